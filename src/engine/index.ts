@@ -1,0 +1,3 @@
+// Black Box Dog's learning engine: the one public entry. Pure TypeScript, no DOM, no Phaser,
+// no XState, no Howler. Everything random takes an injected seeded generator.
+export * from './nn/index';
