@@ -1,3 +1,4 @@
 // Black Box Dog's learning engine: the one public entry. Pure TypeScript, no DOM, no Phaser,
 // no XState, no Howler. Everything random takes an injected seeded generator.
 export * from './nn/index';
+export * from './random';
