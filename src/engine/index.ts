@@ -2,3 +2,4 @@
 // no XState, no Howler. Everything random takes an injected seeded generator.
 export * from './nn/index';
 export * from './random';
+export * from './policy';
