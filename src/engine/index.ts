@@ -3,3 +3,5 @@
 export * from './nn/index';
 export * from './random';
 export * from './policy';
+export * from './conditions';
+export * from './rules';
