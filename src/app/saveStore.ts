@@ -1,0 +1,104 @@
+// Reading and writing the save in a Storage (localStorage in the page, a Map-backed fake in tests).
+// A save that cannot be read — broken JSON, a foreign shape, a newer version — is copied aside
+// under its own key and reported in plain words; the good data is never silently wiped.
+import { formatPath } from '../levels/shared/levelFile';
+import { CURRENT_SAVE_VERSION, attemptSchema, freshSave, migrateV1, saveV1Schema, saveV2Schema, type Attempt, type SaveData, type Settings } from './saveSchema';
+
+export const SAVE_KEY = 'blackboxdog.save';
+export const ASIDE_PREFIX = 'blackboxdog.save.unreadable.';
+const MAX_ATTEMPTS = 200;
+
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export type SaveProblem =
+  | { kind: 'corrupt'; asideKey: string; detail: string }
+  | { kind: 'newer'; asideKey: string; version: number }
+  | { kind: 'unavailable'; detail: string };
+
+export interface LoadResult {
+  save: SaveData;
+  problem: SaveProblem | null;
+  migratedFrom: number | null;
+}
+
+function keepAside(storage: StorageLike, raw: string, now: Date): string {
+  const key = `${ASIDE_PREFIX}${now.toISOString()}`;
+  storage.setItem(key, raw);
+  return key;
+}
+
+function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  return issue ? `${formatPath(issue.path)}: ${issue.message}` : 'unknown problem';
+}
+
+export function loadSave(storage: StorageLike, defaultLocale: Settings['locale'], now = new Date()): LoadResult {
+  let raw: string | null;
+  try {
+    raw = storage.getItem(SAVE_KEY);
+  } catch (err) {
+    return { save: freshSave(defaultLocale), problem: { kind: 'unavailable', detail: (err as Error).message }, migratedFrom: null };
+  }
+  if (raw === null) return { save: freshSave(defaultLocale), problem: null, migratedFrom: null };
+
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (err) {
+    const asideKey = keepAside(storage, raw, now);
+    return { save: freshSave(defaultLocale), problem: { kind: 'corrupt', asideKey, detail: `not valid JSON (${(err as Error).message})` }, migratedFrom: null };
+  }
+
+  const version = typeof data === 'object' && data !== null ? (data as { version?: unknown }).version : undefined;
+  if (typeof version === 'number' && version > CURRENT_SAVE_VERSION) {
+    const asideKey = keepAside(storage, raw, now);
+    return { save: freshSave(defaultLocale), problem: { kind: 'newer', asideKey, version }, migratedFrom: null };
+  }
+  if (version === 1) {
+    const v1 = saveV1Schema.safeParse(data);
+    if (v1.success) return { save: migrateV1(v1.data), problem: null, migratedFrom: 1 };
+    const asideKey = keepAside(storage, raw, now);
+    return { save: freshSave(defaultLocale), problem: { kind: 'corrupt', asideKey, detail: firstIssue(v1.error) }, migratedFrom: null };
+  }
+  const v2 = saveV2Schema.safeParse(data);
+  if (v2.success) return { save: v2.data, problem: null, migratedFrom: null };
+  const asideKey = keepAside(storage, raw, now);
+  return { save: freshSave(defaultLocale), problem: { kind: 'corrupt', asideKey, detail: firstIssue(v2.error) }, migratedFrom: null };
+}
+
+/** Writes the save; returns an error message instead of throwing (a full or blocked storage). */
+export function writeSave(storage: StorageLike, save: SaveData): string | null {
+  try {
+    storage.setItem(SAVE_KEY, JSON.stringify(save));
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+export function withAttempt(save: SaveData, attempt: Attempt): SaveData {
+  const attempts = [...save.attempts, attempt].slice(-MAX_ATTEMPTS);
+  return { ...save, attempts };
+}
+
+export function withStars(save: SaveData, chapter: number, stars: number): SaveData {
+  const key = String(chapter);
+  const best = Math.max(save.progress.stars[key] ?? 0, stars);
+  return { ...save, progress: { stars: { ...save.progress.stars, [key]: best } } };
+}
+
+/** Reads an attempt shared as a file or link; a malformed one gets a readable reason. */
+export function parseAttempt(text: string): { attempt: Attempt } | { error: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return { error: `This replay is not valid JSON (${(err as Error).message}).` };
+  }
+  const parsed = attemptSchema.safeParse(data);
+  if (!parsed.success) return { error: `This replay is not a Black Box Dog attempt: ${firstIssue(parsed.error)}.` };
+  return { attempt: parsed.data };
+}
