@@ -5,3 +5,5 @@ export * from './random';
 export * from './policy';
 export * from './conditions';
 export * from './rules';
+export * from './perceptron';
+export * from './thresholdNetwork';
