@@ -167,7 +167,7 @@ export function trainPerceptron(
 }
 
 /** Fraction of examples where predict(p, x) equals the target. */
-export function accuracy(p: Perceptron, xs: readonly (readonly number[])[], ts: readonly number[]): number {
+export function perceptronAccuracy(p: Perceptron, xs: readonly (readonly number[])[], ts: readonly number[]): number {
   checkDataset(xs, ts);
   let right = 0;
   xs.forEach((x, i) => {
@@ -176,15 +176,15 @@ export function accuracy(p: Perceptron, xs: readonly (readonly number[])[], ts: 
   return right / xs.length;
 }
 
-/** Line a*x + b*y = c. */
-export interface Line {
+/** The line a*x + b*y = c. */
+export interface Line2D {
   a: number;
   b: number;
   c: number;
 }
 
 /** For 2 inputs: the boundary w1 x + w2 y = threshold (lamp on the side where a x + b y > c). */
-export function decisionLine(p: Perceptron): Line | null {
+export function decisionLine(p: Perceptron): Line2D | null {
   checkPerceptron(p);
   if (p.weights.length !== 2) throw new Error(`decisionLine needs a 2-input perceptron, got ${p.weights.length} inputs`);
   const [a, b] = p.weights;
@@ -192,7 +192,7 @@ export function decisionLine(p: Perceptron): Line | null {
   return { a, b, c: p.threshold };
 }
 
-export interface Box {
+export interface Box2D {
   xMin: number;
   xMax: number;
   yMin: number;
@@ -200,7 +200,7 @@ export interface Box {
 }
 
 /** Where the line crosses the box: two endpoints to draw, or null when it misses the box. */
-export function lineInBox(line: Line, box: Box): [[number, number], [number, number]] | null {
+export function lineInBox(line: Line2D, box: Box2D): [[number, number], [number, number]] | null {
   const { a, b, c } = line;
   const { xMin, xMax, yMin, yMax } = box;
   if (!(xMin < xMax && yMin < yMax)) throw new Error('box must have xMin < xMax and yMin < yMax');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCondition, type Condition } from '../../../src/engine/conditions';
 import {
-  accuracy,
+  perceptronAccuracy,
   createPerceptron,
   decisionLine,
   featureVector,
@@ -60,7 +60,7 @@ describe('perceptron', () => {
     for (const target of [AND, OR]) {
       const result = trainPerceptron(createPerceptron(2), TABLE, target, { lr: 1, maxEpochs: 50 });
       expect(result.converged).toBe(true);
-      expect(accuracy(result.perceptron, TABLE, target)).toBe(1);
+      expect(perceptronAccuracy(result.perceptron, TABLE, target)).toBe(1);
       expect(result.mistakesPerEpoch.at(-1)).toBe(0);
     }
   });
@@ -79,7 +79,7 @@ describe('perceptron', () => {
     const run = () => trainPerceptron(createPerceptron(2), xs, ts, { lr: 0.1, maxEpochs: 1000, rng: createRng(1) });
     const result = run();
     expect(result.converged).toBe(true);
-    expect(accuracy(result.perceptron, xs, ts)).toBe(1);
+    expect(perceptronAccuracy(result.perceptron, xs, ts)).toBe(1);
     expect(run()).toEqual(result);
   });
 
@@ -87,12 +87,12 @@ describe('perceptron', () => {
     const result = trainPerceptron(createPerceptron(2), TABLE, XOR, { lr: 0.1, maxEpochs: 2000 });
     expect(result.converged).toBe(false);
     expect(Math.min(...result.mistakesPerEpoch)).toBeGreaterThan(0);
-    expect(accuracy(result.perceptron, TABLE, XOR)).toBeLessThanOrEqual(0.75);
+    expect(perceptronAccuracy(result.perceptron, TABLE, XOR)).toBeLessThanOrEqual(0.75);
     // Nor does any hand setting on a grid of knobs.
     let best = 0;
     for (let w1 = -3; w1 <= 3; w1 += 0.5)
       for (let w2 = -3; w2 <= 3; w2 += 0.5)
-        for (let t = -3; t <= 3; t += 0.25) best = Math.max(best, accuracy({ weights: [w1, w2], threshold: t }, TABLE, XOR));
+        for (let t = -3; t <= 3; t += 0.25) best = Math.max(best, perceptronAccuracy({ weights: [w1, w2], threshold: t }, TABLE, XOR));
     expect(best).toBe(0.75);
   });
 
