@@ -7,3 +7,5 @@ export * from './conditions';
 export * from './rules';
 export * from './perceptron';
 export * from './thresholdNetwork';
+export * from './autograd';
+export * from './gradientCheck';
