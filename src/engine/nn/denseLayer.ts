@@ -1,0 +1,93 @@
+// One fully connected layer, y = f(x W + b), convnetjs-style: forward, backward and params, with
+// each weight buffer and its gradient the same shape. Buffers for a batch are allocated once per
+// batch capacity and reused by every later step.
+
+import { activateRows, activationBackwardRows, type ActivationName } from './activations';
+import {
+  accumulateBiasGrad, forwardCsr, forwardDense, inputGrad, weightGradCsr, weightGradDense,
+} from './kernels';
+import type { DenseMatrix, InputMatrix } from './matrix';
+
+/** A trainable buffer and its accumulated gradient (same length). */
+export interface Param {
+  readonly name: string;
+  readonly value: Float32Array;
+  readonly grad: Float32Array;
+}
+
+export class DenseLayer {
+  /** inputs x units, row-major: weights[i * units + j] carries input i to unit j. */
+  readonly weights: Float32Array;
+  readonly bias: Float32Array;
+  readonly gradWeights: Float32Array;
+  readonly gradBias: Float32Array;
+  /** Pre-activations z = xW + b, outputs y = f(z), and dL/dz, each capacity x units. */
+  z = new Float32Array(0);
+  y = new Float32Array(0);
+  dZ = new Float32Array(0);
+  /** dL/dx, capacity x inputs (only filled when asked for). */
+  dX = new Float32Array(0);
+  /** y seen as a dense matrix: the next layer's input. */
+  output: DenseMatrix;
+  private capacity = 0;
+
+  constructor(
+    readonly inputs: number,
+    readonly units: number,
+    readonly activation: ActivationName,
+    readonly index: number,
+  ) {
+    this.weights = new Float32Array(inputs * units);
+    this.bias = new Float32Array(units);
+    this.gradWeights = new Float32Array(inputs * units);
+    this.gradBias = new Float32Array(units);
+    this.output = { kind: 'dense', rows: 0, cols: units, data: this.y };
+  }
+
+  /** Grows the batch buffers when a larger batch arrives; never shrinks, so steps don't allocate. */
+  ensureCapacity(count: number): void {
+    if (count <= this.capacity) return;
+    this.capacity = count;
+    this.z = new Float32Array(count * this.units);
+    this.y = new Float32Array(count * this.units);
+    this.dZ = new Float32Array(count * this.units);
+    this.dX = new Float32Array(count * this.inputs);
+    this.output = { kind: 'dense', rows: count, cols: this.units, data: this.y };
+  }
+
+  params(): Param[] {
+    return [
+      { name: `layers[${this.index}].weights`, value: this.weights, grad: this.gradWeights },
+      { name: `layers[${this.index}].bias`, value: this.bias, grad: this.gradBias },
+    ];
+  }
+
+  /** z = x W + b, y = f(z) for samples rows[0..count). */
+  forward(x: InputMatrix, rows: Int32Array, count: number): void {
+    this.ensureCapacity(count);
+    if (x.kind === 'csr') forwardCsr(x, rows, count, this.weights, this.bias, this.units, this.z);
+    else forwardDense(x, rows, count, this.weights, this.bias, this.units, this.z);
+    activateRows(this.activation, this.z, this.y, count, this.units);
+  }
+
+  /** dL/dz = dL/dy * f'(z) (chain rule through the activation), written into this.dZ. */
+  backwardActivation(dY: Float32Array, count: number): void {
+    activationBackwardRows(this.activation, this.z, this.y, dY, this.dZ, count, this.units);
+  }
+
+  /**
+   * From dL/dz (in this.dZ): accumulate dL/dW (local derivative dz_j/dW_ij = x_i) and dL/db
+   * (dz_j/db_j = 1); if wanted, dL/dx into this.dX (dz_j/dx_i = W_ij).
+   */
+  backwardLinear(x: InputMatrix, rows: Int32Array, count: number, wantInputGrad: boolean): void {
+    if (x.kind === 'csr') weightGradCsr(x, rows, count, this.dZ, this.units, this.gradWeights);
+    else weightGradDense(x, rows, count, this.dZ, this.units, this.gradWeights);
+    accumulateBiasGrad(this.dZ, count, this.units, this.gradBias);
+    if (wantInputGrad) inputGrad(this.dZ, count, this.weights, this.inputs, this.units, this.dX);
+  }
+
+  zeroGrad(): void {
+    this.gradWeights.fill(0);
+    this.gradBias.fill(0);
+  }
+}

@@ -1,0 +1,56 @@
+// Measuring a trained classifier: predicted class = argmax of the outputs; accuracy = share of
+// samples whose prediction equals the label; the confusion matrix counts[t][p] = how many samples
+// of true class t were predicted as p (its diagonal holds the correct ones).
+
+import type { DenseNetwork } from './denseNetwork';
+import { checkTargets, isLabels, type Targets } from './losses';
+import type { InputMatrix } from './matrix';
+import type { Dataset } from './trainer';
+
+/** Index of the largest of `units` values starting at `offset` (first one wins ties). */
+export function argmax(values: ArrayLike<number>, offset: number, units: number): number {
+  let best = 0;
+  for (let j = 1; j < units; j++) if (values[offset + j] > values[offset + best]) best = j;
+  return best;
+}
+
+/** Predicted class of every sample, computed in batches of `batchSize` to bound memory. */
+export function predictClasses(net: DenseNetwork, x: Float32Array | InputMatrix, batchSize = 256): Int32Array {
+  const m = net.toInputMatrix(x);
+  const units = net.outputSize;
+  const out = new Int32Array(m.rows);
+  const rows = new Int32Array(batchSize);
+  for (let start = 0; start < m.rows; start += batchSize) {
+    const count = Math.min(batchSize, m.rows - start);
+    for (let s = 0; s < count; s++) rows[s] = start + s;
+    const y = net.forwardRows(m, rows, count);
+    for (let s = 0; s < count; s++) out[start + s] = argmax(y, s * units, units);
+  }
+  return out;
+}
+
+/** The true class of each row: the label itself, or the argmax of a one-hot row. */
+export function trueClasses(targets: Targets, rows: number, units: number): Int32Array {
+  checkTargets(targets, rows, units);
+  if (isLabels(targets)) return Int32Array.from(targets.subarray(0, rows));
+  return Int32Array.from({ length: rows }, (_, r) => argmax(targets, r * units, units));
+}
+
+export function confusionMatrix(net: DenseNetwork, data: Dataset): number[][] {
+  const units = net.outputSize;
+  const predicted = predictClasses(net, data.inputs);
+  const truth = trueClasses(data.targets, data.inputs.rows, units);
+  const counts = Array.from({ length: units }, () => new Array<number>(units).fill(0));
+  for (let r = 0; r < truth.length; r++) counts[truth[r]][predicted[r]]++;
+  return counts;
+}
+
+/** Fraction of samples classified correctly, in [0, 1]. */
+export function accuracy(net: DenseNetwork, data: Dataset): number {
+  const n = data.inputs.rows;
+  if (n === 0) return 0;
+  const counts = confusionMatrix(net, data);
+  let correct = 0;
+  for (let c = 0; c < counts.length; c++) correct += counts[c][c];
+  return correct / n;
+}
