@@ -9,3 +9,4 @@ export * from './perceptron';
 export * from './thresholdNetwork';
 export * from './autograd';
 export * from './gradientCheck';
+export * from './polynomial';
