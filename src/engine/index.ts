@@ -10,3 +10,4 @@ export * from './thresholdNetwork';
 export * from './autograd';
 export * from './gradientCheck';
 export * from './polynomial';
+export * from './datasets';
