@@ -46,7 +46,7 @@ export function denseMatrix(data: Float32Array, rows: number, cols: number): Den
  * Builds the CSR form of a dense row-major buffer once (two passes: count, then fill), so that
  * training steps can reuse it without scanning the zeros again.
  */
-export function toCsr(data: ArrayLike<number>, rows: number, cols: number, scale = 1): CsrMatrix {
+export function toCsr(data: ArrayLike<number>, rows: number, cols: number): CsrMatrix {
   checkShape(data, rows, cols, 'toCsr');
   let nonzeros = 0;
   for (let i = 0; i < data.length; i++) if (data[i] !== 0) nonzeros++;
@@ -61,7 +61,7 @@ export function toCsr(data: ArrayLike<number>, rows: number, cols: number, scale
       const v = data[base + c];
       if (v !== 0) {
         index[k] = c;
-        value[k] = v * scale;
+        value[k] = v;
         k++;
       }
     }

@@ -1,0 +1,15 @@
+// Node-only: reads the MNIST asset from disk (tests, benchmarks, scripts). Kept apart from
+// mnist.ts so that no browser bundle pulls in node:fs or node:zlib.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { isGzip, parseMnist, type MnistData } from './mnist';
+
+/** assets/data/mnist.bin.gz, found relative to this source file. */
+export const MNIST_ASSET_PATH = fileURLToPath(new URL('../../../assets/data/mnist.bin.gz', import.meta.url));
+
+export function loadMnistFile(path: string = MNIST_ASSET_PATH): MnistData {
+  const bytes = readFileSync(path);
+  return parseMnist(isGzip(bytes) ? gunzipSync(bytes) : bytes);
+}

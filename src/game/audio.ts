@@ -1,0 +1,53 @@
+// The only module that knows Howler. Sound effects and the music loop are WAV files made by
+// scripts/make-audio.mjs. Important sounds also raise a caption, so nothing depends on hearing.
+import { Howl, Howler } from 'howler';
+
+export type SoundKey = 'treat' | 'scold' | 'click' | 'success' | 'failure' | 'complete' | 'lamp';
+const SOUND_KEYS: readonly SoundKey[] = ['treat', 'scold', 'click', 'success', 'failure', 'complete', 'lamp'];
+const CAPTIONED: ReadonlySet<SoundKey> = new Set(['treat', 'scold', 'success', 'failure', 'complete', 'lamp']);
+
+export class GameAudio {
+  private readonly sounds = new Map<SoundKey, Howl>();
+  private music: Howl | null = null;
+  private muted = false;
+  /** The last sound asked for, for the test API. */
+  lastPlayed: SoundKey | null = null;
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly onCaption: (key: SoundKey) => void,
+  ) {}
+
+  load(): void {
+    for (const key of SOUND_KEYS) {
+      if (!this.sounds.has(key)) this.sounds.set(key, new Howl({ src: [`${this.baseUrl}audio/${key}.wav`], preload: true }));
+    }
+  }
+
+  play(key: SoundKey): void {
+    this.lastPlayed = key;
+    if (CAPTIONED.has(key)) this.onCaption(key);
+    if (this.muted) return;
+    this.load();
+    this.sounds.get(key)?.play();
+  }
+
+  startMusic(): void {
+    if (!this.music) this.music = new Howl({ src: [`${this.baseUrl}audio/music.wav`], loop: true, volume: 0.35 });
+    if (!this.music.playing()) this.music.play();
+  }
+
+  setVolume(volume: number): void {
+    Howler.volume(Math.min(1, Math.max(0, volume)));
+  }
+
+  setMuted(muted: boolean): void {
+    this.muted = muted;
+    Howler.mute(muted);
+  }
+
+  /** Whether Web Audio is running (for the test API). */
+  get contextState(): string {
+    return Howler.ctx ? Howler.ctx.state : 'none';
+  }
+}

@@ -1,0 +1,23 @@
+// Every scene and texture key in one place.
+export const SCENES = {
+  boot: 'boot',
+  title: 'title',
+  map: 'map',
+  sit: 'chapter-1',
+  results: 'results',
+} as const;
+
+export const ART = [
+  'bit-idle', 'bit-sit', 'bit-bark', 'bit-paw', 'bit-roll', 'bit-lie', 'bit-happy', 'bit-confused', 'bit-brain-open',
+  'treat', 'scold', 'ignore', 'whistle', 'star', 'star-empty', 'lock', 'sound-on', 'sound-off',
+  'judge', 'mentor',
+  'map-ch1-dog', 'map-ch2-rulebook', 'map-ch3-lamp', 'map-ch4-riddle', 'map-ch5-mountain', 'map-ch6-demon',
+] as const;
+export type ArtKey = (typeof ART)[number];
+
+export const BACKGROUNDS = ['bg-title', 'bg-yard', 'bg-map', 'bg-stage'] as const;
+
+/** URL of an art file, for HTML controls that show an icon. */
+export function artUrl(key: ArtKey): string {
+  return `${import.meta.env.BASE_URL}art/${key}.svg`;
+}

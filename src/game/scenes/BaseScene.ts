@@ -1,0 +1,52 @@
+// Shared plumbing for our scenes: services, text in the current language, and cleanup of the
+// scene's HTML controls and app subscription when it shuts down.
+import Phaser from 'phaser';
+import type { MessageKey, Params } from '../../i18n/i18n';
+import { dataText, servicesOf, textIn, type Services } from '../services';
+import { GAME_HEIGHT, GAME_WIDTH } from '../ui/htmlLayer';
+import { CSS } from '../palette';
+
+export const W = GAME_WIDTH;
+export const H = GAME_HEIGHT;
+export const FONT = "'Baloo 2', 'Nunito', 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif";
+
+export abstract class BaseScene extends Phaser.Scene {
+  protected get services(): Services {
+    return servicesOf(this);
+  }
+
+  protected t(key: MessageKey, params?: Params): string {
+    return textIn(this.services.app)(key, params);
+  }
+
+  protected dt(key: string, params?: Params): string {
+    return dataText(this.services.app, key, params);
+  }
+
+  protected get reducedMotion(): boolean {
+    return this.services.app.getSnapshot().context.save.settings.reducedMotion;
+  }
+
+  /** Calls `render` now and on every app snapshot until the scene shuts down. */
+  protected followApp(render: () => void): void {
+    const sub = this.services.app.subscribe(() => render());
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      sub.unsubscribe();
+      this.services.ui.clearAll();
+    });
+    render();
+  }
+
+  /** A canvas text label in the game font. */
+  protected label(x: number, y: number, size: number, color = CSS.ink): Phaser.GameObjects.Text {
+    return this.add
+      .text(x, y, '', { fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: 'bold', padding: { x: 4, y: 6 } })
+      .setResolution(2);
+  }
+
+  /** A gentle up-and-down idle motion, skipped with reduced motion. */
+  protected bob(target: Phaser.GameObjects.GameObject & { y: number }, amount = 8, duration = 900): void {
+    if (this.reducedMotion) return;
+    this.tweens.add({ targets: target, y: target.y - amount, duration, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
+  }
+}

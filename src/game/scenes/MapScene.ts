@@ -1,0 +1,105 @@
+// The AI-history timeline: six chapter stops, locked until the previous chapter is passed.
+import { CHAPTERS, chapterStatus, isPlayable, type ChapterStatus } from '../../levels/chapters';
+import type { ButtonSpec } from '../ui/htmlLayer';
+import { SCENES, type ArtKey } from '../keys';
+import { COLORS, CSS } from '../palette';
+import { BaseScene, H, W } from './BaseScene';
+
+// The pads of bg-map.svg where each chapter's badge stands.
+const PADS = [
+  { x: 140, y: 560 },
+  { x: 330, y: 420 },
+  { x: 540, y: 540 },
+  { x: 760, y: 380 },
+  { x: 960, y: 500 },
+  { x: 1150, y: 300 },
+];
+const STOPS = PADS.map((p) => ({ x: p.x, y: p.y - 80 }));
+
+export class MapScene extends BaseScene {
+  constructor() {
+    super(SCENES.map);
+  }
+
+  create(): void {
+    this.add.image(W / 2, H / 2, 'bg-map').setDisplaySize(W, H);
+    const heading = this.label(W / 2, 54, 46).setOrigin(0.5).setStroke(CSS.cream, 10);
+    const hint = this.label(W / 2, 108, 22, CSS.inkSoft).setOrigin(0.5).setStroke(CSS.cream, 6);
+    const path = this.add.graphics();
+    path.lineStyle(10, COLORS.ink, 0.25);
+    for (let i = 1; i < STOPS.length; i++) path.lineBetween(STOPS[i - 1].x, STOPS[i - 1].y, STOPS[i].x, STOPS[i].y);
+
+    const badges = CHAPTERS.map((c, i) => {
+      const { x, y } = STOPS[i];
+      const disc = this.add.circle(x, y, 62, COLORS.cream).setStrokeStyle(6, COLORS.ink);
+      const icon = this.add.image(x, y, c.icon as ArtKey).setDisplaySize(100, 100);
+      const lock = this.add.image(x + 46, y - 46, 'lock').setDisplaySize(50, 50);
+      const year = this.label(x, y - 112, 17, CSS.ink).setOrigin(0.5, 0).setStroke(CSS.cream, 6);
+      const stars = [0, 1, 2].map((k) => this.add.image(x - 34 + k * 34, y + 58, 'star').setDisplaySize(34, 34));
+      return { disc, icon, lock, year, stars };
+    });
+
+    this.followApp(() => {
+      const starsByChapter = this.services.app.getSnapshot().context.save.progress.stars;
+      heading.setText(this.t('map.title'));
+      hint.setText(this.t('map.hint'));
+      const statusText = (s: ChapterStatus, n: number) =>
+        s === 'soon' ? this.t('map.soon') : s === 'locked' ? this.t('map.locked') : this.t('map.stars', { n });
+      CHAPTERS.forEach((c, i) => {
+        const status = chapterStatus(c, starsByChapter);
+        const n = starsByChapter[String(c.number)] ?? 0;
+        const b = badges[i];
+        const playable = isPlayable(status);
+        b.icon.setAlpha(playable ? 1 : 0.45);
+        b.disc.setFillStyle(playable ? COLORS.cream : COLORS.sand);
+        b.lock.setVisible(status === 'locked' || status === 'soon');
+        b.year.setText(this.dt(c.yearKey));
+        b.stars.forEach((s, k) => s.setTexture(k < n ? 'star' : 'star-empty').setVisible(status !== 'soon' && status !== 'locked'));
+      });
+      const specs: ButtonSpec[] = CHAPTERS.map((c, i) => {
+          const status = chapterStatus(c, starsByChapter);
+          const n = starsByChapter[String(c.number)] ?? 0;
+          const title = this.dt(c.titleKey);
+          return {
+            id: `chapter-${c.number}`,
+            x: STOPS[i].x - 92,
+            y: STOPS[i].y + 80,
+            w: 184,
+            h: 84,
+            label: `${c.number}. ${title}`,
+            tag: status === 'soon' || status === 'locked' ? statusText(status, n) : undefined,
+            variant: status === 'open' ? 'card primary' : 'card',
+            disabled: !isPlayable(status),
+            ariaLabel: this.t('map.chapterLabel', { n: c.number, title, year: this.dt(c.yearKey), status: statusText(status, n) }),
+            onPress: () => {
+              this.services.audio.play('click');
+              this.services.app.send({ type: 'chapter.open', chapter: c.number });
+            },
+          };
+        });
+      specs.push(
+          {
+            id: 'back',
+            x: 24,
+            y: 20,
+            w: 170,
+            h: 60,
+            label: this.t('map.back'),
+            variant: 'quiet',
+            onPress: () => this.services.app.send({ type: 'map.back' }),
+          },
+          {
+            id: 'settings',
+            x: W - 194,
+            y: 20,
+            w: 170,
+            h: 60,
+            label: this.t('title.settings'),
+            variant: 'quiet',
+            onPress: () => this.services.app.send({ type: 'settings.open' }),
+          },
+      );
+      this.services.ui.sync('map', specs);
+    });
+  }
+}

@@ -1,0 +1,416 @@
+// Chapter 1 "Sit, Bit!": draws the sit machine's snapshots and forwards the player's input.
+// Every number on screen comes from the model through sitView(); the scene keeps only what is
+// pure presentation (whether the box view is open, running animations).
+import Phaser from 'phaser';
+import { createActor, type ActorRefFrom } from 'xstate';
+import { LevelFileError } from '../../levels/shared/levelFile';
+import { loadSitLevel, type SitLevel } from '../../levels/ch1/sitLevel';
+import { sitMachine } from '../../levels/ch1/sitMachine';
+import { sitView, type SitView } from '../../levels/ch1/sitView';
+import type { Feedback } from '../../levels/ch1/sitModel';
+import { SCENES, artUrl, type ArtKey } from '../keys';
+import { COLORS, CSS } from '../palette';
+import { renderDialogue } from '../ui/widgets';
+import type { ButtonSpec } from '../ui/htmlLayer';
+import { BaseScene, FONT, H, W } from './BaseScene';
+import { drawProbabilityBox } from '../views/probabilityBox';
+
+type SitActor = ActorRefFrom<typeof sitMachine>;
+
+const BIT_HOME = { x: 340, y: 360, size: 330 };
+const BIT_SMALL = { x: 340, y: 450, size: 220 };
+const PANEL_X = 700;
+
+function newSeed(): number {
+  const fromUrl = new URLSearchParams(location.search).get('seed');
+  if (fromUrl !== null && /^\d+$/.test(fromUrl)) return Number(fromUrl) >>> 0;
+  return crypto.getRandomValues(new Uint32Array(1))[0];
+}
+
+export class SitScene extends BaseScene {
+  private actor!: SitActor;
+  private level!: SitLevel;
+  private seed = 0;
+  private boxOpen = false;
+  private bit!: Phaser.GameObjects.Image;
+  private bubble!: Phaser.GameObjects.Container;
+  private bubbleText!: Phaser.GameObjects.Text;
+  private chose!: Phaser.GameObjects.Text;
+  private trials!: Phaser.GameObjects.Text;
+  private box!: Phaser.GameObjects.Container;
+  private background!: Phaser.GameObjects.Image;
+  private judge!: Phaser.GameObjects.Image;
+  private showList!: Phaser.GameObjects.Container;
+  private lastDraws = 0;
+  private lastFeedbackSeen: unknown = null;
+  private showPlayed = -1;
+  private showRevealed = 0;
+  private lastCommand: string | null = null;
+  private completed = false;
+
+  constructor() {
+    super(SCENES.sit);
+  }
+
+  create(): void {
+    this.boxOpen = false;
+    this.completed = false;
+    this.lastDraws = 0;
+    this.lastFeedbackSeen = null;
+    this.showPlayed = -1;
+    this.showRevealed = 0;
+    this.lastCommand = null;
+    try {
+      this.level = loadSitLevel();
+    } catch (err) {
+      this.showLevelError(err);
+      return;
+    }
+    this.seed = newSeed();
+    this.buildStage();
+    this.actor = createActor(sitMachine, { input: { level: this.level, seed: this.seed } });
+    this.actor.subscribe((snap) => {
+      this.renderChapter();
+      if (snap.status === 'done' && !this.completed) this.complete();
+    });
+    this.actor.start();
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.actor.stop());
+    this.followApp(() => this.renderChapter());
+    this.focusDialogue();
+  }
+
+  private buildStage(): void {
+    this.background = this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
+    const top = this.add.graphics();
+    top.fillStyle(COLORS.cream, 0.92).fillRoundedRect(16, 10, 650, 52, 18).lineStyle(4, COLORS.ink).strokeRoundedRect(16, 10, 650, 52, 18);
+    this.label(34, 14, 30).setData('role', 'title').setName('title');
+    this.trials = this.label(652, 18, 22, CSS.inkSoft).setOrigin(1, 0);
+    const panel = this.add.graphics();
+    panel.fillStyle(COLORS.cream, 0.9).fillRoundedRect(PANEL_X - 16, 70, 580, 480, 22).lineStyle(4, COLORS.ink).strokeRoundedRect(PANEL_X - 16, 70, 580, 480, 22);
+    panel.setName('panel');
+    this.label(PANEL_X, 78, 22, CSS.inkSoft).setName('commandsLabel');
+    this.label(PANEL_X, 262, 22, CSS.inkSoft).setName('feedbackLabel');
+
+    this.judge = this.add.image(560, 330, 'judge').setDisplaySize(210, 210).setVisible(false);
+    this.bit = this.add.image(BIT_HOME.x, BIT_HOME.y, 'bit-idle').setDisplaySize(BIT_HOME.size, BIT_HOME.size);
+    this.chose = this.label(BIT_HOME.x, 530, 24).setOrigin(0.5).setStroke(CSS.cream, 8);
+
+    const bg = this.add.graphics();
+    bg.fillStyle(COLORS.white).fillRoundedRect(-110, -34, 220, 60, 22).lineStyle(4, COLORS.ink).strokeRoundedRect(-110, -34, 220, 60, 22);
+    bg.fillStyle(COLORS.white).fillTriangle(-14, 24, 14, 24, -30, 50).lineStyle(4, COLORS.ink).lineBetween(-14, 26, -30, 50).lineBetween(14, 26, -30, 50);
+    this.bubbleText = this.add.text(0, -4, '', { fontFamily: FONT, fontSize: '28px', color: CSS.ink, fontStyle: 'bold' }).setOrigin(0.5).setResolution(2);
+    this.bubble = this.add.container(BIT_HOME.x + 150, 120, [bg, this.bubbleText]).setVisible(false);
+
+    this.box = this.add.container(0, 0).setVisible(false);
+    this.showList = this.add.container(PANEL_X, 90).setVisible(false);
+  }
+
+  private text(key: string, params?: Record<string, string>): string {
+    // Params may themselves be text keys (command and action names).
+    const resolved: Record<string, string> = {};
+    for (const [k, v] of Object.entries(params ?? {})) resolved[k] = this.dt(v);
+    return this.dt(key, resolved);
+  }
+
+  private poseOf(action: string): ArtKey {
+    return (this.level.actions.find((a) => a.id === action)?.pose ?? 'bit-idle') as ArtKey;
+  }
+
+  private renderChapter(): void {
+    if (!this.actor) return;
+    const snap = this.actor.getSnapshot();
+    const step = String(snap.value);
+    const view = sitView(step, snap.context);
+    this.services.setChapterView({ number: 1, seed: this.seed, boxOpen: this.boxOpen, ...view });
+
+    (this.children.getByName('title') as Phaser.GameObjects.Text).setText(this.t('ch1.title'));
+    (this.children.getByName('commandsLabel') as Phaser.GameObjects.Text).setText(this.t('ch1.commands'));
+    (this.children.getByName('feedbackLabel') as Phaser.GameObjects.Text).setText(this.t('ch1.feedback'));
+    this.trials.setText(this.t('ch1.trials', { n: view.trainingTrials }));
+
+    this.react(view, snap.context.model.draws, snap.context.model.lastFeedback);
+    this.renderBox(view);
+    this.renderControls(view);
+    this.renderShow(view);
+    const intro = step === 'intro';
+    renderDialogue(this.services.ui, {
+      name: this.t('mentor.name'),
+      text: this.text(view.line.key, view.line.params),
+      notice: view.line.notice,
+      next: intro ? { label: this.t('dialogue.next'), onPress: () => this.actor.send({ type: 'dialogue.next' }) } : undefined,
+      skip: intro ? { label: this.t('dialogue.skip'), onPress: () => this.actor.send({ type: 'dialogue.skip' }) } : undefined,
+    });
+  }
+
+  /** Animations for what just happened: a new action, or feedback on it. */
+  private react(view: SitView, draws: number, lastFeedback: unknown): void {
+    if (view.step === 'show') return;
+    const motion = !this.reducedMotion;
+    if (view.pending && draws !== this.lastDraws) {
+      this.lastDraws = draws;
+      const cmd = this.level.commands.find((c) => c.id === view.pending!.command)!;
+      this.bubbleText.setText(this.dt(cmd.labelKey));
+      this.bubble.setVisible(true);
+      this.bit.setTexture(this.poseOf(view.pending.action));
+      this.chose.setText(this.text('ch1.live.action', { command: cmd.labelKey, action: this.actionKey(view.pending.action) }));
+      if (motion) this.tweens.add({ targets: this.bit, y: this.bit.y - 30, duration: 160, yoyo: true, ease: 'Quad.easeOut' });
+      this.services.announce(this.chose.text);
+    }
+    if (lastFeedback && lastFeedback !== this.lastFeedbackSeen) {
+      this.lastFeedbackSeen = lastFeedback;
+      const { trial, feedback } = lastFeedback as { trial: { command: string; action: string }; feedback: Feedback };
+      const cmd = this.level.commands.find((c) => c.id === trial.command)!;
+      const params = { command: cmd.labelKey, action: this.actionKey(trial.action) };
+      this.bubble.setVisible(false);
+      this.chose.setText('');
+      if (feedback === 'treat') {
+        this.services.audio.play('treat');
+        this.bit.setTexture('bit-happy');
+        this.flyIcon('treat');
+        this.services.announce(this.text('ch1.live.treat', params));
+      } else if (feedback === 'scold') {
+        this.services.audio.play('scold');
+        this.bit.setTexture('bit-confused');
+        this.flyIcon('scold');
+        this.services.announce(this.text('ch1.live.scold', params));
+      } else {
+        this.flyIcon('ignore');
+        this.bit.setTexture('bit-idle');
+        this.services.announce(this.t('ch1.live.ignore'));
+      }
+      this.time.delayedCall(motion ? 900 : 300, () => {
+        if (!this.actor.getSnapshot().context.model.pending && String(this.actor.getSnapshot().value) !== 'show') this.bit.setTexture('bit-idle');
+      });
+    }
+  }
+
+  private actionKey(action: string): string {
+    return this.level.actions.find((a) => a.id === action)?.labelKey ?? action;
+  }
+
+  private flyIcon(key: ArtKey): void {
+    const icon = this.add.image(PANEL_X + 100, 320, key).setDisplaySize(80, 80);
+    if (this.reducedMotion) {
+      icon.setPosition(this.bit.x + 120, this.bit.y - 120);
+      this.time.delayedCall(600, () => icon.destroy());
+      return;
+    }
+    this.tweens.add({
+      targets: icon,
+      x: this.bit.x + 110,
+      y: this.bit.y - 120,
+      duration: 420,
+      ease: 'Quad.easeOut',
+      onComplete: () => this.tweens.add({ targets: icon, alpha: 0, duration: 400, delay: 250, onComplete: () => icon.destroy() }),
+    });
+  }
+
+  private renderBox(view: SitView): void {
+    const open = this.boxOpen && view.step !== 'show';
+    this.box.setVisible(open);
+    const home = open ? BIT_SMALL : BIT_HOME;
+    this.bit.setPosition(home.x, home.y).setDisplaySize(home.size, home.size);
+    this.chose.setPosition(home.x, 530).setVisible(!open);
+    this.bubble.setPosition(home.x + 150, open ? 330 : 120);
+    if (!open) return;
+    drawProbabilityBox(this, this.box, {
+      x: 24,
+      y: 70,
+      title: this.t('ch1.box.title'),
+      rows: view.box
+        .filter((row) => view.commands.find((c) => c.id === row.command)?.visible)
+        .map((row) => ({
+          label: this.dt(this.level.commands.find((c) => c.id === row.command)!.labelKey),
+          cells: row.probs.map((p) => ({ label: this.dt(this.actionKey(p.action)), p: p.p, target: p.action === row.target })),
+        })),
+    });
+  }
+
+  private renderControls(view: SitView): void {
+    const ui = this.services.ui;
+    if (view.step === 'show') {
+      ui.clearGroup('commands');
+      ui.clearGroup('feedback');
+      ui.sync('tools', [
+        this.mapButton(),
+        ...(this.showRevealed >= (view.show?.rounds.length ?? 0)
+          ? [{ id: 'finish', x: PANEL_X + 130, y: 480, w: 300, h: 60, label: this.t('ch1.btn.finishShow'), variant: 'primary' as const, onPress: () => this.actor.send({ type: 'show.finish' }) }]
+          : []),
+      ]);
+      return;
+    }
+    const visible = view.commands.filter((c) => c.visible);
+    ui.sync(
+      'commands',
+      visible.map((c, i) => ({
+        id: c.id,
+        x: PANEL_X + (i % 2) * 276,
+        y: 112 + Math.floor(i / 2) * 72,
+        w: 262,
+        h: 60,
+        label: this.dt(c.labelKey),
+        tag: c.learned ? `✓ ${this.t('ch1.learnedTag')}` : undefined,
+        disabled: !c.enabled,
+        onPress: () => {
+          this.lastCommand = c.id;
+          this.services.audio.play('click');
+          this.actor.send({ type: 'trial.command', command: c.id });
+          if (this.actor.getSnapshot().context.model.pending) ui.focus('feedback', 'treat');
+        },
+      })),
+    );
+    const feedback = (id: Feedback, x: number, variant: ButtonSpec['variant'], icon: ArtKey): ButtonSpec => ({
+      id,
+      x,
+      y: 296,
+      w: 176,
+      h: 80,
+      label: this.t(`ch1.btn.${id}`),
+      icon: artUrl(icon),
+      variant,
+      disabled: !view.canFeedback,
+      onPress: () => {
+        this.actor.send({ type: 'trial.feedback', feedback: id });
+        const cmds = this.actor.getSnapshot().context;
+        if (this.lastCommand && sitView(String(this.actor.getSnapshot().value), cmds).commands.some((c) => c.id === this.lastCommand && c.visible)) {
+          ui.focus('commands', this.lastCommand);
+        }
+      },
+    });
+    ui.sync('feedback', [
+      feedback('treat', PANEL_X, 'good', 'treat'),
+      feedback('scold', PANEL_X + 188, 'bad', 'scold'),
+      feedback('ignore', PANEL_X + 376, 'quiet', 'ignore'),
+    ]);
+    ui.sync('tools', [
+      {
+        id: 'box',
+        x: PANEL_X,
+        y: 400,
+        w: 262,
+        h: 60,
+        label: this.t(this.boxOpen ? 'ch1.btn.closeBox' : 'ch1.btn.openBox'),
+        icon: artUrl('bit-brain-open'),
+        pressed: this.boxOpen,
+        onPress: () => {
+          this.boxOpen = !this.boxOpen;
+          this.renderChapter();
+        },
+      },
+      {
+        id: 'show',
+        x: PANEL_X + 276,
+        y: 400,
+        w: 262,
+        h: 60,
+        label: this.t('ch1.btn.show'),
+        icon: artUrl('whistle'),
+        variant: view.canStartShow ? 'primary' : undefined,
+        disabled: !view.canStartShow,
+        onPress: () => this.actor.send({ type: 'show.start' }),
+      },
+      this.mapButton(),
+    ]);
+  }
+
+  private mapButton(): ButtonSpec {
+    return {
+      id: 'map',
+      x: PANEL_X + 376,
+      y: 478,
+      w: 176,
+      h: 56,
+      label: this.t('ch1.btn.quit'),
+      variant: 'quiet',
+      onPress: () => this.services.app.send({ type: 'chapter.quit' }),
+    };
+  }
+
+  /** Show time: reveal the judge's rounds one by one, then offer Continue. */
+  private renderShow(view: SitView): void {
+    const inShow = view.step === 'show' && view.show !== null;
+    this.judge.setVisible(inShow);
+    this.showList.setVisible(inShow);
+    this.background.setTexture(inShow ? 'bg-stage' : 'bg-yard');
+    for (const name of ['panel', 'commandsLabel', 'feedbackLabel']) (this.children.getByName(name) as Phaser.GameObjects.Components.Visible & Phaser.GameObjects.GameObject).setVisible(!inShow || name === 'panel');
+    if (!inShow) return;
+    const attempt = this.actor.getSnapshot().context.model.shows.length;
+    if (this.showPlayed !== attempt) {
+      this.showPlayed = attempt;
+      this.showRevealed = 0;
+      this.bubble.setVisible(false);
+      this.chose.setText('');
+      this.showList.removeAll(true);
+      const rounds = view.show!.rounds;
+      const stepMs = this.reducedMotion ? 250 : 700;
+      rounds.forEach((round, i) => {
+        this.time.delayedCall(stepMs * (i + 1), () => {
+          const cmd = this.level.commands.find((c) => c.id === round.command)!;
+          this.bubbleText.setText(this.dt(cmd.labelKey));
+          this.bubble.setVisible(true);
+          this.bit.setTexture(this.poseOf(round.action));
+          const line = this.text('ch1.show.round', {
+            command: cmd.labelKey,
+            action: this.actionKey(round.action),
+            mark: round.correct ? 'ch1.show.right' : 'ch1.show.wrong',
+          });
+          const row = this.label(0, i * 38, 20, round.correct ? '#00603f' : '#9a3600');
+          row.setText(`${i + 1}. ${line}`);
+          this.showList.add(row);
+          this.showRevealed = i + 1;
+          if (i === rounds.length - 1) {
+            const passed = view.show!.passed;
+            this.services.audio.play(passed ? 'success' : 'failure');
+            this.bit.setTexture(passed ? 'bit-happy' : 'bit-confused');
+            this.services.announce(
+              passed
+                ? this.t('ch1.show.passed', { correct: view.show!.correct, size: this.level.challenge.size })
+                : this.t('ch1.notice.showFailed', { correct: view.show!.correct, size: this.level.challenge.size }),
+            );
+            this.renderChapter();
+            this.services.ui.focus('tools', 'finish');
+          }
+        });
+      });
+    }
+  }
+
+  private complete(): void {
+    this.completed = true;
+    const snap = this.actor.getSnapshot();
+    const result = snap.output!;
+    this.services.app.send({
+      type: 'chapter.complete',
+      outcome: {
+        chapter: 1,
+        stars: result.stars,
+        passed: result.passed,
+        stats: { trials: result.trainingTrials, correct: result.showCorrect, size: result.showSize },
+        attempt: {
+          chapter: 1,
+          levelVersion: this.level.version,
+          seed: this.seed,
+          events: snap.context.events,
+          result: { ...result },
+          time: new Date().toISOString(),
+        },
+      },
+    });
+  }
+
+  private focusDialogue(): void {
+    requestAnimationFrame(() => document.querySelector<HTMLButtonElement>('.bbd-dialogue button[data-id="next"]')?.focus());
+  }
+
+  private showLevelError(err: unknown): void {
+    const message = err instanceof LevelFileError ? err.message : String(err);
+    this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
+    this.followApp(() => {
+      const el = this.services.ui.element('level-error', 'div', 'bbd-panel bbd-problem');
+      el.setAttribute('role', 'alert');
+      el.textContent = `⚠ ${this.t('problem.level')}\n${message}`;
+      el.style.whiteSpace = 'pre-wrap';
+      this.services.ui.sync('tools', [this.mapButton()]);
+    });
+  }
+}

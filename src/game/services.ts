@@ -1,0 +1,35 @@
+// What every scene receives: the app actor (the single source of truth for screens, progress and
+// settings), text lookup in the current language, the HTML control layer, sound and the live
+// region. Scenes read snapshots and send events; they keep no game state of their own.
+import type Phaser from 'phaser';
+import type { ActorRefFrom } from 'xstate';
+import type { appMachine } from '../app/appMachine';
+import { isMessageKey, translate, type MessageKey, type Params } from '../i18n/i18n';
+import type { GameAudio } from './audio';
+import type { HtmlLayer } from './ui/htmlLayer';
+
+export type AppActor = ActorRefFrom<typeof appMachine>;
+
+export interface Services {
+  app: AppActor;
+  ui: HtmlLayer;
+  audio: GameAudio;
+  announce(text: string): void;
+  /** Records the chapter actor's snapshot for the test API. */
+  setChapterView(view: unknown): void;
+}
+
+export function servicesOf(scene: Phaser.Scene): Services {
+  return scene.registry.get('services') as Services;
+}
+
+export function textIn(app: AppActor) {
+  return (key: MessageKey, params?: Params): string =>
+    translate(app.getSnapshot().context.save.settings.locale, key, params);
+}
+
+/** For keys that come from level files: checked at run time (and by a unit test). */
+export function dataText(app: AppActor, key: string, params?: Params): string {
+  if (!isMessageKey(key)) return key;
+  return translate(app.getSnapshot().context.save.settings.locale, key, params);
+}

@@ -1,0 +1,142 @@
+// The accessible control layer. Scenes describe their controls (buttons, panels, labels) in game
+// coordinates (1280×720); this layer keeps real HTML elements for them over the canvas, so every
+// control is reachable by Tab, works with Enter/Space (and arrow keys within a group), shows a
+// focus ring, and is read by screen readers. Rendering is idempotent: `sync` creates, updates or
+// removes elements by id, so calling it on every snapshot keeps focus where the player left it.
+export const GAME_WIDTH = 1280;
+export const GAME_HEIGHT = 720;
+
+export interface ButtonSpec {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  label: string;
+  onPress: () => void;
+  variant?: 'primary' | 'good' | 'bad' | 'quiet' | 'big' | 'card' | 'card primary';
+  icon?: string;
+  /** Toggle buttons: announced as pressed / not pressed. */
+  pressed?: boolean;
+  disabled?: boolean;
+  ariaLabel?: string;
+  /** A small badge after the label, e.g. "learned". */
+  tag?: string;
+}
+
+export class HtmlLayer {
+  private readonly groups = new Map<string, Map<string, HTMLButtonElement>>();
+  private readonly handlers = new WeakMap<HTMLButtonElement, () => void>();
+
+  constructor(readonly root: HTMLElement) {}
+
+  /** Matches the layer to the canvas' on-screen rectangle. */
+  fit(canvas: HTMLCanvasElement): void {
+    const rect = canvas.getBoundingClientRect();
+    if (rect.width === 0) return;
+    const scale = rect.width / GAME_WIDTH;
+    this.root.style.transform = `translate(${rect.left}px, ${rect.top}px) scale(${scale})`;
+  }
+
+  /** Makes the group's buttons exactly `specs` (in Tab order). */
+  sync(group: string, specs: readonly ButtonSpec[]): void {
+    let buttons = this.groups.get(group);
+    if (!buttons) {
+      buttons = new Map();
+      this.groups.set(group, buttons);
+    }
+    const wanted = new Set(specs.map((s) => s.id));
+    for (const [id, el] of buttons) {
+      if (!wanted.has(id)) {
+        el.remove();
+        buttons.delete(id);
+      }
+    }
+    for (const spec of specs) {
+      let el = buttons.get(spec.id);
+      if (!el) {
+        el = this.createButton(group);
+        buttons.set(spec.id, el);
+      }
+      this.updateButton(el, spec);
+      this.root.appendChild(el); // re-append keeps DOM (= Tab) order equal to spec order
+    }
+  }
+
+  clearGroup(group: string): void {
+    const buttons = this.groups.get(group);
+    if (!buttons) return;
+    for (const el of buttons.values()) el.remove();
+    this.groups.delete(group);
+  }
+
+  /** Removes every control: called when a scene shuts down. */
+  clearAll(): void {
+    for (const group of [...this.groups.keys()]) this.clearGroup(group);
+    for (const el of [...this.root.querySelectorAll('[data-owned]')]) el.remove();
+  }
+
+  /** A free element (panel, dialogue, label) owned by the layer, created once per id. */
+  element<K extends keyof HTMLElementTagNameMap>(id: string, tag: K, className: string): HTMLElementTagNameMap[K] {
+    const existing = this.root.querySelector<HTMLElement>(`[data-owned="${id}"]`);
+    if (existing) return existing as HTMLElementTagNameMap[K];
+    const el = document.createElement(tag);
+    el.dataset.owned = id;
+    el.className = className;
+    this.root.appendChild(el);
+    return el;
+  }
+
+  removeElement(id: string): void {
+    this.root.querySelector(`[data-owned="${id}"]`)?.remove();
+  }
+
+  focus(group: string, id: string): void {
+    this.groups.get(group)?.get(id)?.focus();
+  }
+
+  private createButton(group: string): HTMLButtonElement {
+    const el = document.createElement('button');
+    el.type = 'button';
+    el.dataset.group = group;
+    el.addEventListener('click', () => {
+      if (el.getAttribute('aria-disabled') === 'true') return;
+      this.handlers.get(el)?.();
+    });
+    el.addEventListener('keydown', (e) => this.arrowKeys(e, group, el));
+    return el;
+  }
+
+  private updateButton(el: HTMLButtonElement, spec: ButtonSpec): void {
+    el.dataset.id = spec.id;
+    el.className = `bbd-btn${spec.variant ? ` ${spec.variant}` : ''}`;
+    el.style.left = `${spec.x}px`;
+    el.style.top = `${spec.y}px`;
+    el.style.width = `${spec.w}px`;
+    el.style.height = `${spec.h}px`;
+    const content = `${spec.icon ? `<img alt="" src="${spec.icon}">` : ''}<span class="label"></span>${spec.tag ? '<span class="tag"></span>' : ''}`;
+    if (el.dataset.content !== content) {
+      el.innerHTML = content;
+      el.dataset.content = content;
+    }
+    (el.querySelector('.label') as HTMLElement).textContent = spec.label;
+    if (spec.tag) (el.querySelector('.tag') as HTMLElement).textContent = spec.tag;
+    if (spec.ariaLabel) el.setAttribute('aria-label', spec.ariaLabel);
+    else el.removeAttribute('aria-label');
+    if (spec.pressed === undefined) el.removeAttribute('aria-pressed');
+    else el.setAttribute('aria-pressed', String(spec.pressed));
+    // aria-disabled (not `disabled`) keeps the button focusable, so keyboard focus is never lost.
+    el.setAttribute('aria-disabled', String(!!spec.disabled));
+    this.handlers.set(el, spec.onPress);
+  }
+
+  private arrowKeys(e: KeyboardEvent, group: string, el: HTMLButtonElement): void {
+    const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+    if (!step) return;
+    const buttons = [...(this.groups.get(group)?.values() ?? [])];
+    const i = buttons.indexOf(el);
+    if (i < 0 || buttons.length < 2) return;
+    e.preventDefault();
+    buttons[(i + step + buttons.length) % buttons.length].focus();
+  }
+}

@@ -1,0 +1,161 @@
+// Composite HTML widgets drawn on a layer: the mentor's dialogue box, sound captions, the settings
+// panel and the plain-words problem notice.
+import { artUrl } from '../keys';
+import type { HtmlLayer } from './htmlLayer';
+
+export interface DialogueSpec {
+  name: string;
+  text: string;
+  /** News from the mentor is shown in a warmer colour and with a leading sign, not colour alone. */
+  notice?: boolean;
+  next?: { label: string; onPress: () => void };
+  skip?: { label: string; onPress: () => void };
+}
+
+export function renderDialogue(layer: HtmlLayer, spec: DialogueSpec, box = { x: 24, y: 566, w: 1232, h: 140 }): void {
+  const el = layer.element('dialogue', 'div', 'bbd-dialogue');
+  Object.assign(el.style, { left: `${box.x}px`, top: `${box.y}px`, width: `${box.w}px`, height: `${box.h}px` });
+  if (!el.dataset.ready) {
+    el.innerHTML = `<img alt="" src="${artUrl('mentor')}"><div><div class="who"></div><div class="say" role="status"></div></div><div class="actions"></div>`;
+    el.dataset.ready = '1';
+  }
+  (el.querySelector('.who') as HTMLElement).textContent = spec.name;
+  const say = el.querySelector('.say') as HTMLElement;
+  const text = spec.notice ? `★ ${spec.text}` : spec.text;
+  if (say.textContent !== text) say.textContent = text;
+  say.classList.toggle('notice', !!spec.notice);
+  const actions = el.querySelector('.actions') as HTMLElement;
+  actions.style.display = spec.next || spec.skip ? '' : 'none';
+  const buttons = [spec.next && { id: 'next', ...spec.next }, spec.skip && { id: 'skip', ...spec.skip }].filter(
+    (b): b is { id: string; label: string; onPress: () => void } => !!b,
+  );
+  const existing = [...actions.querySelectorAll('button')];
+  if (existing.map((b) => b.dataset.id).join() !== buttons.map((b) => b.id).join()) {
+    actions.replaceChildren(
+      ...buttons.map((b) => {
+        const btn = document.createElement('button');
+        btn.type = 'button';
+        btn.className = `bbd-btn${b.id === 'next' ? ' primary' : ' quiet'}`;
+        btn.dataset.id = b.id;
+        btn.dataset.group = 'dialogue';
+        return btn;
+      }),
+    );
+  }
+  for (const b of buttons) {
+    const btn = actions.querySelector<HTMLButtonElement>(`button[data-id="${b.id}"]`)!;
+    btn.textContent = b.label;
+    btn.onclick = b.onPress;
+  }
+}
+
+let captionTimer: ReturnType<typeof setTimeout> | undefined;
+export function showCaption(layer: HtmlLayer, text: string): void {
+  const el = layer.element('caption', 'div', 'bbd-caption');
+  el.textContent = text;
+  el.setAttribute('aria-hidden', 'true');
+  el.style.display = '';
+  clearTimeout(captionTimer);
+  captionTimer = setTimeout(() => (el.style.display = 'none'), 1600);
+}
+
+export interface SettingsView {
+  title: string;
+  volumeLabel: string;
+  volume: number;
+  volumeText: string;
+  soundLabel: string;
+  muted: boolean;
+  onOff: { on: string; off: string };
+  languageLabel: string;
+  languages: { id: string; label: string; selected: boolean }[];
+  motionLabel: string;
+  reducedMotion: boolean;
+  closeLabel: string;
+  onVolume(v: number): void;
+  onMuted(m: boolean): void;
+  onLanguage(id: string): void;
+  onMotion(r: boolean): void;
+  onClose(): void;
+}
+
+export function renderSettings(layer: HtmlLayer, view: SettingsView | null): void {
+  if (!view) {
+    layer.removeElement('settings');
+    layer.removeElement('settings-scrim');
+    return;
+  }
+  const scrim = layer.element('settings-scrim', 'div', 'bbd-scrim');
+  scrim.onclick = view.onClose;
+  const el = layer.element('settings', 'div', 'bbd-panel bbd-settings');
+  const fresh = !el.dataset.ready;
+  if (fresh) {
+    el.setAttribute('role', 'dialog');
+    el.setAttribute('aria-modal', 'true');
+    el.innerHTML = `
+      <h2 id="settings-title"></h2>
+      <div class="row"><label for="settings-volume" class="volume-label"></label><input id="settings-volume" type="range" min="0" max="100" step="5"><span class="volume-text"></span></div>
+      <div class="row"><span class="sound-label"></span><div class="choices sound"></div></div>
+      <div class="row"><span class="language-label"></span><div class="choices language"></div></div>
+      <div class="row"><span class="motion-label"></span><div class="choices motion"></div></div>
+      <div class="row"><span></span><button type="button" class="bbd-btn primary close"></button></div>`;
+    el.setAttribute('aria-labelledby', 'settings-title');
+    el.dataset.ready = '1';
+    el.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') view.onClose();
+    });
+  }
+  const q = <T extends HTMLElement>(sel: string) => el.querySelector(sel) as T;
+  q('h2').textContent = view.title;
+  q('.volume-label').textContent = view.volumeLabel;
+  q('.volume-text').textContent = view.volumeText;
+  const range = q<HTMLInputElement>('#settings-volume');
+  range.value = String(Math.round(view.volume * 100));
+  range.setAttribute('aria-valuetext', view.volumeText);
+  range.oninput = () => view.onVolume(Number(range.value) / 100);
+  q('.sound-label').textContent = view.soundLabel;
+  q('.language-label').textContent = view.languageLabel;
+  q('.motion-label').textContent = view.motionLabel;
+  const choices = (container: HTMLElement, items: { id: string; label: string; selected: boolean; press: () => void }[]) => {
+    if (container.children.length !== items.length) {
+      container.replaceChildren(...items.map(() => Object.assign(document.createElement('button'), { type: 'button', className: 'bbd-btn' })));
+    }
+    items.forEach((item, i) => {
+      const b = container.children[i] as HTMLButtonElement;
+      b.textContent = item.label;
+      b.setAttribute('aria-pressed', String(item.selected));
+      b.onclick = item.press;
+    });
+  };
+  choices(q('.sound'), [
+    { id: 'on', label: view.onOff.on, selected: !view.muted, press: () => view.onMuted(false) },
+    { id: 'off', label: view.onOff.off, selected: view.muted, press: () => view.onMuted(true) },
+  ]);
+  choices(q('.language'), view.languages.map((l) => ({ ...l, press: () => view.onLanguage(l.id) })));
+  choices(q('.motion'), [
+    { id: 'on', label: view.onOff.on, selected: view.reducedMotion, press: () => view.onMotion(true) },
+    { id: 'off', label: view.onOff.off, selected: !view.reducedMotion, press: () => view.onMotion(false) },
+  ]);
+  const close = q<HTMLButtonElement>('.close');
+  close.textContent = view.closeLabel;
+  close.onclick = view.onClose;
+  if (fresh) range.focus();
+}
+
+export function renderProblem(layer: HtmlLayer, problem: { text: string; dismiss: string; onDismiss(): void } | null): void {
+  if (!problem) {
+    layer.removeElement('problem');
+    return;
+  }
+  const el = layer.element('problem', 'div', 'bbd-panel bbd-problem');
+  if (!el.dataset.ready) {
+    el.setAttribute('role', 'alertdialog');
+    el.innerHTML = '<p class="msg" style="margin:0"></p><button type="button" class="bbd-btn primary"></button>';
+    el.dataset.ready = '1';
+    queueMicrotask(() => el.querySelector('button')?.focus());
+  }
+  (el.querySelector('.msg') as HTMLElement).textContent = `⚠ ${problem.text}`;
+  const b = el.querySelector('button') as HTMLButtonElement;
+  b.textContent = problem.dismiss;
+  b.onclick = problem.onDismiss;
+}

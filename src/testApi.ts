@@ -1,0 +1,54 @@
+// A small read-only window into the running game for browser tests and curious players:
+// `window.blackBoxDog.snapshot()` returns plain JSON copies, never live objects.
+//   screen     the app's current screen ('title', 'map', 'chapter', 'results', ...)
+//   settings   { locale, volume, muted, reducedMotion }
+//   stars      stars per chapter number
+//   chapter    the open chapter's view: { number, step, ... } (null outside a chapter)
+//   lastAttempt the most recent recorded attempt (seed, events, result), or null
+//   lastSound  the last sound asked for
+import type { AppActor } from './game/services';
+
+export interface TestApi {
+  snapshot(): Record<string, unknown>;
+  setChapterView(view: unknown): void;
+  setSoundProbe(probe: () => { lastPlayed: string | null; contextState: string }): void;
+}
+
+declare global {
+  interface Window {
+    blackBoxDog?: TestApi;
+  }
+}
+
+export function installTestApi(app: AppActor, saveError: () => string | null): TestApi {
+  let chapterView: unknown = null;
+  let soundProbe: () => { lastPlayed: string | null; contextState: string } = () => ({ lastPlayed: null, contextState: 'none' });
+  const api: TestApi = {
+    snapshot() {
+      const s = app.getSnapshot();
+      const value = s.value as { screen: string; settings: string };
+      const attempts = s.context.save.attempts;
+      return JSON.parse(
+        JSON.stringify({
+          screen: value.screen,
+          settingsOpen: value.settings === 'open',
+          settings: s.context.save.settings,
+          stars: s.context.save.progress.stars,
+          chapter: value.screen === 'chapter' ? chapterView : null,
+          lastAttempt: attempts.length ? attempts[attempts.length - 1] : null,
+          problem: s.context.problem,
+          saveError: saveError(),
+          sound: soundProbe(),
+        }),
+      );
+    },
+    setChapterView(view) {
+      chapterView = view;
+    },
+    setSoundProbe(probe) {
+      soundProbe = probe;
+    },
+  };
+  window.blackBoxDog = api;
+  return api;
+}

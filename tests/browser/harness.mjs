@@ -1,0 +1,105 @@
+// Shared plumbing for the browser tests: find Debian's Chromium, serve the built game with
+// `vite preview`, open a fresh browser profile, and fail on any console error or page error.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { chromium } from 'playwright-core';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+export const ARTIFACTS = join(ROOT, 'artifacts', 'screenshots');
+
+export function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  return candidates.find((p) => p && existsSync(p)) ?? null;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** Serves dist/ with vite preview; returns { url, stop }. */
+export async function startPreview() {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-swiftshader',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+/** A fresh profile and page; `errors` collects console errors and uncaught page errors. */
+export async function openBrowser({ locale = 'en-US', viewport = { width: 1280, height: 720 } } = {}) {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found');
+  const profile = mkdtempSync(join(tmpdir(), 'bbd-profile-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: CHROMIUM_ARGS, locale, viewport });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`page: ${err.message}`));
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** The game's read-only test API (see src/testApi.ts). */
+export function snap(page) {
+  return page.evaluate(() => window.blackBoxDog?.snapshot() ?? null);
+}
+
+export async function waitForScreen(page, screen, timeout = 15_000) {
+  await page.waitForFunction((s) => window.blackBoxDog?.snapshot().screen === s, screen, { timeout });
+}
+
+/** The game's HTML control by group and id, e.g. control(page, 'title', 'play'). */
+export function control(page, group, id) {
+  return page.locator(`button[data-group="${group}"][data-id="${id}"]`);
+}
