@@ -10,6 +10,8 @@ import { isGzip, parseMnist, type MnistData } from './mnist';
 export const MNIST_ASSET_PATH = fileURLToPath(new URL('../../../assets/data/mnist.bin.gz', import.meta.url));
 
 export function loadMnistFile(path: string = MNIST_ASSET_PATH): MnistData {
-  const bytes = readFileSync(path);
-  return parseMnist(isGzip(bytes) ? gunzipSync(bytes) : bytes);
+  const file = readFileSync(path);
+  const raw = isGzip(file) ? gunzipSync(file) : file;
+  // A plain Uint8Array view (not a Node Buffer), so results look the same as in the browser.
+  return parseMnist(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
 }
