@@ -13,6 +13,8 @@ export interface ChapterOutcome {
   /** Numbers for the results card, e.g. { trials: 31, correct: 10, size: 10 }. */
   stats: Record<string, number>;
   attempt: Attempt;
+  /** Data later chapters may use, e.g. { appleRule: Condition } from chapter 2. */
+  carry?: Record<string, unknown>;
 }
 
 export interface AppContext {
@@ -80,7 +82,10 @@ export const appMachine = setup({
       save: ({ context, event }) => {
         if (event.type !== 'chapter.complete') return context.save;
         const o = event.outcome;
-        return withAttempt(withStars(context.save, o.chapter, o.stars), o.attempt);
+        const saved = withAttempt(withStars(context.save, o.chapter, o.stars), o.attempt);
+        if (!o.carry) return saved;
+        const carry = { ...saved.progress.carry, [String(o.chapter)]: o.carry };
+        return { ...saved, progress: { ...saved.progress, carry } };
       },
     }),
     changeSettings: assign({

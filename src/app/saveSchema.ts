@@ -24,7 +24,11 @@ export type Attempt = z.output<typeof attemptSchema>;
 
 export const saveV2Schema = z.object({
   version: z.literal(2),
-  progress: z.object({ stars: z.record(z.string(), z.number().int().min(0).max(3)) }),
+  progress: z.object({
+    stars: z.record(z.string(), z.number().int().min(0).max(3)),
+    /** What a chapter hands to later ones (e.g. chapter 2's apple rule for chapter 3), by chapter number. */
+    carry: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  }),
   settings: settingsSchema,
   attempts: z.array(attemptSchema).max(200),
 });

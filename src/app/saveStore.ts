@@ -87,7 +87,7 @@ export function withAttempt(save: SaveData, attempt: Attempt): SaveData {
 export function withStars(save: SaveData, chapter: number, stars: number): SaveData {
   const key = String(chapter);
   const best = Math.max(save.progress.stars[key] ?? 0, stars);
-  return { ...save, progress: { stars: { ...save.progress.stars, [key]: best } } };
+  return { ...save, progress: { ...save.progress, stars: { ...save.progress.stars, [key]: best } } };
 }
 
 /** Reads an attempt shared as a file or link; a malformed one gets a readable reason. */

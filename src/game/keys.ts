@@ -4,6 +4,8 @@ export const SCENES = {
   title: 'title',
   map: 'map',
   sit: 'chapter-1',
+  rulebook: 'chapter-2',
+  lamp: 'chapter-3',
   results: 'results',
 } as const;
 
@@ -12,6 +14,12 @@ export const ART = [
   'treat', 'scold', 'ignore', 'whistle', 'star', 'star-empty', 'lock', 'sound-on', 'sound-off',
   'judge', 'mentor',
   'map-ch1-dog', 'map-ch2-rulebook', 'map-ch3-lamp', 'map-ch4-riddle', 'map-ch5-mountain', 'map-ch6-demon',
+  // chapters 2 and 3
+  'fruit-apple', 'fruit-green-apple', 'fruit-watermelon', 'fruit-hawthorn', 'fruit-banana', 'fruit-lemon', 'fruit-grape',
+  'fruit-orange', 'fruit-peach', 'fruit-cherry-tomato', 'fruit-strawberry', 'fruit-pear', 'fruit-fuji-apple', 'fruit-crab-apple',
+  'fruit-pomegranate', 'fruit-persimmon', 'fruit-dragon-fruit', 'fruit-lime',
+  'seller-wang', 'seller-li', 'lamp-on', 'lamp-off',
+  'weather-cloudy', 'weather-humid', 'weather-windy', 'weather-sunny', 'weather-rain', 'weather-dry',
 ] as const;
 export type ArtKey = (typeof ART)[number];
 

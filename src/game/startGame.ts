@@ -12,10 +12,12 @@ import { TitleScene } from './scenes/TitleScene';
 import { MapScene } from './scenes/MapScene';
 import { SitScene } from './scenes/SitScene';
 import { ResultsScene } from './scenes/ResultsScene';
+import { RulebookScene } from './scenes/RulebookScene';
+import { AppleLampScene } from './scenes/AppleLampScene';
 import { HtmlLayer, GAME_HEIGHT, GAME_WIDTH } from './ui/htmlLayer';
 import { renderProblem, renderSettings, showCaption } from './ui/widgets';
 
-const CHAPTER_SCENES: Record<number, string> = { 1: SCENES.sit };
+const CHAPTER_SCENES: Record<number, string> = { 1: SCENES.sit, 2: SCENES.rulebook, 3: SCENES.lamp };
 
 function sceneFor(screen: string, chapter: number | null): string | null {
   switch (screen) {
@@ -61,7 +63,7 @@ export function startGame(app: AppActor, api: TestApi): Phaser.Game {
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: GAME_WIDTH, height: GAME_HEIGHT },
     audio: { noAudio: true },
     banner: false,
-    scene: [BootScene, TitleScene, MapScene, SitScene, ResultsScene],
+    scene: [BootScene, TitleScene, MapScene, SitScene, RulebookScene, AppleLampScene, ResultsScene],
     callbacks: {
       preBoot: (g) => g.registry.set('services', services),
     },

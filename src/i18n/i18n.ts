@@ -1,8 +1,17 @@
 // The game's message catalogue. English is the reference catalogue: its keys are the type of
 // every key, so a missing or misspelled key is a compile error, and a unit test checks that
 // zh-CN has exactly the same keys. `{name}` placeholders are filled from `params`.
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
+import shellEn from './locales/en.json';
+import shellZh from './locales/zh-CN.json';
+import ch2En from './locales/ch2.en.json';
+import ch2Zh from './locales/ch2.zh-CN.json';
+import ch3En from './locales/ch3.en.json';
+import ch3Zh from './locales/ch3.zh-CN.json';
+
+// One catalogue per language, assembled from the shell's file and one file per chapter, so each
+// chapter's text lives beside the others but can be edited on its own.
+const en = { ...shellEn, ...ch2En, ...ch3En };
+const zhCN = { ...shellZh, ...ch2Zh, ...ch3Zh };
 
 export type Locale = 'zh-CN' | 'en';
 export type MessageKey = keyof typeof en;
