@@ -27,9 +27,6 @@ export class DenseLayer {
   dZ = new Float32Array(0);
   /** dL/dx, capacity x inputs (only filled when asked for). */
   dX = new Float32Array(0);
-  /** Scratch for the sparse weight gradient: the units with nonzero dL/dz in one sample. */
-  private readonly active: Int32Array;
-  private readonly activeGrad: Float32Array;
   /** y seen as a dense matrix: the next layer's input. */
   output: DenseMatrix;
   private capacity = 0;
@@ -44,8 +41,6 @@ export class DenseLayer {
     this.bias = new Float32Array(units);
     this.gradWeights = new Float32Array(inputs * units);
     this.gradBias = new Float32Array(units);
-    this.active = new Int32Array(units);
-    this.activeGrad = new Float32Array(units);
     this.output = { kind: 'dense', rows: 0, cols: units, data: this.y };
   }
 
@@ -85,9 +80,8 @@ export class DenseLayer {
    * (dz_j/db_j = 1); if wanted, dL/dx into this.dX (dz_j/dx_i = W_ij).
    */
   backwardLinear(x: InputMatrix, rows: Int32Array, count: number, wantInputGrad: boolean): void {
-    if (x.kind === 'csr') {
-      weightGradCsr(x, rows, count, this.dZ, this.units, this.gradWeights, this.active, this.activeGrad);
-    } else weightGradDense(x, rows, count, this.dZ, this.units, this.gradWeights);
+    if (x.kind === 'csr') weightGradCsr(x, rows, count, this.dZ, this.units, this.gradWeights);
+    else weightGradDense(x, rows, count, this.dZ, this.units, this.gradWeights);
     accumulateBiasGrad(this.dZ, count, this.units, this.gradBias);
     if (wantInputGrad) inputGrad(this.dZ, count, this.weights, this.inputs, this.units, this.dX);
   }

@@ -31,43 +31,33 @@ export function forwardDense(
 }
 
 /**
- * CSR forward: the same z = x W + b, summing only over nonzero x[s][i]. Units go in blocks of 8
- * held in local variables (registers) while all nonzero inputs stream past, so each weight is
- * loaded once and z is written once per block.
+ * CSR forward: the same z = x W + b, summing only over nonzero x[s][i]. Four nonzeros are folded
+ * into each pass over z (register blocking), so z is loaded and stored once per four inputs.
+ * (Measured on MNIST: faster than holding blocks of z in locals or folding eight nonzeros.)
  */
 export function forwardCsr(
   x: CsrMatrix, rows: Int32Array, count: number,
   w: Float32Array, b: Float32Array, units: number, z: Float32Array,
 ): void {
   const { rowStart, index, value } = x;
-  const blocked = units - (units % 8);
   for (let s = 0; s < count; s++) {
     const r = rows[s];
-    const begin = rowStart[r];
     const end = rowStart[r + 1];
     const zo = s * units;
-    for (let j0 = 0; j0 < blocked; j0 += 8) {
-      let z0 = b[j0], z1 = b[j0 + 1], z2 = b[j0 + 2], z3 = b[j0 + 3];
-      let z4 = b[j0 + 4], z5 = b[j0 + 5], z6 = b[j0 + 6], z7 = b[j0 + 7];
-      for (let k = begin; k < end; k++) {
-        const v = value[k];
-        const o = index[k] * units + j0;
-        z0 += v * w[o];
-        z1 += v * w[o + 1];
-        z2 += v * w[o + 2];
-        z3 += v * w[o + 3];
-        z4 += v * w[o + 4];
-        z5 += v * w[o + 5];
-        z6 += v * w[o + 6];
-        z7 += v * w[o + 7];
+    for (let j = 0; j < units; j++) z[zo + j] = b[j];
+    let k = rowStart[r];
+    for (; k + 3 < end; k += 4) {
+      const v0 = value[k], v1 = value[k + 1], v2 = value[k + 2], v3 = value[k + 3];
+      const o0 = index[k] * units, o1 = index[k + 1] * units;
+      const o2 = index[k + 2] * units, o3 = index[k + 3] * units;
+      for (let j = 0; j < units; j++) {
+        z[zo + j] += v0 * w[o0 + j] + v1 * w[o1 + j] + v2 * w[o2 + j] + v3 * w[o3 + j];
       }
-      z[zo + j0] = z0; z[zo + j0 + 1] = z1; z[zo + j0 + 2] = z2; z[zo + j0 + 3] = z3;
-      z[zo + j0 + 4] = z4; z[zo + j0 + 5] = z5; z[zo + j0 + 6] = z6; z[zo + j0 + 7] = z7;
     }
-    for (let j = blocked; j < units; j++) {
-      let sum = b[j];
-      for (let k = begin; k < end; k++) sum += value[k] * w[index[k] * units + j];
-      z[zo + j] = sum;
+    for (; k < end; k++) {
+      const v = value[k];
+      const o = index[k] * units;
+      for (let j = 0; j < units; j++) z[zo + j] += v * w[o + j];
     }
   }
 }
@@ -99,40 +89,27 @@ export function weightGradDense(
 }
 
 /**
- * CSR weight gradient: only rows i of dW with x[s][i] != 0 receive anything, and within a row only
- * the units with dZ[s][j] != 0 (after ReLU, typically half of them are exactly 0). Those units are
- * listed once per sample in `active` / `activeGrad` (scratch, length >= units), then four nonzero
- * inputs share each pass over the list. Each dW entry gets the same additions in the same sample
- * order as weightGradDense, so the two agree exactly.
+ * CSR weight gradient: only rows i of dW with x[s][i] != 0 receive anything. Four nonzero inputs
+ * share each pass over dZ[s], so each dZ value is loaded once per four rows updated. Each dW entry
+ * gets the same additions in the same sample order as weightGradDense, so the two agree exactly.
+ * (Skipping units with dZ = 0 after ReLU was tried: only ~1/3 are zero on MNIST, too few to pay.)
  */
 export function weightGradCsr(
   x: CsrMatrix, rows: Int32Array, count: number,
   dZ: Float32Array, units: number, gw: Float32Array,
-  active: Int32Array, activeGrad: Float32Array,
 ): void {
   const { rowStart, index, value } = x;
   for (let s = 0; s < count; s++) {
-    const d = s * units;
-    let m = 0;
-    for (let j = 0; j < units; j++) {
-      const g = dZ[d + j];
-      if (g !== 0) {
-        active[m] = j;
-        activeGrad[m] = g;
-        m++;
-      }
-    }
-    if (m === 0) continue;
     const r = rows[s];
+    const d = s * units;
     const end = rowStart[r + 1];
     let k = rowStart[r];
     for (; k + 3 < end; k += 4) {
       const v0 = value[k], v1 = value[k + 1], v2 = value[k + 2], v3 = value[k + 3];
       const o0 = index[k] * units, o1 = index[k + 1] * units;
       const o2 = index[k + 2] * units, o3 = index[k + 3] * units;
-      for (let a = 0; a < m; a++) {
-        const j = active[a];
-        const g = activeGrad[a];
+      for (let j = 0; j < units; j++) {
+        const g = dZ[d + j];
         gw[o0 + j] += v0 * g;
         gw[o1 + j] += v1 * g;
         gw[o2 + j] += v2 * g;
@@ -142,7 +119,7 @@ export function weightGradCsr(
     for (; k < end; k++) {
       const v = value[k];
       const o = index[k] * units;
-      for (let a = 0; a < m; a++) gw[o + active[a]] += v * activeGrad[a];
+      for (let j = 0; j < units; j++) gw[o + j] += v * dZ[d + j];
     }
   }
 }
