@@ -1,0 +1,221 @@
+// A new player in real Chromium: from the title to chapter 1's three stars, by mouse and by
+// keyboard only, in English and in Chinese; plus a broken save and persisted settings.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { control, openBrowser, screenshot, snap, startPreview, waitForScreen } from './harness.mjs';
+
+let server;
+before(async () => {
+  server = await startPreview();
+});
+after(() => server?.stop());
+
+const TARGET = { sit: 'sit', speak: 'bark', shake: 'paw', down: 'lie' };
+
+async function chapterView(page) {
+  return (await snap(page)).chapter;
+}
+
+/** Presses Tab until the focused element matches `selector` (as a keyboard user would). */
+async function tabTo(page, selector, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+const sel = (group, id) => `button[data-group="${group}"][data-id="${id}"]`;
+
+/**
+ * Trains Bit the way the mentor asks: the command being taught, honest treats and scolds, the
+ * sloppy reward during the twist; in free play each command once, then the show.
+ * `press(group, id)` is the input method (mouse click or keyboard).
+ */
+async function trainToTheEnd(page, press, shots) {
+  let round = 0;
+  const taken = new Set();
+  for (let step = 0; step < 600; step++) {
+    const view = await chapterView(page);
+    if (!view) return; // left the chapter: results screen
+    if (!taken.has(view.step) && shots) {
+      taken.add(view.step);
+      await screenshot(page, `${shots}-${view.step}`);
+    }
+    if (view.step === 'show') {
+      await page.waitForSelector(sel('tools', 'finish'), { timeout: 20_000 });
+      if (shots) await screenshot(page, `${shots}-show-end`);
+      await press('tools', 'finish');
+      await page.waitForFunction(() => window.blackBoxDog.snapshot().chapter?.step !== 'show', null, { timeout: 10_000 });
+      continue;
+    }
+    if (view.pending) {
+      const { command, action } = view.pending;
+      const right = view.step === 'twist' ? action === 'roll' : TARGET[command] === action;
+      await press('feedback', right ? 'treat' : 'scold');
+      await page.waitForFunction(() => !window.blackBoxDog.snapshot().chapter?.pending, null, { timeout: 5_000 }).catch(() => {});
+      continue;
+    }
+    if (view.step === 'free') {
+      const cmds = view.commands.filter((c) => c.enabled).map((c) => c.id);
+      if (round % 5 === 4) await press('tools', 'show');
+      else await press('commands', cmds[round % cmds.length]);
+      round++;
+    } else {
+      const cmds = view.commands.filter((c) => c.enabled).map((c) => c.id);
+      await press('commands', cmds[cmds.length - 1]);
+    }
+    await page.waitForFunction(
+      (before) => {
+        const c = window.blackBoxDog.snapshot().chapter;
+        return !c || c.pending || c.step !== before;
+      },
+      view.step,
+      { timeout: 5_000 },
+    ).catch(() => {});
+  }
+  throw new Error('training did not finish');
+}
+
+async function playByMouse(locale, seed, prefix) {
+  const b = await openBrowser({ locale });
+  const { page } = b;
+  try {
+    await page.goto(`${server.url}?seed=${seed}`);
+    await waitForScreen(page, 'title');
+    await page.waitForTimeout(300);
+    await screenshot(page, `${prefix}-title`);
+    await control(page, 'title', 'play').click();
+    await waitForScreen(page, 'map');
+    await screenshot(page, `${prefix}-map`);
+    await control(page, 'map', 'chapter-1').click();
+    await waitForScreen(page, 'chapter');
+    await screenshot(page, `${prefix}-intro`);
+    for (let i = 0; i < 3; i++) await page.locator('.bbd-dialogue button[data-id="next"]').click();
+    assert.equal((await chapterView(page)).step, 'teach');
+    // Open the box once to see the probabilities while training.
+    await control(page, 'tools', 'box').click();
+    await trainToTheEnd(page, (g, id) => control(page, g, id).click(), prefix);
+    await waitForScreen(page, 'results');
+    await page.waitForTimeout(900);
+    await screenshot(page, `${prefix}-results`);
+    const s = await snap(page);
+    assert.equal(s.stars['1'], 3, 'honest training with this seed earns three stars');
+    assert.equal(s.lastAttempt.chapter, 1);
+    assert.equal(s.lastAttempt.seed, seed);
+    assert.ok(s.lastAttempt.events.length > 20);
+    assert.equal(s.lastAttempt.result.stars, 3);
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('blackboxdog.save')));
+    assert.equal(stored.progress.stars['1'], 3, 'progress is saved');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+}
+
+describe('chapter 1, a new player', () => {
+  it('plays from the title to three stars by mouse, in English', async () => {
+    await playByMouse('en-US', 2, 'ch1-en-mouse');
+  });
+
+  it('plays from the title to three stars by mouse, in Chinese', async () => {
+    await playByMouse('zh-CN', 6, 'ch1-zh-mouse');
+  });
+
+  it('plays the whole chapter by keyboard only', async () => {
+    const b = await openBrowser({ locale: 'zh-CN' });
+    const { page } = b;
+    try {
+      await page.goto(`${server.url}?seed=4`);
+      await waitForScreen(page, 'title');
+      await tabTo(page, sel('title', 'play'));
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, 'map');
+      await tabTo(page, sel('map', 'chapter-1'));
+      await page.keyboard.press('Space');
+      await waitForScreen(page, 'chapter');
+      await tabTo(page, '.bbd-dialogue button[data-id="skip"]');
+      await page.keyboard.press('Enter');
+      // A visible focus ring on the focused control.
+      await tabTo(page, sel('commands', 'sit'));
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      assert.equal(outline, 'solid');
+      await screenshot(page, 'ch1-zh-keyboard-focus');
+      await trainToTheEnd(page, async (g, id) => {
+        await tabTo(page, sel(g, id));
+        await page.keyboard.press(Math.random() < 0.5 ? 'Enter' : 'Space');
+      });
+      await waitForScreen(page, 'results');
+      await tabTo(page, sel('results', 'map'));
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, 'map');
+      const s = await snap(page);
+      assert.ok(s.stars['1'] >= 1);
+      const live = await page.locator('#live').textContent();
+      assert.ok(live && live.length > 0, 'the live region announced something');
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+});
+
+describe('saves and settings', () => {
+  it('reports a corrupt save in plain words and keeps it aside', async () => {
+    const b = await openBrowser({ locale: 'en-US' });
+    const { page } = b;
+    try {
+      await page.addInitScript(() => {
+        if (!sessionStorage.getItem('seeded')) {
+          localStorage.setItem('blackboxdog.save', '{"version":2,"progress":');
+          sessionStorage.setItem('seeded', '1');
+        }
+      });
+      await page.goto(server.url);
+      await waitForScreen(page, 'title');
+      const dialog = page.locator('[role="alertdialog"]');
+      await dialog.waitFor();
+      assert.match(await dialog.textContent(), /could not be read/);
+      await screenshot(page, 'save-corrupt-en');
+      const aside = await page.evaluate(() =>
+        Object.keys(localStorage).filter((k) => k.startsWith('blackboxdog.save.unreadable.')).map((k) => localStorage.getItem(k)),
+      );
+      assert.deepEqual(aside, ['{"version":2,"progress":']);
+      await dialog.locator('button').click();
+      assert.equal((await snap(page)).problem, null);
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('keeps language, sound and motion settings across a reload', async () => {
+    const b = await openBrowser({ locale: 'en-US' });
+    const { page } = b;
+    try {
+      await page.goto(server.url);
+      await waitForScreen(page, 'title');
+      await control(page, 'title', 'lang-zh-CN').click();
+      await control(page, 'title', 'settings').click();
+      await page.locator('.bbd-settings').waitFor();
+      await page.locator('.bbd-settings .motion button').first().click();
+      await page.locator('.bbd-settings .sound button').nth(1).click();
+      await page.locator('#settings-volume').focus();
+      await page.keyboard.press('ArrowLeft');
+      await screenshot(page, 'settings-zh');
+      await page.keyboard.press('Escape');
+      const before = (await snap(page)).settings;
+      assert.equal(before.locale, 'zh-CN');
+      assert.equal(before.muted, true);
+      assert.equal(before.reducedMotion, true);
+      assert.ok(before.volume < 0.8);
+      await page.reload();
+      await waitForScreen(page, 'title');
+      assert.deepEqual((await snap(page)).settings, before);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+});
