@@ -4,7 +4,7 @@
 
 import { activateRows, activationBackwardRows, type ActivationName } from './activations';
 import {
-  accumulateBiasGrad, forwardCsr, forwardDense, inputGrad, weightGradCsr, weightGradDense,
+  CsrGradScratch, accumulateBiasGrad, forwardCsr, forwardDense, inputGrad, weightGradCsr, weightGradDense,
 } from './kernels';
 import type { DenseMatrix, InputMatrix } from './matrix';
 
@@ -27,6 +27,9 @@ export class DenseLayer {
   dZ = new Float32Array(0);
   /** dL/dx, capacity x inputs (only filled when asked for). */
   dX = new Float32Array(0);
+  /** Scratch for the sparse kernels (a float64 row, the batch regrouped by feature). */
+  private readonly acc: Float64Array;
+  private readonly scratch = new CsrGradScratch();
   /** y seen as a dense matrix: the next layer's input. */
   output: DenseMatrix;
   private capacity = 0;
@@ -41,6 +44,7 @@ export class DenseLayer {
     this.bias = new Float32Array(units);
     this.gradWeights = new Float32Array(inputs * units);
     this.gradBias = new Float32Array(units);
+    this.acc = new Float64Array(units);
     this.output = { kind: 'dense', rows: 0, cols: units, data: this.y };
   }
 
@@ -65,7 +69,7 @@ export class DenseLayer {
   /** z = x W + b, y = f(z) for samples rows[0..count). */
   forward(x: InputMatrix, rows: Int32Array, count: number): void {
     this.ensureCapacity(count);
-    if (x.kind === 'csr') forwardCsr(x, rows, count, this.weights, this.bias, this.units, this.z);
+    if (x.kind === 'csr') forwardCsr(x, rows, count, this.weights, this.bias, this.units, this.z, this.acc);
     else forwardDense(x, rows, count, this.weights, this.bias, this.units, this.z);
     activateRows(this.activation, this.z, this.y, count, this.units);
   }
@@ -80,7 +84,7 @@ export class DenseLayer {
    * (dz_j/db_j = 1); if wanted, dL/dx into this.dX (dz_j/dx_i = W_ij).
    */
   backwardLinear(x: InputMatrix, rows: Int32Array, count: number, wantInputGrad: boolean): void {
-    if (x.kind === 'csr') weightGradCsr(x, rows, count, this.dZ, this.units, this.gradWeights);
+    if (x.kind === 'csr') weightGradCsr(x, rows, count, this.dZ, this.units, this.gradWeights, this.scratch);
     else weightGradDense(x, rows, count, this.dZ, this.units, this.gradWeights);
     accumulateBiasGrad(this.dZ, count, this.units, this.gradBias);
     if (wantInputGrad) inputGrad(this.dZ, count, this.weights, this.inputs, this.units, this.dX);

@@ -7,7 +7,7 @@
 // Loops run i-then-j so the innermost loop walks W, dW and z contiguously.
 // Each kernel has a dense version (the plain reference) and a CSR version that visits only the
 // nonzero inputs: x[s][i] = 0 contributes nothing to any of the sums above, so both give the same
-// maths (up to float32 rounding order).
+// maths (the CSR kernels sum in float64 before rounding, so results differ only in the last bits).
 
 import type { CsrMatrix, DenseMatrix } from './matrix';
 
@@ -32,33 +32,35 @@ export function forwardDense(
 
 /**
  * CSR forward: the same z = x W + b, summing only over nonzero x[s][i]. Four nonzeros are folded
- * into each pass over z (register blocking), so z is loaded and stored once per four inputs.
- * (Measured on MNIST: faster than holding blocks of z in locals or folding eight nonzeros.)
+ * into each pass over the row (register blocking), and the row is summed in a float64 scratch
+ * `acc` (length >= units) that is rounded to float32 once at the end. (Measured on MNIST: faster
+ * than holding blocks of z in locals, folding eight nonzeros, or summing in float32.)
  */
 export function forwardCsr(
   x: CsrMatrix, rows: Int32Array, count: number,
-  w: Float32Array, b: Float32Array, units: number, z: Float32Array,
+  w: Float32Array, b: Float32Array, units: number, z: Float32Array, acc: Float64Array,
 ): void {
   const { rowStart, index, value } = x;
   for (let s = 0; s < count; s++) {
     const r = rows[s];
     const end = rowStart[r + 1];
     const zo = s * units;
-    for (let j = 0; j < units; j++) z[zo + j] = b[j];
+    for (let j = 0; j < units; j++) acc[j] = b[j];
     let k = rowStart[r];
     for (; k + 3 < end; k += 4) {
       const v0 = value[k], v1 = value[k + 1], v2 = value[k + 2], v3 = value[k + 3];
       const o0 = index[k] * units, o1 = index[k + 1] * units;
       const o2 = index[k + 2] * units, o3 = index[k + 3] * units;
       for (let j = 0; j < units; j++) {
-        z[zo + j] += v0 * w[o0 + j] + v1 * w[o1 + j] + v2 * w[o2 + j] + v3 * w[o3 + j];
+        acc[j] += v0 * w[o0 + j] + v1 * w[o1 + j] + v2 * w[o2 + j] + v3 * w[o3 + j];
       }
     }
     for (; k < end; k++) {
       const v = value[k];
       const o = index[k] * units;
-      for (let j = 0; j < units; j++) z[zo + j] += v * w[o + j];
+      for (let j = 0; j < units; j++) acc[j] += v * w[o + j];
     }
+    for (let j = 0; j < units; j++) z[zo + j] = acc[j];
   }
 }
 
@@ -88,38 +90,86 @@ export function weightGradDense(
   }
 }
 
+/** Reusable buffers for weightGradCsr, grown on demand (never per step once large enough). */
+export class CsrGradScratch {
+  /** Feature-major (CSC) copy of a batch: feature i's entries at start[i] .. start[i+1]-1. */
+  start = new Int32Array(0);
+  next = new Int32Array(0);
+  sample = new Int32Array(0);
+  value = new Float32Array(0);
+  /** dZ of the batch in float64, so the inner loop needs no float32 conversion. */
+  dz = new Float64Array(0);
+}
+
 /**
- * CSR weight gradient: only rows i of dW with x[s][i] != 0 receive anything. Four nonzero inputs
- * share each pass over dZ[s], so each dZ value is loaded once per four rows updated. Each dW entry
- * gets the same additions in the same sample order as weightGradDense, so the two agree exactly.
- * (Skipping units with dZ = 0 after ReLU was tried: only ~1/3 are zero on MNIST, too few to pay.)
+ * CSR weight gradient: only rows i of dW with x[s][i] != 0 receive anything. The batch is first
+ * regrouped by feature (a counting sort, in sample order), so each touched row of dW is read
+ * once, gets all its samples' contributions summed in float64 registers, eight units at a time,
+ * and is written once: dW[i][j] += sum over samples s with x[s][i] != 0 of x[s][i] dZ[s][j].
  */
 export function weightGradCsr(
   x: CsrMatrix, rows: Int32Array, count: number,
-  dZ: Float32Array, units: number, gw: Float32Array,
+  dZ: Float32Array, units: number, gw: Float32Array, scratch: CsrGradScratch,
 ): void {
-  const { rowStart, index, value } = x;
+  const { rowStart, index, value, cols } = x;
+  let nnz = 0;
+  for (let s = 0; s < count; s++) nnz += rowStart[rows[s] + 1] - rowStart[rows[s]];
+  if (scratch.start.length < cols + 1) {
+    scratch.start = new Int32Array(cols + 1);
+    scratch.next = new Int32Array(cols);
+  }
+  if (scratch.sample.length < nnz) {
+    scratch.sample = new Int32Array(nnz);
+    scratch.value = new Float32Array(nnz);
+  }
+  if (scratch.dz.length < count * units) scratch.dz = new Float64Array(count * units);
+  const { start, next, sample, value: cv, dz } = scratch;
+  start.fill(0);
   for (let s = 0; s < count; s++) {
     const r = rows[s];
-    const d = s * units;
-    const end = rowStart[r + 1];
-    let k = rowStart[r];
-    for (; k + 3 < end; k += 4) {
-      const v0 = value[k], v1 = value[k + 1], v2 = value[k + 2], v3 = value[k + 3];
-      const o0 = index[k] * units, o1 = index[k + 1] * units;
-      const o2 = index[k + 2] * units, o3 = index[k + 3] * units;
-      for (let j = 0; j < units; j++) {
-        const g = dZ[d + j];
-        gw[o0 + j] += v0 * g;
-        gw[o1 + j] += v1 * g;
-        gw[o2 + j] += v2 * g;
-        gw[o3 + j] += v3 * g;
-      }
+    for (let k = rowStart[r]; k < rowStart[r + 1]; k++) start[index[k] + 1]++;
+  }
+  for (let i = 0; i < cols; i++) {
+    start[i + 1] += start[i];
+    next[i] = start[i];
+  }
+  for (let s = 0; s < count; s++) {
+    const r = rows[s];
+    for (let k = rowStart[r]; k < rowStart[r + 1]; k++) {
+      const p = next[index[k]]++;
+      sample[p] = s * units;
+      cv[p] = value[k];
     }
-    for (; k < end; k++) {
-      const v = value[k];
-      const o = index[k] * units;
-      for (let j = 0; j < units; j++) gw[o + j] += v * dZ[d + j];
+  }
+  for (let i = 0; i < count * units; i++) dz[i] = dZ[i];
+  const blocked = units - (units % 8);
+  for (let i = 0; i < cols; i++) {
+    const begin = start[i];
+    const end = start[i + 1];
+    if (begin === end) continue;
+    const o = i * units;
+    for (let j0 = 0; j0 < blocked; j0 += 8) {
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+      for (let p = begin; p < end; p++) {
+        const v = cv[p];
+        const d = sample[p] + j0;
+        a0 += v * dz[d];
+        a1 += v * dz[d + 1];
+        a2 += v * dz[d + 2];
+        a3 += v * dz[d + 3];
+        a4 += v * dz[d + 4];
+        a5 += v * dz[d + 5];
+        a6 += v * dz[d + 6];
+        a7 += v * dz[d + 7];
+      }
+      const q = o + j0;
+      gw[q] += a0; gw[q + 1] += a1; gw[q + 2] += a2; gw[q + 3] += a3;
+      gw[q + 4] += a4; gw[q + 5] += a5; gw[q + 6] += a6; gw[q + 7] += a7;
+    }
+    for (let j = blocked; j < units; j++) {
+      let a = 0;
+      for (let p = begin; p < end; p++) a += cv[p] * dz[sample[p] + j];
+      gw[o + j] += a;
     }
   }
 }
