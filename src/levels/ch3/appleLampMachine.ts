@@ -1,0 +1,214 @@
+// Chapter 3's steps: intro → your rule in numbers (or a kind note that there is none) → the three
+// tasks (apples, watermelon, hawthorn) → Bit tunes itself → the hidden-basket challenge → its
+// result (retry or keep) → the history card → done. The numbers live in the pure model; this
+// machine decides which inputs are allowed when and records every input that changes the model,
+// so the attempt replays exactly from its seed and events.
+import { assign, setup } from 'xstate';
+import type { Perceptron } from '../../engine';
+import type { AppleLampLevel } from './appleLampLevel';
+import {
+  checkTask,
+  createAppleLampState,
+  isValidSetting,
+  keepMine,
+  loadSetting,
+  moveConveyor,
+  nudgeKnob,
+  setKnob,
+  type AppleLampState,
+  type TaskCheck,
+} from './appleLampModel';
+import { startTuning, tuneStep, tuneToEnd, tuningFinished } from './appleLampTuning';
+import { lastRun, resultOf, runChallenge, type AppleLampResult } from './appleLampChallenge';
+import type { RuleOffer } from './appleLampRule';
+
+/** Where a whole setting loaded onto the knobs came from. */
+export type SettingSource = 'rule' | 'mine' | 'bit';
+
+/** Inputs that change the model: what an attempt records and a replay re-sends. */
+export type AppleLampInputEvent =
+  | { type: 'knob.set'; id: string; value: number }
+  | { type: 'knob.nudge'; id: string; by: number }
+  | { type: 'knobs.load'; source: SettingSource; weights: number[]; threshold: number }
+  | { type: 'conveyor.next' }
+  | { type: 'conveyor.prev' }
+  | { type: 'rule.skip' }
+  | { type: 'task.check' }
+  | { type: 'tune.step' }
+  | { type: 'tune.finish' }
+  | { type: 'tune.done' }
+  | { type: 'challenge.run' }
+  | { type: 'challenge.retry' }
+  | { type: 'challenge.accept' }
+  | { type: 'history.done' };
+
+export type AppleLampEvent = AppleLampInputEvent | { type: 'dialogue.next' } | { type: 'dialogue.skip' };
+
+export interface AppleLampContext {
+  level: AppleLampLevel;
+  model: AppleLampState;
+  rule: RuleOffer;
+  introLine: number;
+  /** Index into level.tasks while in the task step. */
+  taskIndex: number;
+  lastCheck: TaskCheck | null;
+  /** The latest news for the mentor to say, as a text key. */
+  notice: string | null;
+  events: AppleLampInputEvent[];
+}
+
+export interface AppleLampInput {
+  level: AppleLampLevel;
+  seed: number;
+  /** What chapter 2 handed over, already read by offerRule. */
+  rule?: RuleOffer;
+}
+
+export const INTRO_LINES = ['ch3.intro.1', 'ch3.intro.2', 'ch3.intro.3'] as const;
+
+export type AppleLampStep = 'intro' | 'rule' | 'task' | 'tune' | 'challenge' | 'challengeResult' | 'history' | 'done';
+
+/** Steps where the player may turn the knobs and move the conveyor. */
+export function knobsEditable(step: string): boolean {
+  return step === 'task' || step === 'challenge';
+}
+
+function settingOf(event: AppleLampEvent): Perceptron | null {
+  return event.type === 'knobs.load' ? { weights: event.weights, threshold: event.threshold } : null;
+}
+
+export const appleLampMachine = setup({
+  types: {
+    context: {} as AppleLampContext,
+    events: {} as AppleLampEvent,
+    input: {} as AppleLampInput,
+    output: {} as AppleLampResult,
+  },
+  guards: {
+    introHasMore: ({ context }) => context.introLine < INTRO_LINES.length - 1,
+    validKnob: ({ context, event }) => {
+      if (event.type !== 'knob.set' && event.type !== 'knob.nudge') return false;
+      const v = event.type === 'knob.set' ? event.value : event.by;
+      return (context.level.features.includes(event.id) || event.id === 'threshold') && Number.isFinite(v);
+    },
+    validSetting: ({ context, event }) => {
+      const p = settingOf(event);
+      return p !== null && isValidSetting(context.level, p);
+    },
+    validRuleSetting: ({ context, event }) =>
+      event.type === 'knobs.load' && event.source === 'rule' && isValidSetting(context.level, settingOf(event)!),
+    taskPassedMore: ({ context }) => context.lastCheck?.passed === true && context.taskIndex < context.level.tasks.length - 1,
+    taskPassedLast: ({ context }) => context.lastCheck?.passed === true && context.taskIndex === context.level.tasks.length - 1,
+    tuningRunning: ({ context }) => !tuningFinished(context.level, context.model.tune),
+    tuningFinished: ({ context }) => tuningFinished(context.level, context.model.tune),
+    runPassed: ({ context }) => lastRun(context.model)?.passed === true,
+  },
+  actions: {
+    record: assign({ events: ({ context, event }) => [...context.events, event as AppleLampInputEvent] }),
+    nextIntroLine: assign({ introLine: ({ context }) => context.introLine + 1 }),
+    setKnob: assign({
+      model: ({ context, event }) => {
+        if (event.type === 'knob.set') return setKnob(context.level, context.model, event.id, event.value);
+        if (event.type === 'knob.nudge') return nudgeKnob(context.level, context.model, event.id, event.by);
+        return context.model;
+      },
+      notice: () => null,
+    }),
+    loadSetting: assign({
+      model: ({ context, event }) => loadSetting(context.level, context.model, settingOf(event)!),
+      notice: ({ event }) => (event.type === 'knobs.load' ? `ch3.notice.loaded.${event.source}` : null),
+    }),
+    conveyorNext: assign({ model: ({ context }) => moveConveyor(context.level, context.model, 1) }),
+    conveyorPrev: assign({ model: ({ context }) => moveConveyor(context.level, context.model, -1) }),
+    check: assign({
+      lastCheck: ({ context }) => checkTask(context.level, context.model.knobs, context.level.tasks[context.taskIndex].id),
+    }),
+    // The setting that solved the first task (apples) is "yours" in the comparison with Bit's.
+    keepMineIfFirst: assign({ model: ({ context }) => (context.taskIndex === 0 ? keepMine(context.model) : context.model) }),
+    nextTask: assign({
+      taskIndex: ({ context }) => context.taskIndex + 1,
+      notice: () => 'ch3.notice.taskPassed',
+    }),
+    noticeWrong: assign({ notice: () => 'ch3.notice.taskWrong' }),
+    startTuning: assign({
+      model: ({ context }) => startTuning(context.level, context.model),
+      notice: () => 'ch3.notice.allPassed',
+    }),
+    tuneStep: assign({ model: ({ context }) => tuneStep(context.level, context.model), notice: () => null }),
+    tuneToEnd: assign({ model: ({ context }) => tuneToEnd(context.level, context.model), notice: () => null }),
+    clearNotice: assign({ notice: () => null }),
+    runChallenge: assign({ model: ({ context }) => runChallenge(context.level, context.model), notice: () => null }),
+  },
+}).createMachine({
+  id: 'appleLamp',
+  context: ({ input }) => ({
+    level: input.level,
+    model: createAppleLampState(input.level, input.seed),
+    rule: input.rule ?? { status: 'none' },
+    introLine: 0,
+    taskIndex: 0,
+    lastCheck: null,
+    notice: null,
+    events: [],
+  }),
+  initial: 'intro',
+  states: {
+    intro: {
+      on: {
+        'dialogue.next': [{ guard: 'introHasMore', actions: 'nextIntroLine' }, { target: 'rule' }],
+        'dialogue.skip': { target: 'rule' },
+      },
+    },
+    rule: {
+      on: {
+        'knobs.load': { guard: 'validRuleSetting', target: 'task', actions: ['record', 'loadSetting'] },
+        'rule.skip': { target: 'task', actions: 'record' },
+      },
+    },
+    task: {
+      on: {
+        'knob.set': { guard: 'validKnob', actions: ['record', 'setKnob'] },
+        'knob.nudge': { guard: 'validKnob', actions: ['record', 'setKnob'] },
+        'knobs.load': { guard: 'validSetting', actions: ['record', 'loadSetting'] },
+        'conveyor.next': { actions: ['record', 'conveyorNext'] },
+        'conveyor.prev': { actions: ['record', 'conveyorPrev'] },
+        'task.check': { target: 'taskCheck', actions: ['record', 'check'] },
+      },
+    },
+    taskCheck: {
+      always: [
+        { guard: 'taskPassedMore', target: 'task', actions: ['keepMineIfFirst', 'nextTask'] },
+        { guard: 'taskPassedLast', target: 'tune', actions: 'startTuning' },
+        { target: 'task', actions: 'noticeWrong' },
+      ],
+    },
+    tune: {
+      on: {
+        'tune.step': { guard: 'tuningRunning', actions: ['record', 'tuneStep'] },
+        'tune.finish': { guard: 'tuningRunning', actions: ['record', 'tuneToEnd'] },
+        'tune.done': { guard: 'tuningFinished', target: 'challenge', actions: ['record', 'clearNotice'] },
+      },
+    },
+    challenge: {
+      on: {
+        'knob.set': { guard: 'validKnob', actions: ['record', 'setKnob'] },
+        'knob.nudge': { guard: 'validKnob', actions: ['record', 'setKnob'] },
+        'knobs.load': { guard: 'validSetting', actions: ['record', 'loadSetting'] },
+        'conveyor.next': { actions: ['record', 'conveyorNext'] },
+        'conveyor.prev': { actions: ['record', 'conveyorPrev'] },
+        'challenge.run': { target: 'challengeResult', actions: ['record', 'runChallenge'] },
+      },
+    },
+    challengeResult: {
+      on: {
+        'challenge.retry': { target: 'challenge', actions: 'record' },
+        'challenge.accept': { guard: 'runPassed', target: 'history', actions: 'record' },
+      },
+    },
+    history: {
+      on: { 'history.done': { target: 'done', actions: 'record' } },
+    },
+    done: { type: 'final' },
+  },
+  output: ({ context }) => resultOf(context.level, context.model),
+});
