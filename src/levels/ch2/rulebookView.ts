@@ -1,0 +1,212 @@
+// What chapter 2's screen shows, derived from the machine snapshot: the mentor's line, the rule
+// editor's rows, the strip of days or fruits with ✓/✗ and their "why?" traces, the conflict, the
+// expert ceiling and the verdict. Pure, so it is tested without a browser; the scene only draws.
+import { editablePart, INTRO_LINES, type RulebookContext } from './rulebookMachine';
+import { ruleCount, type Join } from './rulebookEdit';
+import {
+  expertCeiling,
+  expertLabel,
+  fruitReport,
+  fruitsOfSeason,
+  lastChallenge,
+  matchesExpert,
+  sellerConflicts,
+  tilesOf,
+  weekReport,
+  type Ceiling,
+  type ChallengeResult,
+  type Part,
+  type Prediction,
+  type SellerConflict,
+} from './rulebookModel';
+
+export interface RulebookLine {
+  key: string;
+  params: Record<string, string>;
+  notice: boolean;
+}
+
+export interface EditorTile {
+  fact: string;
+  labelKey: string;
+  art: string;
+  not: boolean;
+  join: Join;
+  op?: string;
+  threshold?: number;
+  choices?: number[];
+}
+
+export interface EditorView {
+  part: Part;
+  /** False in steps where the rulebook is shown but frozen (the new season, the verdict). */
+  editable: boolean;
+  palette: { fact: string; labelKey: string; art: string }[];
+  rules: { tiles: EditorTile[]; full: boolean }[];
+  conclusion: { labelKey: string; art: string };
+  canAddRule: boolean;
+  /** Rules as scoring counts them: each OR group is one more rule. */
+  ruleCount: number;
+}
+
+export interface StripCard {
+  id: string;
+  labelKey: string;
+  art: string;
+  /** Weather days: the day's facts, for the icons. */
+  facts?: Record<string, boolean | number>;
+  /** What the card is checked against; null when nobody can say (the sellers disagree). */
+  expected: boolean | null;
+  predicted: boolean;
+  correct: boolean | null;
+  prediction: Prediction;
+}
+
+export interface RulebookView {
+  step: string;
+  line: RulebookLine;
+  editor: EditorView | null;
+  strip: { kind: 'days' | 'fruits'; cards: StripCard[]; correct: number; checked: number } | null;
+  canCheck: boolean;
+  conflicts: SellerConflict[] | null;
+  sellers: { id: string; nameKey: string; picked: boolean }[];
+  side: string | null;
+  ceiling: (Ceiling & { side: string }) | null;
+  challenge: ChallengeResult | null;
+}
+
+function lineFor(step: string, context: RulebookContext, strip: RulebookView['strip']): RulebookLine {
+  if (step === 'intro') return { key: INTRO_LINES[context.introLine], params: {}, notice: false };
+  const params: Record<string, string> = {
+    correct: String(strip?.correct ?? 0),
+    size: String(strip?.checked ?? 0),
+    seller: context.data.fruits.sellers.find((s) => s.id === context.model.side)?.nameKey ?? '',
+  };
+  if (context.notice) return { key: context.notice, params, notice: true };
+  const challenge = lastChallenge(context.model);
+  switch (step) {
+    case 'weather':
+      return { key: 'ch2.guide.weather', params, notice: false };
+    case 'stall':
+      return { key: 'ch2.guide.stall', params, notice: false };
+    case 'conflict':
+      return { key: context.model.side ? 'ch2.guide.side' : 'ch2.guide.conflict', params, notice: false };
+    case 'season':
+      return { key: 'ch2.guide.season', params, notice: false };
+    case 'challenge':
+      return { key: 'ch2.guide.challenge', params, notice: false };
+    case 'verdict':
+      return challenge?.passed
+        ? { key: 'ch2.verdict.passed', params: { correct: String(challenge.correct), size: String(challenge.size), rules: String(challenge.rules) }, notice: true }
+        : { key: 'ch2.verdict.failed', params: { correct: String(challenge?.correct ?? 0), size: String(challenge?.size ?? 0) }, notice: true };
+    default:
+      return { key: 'ch2.guide.done', params, notice: false };
+  }
+}
+
+function editorFor(step: string, context: RulebookContext): EditorView | null {
+  const part = editablePart(step) ?? (step === 'season' || step === 'verdict' ? 'apple' : null);
+  if (!part) return null;
+  const { data, model } = context;
+  const defs = tilesOf(data, part);
+  const book = model[part];
+  const conclusion = part === 'weather' ? data.level.weather.conclusion : data.level.stall.conclusion;
+  const { maxRules, maxTiles } = data.level.limits;
+  const editable = editablePart(step) !== null;
+  return {
+    part,
+    editable,
+    palette: defs.map((d) => ({ fact: d.fact, labelKey: d.labelKey, art: d.art })),
+    rules: book.map((r) => ({
+      full: r.tiles.length >= maxTiles,
+      tiles: r.tiles.map((t): EditorTile => {
+        const d = defs.find((x) => x.fact === t.fact)!;
+        return {
+          fact: t.fact,
+          labelKey: d.labelKey,
+          art: d.art,
+          not: t.not,
+          join: t.join,
+          ...(d.op !== undefined ? { op: d.op, threshold: t.threshold, choices: d.choices } : {}),
+        };
+      }),
+    })),
+    conclusion: { labelKey: conclusion.labelKey, art: conclusion.art },
+    canAddRule: editable && book.length < maxRules,
+    ruleCount: ruleCount(book),
+  };
+}
+
+function stripFor(step: string, context: RulebookContext): RulebookView['strip'] {
+  const { data, model } = context;
+  if (step === 'weather') {
+    const week = weekReport(data, model.weather);
+    const cards = week.days.map((d, i): StripCard => {
+      const day = data.level.weather.days[i];
+      return {
+        id: day.id,
+        labelKey: day.labelKey,
+        art: d.actual ? 'weather-rain' : 'weather-dry',
+        facts: day.facts,
+        expected: d.actual,
+        predicted: d.prediction.predicted,
+        correct: d.correct,
+        prediction: d.prediction,
+      };
+    });
+    return { kind: 'days', cards, correct: week.correct, checked: cards.length };
+  }
+  let fruits;
+  let side: string | null = model.side;
+  if (step === 'stall' || step === 'conflict') {
+    fruits = fruitsOfSeason(data, data.level.stall.season);
+    if (step === 'stall') side = null;
+  } else if (step === 'season') {
+    fruits = fruitsOfSeason(data, data.level.stall.newSeason);
+  } else if (step === 'challenge') {
+    fruits = [...fruitsOfSeason(data, data.level.stall.season), ...fruitsOfSeason(data, data.level.stall.newSeason)];
+  } else {
+    return null;
+  }
+  const report = fruitReport(data, model.apple, fruits, (f) => expertLabel(f, side));
+  const cards = report.rows.map((r, i): StripCard => ({
+    id: r.fruit,
+    labelKey: fruits[i].nameKey,
+    art: fruits[i].art,
+    expected: r.expected,
+    predicted: r.prediction.predicted,
+    correct: r.correct,
+    prediction: r.prediction,
+  }));
+  return { kind: 'fruits', cards, correct: report.correct, checked: report.checked };
+}
+
+export function rulebookView(step: string, context: RulebookContext): RulebookView {
+  const { data, model } = context;
+  const strip = stripFor(step, context);
+  const s1 = fruitsOfSeason(data, data.level.stall.season);
+  const all = [...s1, ...fruitsOfSeason(data, data.level.stall.newSeason)];
+  const ceiling = step === 'season' && model.side ? { ...expertCeiling(data, model.apple, all, model.side), side: model.side } : null;
+  return {
+    step,
+    line: lineFor(step, context, strip),
+    editor: editorFor(step, context),
+    strip,
+    canCheck: step === 'weather' || step === 'stall' || step === 'conflict',
+    conflicts: step === 'conflict' ? sellerConflicts(data, s1) : null,
+    sellers: data.fruits.sellers.map((s) => ({ id: s.id, nameKey: s.nameKey, picked: s.id === model.side })),
+    side: model.side,
+    ceiling,
+    challenge: step === 'verdict' ? lastChallenge(model) : null,
+  };
+}
+
+/** Whether the current rulebook would pass the step's check (for a hint, never a shortcut). */
+export function readyToCheck(step: string, context: RulebookContext): boolean {
+  const { data, model } = context;
+  if (step === 'weather') return weekReport(data, model.weather).correct === data.level.weather.days.length;
+  const s1 = fruitsOfSeason(data, data.level.stall.season);
+  if (step === 'stall') return matchesExpert(data, model.apple, s1, null);
+  if (step === 'conflict') return model.side !== null && matchesExpert(data, model.apple, s1, model.side);
+  return false;
+}

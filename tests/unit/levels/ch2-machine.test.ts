@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { createActor, type SnapshotFrom } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import { loadRulebookLevel } from '../../../src/levels/ch2/rulebookLevel';
+import { rulebookMachine, type RulebookEvent, type RulebookInputEvent } from '../../../src/levels/ch2/rulebookMachine';
+import { replayRulebook } from '../../../src/levels/ch2/rulebookReplay';
+import { readyToCheck, rulebookView } from '../../../src/levels/ch2/rulebookView';
+import { isEditEvent } from '../../../src/levels/ch2/rulebookEdit';
+import { LI_FIX, playRulebook, scriptFor, STALL_RULE, WANG_FIX, WEATHER_RULE } from './ch2Player';
+
+const data = loadRulebookLevel();
+type Snap = SnapshotFrom<typeof rulebookMachine>;
+
+/** The player's next useful edit in a step: the scripted rule, one tile at a time. */
+function nextEdit(snap: Snap): RulebookInputEvent[] {
+  const edits = snap.context.events.filter(isEditEvent);
+  const step = String(snap.value);
+  if (step === 'weather') return WEATHER_RULE.slice(edits.length, edits.length + 1);
+  if (step === 'stall') return STALL_RULE.slice(edits.length - WEATHER_RULE.length).slice(0, 1);
+  if (step === 'conflict' && snap.context.model.side) {
+    const fix = snap.context.model.side === 'wang' ? WANG_FIX : LI_FIX;
+    const done = edits.length - WEATHER_RULE.length - STALL_RULE.length;
+    return fix.slice(done, done + 1);
+  }
+  return [];
+}
+
+describe('chapter 2 machine', () => {
+  it('shortest paths reach every step, and the chapter\'s end, from the intro', () => {
+    const paths = getShortestPaths(rulebookMachine, {
+      input: { data, seed: 9 },
+      events: (snap: Snap): RulebookEvent[] => {
+        switch (String(snap.value)) {
+          case 'intro':
+            return [{ type: 'dialogue.next' }, { type: 'dialogue.skip' }];
+          case 'weather':
+          case 'stall':
+            return [...nextEdit(snap), { type: 'rules.check' }];
+          case 'conflict':
+            return [{ type: 'conflict.pick', seller: 'wang' }, { type: 'conflict.pick', seller: 'li' }, ...nextEdit(snap), { type: 'rules.check' }];
+          case 'season':
+            return [{ type: 'season.next' }];
+          case 'challenge':
+            return [{ type: 'challenge.run' }];
+          case 'verdict':
+            return [{ type: 'challenge.finish' }];
+          default:
+            return [];
+        }
+      },
+      serializeState: (s) => JSON.stringify([s.value, s.context.model.weather, s.context.model.apple, s.context.model.side, s.context.introLine]),
+    });
+    const steps = new Set(paths.map((p) => String(p.state.value)));
+    expect([...steps].sort()).toEqual(['challenge', 'conflict', 'done', 'intro', 'season', 'stall', 'verdict', 'weather']);
+    const toDone = paths.filter((p) => p.state.status === 'done');
+    expect(toDone.length).toBeGreaterThan(0);
+    // The quickest way through: skip the intro, build each rule, check, take a side, fix, go on.
+    const quickest = toDone.reduce((a, b) => (a.steps.length <= b.steps.length ? a : b));
+    const types = quickest.steps.map((s) => s.event.type as string).filter((t) => t !== 'xstate.init');
+    expect(types[0]).toBe('dialogue.skip');
+    expect(types.filter((t) => t === 'rules.check')).toHaveLength(3);
+    expect(types.slice(-2)).toEqual(['challenge.run', 'challenge.finish']);
+    // Every path to the end records exactly its model-changing events and replays to the same result.
+    for (const p of toDone) {
+      const s = p.state;
+      expect(replayRulebook(data, 9, s.context.events)).toEqual(s.output);
+    }
+  });
+
+  it('checking too early keeps the player in the step with a notice, and is recorded', () => {
+    const actor = createActor(rulebookMachine, { input: { data, seed: 3 } }).start();
+    actor.send({ type: 'dialogue.skip' });
+    actor.send({ type: 'tile.add', rule: 0, fact: 'cloudy' });
+    actor.send({ type: 'rules.check' });
+    const s = actor.getSnapshot();
+    expect(s.value).toBe('weather');
+    expect(s.context.notice).toBe('ch2.notice.weatherWrong');
+    expect(rulebookView('weather', s.context).line).toMatchObject({ key: 'ch2.notice.weatherWrong', params: { correct: '5', size: '7' } });
+    expect(s.context.events.map((e) => e.type)).toEqual(['tile.add', 'rules.check']);
+  });
+
+  it('ignores impossible or out-of-step inputs without recording them', () => {
+    const actor = createActor(rulebookMachine, { input: { data, seed: 4 } }).start();
+    actor.send({ type: 'tile.add', rule: 0, fact: 'cloudy' }); // still in the intro
+    actor.send({ type: 'dialogue.skip' });
+    actor.send({ type: 'tile.add', rule: 0, fact: 'red' }); // a fruit tile in the weather part
+    actor.send({ type: 'tile.not', rule: 0, tile: 0, not: true }); // no tile there yet
+    actor.send({ type: 'conflict.pick', seller: 'wang' });
+    actor.send({ type: 'challenge.run' });
+    const s = actor.getSnapshot();
+    expect(s.value).toBe('weather');
+    expect(s.context.events).toEqual([]);
+  });
+
+  it('in the conflict the player must pick a side, and then match that side', () => {
+    const actor = playRulebook(data, 5, [...WEATHER_RULE, { type: 'rules.check' }, ...STALL_RULE, { type: 'rules.check' }]);
+    expect(actor.getSnapshot().value).toBe('conflict');
+    expect(rulebookView('conflict', actor.getSnapshot().context).conflicts!.map((c) => c.fruit)).toEqual(['green-apple', 'cherry-tomato']);
+    actor.send({ type: 'rules.check' });
+    expect(actor.getSnapshot().context.notice).toBe('ch2.notice.pickFirst');
+    actor.send({ type: 'conflict.pick', seller: 'li' });
+    actor.send({ type: 'rules.check' });
+    expect(actor.getSnapshot().context.notice).toBe('ch2.notice.sideWrong');
+    expect(readyToCheck('conflict', actor.getSnapshot().context)).toBe(false);
+    for (const e of LI_FIX) actor.send(e);
+    expect(readyToCheck('conflict', actor.getSnapshot().context)).toBe(true);
+    actor.send({ type: 'rules.check' });
+    const s = actor.getSnapshot();
+    expect(s.value).toBe('season');
+    const view = rulebookView('season', s.context);
+    expect(view.ceiling).toEqual({ total: 18, expertCorrect: 16, rulebookCorrect: 14, side: 'li' });
+    expect(view.strip!.cards.filter((c) => c.correct === false).map((c) => c.id)).toEqual(['crab-apple', 'pomegranate']);
+    expect(view.editor!.editable).toBe(false);
+  });
+
+  it('a failed challenge goes back to editing; a better rulebook then passes', () => {
+    // Forbid "round": nothing is an apple, so the basket scores only its 4 non-apples.
+    const spoil: RulebookInputEvent[] = [{ type: 'tile.add', rule: 0, fact: 'round' }, { type: 'tile.not', rule: 0, tile: 3, not: true }];
+    const actor = playRulebook(data, 6, scriptFor('li', spoil));
+    let s = actor.getSnapshot();
+    expect(s.value).toBe('challenge');
+    expect(s.context.notice).toBe('ch2.notice.challengeFailed');
+    actor.send({ type: 'tile.remove', rule: 0, tile: 3 });
+    actor.send({ type: 'tile.remove', rule: 0, tile: 2 });
+    actor.send({ type: 'tile.add', rule: 0, fact: 'fragrant' });
+    actor.send({ type: 'challenge.run' });
+    actor.send({ type: 'challenge.finish' });
+    s = actor.getSnapshot();
+    expect(s.status).toBe('done');
+    expect(s.output).toMatchObject({ passed: true, stars: 3, correct: 8, size: 8, rules: 1, side: 'li', challengeAttempts: 2 });
+  });
+
+  it('replaying a recorded attempt reproduces the result exactly; a cut log does not finish', () => {
+    const actor = playRulebook(data, 77, scriptFor('wang'));
+    const s = actor.getSnapshot();
+    expect(s.status).toBe('done');
+    expect(s.output).toEqual({ passed: true, stars: 3, correct: 7, size: 8, rules: 2, side: 'wang', checks: 3, challengeAttempts: 1 });
+    const recorded = JSON.parse(JSON.stringify(s.context.events)) as RulebookInputEvent[];
+    expect(replayRulebook(data, 77, recorded)).toEqual(s.output);
+    expect(() => replayRulebook(data, 77, recorded.slice(0, -1))).toThrow(/did not finish/);
+  });
+});
