@@ -1,43 +1,47 @@
 // The save format, versioned. Each older version has a migration to the next, so a player's
 // progress survives updates; anything we cannot read is kept aside, never overwritten.
-import { z } from 'zod';
+// zod/mini (the tree-shakable form of zod) keeps the save code small in the first download;
+// the richer level-file schemas load later with the chapters.
+import * as z from 'zod/mini';
 
 export const CURRENT_SAVE_VERSION = 2;
 
 export const settingsSchema = z.object({
   locale: z.enum(['zh-CN', 'en']),
-  volume: z.number().min(0).max(1),
+  volume: z.number().check(z.minimum(0), z.maximum(1)),
   muted: z.boolean(),
   reducedMotion: z.boolean(),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
+const starCount = z.int().check(z.minimum(0), z.maximum(3));
+
 export const attemptSchema = z.object({
-  chapter: z.number().int().min(1).max(6),
-  levelVersion: z.number().int().positive(),
-  seed: z.number().int().min(0).max(0xffffffff),
-  events: z.array(z.object({ type: z.string().min(1) }).loose()).max(20000),
-  result: z.object({ passed: z.boolean(), stars: z.number().int().min(0).max(3) }).loose(),
-  time: z.string().min(1),
+  chapter: z.int().check(z.minimum(1), z.maximum(6)),
+  levelVersion: z.int().check(z.positive()),
+  seed: z.int().check(z.minimum(0), z.maximum(0xffffffff)),
+  events: z.array(z.looseObject({ type: z.string().check(z.minLength(1)) })).check(z.maxLength(20000)),
+  result: z.looseObject({ passed: z.boolean(), stars: starCount }),
+  time: z.string().check(z.minLength(1)),
 });
 export type Attempt = z.output<typeof attemptSchema>;
 
 export const saveV2Schema = z.object({
   version: z.literal(2),
   progress: z.object({
-    stars: z.record(z.string(), z.number().int().min(0).max(3)),
+    stars: z.record(z.string(), starCount),
     /** What a chapter hands to later ones (e.g. chapter 2's apple rule for chapter 3), by chapter number. */
-    carry: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+    carry: z.optional(z.record(z.string(), z.record(z.string(), z.unknown()))),
   }),
   settings: settingsSchema,
-  attempts: z.array(attemptSchema).max(200),
+  attempts: z.array(attemptSchema).check(z.maxLength(200)),
 });
 export type SaveData = z.output<typeof saveV2Schema>;
 
 /** Version 1 kept stars and two settings flat, and no attempts. */
 export const saveV1Schema = z.object({
   version: z.literal(1),
-  stars: z.record(z.string(), z.number().int().min(0).max(3)),
+  stars: z.record(z.string(), starCount),
   locale: z.enum(['zh-CN', 'en']),
   muted: z.boolean(),
 });

@@ -1,7 +1,7 @@
 // Creates the Phaser game and keeps the visible scene in step with the app machine's screen.
 // Global overlays (settings, save problems, sound captions) are drawn here, above every scene.
 import Phaser from 'phaser';
-import { translate, LOCALES, type MessageKey } from '../i18n/i18n';
+import { loadChapterText, translate, LOCALES, type MessageKey } from '../i18n/i18n';
 import type { TestApi } from '../testApi';
 import { GameAudio, type SoundKey } from './audio';
 import { SCENES } from './keys';
@@ -10,14 +10,24 @@ import type { AppActor, Services } from './services';
 import { BootScene } from './scenes/BootScene';
 import { TitleScene } from './scenes/TitleScene';
 import { MapScene } from './scenes/MapScene';
-import { SitScene } from './scenes/SitScene';
 import { ResultsScene } from './scenes/ResultsScene';
-import { RulebookScene } from './scenes/RulebookScene';
-import { AppleLampScene } from './scenes/AppleLampScene';
 import { HtmlLayer, GAME_HEIGHT, GAME_WIDTH } from './ui/htmlLayer';
 import { renderProblem, renderSettings, showCaption } from './ui/widgets';
 
-const CHAPTER_SCENES: Record<number, string> = { 1: SCENES.sit, 2: SCENES.rulebook, 3: SCENES.lamp };
+// Chapter scenes (with their rules, level files and schemas) load on first use, which keeps the
+// first download small.
+type SceneClass = new () => Phaser.Scene;
+const CHAPTER_SCENES: Record<number, { key: string; load: () => Promise<SceneClass> }> = {
+  1: { key: SCENES.sit, load: () => import('./scenes/SitScene').then((m) => m.SitScene) },
+  2: {
+    key: SCENES.rulebook,
+    load: () => loadChapterText(2).then(() => import('./scenes/RulebookScene')).then((m) => m.RulebookScene),
+  },
+  3: {
+    key: SCENES.lamp,
+    load: () => loadChapterText(3).then(() => import('./scenes/AppleLampScene')).then((m) => m.AppleLampScene),
+  },
+};
 
 function sceneFor(screen: string, chapter: number | null): string | null {
   switch (screen) {
@@ -28,10 +38,17 @@ function sceneFor(screen: string, chapter: number | null): string | null {
     case 'results':
       return SCENES.results;
     case 'chapter':
-      return chapter !== null ? (CHAPTER_SCENES[chapter] ?? SCENES.map) : SCENES.map;
+      return chapter !== null ? (CHAPTER_SCENES[chapter]?.key ?? SCENES.map) : SCENES.map;
     default:
       return null;
   }
+}
+
+function showFatal(err: unknown): void {
+  const el = document.getElementById('fatal');
+  if (!el) return;
+  el.hidden = false;
+  el.textContent = err instanceof Error ? err.message : String(err);
 }
 
 export function startGame(app: AppActor, api: TestApi): Phaser.Game {
@@ -63,7 +80,7 @@ export function startGame(app: AppActor, api: TestApi): Phaser.Game {
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: GAME_WIDTH, height: GAME_HEIGHT },
     audio: { noAudio: true },
     banner: false,
-    scene: [BootScene, TitleScene, MapScene, SitScene, RulebookScene, AppleLampScene, ResultsScene],
+    scene: [BootScene, TitleScene, MapScene, ResultsScene],
     callbacks: {
       preBoot: (g) => g.registry.set('services', services),
     },
@@ -96,8 +113,19 @@ export function startGame(app: AppActor, api: TestApi): Phaser.Game {
     // always restarts the target scene.
     if (target && (target !== shown || screen !== lastScreen)) {
       if (shown && shown !== SCENES.boot) game.scene.stop(shown);
-      game.scene.start(target);
       shown = target;
+      const lazy = Object.values(CHAPTER_SCENES).find((c) => c.key === target);
+      if (lazy && !game.scene.getScene(target)) {
+        lazy
+          .load()
+          .then((cls) => {
+            if (!game.scene.getScene(target)) game.scene.add(target, cls, false);
+            if (shown === target) game.scene.start(target);
+          })
+          .catch((err: unknown) => showFatal(err));
+      } else {
+        game.scene.start(target);
+      }
     }
     lastScreen = screen;
 

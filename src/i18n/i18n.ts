@@ -3,25 +3,38 @@
 // zh-CN has exactly the same keys. `{name}` placeholders are filled from `params`.
 import shellEn from './locales/en.json';
 import shellZh from './locales/zh-CN.json';
-import ch2En from './locales/ch2.en.json';
-import ch2Zh from './locales/ch2.zh-CN.json';
-import ch3En from './locales/ch3.en.json';
-import ch3Zh from './locales/ch3.zh-CN.json';
+import type ch2En from './locales/ch2.en.json';
+import type ch3En from './locales/ch3.en.json';
 
-// One catalogue per language, assembled from the shell's file and one file per chapter, so each
-// chapter's text lives beside the others but can be edited on its own.
-const en = { ...shellEn, ...ch2En, ...ch3En };
-const zhCN = { ...shellZh, ...ch2Zh, ...ch3Zh };
+// One catalogue per language: the shell's file is loaded up front; each chapter's own file
+// (locales/chN.<locale>.json) is added by loadChapterText() when the chapter first opens, so the
+// first download carries only the text of the title, the map and chapter 1.
+type Catalogue = typeof shellEn & typeof ch2En & typeof ch3En;
 
 export type Locale = 'zh-CN' | 'en';
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof Catalogue;
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
+// The casts are checked by tests/unit/app/i18n.test.ts (same key set, same placeholders).
 const catalogues: Record<Locale, Record<MessageKey, string>> = {
-  en,
-  // The cast is checked by tests/unit/i18n.test.ts (same key set, same placeholders).
-  'zh-CN': zhCN as Record<MessageKey, string>,
+  en: { ...shellEn } as Record<MessageKey, string>,
+  'zh-CN': { ...shellZh } as Record<MessageKey, string>,
 };
+
+const CHAPTER_TEXT: Record<number, () => Promise<Record<Locale, Record<string, string>>>> = {
+  2: () =>
+    Promise.all([import('./locales/ch2.en.json'), import('./locales/ch2.zh-CN.json')]).then(([e, z]) => ({ en: e.default, 'zh-CN': z.default })),
+  3: () =>
+    Promise.all([import('./locales/ch3.en.json'), import('./locales/ch3.zh-CN.json')]).then(([e, z]) => ({ en: e.default, 'zh-CN': z.default })),
+};
+
+/** Adds a chapter's text to the catalogues (a no-op for chapters whose text is in the shell). */
+export async function loadChapterText(chapter: number): Promise<void> {
+  const load = CHAPTER_TEXT[chapter];
+  if (!load) return;
+  const text = await load();
+  for (const locale of LOCALES) Object.assign(catalogues[locale], text[locale]);
+}
 
 export type Params = Record<string, string | number>;
 
@@ -36,6 +49,8 @@ export function translate(locale: Locale, key: MessageKey, params?: Params): str
 export function isMessageKey(key: string): key is MessageKey {
   return key in catalogues.en;
 }
+
+export const CHAPTERS_WITH_OWN_TEXT = Object.keys(CHAPTER_TEXT).map(Number);
 
 /** The default language follows the browser: any zh* preference picks Chinese. */
 export function detectLocale(languages: readonly string[] | undefined): Locale {

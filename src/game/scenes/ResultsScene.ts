@@ -1,5 +1,5 @@
 // Results: stars, the chapter's numbers, its one key insight, and retry / next / map.
-import { SCENES } from '../keys';
+import { SCENES, artUrl } from '../keys';
 import { CSS } from '../palette';
 import { BaseScene, H, W } from './BaseScene';
 
@@ -40,7 +40,11 @@ export class ResultsScene extends BaseScene {
       insight.innerHTML = '';
       const h = document.createElement('div');
       h.style.cssText = `font-weight:800;color:${CSS.blue};margin-bottom:6px;font-size:22px`;
-      h.textContent = `💡 ${this.t('results.insight')}`;
+      const bulb = document.createElement('img');
+      bulb.src = artUrl('lamp-on');
+      bulb.alt = '';
+      bulb.style.cssText = 'width:34px;height:34px;vertical-align:middle;margin-right:6px';
+      h.append(bulb, this.t('results.insight'));
       const p = document.createElement('div');
       p.textContent = this.dt(`ch${o.chapter}.insight`);
       insight.append(h, p);

@@ -234,7 +234,7 @@ export class SitScene extends BaseScene {
       ui.sync('tools', [
         this.mapButton(),
         ...(this.showRevealed >= (view.show?.rounds.length ?? 0)
-          ? [{ id: 'finish', x: PANEL_X + 130, y: 480, w: 300, h: 60, label: this.t('ch1.btn.finishShow'), variant: 'primary' as const, onPress: () => this.actor.send({ type: 'show.finish' }) }]
+          ? [{ id: 'finish', x: PANEL_X, y: 478, w: 360, h: 56, label: this.t('ch1.btn.finishShow'), variant: 'primary' as const, onPress: () => this.actor.send({ type: 'show.finish' }) }]
           : []),
       ]);
       return;

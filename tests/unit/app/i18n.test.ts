@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { catalogue, detectLocale, isMessageKey, translate } from '../../../src/i18n/i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHAPTERS_WITH_OWN_TEXT, catalogue, detectLocale, isMessageKey, loadChapterText, translate } from '../../../src/i18n/i18n';
 
 const ROOT = join(__dirname, '../../..');
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -13,6 +13,10 @@ function filesUnder(dir: string, ext: RegExp): string[] {
 }
 
 describe('text catalogues', () => {
+  beforeAll(async () => {
+    for (const n of CHAPTERS_WITH_OWN_TEXT) await loadChapterText(n);
+  });
+
   it('zh-CN and en have exactly the same keys, each file pair too', () => {
     const dir = join(ROOT, 'src/i18n/locales');
     const files = readdirSync(dir);

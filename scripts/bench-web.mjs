@@ -1,0 +1,86 @@
+// Web benchmark: builds the game, serves it, and in headless Chromium measures
+//   - time from navigation until the title screen is interactive (its Play button exists),
+//   - first-load JavaScript (gzip) — every .js file the page fetched until then,
+//   - frames per second while chapter 1 plays (canvas renderer, for stable numbers).
+// Runs several rounds and prints medians; the last line is one JSON object.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ROOT, findChromium, openBrowser, startPreview, control, waitForScreen } from '../tests/browser/harness.mjs';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+if (!findChromium()) {
+  console.error('bench:web needs Chromium: sudo apt-get install -y chromium fonts-noto-cjk');
+  process.exit(1);
+}
+const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const server = await startPreview();
+const results = { title: [], js: [], fps: [] };
+try {
+  for (let round = 0; round < ROUNDS; round++) {
+    const b = await openBrowser();
+    const { page } = b;
+    const scripts = new Set();
+    page.on('request', (req) => {
+      if (req.resourceType() === 'script') scripts.add(new URL(req.url()).pathname);
+    });
+    await page.goto(`${server.url}?renderer=canvas&seed=3`);
+    await waitForScreen(page, 'title', 30_000);
+    await control(page, 'title', 'play').waitFor();
+    const titleMs = await page.evaluate(() => performance.now());
+    const gzipKb = [...scripts].reduce((sum, p) => sum + gzipSync(readFileSync(join(ROOT, 'dist', p))).length, 0) / 1024;
+
+    await control(page, 'title', 'play').click();
+    await waitForScreen(page, 'map');
+    await control(page, 'map', 'chapter-1').click();
+    await waitForScreen(page, 'chapter');
+    await page.locator('.bbd-dialogue button[data-id="skip"]').click();
+    await control(page, 'tools', 'box').click();
+    // Count frames for 5 s while the player trains: command, then feedback, over and over.
+    await page.evaluate(() => {
+      window.__frames = [];
+      const tick = (t) => {
+        window.__frames.push(t);
+        if (window.__frames.length < 100000) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const end = Date.now() + 5000;
+    while (Date.now() < end) {
+      const view = await page.evaluate(() => window.blackBoxDog.snapshot().chapter);
+      if (view.pending) await control(page, 'feedback', view.pending.action === 'sit' ? 'treat' : 'scold').click();
+      else await control(page, 'commands', view.commands.find((c) => c.enabled)?.id ?? 'sit').click();
+    }
+    const fps = await page.evaluate(() => {
+      const f = window.__frames;
+      const perSecond = [];
+      for (let start = f[0]; start + 1000 <= f[f.length - 1]; start += 1000) {
+        perSecond.push(f.filter((t) => t >= start && t < start + 1000).length);
+      }
+      return perSecond;
+    });
+    results.title.push(titleMs);
+    results.js.push(gzipKb);
+    results.fps.push(median(fps));
+    console.log(`round ${round + 1}: title interactive ${titleMs.toFixed(0)} ms, first-load JS ${gzipKb.toFixed(1)} KB gzip, fps ${median(fps)} (per second: ${fps.join(' ')})`);
+    if (b.errors.length) console.log('page errors:', b.errors);
+    await b.close();
+  }
+} finally {
+  server.stop();
+}
+const summary = {
+  title_interactive_ms: Math.round(median(results.title)),
+  first_load_js_gzip_kb: Math.round(median(results.js) * 10) / 10,
+  fps_median: median(results.fps),
+};
+console.log(`medians over ${ROUNDS} rounds: title ${summary.title_interactive_ms} ms (target ≤ 1500), JS ${summary.first_load_js_gzip_kb} KB gzip (target ≤ 420), ${summary.fps_median} fps (target ≥ 55)`);
+console.log(JSON.stringify(summary));
