@@ -100,6 +100,7 @@ export function startGame(app: AppActor, api: TestApi): Phaser.Game {
   });
 
   let shown: string | null = null;
+  let reportedProblem: unknown = null;
   let lastScreen = '';
   app.subscribe((snap) => {
     const { screen, settings } = snap.value as { screen: string; settings: string };
@@ -154,17 +155,20 @@ export function startGame(app: AppActor, api: TestApi): Phaser.Game {
           }
         : null,
     );
+    // The technical detail stays out of the player's sight, in the console and the test API.
     const problem = snap.context.problem;
+    if (problem && problem !== reportedProblem && problem.kind !== 'newer') console.warn(`Save problem: ${problem.detail}`);
+    reportedProblem = problem;
     renderProblem(
       overlay,
       problem
         ? {
             text:
               problem.kind === 'corrupt'
-                ? t('problem.corrupt', { detail: problem.detail })
+                ? t('problem.corrupt')
                 : problem.kind === 'newer'
                   ? t('problem.newer', { version: problem.version })
-                  : t('problem.unavailable', { detail: problem.detail }),
+                  : t('problem.unavailable'),
             dismiss: t('problem.dismiss'),
             onDismiss: () => app.send({ type: 'problem.dismiss' }),
           }

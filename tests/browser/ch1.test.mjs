@@ -175,7 +175,7 @@ describe('saves and settings', () => {
       await waitForScreen(page, 'title');
       const dialog = page.locator('[role="alertdialog"]');
       await dialog.waitFor();
-      assert.match(await dialog.textContent(), /could not be read/);
+      assert.match(await dialog.textContent(), /could not be read.*nothing was deleted/);
       await screenshot(page, 'save-corrupt-en');
       const aside = await page.evaluate(() =>
         Object.keys(localStorage).filter((k) => k.startsWith('blackboxdog.save.unreadable.')).map((k) => localStorage.getItem(k)),

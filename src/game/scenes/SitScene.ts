@@ -245,7 +245,7 @@ export class SitScene extends BaseScene {
       visible.map((c, i) => ({
         id: c.id,
         x: PANEL_X + (i % 2) * 276,
-        y: 112 + Math.floor(i / 2) * 72,
+        y: 118 + Math.floor(i / 2) * 72,
         w: 262,
         h: 60,
         label: this.dt(c.labelKey),
