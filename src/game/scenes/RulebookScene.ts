@@ -1,17 +1,397 @@
-// Chapter 2: not built yet; the map shows it as "coming soon", so this scene only offers the way back.
-import { SCENES } from '../keys';
+// Chapter 2 "The Expert's Rulebook": draws the rulebook machine's snapshots and forwards the
+// player's edits. Every number comes from the model through rulebookView(); the scene keeps only
+// presentation state (which rule and tile are selected, which "why?" is open, the reveal).
+import Phaser from 'phaser';
+import { createActor, type ActorRefFrom } from 'xstate';
+import { LevelFileError } from '../../levels/shared/levelFile';
+import { loadRulebookLevel, type RulebookData } from '../../levels/ch2/rulebookLevel';
+import { rulebookMachine, type RulebookInputEvent } from '../../levels/ch2/rulebookMachine';
+import { rulebookView, type RulebookView, type StripCard } from '../../levels/ch2/rulebookView';
+import { bookCondition } from '../../levels/ch2/rulebookEdit';
+import { tilesOf } from '../../levels/ch2/rulebookModel';
+import { SCENES, artUrl } from '../keys';
+import { COLORS, CSS } from '../palette';
+import { renderDialogue } from '../ui/widgets';
+import type { ButtonSpec } from '../ui/htmlLayer';
 import { BaseScene, H, W } from './BaseScene';
+import { EDITOR, iconOf, paletteSpecs, rowY, ruleSpecs, tileX, toolSpecs, type EditorHandlers, type Selection } from '../views/ruleEditor';
+import { drawStrip, layoutCards, STRIP, type CardBox } from '../views/rulebookStrip';
+import { whyLines, type Tr } from '../views/ruleText';
+import { renderNote, renderWhy } from '../views/rulebookPanels';
+import { basketCards, cardWords, renderRulebookPanels } from '../views/rulebookScreen';
+import '../ui/rulebook.css';
+
+type RulebookActor = ActorRefFrom<typeof rulebookMachine>;
+
+const PART_KEY: Record<string, string> = {
+  weather: 'ch2.part.weather',
+  stall: 'ch2.part.stall',
+  conflict: 'ch2.part.conflict',
+  season: 'ch2.part.season',
+  challenge: 'ch2.part.challenge',
+  verdict: 'ch2.part.challenge',
+};
+const ACTION = { x: 1040, y: EDITOR.toolsY, w: 224, h: 52 };
+
+function newSeed(): number {
+  const fromUrl = new URLSearchParams(location.search).get('seed');
+  if (fromUrl !== null && /^\d+$/.test(fromUrl)) return Number(fromUrl) >>> 0;
+  return crypto.getRandomValues(new Uint32Array(1))[0];
+}
 
 export class RulebookScene extends BaseScene {
+  private actor!: RulebookActor;
+  private levelData!: RulebookData;
+  private seed = 0;
+  private sel: Selection = { rule: 0, tile: null };
+  private why: string | null = null;
+  private conflictOpen = true;
+  private revealed = 0;
+  private revealFor = -1;
+  private completed = false;
+  private background!: Phaser.GameObjects.Image;
+  private title!: Phaser.GameObjects.Text;
+  private part!: Phaser.GameObjects.Text;
+  private count!: Phaser.GameObjects.Text;
+  private paletteLabel!: Phaser.GameObjects.Text;
+  private toolsLabel!: Phaser.GameObjects.Text;
+  private strip!: Phaser.GameObjects.Container;
+  private judge!: Phaser.GameObjects.Image;
+  private lastStrip = '';
+  private arrows!: Phaser.GameObjects.Graphics;
+
   constructor() {
     super(SCENES.rulebook);
   }
 
   create(): void {
+    Object.assign(this, { sel: { rule: 0, tile: null }, why: null, conflictOpen: true, revealed: 0, revealFor: -1, completed: false, lastStrip: '' });
+    try {
+      this.levelData = loadRulebookLevel();
+    } catch (err) {
+      this.showLevelError(err);
+      return;
+    }
+    this.seed = newSeed();
+    this.background = this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
+    const bar = this.add.graphics();
+    bar.fillStyle(COLORS.cream, 0.94).fillRoundedRect(16, 8, 1092, 50, 16).lineStyle(4, COLORS.ink).strokeRoundedRect(16, 8, 1092, 50, 16);
+    this.title = this.label(30, 10, 26);
+    this.part = this.label(0, 16, 20, CSS.blue);
+    this.count = this.label(1094, 16, 20, CSS.inkSoft).setOrigin(1, 0);
+    this.paletteLabel = this.label(20, EDITOR.paletteY + 14, 20, CSS.ink).setStroke(CSS.cream, 6);
+    this.toolsLabel = this.label(20, EDITOR.toolsY + 12, 20, CSS.ink).setStroke(CSS.cream, 6);
+    this.strip = this.add.container(0, 0);
+    this.arrows = this.add.graphics();
+    this.judge = this.add.image(1180, 300, 'judge').setDisplaySize(150, 150).setVisible(false);
+    this.actor = createActor(rulebookMachine, { input: { data: this.levelData, seed: this.seed } });
+    this.actor.subscribe((snap) => {
+      this.renderChapter();
+      if (snap.status === 'done' && !this.completed) this.complete();
+    });
+    this.actor.start();
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.actor.stop());
+    this.followApp(() => this.renderChapter());
+    requestAnimationFrame(() => document.querySelector<HTMLButtonElement>('.bbd-dialogue button[data-id="next"]')?.focus());
+  }
+
+  /** Text lookup whose params may themselves be text keys (fruit, seller and tile names). */
+  private readonly tr: Tr = (key, params) => {
+    const resolved: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(params ?? {})) resolved[k] = typeof v === 'string' ? this.dt(v) : v;
+    return this.dt(key, resolved);
+  };
+
+  private send(event: RulebookInputEvent): void {
+    this.actor.send(event);
+  }
+
+  private get step(): string {
+    return String(this.actor.getSnapshot().value);
+  }
+
+  private renderChapter(): void {
+    if (!this.actor) return;
+    const snap = this.actor.getSnapshot();
+    const step = String(snap.value);
+    const view = rulebookView(step, snap.context);
+    this.clampSelection(view);
+    this.services.setChapterView({ number: 2, seed: this.seed, selection: this.sel, why: this.why, revealed: this.revealed, ...view });
+    this.title.setText(this.t('ch2.title'));
+    this.part.setText(PART_KEY[step] ? this.tr(PART_KEY[step]) : '').setX(this.title.x + this.title.width + 16);
+    this.count.setText(view.editor ? this.tr('ch2.rulesCount', { n: view.editor.ruleCount }) : '');
+    this.background.setTexture(step === 'verdict' ? 'bg-stage' : 'bg-yard');
+    this.judge.setVisible(step === 'verdict' || step === 'challenge');
+    this.renderEditor(view);
+    this.renderStrip(view);
+    this.renderPanels(view);
+    this.renderActions(view);
+    const intro = step === 'intro';
+    renderDialogue(this.services.ui, {
+      name: this.t('mentor.name'),
+      text: this.tr(view.line.key, view.line.params),
+      notice: view.line.notice,
+      next: intro ? { label: this.t('dialogue.next'), onPress: () => this.actor.send({ type: 'dialogue.next' }) } : undefined,
+      skip: intro ? { label: this.t('dialogue.skip'), onPress: () => this.actor.send({ type: 'dialogue.skip' }) } : undefined,
+    });
+  }
+
+  private clampSelection(view: RulebookView): void {
+    const rules = view.editor?.rules ?? [];
+    if (this.sel.rule >= rules.length) this.sel = { rule: Math.max(0, rules.length - 1), tile: null };
+    if (this.sel.tile !== null && this.sel.tile >= (rules[this.sel.rule]?.tiles.length ?? 0)) this.sel = { ...this.sel, tile: null };
+  }
+
+  private handlers(): EditorHandlers {
+    return {
+      edit: (e, say) => {
+        const before = this.actor.getSnapshot().context.events.length;
+        this.send(e);
+        if (this.actor.getSnapshot().context.events.length === before) return;
+        this.services.audio.play('click');
+        if (e.type === 'rule.add') this.sel = { rule: this.actor.getSnapshot().context.model[this.bookPart()].length - 1, tile: null };
+        if (e.type === 'tile.remove' || e.type === 'rule.remove') {
+          this.sel = { rule: e.type === 'rule.remove' ? Math.max(0, e.rule - 1) : e.rule, tile: null };
+          this.services.ui.focus('ch2-rules', `rule-${this.sel.rule}`);
+        }
+        this.why = null;
+        this.renderChapter();
+        this.services.announce(`${say} ${this.scoreLine()}`);
+      },
+      select: (sel, say) => {
+        this.sel = sel;
+        this.renderChapter();
+        if (sel.tile !== null) this.services.ui.focus('ch2-tools', 'not');
+        this.services.announce(say);
+      },
+    };
+  }
+
+  private bookPart(): 'weather' | 'apple' {
+    return this.step === 'weather' ? 'weather' : 'apple';
+  }
+
+  private scoreLine(): string {
+    const strip = rulebookView(this.step, this.actor.getSnapshot().context).strip;
+    return strip && strip.checked ? this.tr('ch2.live.score', { correct: strip.correct, size: strip.checked }) : '';
+  }
+
+  private renderEditor(view: RulebookView): void {
+    const ui = this.services.ui;
+    const ed = view.editor;
+    const hidden = !ed || (view.step === 'conflict' && this.conflictOpen) || view.step === 'verdict';
+    this.paletteLabel.setText(ed && !hidden && ed.editable ? this.tr('ch2.palette') : '');
+    this.toolsLabel.setText(ed && !hidden && ed.editable && this.sel.tile !== null ? this.tr('ch2.tools') : '');
+    this.arrows.clear();
+    for (let r = 0; r < this.levelData.level.limits.maxRules; r++) {
+      ui.removeElement(`ch2-then-${r}`);
+      ui.removeElement(`ch2-empty-${r}`);
+    }
+    if (!ed || hidden) {
+      for (const g of ['ch2-palette', 'ch2-rules', 'ch2-tools']) ui.clearGroup(g);
+      return;
+    }
+    const on = this.handlers();
+    ui.sync('ch2-palette', ed.editable ? paletteSpecs(ed, this.sel, this.tr, on) : []);
+    ui.sync('ch2-rules', ruleSpecs(ed, this.sel, this.tr, on));
+    ed.rules.forEach((rule, r) => {
+      rule.tiles.forEach((t, k) => {
+        const q = (id: string) => ui.root.querySelector<HTMLElement>(`button[data-group="ch2-rules"][data-id="${id}"]`);
+        q(`placed-${r}-${k}`)?.setAttribute('data-not', String(t.not));
+        if (k > 0) q(`chip-${r}-${k}`)?.setAttribute('data-join', t.join);
+      });
+      const endX = rule.tiles.length ? tileX(rule.tiles.length - 1) + EDITOR.tileW + 10 : EDITOR.tileX;
+      if (!rule.tiles.length) renderNote(ui, `ch2-empty-${r}`, { x: EDITOR.tileX, y: rowY(r) + 6, w: 330, h: 48 }, this.tr('ch2.emptyRule'));
+      const thenX = Math.max(rule.tiles.length ? endX : EDITOR.tileX + 340, 1098);
+      this.arrows.lineStyle(4, COLORS.ink, 0.7);
+      for (let x = rule.tiles.length ? endX : EDITOR.tileX + 340; x < 1086; x += 18) this.arrows.lineBetween(x, rowY(r) + 30, Math.min(x + 10, 1086), rowY(r) + 30);
+      this.arrows.fillStyle(COLORS.ink, 0.7).fillTriangle(1084, rowY(r) + 22, 1096, rowY(r) + 30, 1084, rowY(r) + 38);
+      renderNote(ui, `ch2-then-${r}`, { x: Math.min(thenX, 1098), y: rowY(r) + 4, w: 166, h: 52 }, `${this.tr('ch2.then')} ${this.tr(ed.conclusion.labelKey)}`, iconOf(ed.conclusion.art));
+      ui.root.querySelector(`[data-owned="ch2-then-${r}"]`)?.classList.add('then');
+    });
+    ui.sync('ch2-tools', toolSpecs(ed, this.sel, this.tr, on));
+  }
+
+  private sayOf(view: RulebookView): (yes: boolean) => string {
+    const weather = view.strip?.kind === 'days';
+    return (yes) => this.tr(weather ? (yes ? 'ch2.say.rain' : 'ch2.say.dry') : yes ? 'ch2.say.apple' : 'ch2.say.notApple');
+  }
+
+  private renderStrip(view: RulebookView): void {
+    let cards: StripCard[] = view.strip?.cards ?? [];
+    let boxes: CardBox[];
+    const verdict = view.step === 'verdict' && view.challenge;
+    if (verdict) {
+      cards = basketCards(this.levelData, view).slice(0, this.revealed);
+      boxes = layoutCards(view.challenge!.size, STRIP.right - STRIP.x);
+    } else if (view.step === 'season') {
+      boxes = layoutCards(cards.length, 600);
+    } else {
+      boxes = layoutCards(cards.length, STRIP.right - STRIP.x);
+    }
+    const compact = cards.length > 12;
+    const say = this.sayOf(verdict ? { ...view, strip: { kind: 'fruits', cards, correct: 0, checked: 0 } } : view);
+    const key = JSON.stringify([view.step, this.services.app.getSnapshot().context.save.settings.locale, cards.map((c) => [c.id, c.predicted, c.correct])]);
+    if (key !== this.lastStrip) {
+      this.lastStrip = key;
+      drawStrip(this, this.strip, cards, boxes, this.tr, { kind: view.strip?.kind ?? 'fruits', say, compact });
+    }
+    const specs: ButtonSpec[] = verdict
+      ? []
+      : cards.map((c, i) => ({
+          id: c.id,
+          x: boxes[i].x + (compact ? 3 : 8),
+          y: STRIP.y + STRIP.h - 36,
+          w: boxes[i].w - (compact ? 6 : 16),
+          h: 30,
+          label: compact ? '?' : this.tr('ch2.btn.why'),
+          pressed: this.why === c.id,
+          ariaLabel: this.tr('ch2.aria.why', { card: cardWords(this.tr, c, say) }),
+          onPress: () => {
+            this.why = this.why === c.id ? null : c.id;
+            this.renderChapter();
+            if (this.why) this.services.announce(this.whyText(view, c, say).join(' '));
+          },
+        }));
+    this.services.ui.sync('ch2-why', specs);
+    const open = cards.find((c) => c.id === this.why);
+    if (open) {
+      const lines = this.whyText(view, open, say);
+      renderWhy(this.services.ui, { x: 130, y: 130, w: 900, h: 270 }, lines[0], lines.slice(1));
+      const close = () => {
+        const id = this.why;
+        this.why = null;
+        this.renderChapter();
+        if (id) this.services.ui.focus('ch2-why', id);
+      };
+      this.services.ui.sync('ch2-whyclose', [{ id: 'close', x: 880, y: 140, w: 136, h: 46, label: this.tr('ch2.btn.close'), variant: 'quiet', onPress: close }]);
+    } else {
+      this.services.ui.removeElement('ch2-why');
+      this.services.ui.clearGroup('ch2-whyclose');
+    }
+  }
+
+  private whyText(view: RulebookView, c: StripCard, say: (yes: boolean) => string): string[] {
+    const part = view.strip?.kind === 'days' ? 'weather' : 'apple';
+    const defs = tilesOf(this.levelData, part);
+    const label = (fact: string) => defs.find((d) => d.fact === fact)?.labelKey ?? fact;
+    const title = this.tr('ch2.why.title', { what: say(c.predicted), name: c.labelKey });
+    return [title, ...whyLines(this.tr, c.prediction, label, say(c.predicted))];
+  }
+
+  private renderPanels(view: RulebookView): void {
+    renderRulebookPanels(
+      { ui: this.services.ui, tr: this.tr, data: this.levelData, conflictOpen: this.conflictOpen, revealed: this.revealed },
+      view,
+      (seller, nameKey) => {
+        this.services.audio.play('click');
+        this.send({ type: 'conflict.pick', seller });
+        this.conflictOpen = false;
+        this.renderChapter();
+        this.services.ui.focus('ch2-rules', 'rule-0');
+        this.services.announce(this.tr('ch2.notice.picked', { seller: nameKey }));
+      },
+    );
+  }
+
+  private renderActions(view: RulebookView): void {
+    const specs: ButtonSpec[] = [];
+    const action = (id: string, label: string, onPress: () => void, variant: ButtonSpec['variant'] = 'primary'): ButtonSpec => ({ id, ...ACTION, label, variant, onPress });
+    if (view.canCheck && !(view.step === 'conflict' && this.conflictOpen)) {
+      specs.push(action('check', this.tr(view.step === 'weather' ? 'ch2.btn.checkWeek' : 'ch2.btn.checkStall'), () => this.check()));
+    }
+    if (view.step === 'conflict' && !this.conflictOpen) {
+      specs.push({ id: 'side', x: ACTION.x, y: 280, w: ACTION.w, h: 52, label: this.tr('ch2.btn.changeSide'), variant: 'quiet', onPress: () => ((this.conflictOpen = true), this.renderChapter()) });
+    }
+    if (view.step === 'season') specs.push(action('next', this.tr('ch2.btn.seasonNext'), () => this.send({ type: 'season.next' })));
+    if (view.step === 'challenge') specs.push(action('judge', this.tr('ch2.btn.judge'), () => this.judgeBasket()));
+    if (view.step === 'verdict') this.reveal(view);
+    if (view.step === 'verdict' && view.challenge && this.revealed >= view.challenge.size) {
+      specs.push({ ...action('finish', this.tr('ch2.btn.finish'), () => this.send({ type: 'challenge.finish' })), y: 330 });
+    }
+    specs.push({ id: 'map', x: 1124, y: 8, w: 140, h: 50, label: this.tr('ch2.btn.map'), variant: 'quiet', onPress: () => this.services.app.send({ type: 'chapter.quit' }) });
+    this.services.ui.sync('ch2-actions', specs);
+  }
+
+  /** Checks the rulebook: success moves on (with a fanfare), anything else stays with a hint. */
+  private check(): void {
+    const before = this.step;
+    this.send({ type: 'rules.check' });
+    const moved = this.step !== before;
+    this.services.audio.play(moved ? 'success' : 'failure');
+    this.why = null;
+    this.sel = { rule: 0, tile: null };
+    this.renderChapter();
+    const view = rulebookView(this.step, this.actor.getSnapshot().context);
+    this.services.announce(this.tr(view.line.key, view.line.params));
+    if (moved) this.services.ui.focus('ch2-rules', 'rule-0');
+    if (moved && this.step === 'conflict') this.services.ui.focus('ch2-pick', 'wang');
+    if (moved && this.step === 'season') this.services.ui.focus('ch2-actions', 'next');
+  }
+
+  private judgeBasket(): void {
+    this.services.audio.play('click');
+    this.why = null;
+    this.send({ type: 'challenge.run' });
+  }
+
+  /** The verdict: the basket's fruits come out one by one, each with ✓ or ✗, then the score. */
+  private reveal(view: RulebookView): void {
+    const attempt = this.actor.getSnapshot().context.model.challenges.length;
+    if (this.revealFor === attempt || !view.challenge) return;
+    this.revealFor = attempt;
+    this.revealed = 0;
+    const c = view.challenge;
+    const stepMs = this.reducedMotion ? 150 : 550;
+    c.fruits.forEach((f, i) => {
+      this.time.delayedCall(stepMs * (i + 1), () => {
+        this.revealed = i + 1;
+        this.services.audio.play(f.correct ? 'treat' : 'scold');
+        if (i === c.fruits.length - 1) {
+          this.services.audio.play(c.passed ? 'success' : 'failure');
+          this.renderChapter();
+          this.services.announce(this.tr(c.passed ? 'ch2.verdict.passed' : 'ch2.verdict.failed', { correct: c.correct, size: c.size, rules: c.rules }));
+          this.services.ui.focus('ch2-actions', 'finish');
+        } else this.renderChapter();
+      });
+    });
+  }
+
+  private complete(): void {
+    this.completed = true;
+    const snap = this.actor.getSnapshot();
+    const result = snap.output!;
+    const appleRule = bookCondition(snap.context.model.apple, tilesOf(this.levelData, 'apple'));
+    this.services.app.send({
+      type: 'chapter.complete',
+      outcome: {
+        chapter: 2,
+        stars: result.stars,
+        passed: result.passed,
+        stats: { correct: result.correct, size: result.size, rules: result.rules },
+        attempt: {
+          chapter: 2,
+          levelVersion: this.levelData.level.version,
+          seed: this.seed,
+          events: snap.context.events,
+          result: { ...result },
+          time: new Date().toISOString(),
+        },
+        carry: { appleRule },
+      },
+    });
+  }
+
+  private showLevelError(err: unknown): void {
+    const message = err instanceof LevelFileError ? err.message : String(err);
     this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
     this.followApp(() => {
-      this.services.ui.sync('tools', [
-        { id: 'map', x: W / 2 - 100, y: H / 2 - 30, w: 200, h: 60, label: this.t('ch1.btn.quit'), onPress: () => this.services.app.send({ type: 'chapter.quit' }) },
+      const el = this.services.ui.element('level-error', 'div', 'bbd-panel bbd-problem');
+      el.setAttribute('role', 'alert');
+      el.textContent = `⚠ ${this.t('problem.level')}\n${message}`;
+      el.style.whiteSpace = 'pre-wrap';
+      this.services.ui.sync('ch2-actions', [
+        { id: 'map', x: 1124, y: 8, w: 140, h: 50, label: this.t('ch2.btn.map'), variant: 'quiet', onPress: () => this.services.app.send({ type: 'chapter.quit' }) },
       ]);
     });
   }
