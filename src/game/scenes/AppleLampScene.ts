@@ -1,18 +1,389 @@
-// Chapter 3: not built yet; the map shows it as "coming soon", so this scene only offers the way back.
-import { SCENES } from '../keys';
+// Chapter 3 "The Apple Lamp": draws the apple-lamp machine's snapshots and forwards the player's
+// input. Every number on screen comes from the model through appleLampView(); the scene keeps
+// only presentation state (whether Bit's tuning is playing, what was last announced).
+import Phaser from 'phaser';
+import { createActor, type ActorRefFrom } from 'xstate';
+import { LevelFileError } from '../../levels/shared/levelFile';
+import { loadAppleLampLevel, type AppleLampLevel } from '../../levels/ch3/appleLampLevel';
+import { appleLampMachine, type AppleLampEvent } from '../../levels/ch3/appleLampMachine';
+import { offerRule, type RuleOffer } from '../../levels/ch3/appleLampRule';
+import { appleLampView, type AppleLampView } from '../../levels/ch3/appleLampView';
+import { SCENES, type ArtKey } from '../keys';
+import { COLORS, CSS } from '../palette';
+import { renderDialogue } from '../ui/widgets';
+import { removeKnob, renderKnob } from '../ui/knob';
+import type { ButtonSpec } from '../ui/htmlLayer';
+import { NeuronView } from '../views/neuronView';
+import { BasketView } from '../views/basketView';
+import { renderHistoryCard } from '../views/historyCard';
+import { LAYOUT, formatNumber, meterY, rowY } from '../views/neuronLayout';
 import { BaseScene, H, W } from './BaseScene';
 
+type LampActor = ActorRefFrom<typeof appleLampMachine>;
+
+const TUNE_TICK_MS = 450;
+const ACTION_Y = [396, 450, 504];
+
+function newSeed(): number {
+  const fromUrl = new URLSearchParams(location.search).get('seed');
+  if (fromUrl !== null && /^\d+$/.test(fromUrl)) return Number(fromUrl) >>> 0;
+  return crypto.getRandomValues(new Uint32Array(1))[0];
+}
+
 export class AppleLampScene extends BaseScene {
+  private actor!: LampActor;
+  private level!: AppleLampLevel;
+  private seed = 0;
+  private completed = false;
+  private playing = false;
+  private tuneTimer: Phaser.Time.TimerEvent | null = null;
+  private lastSpoken = '';
+  private lastLit: boolean | null = null;
+  private lastFeedback = '';
+  private neuron!: NeuronView;
+  private basket!: BasketView;
+  private fruit!: Phaser.GameObjects.Image;
+  private texts!: Record<'title' | 'goal' | 'name' | 'count' | 'inUse' | 'basketTitle' | 'basketTag' | 'compare1' | 'compare2', Phaser.GameObjects.Text>;
+
   constructor() {
     super(SCENES.lamp);
   }
 
   create(): void {
+    this.completed = false;
+    this.playing = false;
+    this.tuneTimer = null;
+    this.lastSpoken = '';
+    this.lastLit = null;
+    this.lastFeedback = '';
+    try {
+      this.level = loadAppleLampLevel();
+    } catch (err) {
+      this.showLevelError(err);
+      return;
+    }
+    this.seed = newSeed();
+    this.buildStage();
+    this.actor = createActor(appleLampMachine, { input: { level: this.level, seed: this.seed, rule: this.carriedRule() } });
+    this.actor.subscribe((snap) => {
+      this.renderChapter();
+      if (snap.status === 'done' && !this.completed) this.complete();
+    });
+    this.actor.start();
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.stopTuning();
+      this.actor.stop();
+    });
+    this.followApp(() => this.renderChapter());
+    requestAnimationFrame(() => document.querySelector<HTMLButtonElement>('.bbd-dialogue button[data-id="next"]')?.focus());
+  }
+
+  /** Chapter 2's apple rule, if any; offerRule validates it and never throws. */
+  private carriedRule(): RuleOffer {
+    const carry = this.services.app.getSnapshot().context.save.progress.carry?.['2']?.appleRule;
+    return offerRule(this.level, carry);
+  }
+
+  private buildStage(): void {
+    this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
+    const g = this.add.graphics();
+    const panel = (x: number, y: number, w: number, h: number) =>
+      g.fillStyle(COLORS.cream, 0.93).fillRoundedRect(x, y, w, h, 18).lineStyle(4, COLORS.ink).strokeRoundedRect(x, y, w, h, 18);
+    panel(16, 8, 980, 50);
+    panel(LAYOUT.conveyor.x - 4, LAYOUT.conveyor.y, LAYOUT.conveyor.w + 8, LAYOUT.conveyor.h);
+    panel(248, LAYOUT.conveyor.y, 770, LAYOUT.conveyor.h);
+    panel(LAYOUT.basket.x, LAYOUT.basket.y, LAYOUT.basket.w, LAYOUT.basket.h);
+    // The belt under the fruit: a band with rollers.
+    const { fruitX, fruitY } = LAYOUT.conveyor;
+    g.fillStyle(COLORS.inkSoft, 1).fillRoundedRect(fruitX - 100, fruitY + 70, 200, 22, 11);
+    g.fillStyle(COLORS.stone, 1);
+    for (let k = 0; k < 6; k++) g.fillCircle(fruitX - 80 + k * 32, fruitY + 81, 7);
+    this.fruit = this.add.image(fruitX, fruitY, 'fruit-apple').setDisplaySize(LAYOUT.conveyor.fruitSize, LAYOUT.conveyor.fruitSize);
+    this.neuron = new NeuronView(this, this.level.features.length, this.level.meter);
+    this.basket = new BasketView(this);
+    const L = (x: number, y: number, size: number, color: string = CSS.ink) => this.label(x, y, size, color);
+    this.texts = {
+      title: L(30, 12, 26),
+      goal: L(982, 16, 21, CSS.blue).setOrigin(1, 0),
+      name: L(fruitX, fruitY + 116, 24).setOrigin(0.5),
+      count: L(fruitX, fruitY + 142, 17, CSS.inkSoft).setOrigin(0.5),
+      inUse: L(fruitX, 370, 18, CSS.inkSoft).setOrigin(0.5),
+      basketTitle: L(LAYOUT.basket.x + 12, LAYOUT.basket.y + 6, 20, CSS.inkSoft),
+      basketTag: L(LAYOUT.basket.x + LAYOUT.basket.w - 10, LAYOUT.basket.y + 9, 15, CSS.inkSoft).setOrigin(1, 0),
+      compare1: L(LAYOUT.basket.x + 12, 440, 17),
+      compare2: L(LAYOUT.basket.x + 12, 470, 17),
+    };
+  }
+
+  private send(event: AppleLampEvent): void {
+    this.actor.send(event);
+  }
+
+  /** Text params may be text keys (fruit names); numbers pass through unchanged. */
+  private text(key: string, params: Record<string, string> = {}): string {
+    const resolved: Record<string, string> = {};
+    for (const [k, v] of Object.entries(params)) resolved[k] = this.dt(v);
+    return this.dt(key, resolved);
+  }
+
+  private ruleWords(offer: RuleOffer): string {
+    if (offer.status !== 'ok') return '';
+    const word = (f: string) => this.dt(this.level.featureLabels[this.level.features.indexOf(f)]);
+    const parts = offer.literals.map((l) => (l.positive ? word(l.feature) : this.t('ch3.rule.not', { feature: word(l.feature) })));
+    return parts.join(this.t(offer.join === 'or' ? 'ch3.rule.or' : 'ch3.rule.and'));
+  }
+
+  private renderChapter(): void {
+    if (!this.actor) return;
+    // HtmlLayer.sync re-appends every button to keep Tab order, and moving a focused node blurs
+    // it; with Bit's tuning re-rendering on a timer, keyboard focus would fall back to the page.
+    const focused = document.activeElement;
+    this.drawChapter();
+    if (focused instanceof HTMLElement && focused !== document.body && focused.isConnected && document.activeElement !== focused) focused.focus();
+  }
+
+  private drawChapter(): void {
+    const snap = this.actor.getSnapshot();
+    const step = String(snap.value);
+    const view = appleLampView(step, snap.context);
+    this.services.setChapterView({ number: 3, seed: this.seed, playing: this.playing, ...view });
+    if (this.playing && view.tune?.finished) this.stopTuning();
+
+    const reading = view.reading;
+    const fruitName = this.dt(view.fruit.nameKey);
+    this.texts.title.setText(this.t('ch3.title'));
+    this.texts.goal.setText(this.goalText(view));
+    this.fruit.setTexture(view.fruit.art as ArtKey);
+    this.texts.name.setText(fruitName);
+    this.texts.count.setText(this.t('ch3.fruitOf', { n: view.fruit.index + 1, count: view.fruit.count }));
+    this.texts.inUse.setText(this.t('ch3.knobsInUse', { n: view.knobsInUse }));
+    const compare = { sum: formatNumber(reading.sum), threshold: formatNumber(reading.threshold) };
+    this.neuron.render({
+      rows: view.features.map((f, i) => ({ word: this.dt(f.labelKey), input: reading.inputs[i], weight: view.knobs[i].value, contribution: reading.contributions[i] })),
+      sum: reading.sum,
+      threshold: reading.threshold,
+      lit: reading.lit,
+      meter: view.meter,
+      labels: {
+        inputs: this.t('ch3.inputs'),
+        knobs: this.t('ch3.knobs'),
+        sum: this.t('ch3.sum'),
+        threshold: this.t('ch3.knob.threshold'),
+        lamp: this.t(reading.lit ? 'ch3.lamp.on' : 'ch3.lamp.off'),
+        compare: this.t(reading.lit ? 'ch3.meter.above' : 'ch3.meter.below', compare),
+      },
+    });
+    this.renderBasket(view);
+    this.renderKnobs(view);
+    // The card first, so the buttons (appended after it) stay on top and clickable.
+    renderHistoryCard(
+      this.services.ui,
+      step === 'history'
+        ? {
+            title: this.t('ch3.history.title'),
+            items: [
+              { year: '1943', text: this.t('ch3.history.1943') },
+              { year: '1957', text: this.t('ch3.history.1957') },
+              { year: '1958', text: this.t('ch3.history.hype') },
+            ],
+          }
+        : null,
+    );
+    this.renderActions(view);
+    this.react(view, fruitName, compare);
+    const intro = step === 'intro';
+    const line = view.line.key === 'ch3.rule.ok' ? this.t('ch3.rule.ok', { rule: this.ruleWords(view.rule) }) : this.text(view.line.key, view.line.params);
+    renderDialogue(this.services.ui, {
+      name: this.t('mentor.name'),
+      text: line,
+      notice: view.line.notice,
+      next: intro ? { label: this.t('dialogue.next'), onPress: () => this.send({ type: 'dialogue.next' }) } : undefined,
+      skip: intro ? { label: this.t('dialogue.skip'), onPress: () => this.send({ type: 'dialogue.skip' }) } : undefined,
+    });
+  }
+
+  private goalText(view: AppleLampView): string {
+    if (view.task) return `${this.t('ch3.fruitOf', { n: view.task.index + 1, count: view.task.count })} · ${this.dt(`ch3.goal.${view.task.id}`)}`;
+    if (view.step === 'tune' && view.tune) return this.t('ch3.tune.progress', { steps: view.tune.steps, mistakes: view.tune.mistakes });
+    if (view.step === 'challenge' || view.step === 'challengeResult') return this.t('ch3.challenge.hidden');
+    return '';
+  }
+
+  private renderBasket(view: AppleLampView): void {
+    const run = view.run;
+    const items = run
+      ? run.rounds.map((r) => ({ art: this.level.fruits[r.fruit].art, lit: r.lit, wanted: r.apple }))
+      : view.basket.map((m, i) => ({ art: m.art, lit: m.lit, wanted: m.wanted, current: i === view.fruit.index }));
+    this.basket.render(view.step === 'history' ? [] : items);
+    this.texts.basketTitle.setText(run ? this.t('ch3.challenge.hidden') : this.t('ch3.basket'));
+    this.texts.basketTag.setText(!run && items.some((i) => i.wanted !== null) ? this.t('ch3.goalTag') : '');
+    const size = this.level.basket.length;
+    const line = (who: 'mine' | 'bit') => {
+      const s = view[who];
+      return s ? `${this.t(who === 'mine' ? 'ch3.compare.mine' : 'ch3.compare.bit')}: ${this.t('ch3.compare.right', { right: s.right, size })} · ${this.t('ch3.compare.knobs', { n: s.knobs })}` : '';
+    };
+    const comparing = view.step === 'tune' || view.step === 'challenge';
+    this.texts.compare1.setText(run ? this.t('ch3.challenge.score', { correct: run.correct, size: run.size, knobs: run.knobs }) : comparing ? line('mine') : '');
+    this.texts.compare2.setText(run ? '' : comparing ? line('bit') : '');
+    const note = run && view.lookalikes.length ? view.lookalikes[0] : null;
+    const el = note ? this.services.ui.element('ch3-lookalike', 'div', 'bbd-label') : null;
+    if (el && note) {
+      Object.assign(el.style, { left: `${LAYOUT.basket.x + 12}px`, top: '468px', width: `${LAYOUT.basket.w - 24}px`, fontSize: '15px', lineHeight: '1.3', fontWeight: '600' });
+      el.textContent = this.t('ch3.challenge.lookalike', { a: this.dt(this.level.fruits[note[0]].nameKey), b: this.dt(this.level.fruits[note[1]].nameKey) });
+    } else this.services.ui.removeElement('ch3-lookalike');
+  }
+
+  private renderKnobs(view: AppleLampView): void {
+    const ui = this.services.ui;
+    if (view.step === 'history') {
+      for (const k of view.knobs) removeKnob(ui, k.id);
+      return;
+    }
+    // A second setting shown as a ghost mark: the offered rule, or your own beside Bit's.
+    const ghostSetting = view.step === 'rule' && view.rule.status === 'ok' ? view.rule.perceptron : view.step === 'tune' || view.step === 'challenge' ? view.mine?.setting : undefined;
+    const ghostLabel = this.t('ch3.compare.mine');
+    view.knobs.forEach((k, i) => {
+      const threshold = i === view.features.length;
+      const ghostValue = ghostSetting ? (threshold ? ghostSetting.threshold : ghostSetting.weights[i]) : undefined;
+      const name = this.dt(k.labelKey);
+      renderKnob(ui, {
+        id: k.id,
+        x: threshold ? LAYOUT.thresholdKnobX : LAYOUT.knobs.x,
+        y: threshold ? meterY(k.min, view.meter) : rowY(i),
+        w: threshold ? meterY(k.min, view.meter) - meterY(k.max, view.meter) : LAYOUT.knobs.w,
+        vertical: threshold,
+        min: k.min,
+        max: k.max,
+        step: k.step,
+        fineStep: k.fineStep,
+        value: k.value,
+        label: this.t('ch3.knob.aria', { name }),
+        valueText: formatNumber(k.value),
+        disabled: !view.editable,
+        ghost: ghostValue === undefined ? undefined : { value: ghostValue, text: `${ghostLabel} ${formatNumber(ghostValue)}` },
+        onSet: (value) => {
+          if (value !== k.value) this.send({ type: 'knob.set', id: k.id, value });
+        },
+        onNudge: (by) => this.send({ type: 'knob.nudge', id: k.id, by }),
+      });
+    });
+  }
+
+  private button(id: string, label: string, slot: number, onPress: () => void, extra: Partial<ButtonSpec> = {}): ButtonSpec {
+    return { id, x: 24, y: ACTION_Y[slot], w: 208, h: 48, label, onPress: () => { this.services.audio.play('click'); onPress(); }, ...extra };
+  }
+
+  private renderActions(view: AppleLampView): void {
+    const ui = this.services.ui;
+    const step = view.step;
+    const movable = step === 'task' || step === 'challenge';
+    ui.sync('conveyor', [
+      { id: 'prev', x: 24, y: 306, w: 100, h: 44, label: '◀', ariaLabel: this.t('ch3.btn.prev'), disabled: !movable, onPress: () => this.send({ type: 'conveyor.prev' }) },
+      { id: 'next', x: 132, y: 306, w: 100, h: 44, label: '▶', ariaLabel: this.t('ch3.btn.next'), disabled: !movable, onPress: () => this.send({ type: 'conveyor.next' }) },
+    ]);
+    const actions: ButtonSpec[] = [];
+    if (step === 'rule') {
+      if (view.rule.status === 'ok') {
+        const p = view.rule.perceptron;
+        actions.push(this.button('useRule', this.t('ch3.btn.useRule'), 0, () => this.send({ type: 'knobs.load', source: 'rule', weights: [...p.weights], threshold: p.threshold }), { variant: 'primary' }));
+      }
+      actions.push(this.button('startBlank', this.t('ch3.btn.startBlank'), actions.length, () => this.send({ type: 'rule.skip' }), view.rule.status === 'ok' ? {} : { variant: 'primary' }));
+    } else if (step === 'task') {
+      actions.push(this.button('check', this.t('ch3.btn.check'), 0, () => this.send({ type: 'task.check' }), { variant: 'primary', h: 56 }));
+    } else if (step === 'tune' && view.tune) {
+      if (view.tune.finished) {
+        actions.push(this.button('toChallenge', this.t('ch3.btn.toChallenge'), 0, () => this.send({ type: 'tune.done' }), { variant: 'primary' }));
+      } else {
+        actions.push(this.button('step', this.t('ch3.btn.step'), 0, () => this.send({ type: 'tune.step' })));
+        actions.push(this.button('play', this.t(this.playing ? 'ch3.btn.pause' : 'ch3.btn.play'), 1, () => this.togglePlay(), { pressed: this.playing, variant: 'primary' }));
+        actions.push(this.button('finish', this.t('ch3.btn.finish'), 2, () => this.send({ type: 'tune.finish' })));
+      }
+    } else if (step === 'challenge') {
+      const load = (source: 'mine' | 'bit') => {
+        const s = view[source]?.setting;
+        if (s) this.send({ type: 'knobs.load', source, weights: [...s.weights], threshold: s.threshold });
+      };
+      if (view.mine) actions.push(this.button('useMine', this.t('ch3.btn.useMine'), actions.length, () => load('mine')));
+      if (view.bit) actions.push(this.button('useBit', this.t('ch3.btn.useBit'), actions.length, () => load('bit')));
+      actions.push(this.button('run', this.t('ch3.btn.run'), 2, () => this.send({ type: 'challenge.run' }), { variant: 'primary' }));
+    } else if (step === 'challengeResult' && view.run) {
+      if (view.run.passed) actions.push(this.button('keep', this.t('ch3.btn.keep'), 0, () => this.send({ type: 'challenge.accept' }), { variant: 'primary' }));
+      actions.push(this.button('retry', this.t('ch3.btn.retry'), actions.length, () => this.send({ type: 'challenge.retry' })));
+    } else if (step === 'history') {
+      actions.push({ id: 'continue', x: 890, y: 422, w: 220, h: 52, label: this.t('ch3.btn.continue'), variant: 'primary', onPress: () => this.send({ type: 'history.done' }) });
+    }
+    ui.sync('actions', actions);
+    ui.sync('tools', [{ id: 'map', x: 1134, y: 8, w: 128, h: 48, label: this.t('ch3.btn.map'), variant: 'quiet', onPress: () => this.services.app.send({ type: 'chapter.quit' }) }]);
+  }
+
+  private togglePlay(): void {
+    if (this.playing) {
+      this.stopTuning();
+    } else {
+      this.playing = true;
+      this.tuneTimer = this.time.addEvent({ delay: TUNE_TICK_MS, loop: true, callback: () => this.send({ type: 'tune.step' }) });
+    }
+    this.renderChapter();
+  }
+
+  private stopTuning(): void {
+    this.playing = false;
+    this.tuneTimer?.remove();
+    this.tuneTimer = null;
+  }
+
+  /** Sounds and spoken news for what just changed: the lamp, a task check, the challenge. */
+  private react(view: AppleLampView, fruitName: string, compare: { sum: string; threshold: string }): void {
+    const lit = view.reading.lit;
+    if (this.lastLit === false && lit && !this.playing) this.services.audio.play('lamp');
+    this.lastLit = lit;
+    const spoken = this.t('ch3.live.reading', { fruit: fruitName, ...compare, state: this.t(lit ? 'ch3.lamp.on' : 'ch3.lamp.off') });
+    if (spoken !== this.lastSpoken && view.step !== 'intro' && !this.playing) {
+      this.lastSpoken = spoken;
+      this.services.announce(spoken);
+    }
+    const feedback = `${view.line.key}|${this.actor.getSnapshot().context.events.length}`;
+    if (view.line.notice && feedback !== this.lastFeedback) {
+      this.lastFeedback = feedback;
+      const good = ['ch3.notice.taskPassed', 'ch3.tune.converged', 'ch3.challenge.passed', 'ch3.challenge.best'].includes(view.line.key);
+      const bad = ['ch3.notice.taskWrong', 'ch3.challenge.failed'].includes(view.line.key);
+      if (good || (view.step === 'tune' && view.tune?.finished)) this.services.audio.play('success');
+      else if (bad) this.services.audio.play('failure');
+    }
+  }
+
+  private complete(): void {
+    this.completed = true;
+    const snap = this.actor.getSnapshot();
+    const result = snap.output!;
+    this.services.app.send({
+      type: 'chapter.complete',
+      outcome: {
+        chapter: 3,
+        stars: result.stars,
+        passed: result.passed,
+        stats: { correct: result.correct, size: result.size, knobs: result.knobs },
+        attempt: {
+          chapter: 3,
+          levelVersion: this.level.version,
+          seed: this.seed,
+          events: snap.context.events,
+          result: { ...result },
+          time: new Date().toISOString(),
+        },
+      },
+    });
+  }
+
+  private showLevelError(err: unknown): void {
+    const message = err instanceof LevelFileError ? err.message : String(err);
     this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
     this.followApp(() => {
-      this.services.ui.sync('tools', [
-        { id: 'map', x: W / 2 - 100, y: H / 2 - 30, w: 200, h: 60, label: this.t('ch1.btn.quit'), onPress: () => this.services.app.send({ type: 'chapter.quit' }) },
-      ]);
+      const el = this.services.ui.element('level-error', 'div', 'bbd-panel bbd-problem');
+      el.setAttribute('role', 'alert');
+      el.textContent = `⚠ ${this.t('problem.level')}\n${message}`;
+      el.style.whiteSpace = 'pre-wrap';
+      this.services.ui.sync('tools', [{ id: 'map', x: W / 2 - 100, y: 600, w: 200, h: 56, label: this.t('ch3.btn.map'), onPress: () => this.services.app.send({ type: 'chapter.quit' }) }]);
     });
   }
 }

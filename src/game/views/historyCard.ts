@@ -1,0 +1,29 @@
+// The history card: a DOM panel (long text wraps and is read by screen readers) with a title and
+// one paragraph per milestone.
+import type { HtmlLayer } from '../ui/htmlLayer';
+import { CSS } from '../palette';
+
+export function renderHistoryCard(layer: HtmlLayer, card: { title: string; items: { year: string; text: string }[] } | null): void {
+  if (!card) {
+    layer.removeElement('history-card');
+    return;
+  }
+  const el = layer.element('history-card', 'section', 'bbd-panel');
+  Object.assign(el.style, { left: '150px', top: '70px', width: '980px', height: '420px', padding: '22px 30px', overflow: 'hidden', background: 'var(--cream)' });
+  el.setAttribute('aria-labelledby', 'history-card-title');
+  el.replaceChildren();
+  const h = document.createElement('h2');
+  h.id = 'history-card-title';
+  h.textContent = card.title;
+  h.style.cssText = `margin:0 0 14px;font:800 30px/1.2 var(--font);color:${CSS.blue}`;
+  el.appendChild(h);
+  for (const item of card.items) {
+    const p = document.createElement('p');
+    p.style.cssText = 'margin:0 0 14px;font:600 20px/1.45 var(--font);color:var(--ink)';
+    const b = document.createElement('strong');
+    b.textContent = item.year;
+    b.style.cssText = `display:inline-block;min-width:64px;margin-right:10px;padding:0 8px;border-radius:8px;background:${CSS.yellow};text-align:center`;
+    p.append(b, item.text);
+    el.appendChild(p);
+  }
+}
