@@ -11,7 +11,7 @@ export interface ChapterInfo {
 export const CHAPTERS: readonly ChapterInfo[] = [
   { number: 1, titleKey: 'ch1.title', yearKey: 'map.year1', icon: 'map-ch1-dog', built: true },
   { number: 2, titleKey: 'ch2.title', yearKey: 'map.year2', icon: 'map-ch2-rulebook', built: true },
-  { number: 3, titleKey: 'ch3.title', yearKey: 'map.year3', icon: 'map-ch3-lamp', built: false },
+  { number: 3, titleKey: 'ch3.title', yearKey: 'map.year3', icon: 'map-ch3-lamp', built: true },
   { number: 4, titleKey: 'ch4.title', yearKey: 'map.year4', icon: 'map-ch4-riddle', built: false },
   { number: 5, titleKey: 'ch5.title', yearKey: 'map.year5', icon: 'map-ch5-mountain', built: false },
   { number: 6, titleKey: 'ch6.title', yearKey: 'map.year6', icon: 'map-ch6-demon', built: false },
