@@ -277,7 +277,8 @@ export class AppleLampScene extends BaseScene {
     const ui = this.services.ui;
     const step = view.step;
     const movable = step === 'task' || step === 'challenge';
-    ui.sync('conveyor', [
+    // No conveyor buttons under the history card: later-appended buttons would sit on top of it.
+    ui.sync('conveyor', step === 'history' ? [] : [
       { id: 'prev', x: 24, y: 306, w: 100, h: 44, label: '◀', ariaLabel: this.t('ch3.btn.prev'), disabled: !movable, onPress: () => this.send({ type: 'conveyor.prev' }) },
       { id: 'next', x: 132, y: 306, w: 100, h: 44, label: '▶', ariaLabel: this.t('ch3.btn.next'), disabled: !movable, onPress: () => this.send({ type: 'conveyor.next' }) },
     ]);

@@ -1,0 +1,253 @@
+// Chapter 3 in real Chromium, from the map to the results card: the knobs turned by keyboard
+// (arrows, Shift for the fine step) and by mouse (clicks on the track, the wheel), the buttons by
+// mouse in English and by keyboard only in Chinese. Screenshots of every step go to artifacts.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { control, openBrowser, screenshot, snap, startPreview, waitForScreen } from './harness.mjs';
+
+let server;
+before(async () => {
+  server = await startPreview();
+});
+after(() => server?.stop());
+
+const FEATURES = ['big', 'red', 'green', 'round', 'sweet', 'sour', 'fragrant'];
+// The same settings the unit tests prove right (see tests/unit/levels/ch3-player.ts).
+const SOLUTIONS = {
+  apple: { weights: [0, 1, 0, 1, -1, 0, 2], threshold: 2.5 },
+  watermelon: { weights: [1, 0, 0, 0, 0, 0, 0], threshold: 0.5 },
+  hawthorn: { weights: [0, 1, 0, 0, -1, 1, 0], threshold: 1.5 },
+};
+
+const save = (locale, carry) =>
+  JSON.stringify({ version: 2, progress: { stars: { 1: 3, 2: 3 }, ...(carry ? { carry } : {}) }, settings: { locale, volume: 0.8, muted: true, reducedMotion: true }, attempts: [] });
+
+const view = async (page) => (await snap(page)).chapter;
+const knobSel = (id) => `input[data-knob="${id}"]`;
+const sel = (group, id) => `button[data-group="${group}"][data-id="${id}"]`;
+
+async function tabTo(page, selector, max = 80) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+async function knobValue(page, id) {
+  return (await view(page)).knobs.find((k) => k.id === id).value;
+}
+
+/** Arrows move by the coarse step; Shift+arrows by the fine step for what is left. */
+async function setKnobByKeys(page, id, target) {
+  await tabTo(page, knobSel(id));
+  for (let i = 0; i < 20; i++) {
+    const diff = target - (await knobValue(page, id));
+    if (diff === 0) return;
+    const up = diff > 0;
+    await page.keyboard.press(Math.abs(diff) >= 1 ? (up ? 'ArrowRight' : 'ArrowLeft') : up ? 'Shift+ArrowUp' : 'Shift+ArrowDown');
+  }
+  throw new Error(`knob ${id} never reached ${target}`);
+}
+
+/** A click on the track jumps the thumb there (a drag's last point). The threshold track stands upright. */
+async function setKnobByMouse(page, id, target) {
+  const k = (await view(page)).knobs.find((x) => x.id === id);
+  if (k.value === target) return;
+  const box = await page.locator(knobSel(id)).boundingBox();
+  const t = (target - k.min) / (k.max - k.min);
+  const thumb = 30;
+  const upright = box.height > box.width;
+  const x = upright ? box.x + box.width / 2 : box.x + thumb / 2 + t * (box.width - thumb);
+  const y = upright ? box.y + box.height - thumb / 2 - t * (box.height - thumb) : box.y + box.height / 2;
+  await page.mouse.click(x, y);
+  assert.equal(await knobValue(page, id), target, `mouse set ${id}`);
+}
+
+async function setAll(page, setting, setKnob) {
+  for (const [i, id] of FEATURES.entries()) if ((await knobValue(page, id)) !== setting.weights[i]) await setKnob(page, id, setting.weights[i]);
+  await setKnob(page, 'threshold', setting.threshold);
+}
+
+async function waitStep(page, step) {
+  await page.waitForFunction((s) => window.blackBoxDog.snapshot().chapter?.step === s, step, { timeout: 10_000 });
+}
+
+async function playChapter(locale, seed, prefix, mode) {
+  const b = await openBrowser({ locale: locale === 'zh-CN' ? 'zh-CN' : 'en-US' });
+  const { page } = b;
+  const press = async (group, id) => {
+    if (mode === 'mouse') return control(page, group, id).click();
+    await tabTo(page, sel(group, id));
+    await page.keyboard.press('Enter');
+  };
+  const turn = mode === 'mouse' ? setKnobByMouse : setKnobByKeys;
+  try {
+    await page.addInitScript((s) => localStorage.setItem('blackboxdog.save', s), save(locale));
+    await page.goto(`${server.url}?seed=${seed}`);
+    await waitForScreen(page, 'title');
+    await press('title', 'play');
+    await waitForScreen(page, 'map');
+    await screenshot(page, `${prefix}-map`);
+    await press('map', 'chapter-3');
+    await waitForScreen(page, 'chapter');
+    await waitStep(page, 'intro');
+    await page.waitForTimeout(400);
+    await screenshot(page, `${prefix}-intro`);
+    for (let i = 0; i < 3; i++) {
+      if (mode === 'mouse') await page.locator('.bbd-dialogue button[data-id="next"]').click();
+      else {
+        await tabTo(page, '.bbd-dialogue button[data-id="next"]');
+        await page.keyboard.press('Enter');
+      }
+    }
+    await waitStep(page, 'rule');
+    assert.equal((await view(page)).rule.status, 'none');
+    await screenshot(page, `${prefix}-rule`);
+    await press('actions', 'startBlank');
+    await waitStep(page, 'task');
+
+    // Task 1 by keyboard in both runs; a first wrong check says what is wrong.
+    await setKnobByKeys(page, 'red', 1);
+    await press('actions', 'check');
+    let v = await view(page);
+    assert.equal(v.line.key, 'ch3.notice.taskWrong');
+    assert.equal((await snap(page)).sound.lastPlayed, 'failure');
+    await screenshot(page, `${prefix}-task-apple-wrong`);
+    await setAll(page, SOLUTIONS.apple, setKnobByKeys);
+    v = await view(page);
+    assert.deepEqual(v.knobs.map((k) => k.value), [...SOLUTIONS.apple.weights, SOLUTIONS.apple.threshold]);
+    assert.ok(v.basket.every((m) => m.lit === m.wanted), 'the lamp lights for exactly the apples');
+    await screenshot(page, `${prefix}-task-apple`);
+    await press('actions', 'check');
+    v = await view(page);
+    assert.equal(v.task.id, 'watermelon');
+    assert.equal((await snap(page)).sound.lastPlayed, 'success');
+
+    // Tasks 2 and 3: by mouse (track clicks and the wheel) in the mouse run, by keys otherwise.
+    if (mode === 'mouse') {
+      await page.locator(knobSel('big')).hover();
+      await page.mouse.wheel(0, -100);
+      assert.equal(await knobValue(page, 'big'), 1, 'the wheel turns a knob up');
+    }
+    await setAll(page, SOLUTIONS.watermelon, turn);
+    await screenshot(page, `${prefix}-task-watermelon`);
+    await press('actions', 'check');
+    assert.equal((await view(page)).task.id, 'hawthorn');
+    await setAll(page, SOLUTIONS.hawthorn, turn);
+    await press('conveyor', 'prev');
+    await screenshot(page, `${prefix}-task-hawthorn`);
+    await press('actions', 'check');
+    await waitStep(page, 'tune');
+    await screenshot(page, `${prefix}-tune-start`);
+
+    // Bit tunes itself: two single steps, play for a while, then to the end.
+    await press('actions', 'step');
+    await press('actions', 'step');
+    assert.equal((await view(page)).tune.steps, 2);
+    await screenshot(page, `${prefix}-tune-step`);
+    await press('actions', 'play');
+    await page.waitForFunction(() => window.blackBoxDog.snapshot().chapter.tune.steps >= 5, null, { timeout: 10_000 });
+    await press('actions', 'play');
+    await press('actions', 'finish');
+    v = await view(page);
+    assert.equal(v.tune.converged, true);
+    assert.equal(v.bit.right, 12);
+    await screenshot(page, `${prefix}-tune-done`);
+    await press('actions', 'toChallenge');
+    await waitStep(page, 'challenge');
+    await press('actions', 'useMine');
+    await screenshot(page, `${prefix}-challenge`);
+    await press('actions', 'run');
+    await waitStep(page, 'challengeResult');
+    v = await view(page);
+    assert.equal(v.run.correct, 9);
+    assert.equal(v.run.stars, 3);
+    await screenshot(page, `${prefix}-challenge-result`);
+    await press('actions', 'keep');
+    await waitStep(page, 'history');
+    await screenshot(page, `${prefix}-history`);
+    await press('actions', 'continue');
+    await waitForScreen(page, 'results');
+    await page.waitForTimeout(900);
+    await screenshot(page, `${prefix}-results`);
+    const s = await snap(page);
+    assert.equal(s.stars['3'], 3);
+    assert.equal(s.lastAttempt.chapter, 3);
+    assert.equal(s.lastAttempt.seed, seed);
+    assert.deepEqual(s.lastAttempt.result, { passed: true, stars: 3, correct: 9, size: 10, knobs: 4, runs: 1, tuneSteps: s.lastAttempt.result.tuneSteps });
+    assert.ok(s.lastAttempt.events.some((e) => e.type === 'knob.nudge'));
+    if (mode === 'mouse') assert.ok(s.lastAttempt.events.some((e) => e.type === 'knob.set'));
+    const live = await page.locator('#live').textContent();
+    assert.ok(live && live.length > 0, 'the live region announced something');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+}
+
+describe('chapter 3, the apple lamp', () => {
+  it('plays from the map to the results card by mouse (knobs by keyboard and mouse), in English', async () => {
+    await playChapter('en', 5, 'ch3-en-mouse', 'mouse');
+  });
+
+  it('plays from the map to the results card by keyboard only, in Chinese', async () => {
+    await playChapter('zh-CN', 6, 'ch3-zh-keyboard', 'keyboard');
+  });
+
+  it('knobs announce their name and value to screen readers', async () => {
+    const b = await openBrowser({ locale: 'en-US' });
+    const { page } = b;
+    try {
+      await page.addInitScript((s) => localStorage.setItem('blackboxdog.save', s), save('en'));
+      await page.goto(`${server.url}?seed=1`);
+      await waitForScreen(page, 'title');
+      await control(page, 'title', 'play').click();
+      await control(page, 'map', 'chapter-3').click();
+      await waitStep(page, 'intro');
+      await page.locator('.bbd-dialogue button[data-id="skip"]').click();
+      await control(page, 'actions', 'startBlank').click();
+      await setKnobByKeys(page, 'fragrant', -1.5);
+      const a = await page.locator(knobSel('fragrant')).evaluate((el) => ({
+        role: el.getAttribute('role') ?? el.type,
+        label: el.getAttribute('aria-label'),
+        text: el.getAttribute('aria-valuetext'),
+      }));
+      assert.deepEqual(a, { role: 'range', label: 'fragrant knob', text: '−1.5' });
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      assert.equal(outline, 'solid');
+      await screenshot(page, 'ch3-en-knob-focus');
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
+  for (const locale of ['en', 'zh-CN']) {
+    it(`offers the chapter 2 apple rule in numbers (${locale})`, async () => {
+      const b = await openBrowser({ locale: locale === 'en' ? 'en-US' : 'zh-CN' });
+      const { page } = b;
+      try {
+        const appleRule = { op: 'and', conditions: [{ op: 'is', fact: 'red' }, { op: 'is', fact: 'round' }, { op: 'not', condition: { op: 'is', fact: 'big' } }] };
+        await page.addInitScript((s) => localStorage.setItem('blackboxdog.save', s), save(locale, { 2: { appleRule } }));
+        await page.goto(`${server.url}?seed=3`);
+        await waitForScreen(page, 'title');
+        await control(page, 'title', 'play').click();
+        await control(page, 'map', 'chapter-3').click();
+        await waitStep(page, 'intro');
+        await page.locator('.bbd-dialogue button[data-id="skip"]').click();
+        await waitStep(page, 'rule');
+        assert.equal((await view(page)).rule.status, 'ok');
+        await screenshot(page, `ch3-${locale === 'en' ? 'en' : 'zh'}-rule-offered`);
+        await control(page, 'actions', 'useRule').click();
+        const v = await view(page);
+        assert.equal(v.step, 'task');
+        // red +1, round +1, big -1; threshold 2 - 1/2.
+        assert.deepEqual(v.knobs.map((k) => k.value), [-1, 1, 0, 1, 0, 0, 0, 1.5]);
+        assert.deepEqual(b.errors, []);
+      } finally {
+        await b.close();
+      }
+    });
+  }
+});
