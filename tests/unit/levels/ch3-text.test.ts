@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../src/i18n/locales/ch3.en.json';
 import zh from '../../../src/i18n/locales/ch3.zh-CN.json';
 import shellEn from '../../../src/i18n/locales/en.json';
-import { isMessageKey } from '../../../src/i18n/i18n';
+import { isMessageKey, loadChapterText } from '../../../src/i18n/i18n';
 import { loadAppleLampLevel } from '../../../src/levels/ch3/appleLampLevel';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -19,7 +19,8 @@ describe('chapter 3 text', () => {
     expect(Object.keys(shellEn)).toContain('ch3.title');
   });
 
-  it('every text key the level and its fruits name exists', () => {
+  it('every text key the level and its fruits name exists once the chapter text is loaded', async () => {
+    await loadChapterText(3);
     const level = loadAppleLampLevel();
     const keys = [level.titleKey, level.insightKey, ...level.tasks.map((t) => t.goalKey), ...level.featureLabels, ...Object.values(level.fruits).map((f) => f.nameKey)];
     keys.push(...level.tasks.map((t) => `ch3.goal.${t.id}`));
