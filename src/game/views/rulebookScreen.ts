@@ -55,7 +55,7 @@ export function renderRulebookPanels(ctx: PanelContext, view: RulebookView, onPi
   }
   const side = view.sellers.find((s) => s.picked);
   if (side && (view.step === 'conflict' || view.step === 'season') && !ctx.conflictOpen) {
-    renderNote(ui, 'ch2-side', { x: 760, y: EDITOR.toolsY + 2, w: 270, h: 48 }, ctx.tr('ch2.conflict.picked', { seller: side.nameKey }), artUrl(side.id === 'wang' ? 'seller-wang' : 'seller-li'));
+    renderNote(ui, 'ch2-side', { x: 720, y: EDITOR.toolsY + 2, w: 310, h: 48 }, ctx.tr('ch2.conflict.picked', { seller: side.nameKey }), artUrl(side.id === 'wang' ? 'seller-wang' : 'seller-li'));
   } else ui.removeElement('ch2-side');
   if (view.ceiling) {
     renderCeiling(ui, { x: 630, y: STRIP.y, w: 634, h: STRIP.h }, view.ceiling, {

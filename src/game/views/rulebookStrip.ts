@@ -30,7 +30,7 @@ function text(scene: Phaser.Scene, x: number, y: number, s: string, size: number
       color,
       fontStyle: 'bold',
       align: 'center',
-      ...(wrap ? { wordWrap: { width: wrap, useAdvancedWrap: true } } : {}),
+      ...(wrap ? { wordWrap: { width: wrap } } : {}),
     })
     .setResolution(2);
 }
@@ -70,8 +70,8 @@ export function drawStrip(scene: Phaser.Scene, layer: Phaser.GameObjects.Contain
     }
     const img = opts.compact ? 40 : 54;
     layer.add(scene.add.image(x + w / 2, y + 6 + img / 2, card.art as ArtKey).setDisplaySize(img, img));
-    if (!opts.compact) layer.add(text(scene, x + w / 2, y + 62, tr(card.labelKey), 13, CSS.ink, w - 8).setOrigin(0.5, 0));
+    if (!opts.compact) layer.add(text(scene, x + w / 2, y + 60, tr(card.labelKey), 12, CSS.ink, w - 8).setOrigin(0.5, 0));
     const said = opts.say(card.predicted);
-    layer.add(text(scene, x + w / 2, opts.compact ? y + 50 : y + 92, opts.compact ? (card.predicted ? said : '–') : `→ ${said}`, opts.compact ? 12 : 13, CSS.inkSoft, w - 6).setOrigin(0.5, 0));
+    layer.add(text(scene, x + w / 2, opts.compact ? y + 50 : y + 94, opts.compact ? (card.predicted ? said : '–') : `→ ${said}`, opts.compact ? 12 : 13, CSS.inkSoft, w - 6).setOrigin(0.5, 0));
   });
 }
