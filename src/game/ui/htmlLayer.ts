@@ -52,14 +52,20 @@ export class HtmlLayer {
         buttons.delete(id);
       }
     }
-    for (const spec of specs) {
-      let el = buttons.get(spec.id);
+    const ordered = specs.map((spec) => {
+      let el = buttons!.get(spec.id);
       if (!el) {
         el = this.createButton(group);
-        buttons.set(spec.id, el);
+        buttons!.set(spec.id, el);
       }
       this.updateButton(el, spec);
-      this.root.appendChild(el); // re-append keeps DOM (= Tab) order equal to spec order
+      return el;
+    });
+    // DOM order is Tab order. Only when it differs from the specs are the buttons moved: moving
+    // a node drops its keyboard focus, so an unchanged group is left alone.
+    const current = [...this.root.querySelectorAll(`:scope > button[data-group="${group}"]`)];
+    if (current.length !== ordered.length || current.some((el, i) => el !== ordered[i])) {
+      for (const el of ordered) this.root.appendChild(el);
     }
   }
 
