@@ -26,8 +26,6 @@ export interface ButtonSpec {
 
 export class HtmlLayer {
   private readonly groups = new Map<string, Map<string, HTMLButtonElement>>();
-  /** Each group's buttons sit just before its marker, so groups keep the order they first appeared in. */
-  private readonly markers = new Map<string, Comment>();
   private readonly handlers = new WeakMap<HTMLButtonElement, () => void>();
 
   constructor(readonly root: HTMLElement) {}
@@ -46,11 +44,7 @@ export class HtmlLayer {
     if (!buttons) {
       buttons = new Map();
       this.groups.set(group, buttons);
-      const marker = document.createComment(group);
-      this.root.appendChild(marker);
-      this.markers.set(group, marker);
     }
-    const marker = this.markers.get(group)!;
     const wanted = new Set(specs.map((s) => s.id));
     for (const [id, el] of buttons) {
       if (!wanted.has(id)) {
@@ -67,12 +61,15 @@ export class HtmlLayer {
       this.updateButton(el, spec);
       return el;
     });
-    // DOM order is Tab order. Only when it differs from the specs are the buttons moved: moving
-    // a node drops its keyboard focus, so an unchanged group is left alone.
-    const current = [...this.root.querySelectorAll(`:scope > button[data-group="${group}"]`)];
-    const inPlace = ordered.length === 0 || ordered[ordered.length - 1].nextSibling === marker;
-    if (!inPlace || current.length !== ordered.length || current.some((el, i) => el !== ordered[i])) {
-      for (const el of ordered) this.root.insertBefore(el, marker);
+    // DOM order is Tab order and stacking order: each sync moves the group to the end, so the
+    // groups of one render stack and tab in the order the scene synced them, above any panel
+    // drawn earlier. Moving a node drops its keyboard focus, so focus is put back.
+    const tail = [...this.root.children].slice(-ordered.length);
+    if (ordered.length > 0 && tail.length === ordered.length && tail.every((el, i) => el === ordered[i])) return;
+    const focused = document.activeElement;
+    for (const el of ordered) this.root.appendChild(el);
+    if (focused instanceof HTMLElement && ordered.includes(focused as HTMLButtonElement) && document.activeElement !== focused) {
+      focused.focus({ preventScroll: true });
     }
   }
 
@@ -81,8 +78,6 @@ export class HtmlLayer {
     if (!buttons) return;
     for (const el of buttons.values()) el.remove();
     this.groups.delete(group);
-    this.markers.get(group)?.remove();
-    this.markers.delete(group);
   }
 
   /** Removes every control: called when a scene shuts down. */
