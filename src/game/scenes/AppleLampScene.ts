@@ -17,18 +17,13 @@ import { NeuronView } from '../views/neuronView';
 import { BasketView } from '../views/basketView';
 import { renderHistoryCard } from '../views/historyCard';
 import { LAYOUT, formatNumber, meterY, rowY } from '../views/neuronLayout';
+import { newAttemptSeed } from '../attemptSeed';
 import { BaseScene, H, W } from './BaseScene';
 
 type LampActor = ActorRefFrom<typeof appleLampMachine>;
 
 const TUNE_TICK_MS = 450;
 const ACTION_Y = [396, 450, 504];
-
-function newSeed(): number {
-  const fromUrl = new URLSearchParams(location.search).get('seed');
-  if (fromUrl !== null && /^\d+$/.test(fromUrl)) return Number(fromUrl) >>> 0;
-  return crypto.getRandomValues(new Uint32Array(1))[0];
-}
 
 export class AppleLampScene extends BaseScene {
   private actor!: LampActor;
@@ -62,7 +57,7 @@ export class AppleLampScene extends BaseScene {
       this.showLevelError(err);
       return;
     }
-    this.seed = newSeed();
+    this.seed = newAttemptSeed();
     this.buildStage();
     this.actor = createActor(appleLampMachine, { input: { level: this.level, seed: this.seed, rule: this.carriedRule() } });
     this.actor.subscribe((snap) => {

@@ -13,6 +13,7 @@ import { SCENES, artUrl } from '../keys';
 import { COLORS, CSS } from '../palette';
 import { renderDialogue } from '../ui/widgets';
 import type { ButtonSpec } from '../ui/htmlLayer';
+import { newAttemptSeed } from '../attemptSeed';
 import { BaseScene, H, W } from './BaseScene';
 import { EDITOR, iconOf, paletteSpecs, rowY, ruleSpecs, tileX, toolSpecs, type EditorHandlers, type Selection } from '../views/ruleEditor';
 import { drawStrip, layoutCards, STRIP, type CardBox } from '../views/rulebookStrip';
@@ -32,12 +33,6 @@ const PART_KEY: Record<string, string> = {
   verdict: 'ch2.part.challenge',
 };
 const ACTION = { x: 1040, y: EDITOR.toolsY, w: 224, h: 52 };
-
-function newSeed(): number {
-  const fromUrl = new URLSearchParams(location.search).get('seed');
-  if (fromUrl !== null && /^\d+$/.test(fromUrl)) return Number(fromUrl) >>> 0;
-  return crypto.getRandomValues(new Uint32Array(1))[0];
-}
 
 export class RulebookScene extends BaseScene {
   private actor!: RulebookActor;
@@ -72,7 +67,7 @@ export class RulebookScene extends BaseScene {
       this.showLevelError(err);
       return;
     }
-    this.seed = newSeed();
+    this.seed = newAttemptSeed();
     this.background = this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
     const bar = this.add.graphics();
     bar.fillStyle(COLORS.cream, 0.94).fillRoundedRect(16, 8, 1092, 50, 16).lineStyle(4, COLORS.ink).strokeRoundedRect(16, 8, 1092, 50, 16);

@@ -12,6 +12,7 @@ import { SCENES, artUrl, type ArtKey } from '../keys';
 import { COLORS, CSS } from '../palette';
 import { renderDialogue } from '../ui/widgets';
 import type { ButtonSpec } from '../ui/htmlLayer';
+import { newAttemptSeed } from '../attemptSeed';
 import { BaseScene, FONT, H, W } from './BaseScene';
 import { drawProbabilityBox } from '../views/probabilityBox';
 
@@ -20,12 +21,6 @@ type SitActor = ActorRefFrom<typeof sitMachine>;
 const BIT_HOME = { x: 340, y: 360, size: 330 };
 const BIT_SMALL = { x: 340, y: 450, size: 220 };
 const PANEL_X = 700;
-
-function newSeed(): number {
-  const fromUrl = new URLSearchParams(location.search).get('seed');
-  if (fromUrl !== null && /^\d+$/.test(fromUrl)) return Number(fromUrl) >>> 0;
-  return crypto.getRandomValues(new Uint32Array(1))[0];
-}
 
 export class SitScene extends BaseScene {
   private actor!: SitActor;
@@ -66,7 +61,7 @@ export class SitScene extends BaseScene {
       this.showLevelError(err);
       return;
     }
-    this.seed = newSeed();
+    this.seed = newAttemptSeed();
     this.buildStage();
     this.actor = createActor(sitMachine, { input: { level: this.level, seed: this.seed } });
     this.actor.subscribe((snap) => {
