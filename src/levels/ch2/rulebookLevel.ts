@@ -5,7 +5,7 @@ import { z } from 'zod';
 import raw from '../../../levels/02-expert-rulebook.json';
 import { validateRule, type Rule } from '../../engine';
 import { parseLevelFile } from '../shared/levelFile';
-import { loadFruits, type FruitFile } from './fruits';
+import { loadFruits, type FruitFile } from '../shared/fruits';
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a lowercase id like "mon"');
 const textKey = z.string().min(3, 'must be a text key like "ch2.title"');

@@ -5,7 +5,7 @@
 import { createRng, explain, forwardChain, type ConditionEvaluation, type Facts, type FactValue, type Rule } from '../../engine';
 import { deriveSeed } from '../shared/seeds';
 import { appleTiles, type RulebookData, type TileDef } from './rulebookLevel';
-import type { Fruit } from './fruits';
+import type { Fruit } from '../shared/fruits';
 import { applyEdit, emptyBook, engineRules, ruleCount, ruleIndex, type Book, type EditEvent, type Join } from './rulebookEdit';
 
 export type Part = 'weather' | 'apple';

@@ -1,9 +1,10 @@
-// The schema of chapter 3's level file (levels/03-apple-lamp.json) and of the shared fruit data it
+// The schema of chapter 3's level file (levels/03-apple-lamp.json), joined with the shared fruit data it
 // names (levels/fruits.json). Loading joins the two: every fruit id in the level must exist in the
 // fruit file, and every feature the lamp reads must be one the fruits describe.
 import { z } from 'zod';
 import raw from '../../../levels/03-apple-lamp.json';
 import fruitsRaw from '../../../levels/fruits.json';
+import { FRUIT_FILE, loadFruits, type Fruit } from '../shared/fruits';
 import { LevelFileError, parseLevelFile } from '../shared/levelFile';
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a lowercase id like "green-apple"');
@@ -83,26 +84,7 @@ export const appleLampLevelSchema = z
     if (level.meter.min >= level.meter.max) ctx.addIssue({ code: 'custom', path: ['meter', 'max'], message: 'must be greater than meter.min' });
   });
 
-export const fruitFileSchema = z.object({
-  version: z.number().int().positive(),
-  features: z.array(z.object({ id, labelKey: textKey })).min(1),
-  fruits: z
-    .array(
-      z.object({
-        id,
-        nameKey: textKey,
-        art: z.string().min(1),
-        season: z.number().int().positive(),
-        isApple: z.boolean(),
-        features: z.record(z.string(), z.boolean()),
-      }),
-    )
-    .min(1),
-});
-
 export type AppleLampLevelFile = z.output<typeof appleLampLevelSchema>;
-export type FruitFile = z.output<typeof fruitFileSchema>;
-export type Fruit = FruitFile['fruits'][number];
 
 /** The level joined with the fruits it names: what the model, machine and scene use. */
 export interface AppleLampLevel extends AppleLampLevelFile {
@@ -113,11 +95,10 @@ export interface AppleLampLevel extends AppleLampLevelFile {
 }
 
 export const APPLE_LAMP_LEVEL_FILE = 'levels/03-apple-lamp.json';
-export const FRUIT_FILE = 'levels/fruits.json';
 
 export function loadAppleLampLevel(data: unknown = raw, fruitData: unknown = fruitsRaw): AppleLampLevel {
   const level = parseLevelFile(APPLE_LAMP_LEVEL_FILE, appleLampLevelSchema, data);
-  const file = parseLevelFile(FRUIT_FILE, fruitFileSchema, fruitData);
+  const file = loadFruits(fruitData);
   const problems: string[] = [];
   const byId = new Map(file.fruits.map((f) => [f.id, f]));
   const featureLabels = level.features.map((f, i) => {

@@ -1,6 +1,5 @@
-// The shared fruit file (levels/fruits.json) as chapter 2 reads it: each fruit's features, the
-// truth ("isApple"), the season it arrives in and what each seller says. Chapter 3 reads the same
-// file; this schema only checks the fields chapter 2 relies on.
+// The shared fruit file (levels/fruits.json), used by chapters 2 and 3: each fruit's features,
+// the truth ("isApple"), the season it arrives in and what each seller says.
 import { z } from 'zod';
 import raw from '../../../levels/fruits.json';
 import { parseLevelFile } from '../shared/levelFile';
