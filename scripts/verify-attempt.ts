@@ -1,0 +1,45 @@
+// Verifies recorded attempts by replaying them: `npm run verify -- FILE...`, where each file is
+// one attempt (as shared) or a whole save (every attempt in it is checked). Exits 1 if any
+// attempt does not verify or a file cannot be read.
+import { readFileSync } from 'node:fs';
+import { parseAttempt } from '../src/app/saveStore';
+import { verifyAttempt } from '../src/app/verifyAttempt';
+
+let failed = false;
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.error('usage: npm run verify -- ATTEMPT_OR_SAVE.json ...');
+  process.exit(2);
+}
+for (const file of files) {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    console.error(`${file}: cannot be read (${(err as Error).message})`);
+    failed = true;
+    continue;
+  }
+  let items: string[] = [text];
+  try {
+    const data: unknown = JSON.parse(text);
+    if (data && typeof data === 'object' && Array.isArray((data as { attempts?: unknown }).attempts)) {
+      items = (data as { attempts: unknown[] }).attempts.map((a) => JSON.stringify(a));
+    }
+  } catch {
+    // Not JSON at all: parseAttempt below says so.
+  }
+  items.forEach((item, i) => {
+    const label = items.length > 1 ? `${file} #${i + 1}` : file;
+    const parsed = parseAttempt(item);
+    if ('error' in parsed) {
+      console.log(`${label}: ✗ ${parsed.error}`);
+      failed = true;
+      return;
+    }
+    const v = verifyAttempt(parsed.attempt);
+    console.log(`${label}: ${v.ok ? '✓' : '✗'} ${v.message}`);
+    if (!v.ok) failed = true;
+  });
+}
+process.exit(failed ? 1 : 0);
