@@ -47,9 +47,9 @@ export function paletteSpecs(view: EditorView, sel: Selection, tr: Tr, on: Edito
   const full = view.rules[sel.rule]?.full ?? true;
   const specs = view.palette.map((p, i): ButtonSpec => ({
     id: `tile-${p.fact}`,
-    x: EDITOR.paletteX + i * (view.palette.length > 4 ? 144 : 190),
+    x: EDITOR.paletteX + i * (view.palette.length > 4 ? 141 : 190),
     y: EDITOR.paletteY,
-    w: view.palette.length > 4 ? 138 : 180,
+    w: view.palette.length > 4 ? 134 : 180,
     h: 58,
     label: tr(p.labelKey),
     icon: iconOf(p.art),
