@@ -4,7 +4,8 @@
 
 import { activateRows, activationBackwardRows, type ActivationName } from './activations';
 import {
-  CsrGradScratch, accumulateBiasGrad, forwardCsr, forwardDense, inputGrad, weightGradCsr, weightGradDense,
+  CsrGradScratch, accumulateBiasGrad, forwardCsr, forwardDense, inputGrad, weightGradCsr, weightGradCsrSgd,
+  weightGradDense,
 } from './kernels';
 import type { DenseMatrix, InputMatrix } from './matrix';
 
@@ -82,10 +83,18 @@ export class DenseLayer {
   /**
    * From dL/dz (in this.dZ): accumulate dL/dW (local derivative dz_j/dW_ij = x_i) and dL/db
    * (dz_j/db_j = 1); if wanted, dL/dx into this.dX (dz_j/dx_i = W_ij).
+   * With `sgdRate` (only for CSR input, without dL/dx, and with dL/dW currently zero): the weight
+   * gradient is not accumulated but applied at once, W <- W - sgdRate * dL/dW (plain SGD, the
+   * same float32 result as accumulating then updating); the bias gradient is accumulated as usual.
    */
-  backwardLinear(x: InputMatrix, rows: Int32Array, count: number, wantInputGrad: boolean): void {
-    if (x.kind === 'csr') weightGradCsr(x, rows, count, this.dZ, this.units, this.gradWeights, this.scratch);
-    else weightGradDense(x, rows, count, this.dZ, this.units, this.gradWeights);
+  backwardLinear(x: InputMatrix, rows: Int32Array, count: number, wantInputGrad: boolean, sgdRate?: number): void {
+    if (x.kind === 'csr') {
+      if (sgdRate !== undefined && !wantInputGrad) {
+        weightGradCsrSgd(x, rows, count, this.dZ, this.units, this.weights, sgdRate, this.scratch);
+      } else {
+        weightGradCsr(x, rows, count, this.dZ, this.units, this.gradWeights, this.scratch);
+      }
+    } else weightGradDense(x, rows, count, this.dZ, this.units, this.gradWeights);
     accumulateBiasGrad(this.dZ, count, this.units, this.gradBias);
     if (wantInputGrad) inputGrad(this.dZ, count, this.weights, this.inputs, this.units, this.dX);
   }

@@ -126,9 +126,13 @@ export class DenseNetwork {
    * Forward, loss, and backward for samples rows[0..count) of x: adds dL/dparams of the mean
    * batch loss to every layer's gradient buffers. With wantInputGrad, the first layer's dX then
    * holds dL/dx. Returns the loss. Inputs and targets must already be checked.
+   * `firstLayerSgdRate` (plain SGD training on CSR input, see Trainer.epoch): the first layer's
+   * weights are moved at once by W <- W - rate * dL/dW instead of accumulating dL/dW; the caller
+   * must make sure that gradient is zero beforehand and must not apply it again.
    */
   accumulateRows(
     x: InputMatrix, rows: Int32Array, count: number, targets: Targets, loss: Loss, wantInputGrad = false,
+    firstLayerSgdRate?: number,
   ): number {
     this.checkTrainable(loss);
     const y = this.forwardRows(x, rows, count);
@@ -147,7 +151,7 @@ export class DenseNetwork {
       const layer = layers[l];
       const input = l === 0 ? x : layers[l - 1].output;
       const sel = l === 0 ? rows : this.rowsFor(count);
-      layer.backwardLinear(input, sel, count, l > 0 || wantInputGrad);
+      layer.backwardLinear(input, sel, count, l > 0 || wantInputGrad, l === 0 ? firstLayerSgdRate : undefined);
       // Chain rule into the layer below: its dL/dy is this layer's dL/dx.
       if (l > 0) layers[l - 1].backwardActivation(layer.dX, count);
     }

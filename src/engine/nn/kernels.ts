@@ -102,14 +102,12 @@ export class CsrGradScratch {
 }
 
 /**
- * CSR weight gradient: only rows i of dW with x[s][i] != 0 receive anything. The batch is first
- * regrouped by feature (a counting sort, in sample order), so each touched row of dW is read
- * once, gets all its samples' contributions summed in float64 registers, eight units at a time,
- * and is written once: dW[i][j] += sum over samples s with x[s][i] != 0 of x[s][i] dZ[s][j].
+ * Regroups the batch by feature (a counting sort, in sample order) into `scratch`: afterwards
+ * feature i's entries are at scratch.start[i] .. scratch.start[i+1]-1, each with its value x[s][i]
+ * and the offset s * units of its sample's row of dZ, and scratch.dz holds dZ in float64.
  */
-export function weightGradCsr(
-  x: CsrMatrix, rows: Int32Array, count: number,
-  dZ: Float32Array, units: number, gw: Float32Array, scratch: CsrGradScratch,
+function groupByFeature(
+  x: CsrMatrix, rows: Int32Array, count: number, dZ: Float32Array, units: number, scratch: CsrGradScratch,
 ): void {
   const { rowStart, index, value, cols } = x;
   let nnz = 0;
@@ -142,6 +140,21 @@ export function weightGradCsr(
     }
   }
   for (let i = 0; i < count * units; i++) dz[i] = dZ[i];
+}
+
+/**
+ * CSR weight gradient: only rows i of dW with x[s][i] != 0 receive anything. The batch is first
+ * regrouped by feature, so each touched row of dW is read once, gets all its samples'
+ * contributions summed in float64 registers, eight units at a time, and is written once:
+ * dW[i][j] += sum over samples s with x[s][i] != 0 of x[s][i] dZ[s][j].
+ */
+export function weightGradCsr(
+  x: CsrMatrix, rows: Int32Array, count: number,
+  dZ: Float32Array, units: number, gw: Float32Array, scratch: CsrGradScratch,
+): void {
+  groupByFeature(x, rows, count, dZ, units, scratch);
+  const { start, sample, value: cv, dz } = scratch;
+  const cols = x.cols;
   const blocked = units - (units % 8);
   for (let i = 0; i < cols; i++) {
     const begin = start[i];
@@ -170,6 +183,55 @@ export function weightGradCsr(
       let a = 0;
       for (let p = begin; p < end; p++) a += cv[p] * dz[sample[p] + j];
       gw[o + j] += a;
+    }
+  }
+}
+
+/**
+ * Plain SGD fused into the CSR weight gradient: W[i][j] <- W[i][j] - lr * g[i][j], with
+ * g[i][j] = sum over samples s with x[s][i] != 0 of x[s][i] dZ[s][j] summed exactly as in
+ * weightGradCsr. Rows i that no sample of the batch touches have g = 0 and are skipped (a no-op
+ * for SGD). The caller guarantees the accumulated gradient is zero, so accumulating then
+ * updating would give float32(0 + g) = float32(g) and then W - lr * float32(g), rounded to
+ * float32: here we compute exactly that (Math.fround), so the weights are bit-identical to
+ * weightGradCsr followed by the SGD optimizer, without writing or re-reading the gradient.
+ */
+export function weightGradCsrSgd(
+  x: CsrMatrix, rows: Int32Array, count: number,
+  dZ: Float32Array, units: number, w: Float32Array, lr: number, scratch: CsrGradScratch,
+): void {
+  groupByFeature(x, rows, count, dZ, units, scratch);
+  const { start, sample, value: cv, dz } = scratch;
+  const cols = x.cols;
+  const fr = Math.fround;
+  const blocked = units - (units % 8);
+  for (let i = 0; i < cols; i++) {
+    const begin = start[i];
+    const end = start[i + 1];
+    if (begin === end) continue;
+    const o = i * units;
+    for (let j0 = 0; j0 < blocked; j0 += 8) {
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+      for (let p = begin; p < end; p++) {
+        const v = cv[p];
+        const d = sample[p] + j0;
+        a0 += v * dz[d];
+        a1 += v * dz[d + 1];
+        a2 += v * dz[d + 2];
+        a3 += v * dz[d + 3];
+        a4 += v * dz[d + 4];
+        a5 += v * dz[d + 5];
+        a6 += v * dz[d + 6];
+        a7 += v * dz[d + 7];
+      }
+      const q = o + j0;
+      w[q] -= lr * fr(a0); w[q + 1] -= lr * fr(a1); w[q + 2] -= lr * fr(a2); w[q + 3] -= lr * fr(a3);
+      w[q + 4] -= lr * fr(a4); w[q + 5] -= lr * fr(a5); w[q + 6] -= lr * fr(a6); w[q + 7] -= lr * fr(a7);
+    }
+    for (let j = blocked; j < units; j++) {
+      let a = 0;
+      for (let p = begin; p < end; p++) a += cv[p] * dz[sample[p] + j];
+      w[o + j] -= lr * fr(a);
     }
   }
 }

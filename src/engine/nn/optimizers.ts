@@ -32,6 +32,14 @@ function checkRate(value: number, name: string, max = Infinity): number {
   return value;
 }
 
+/** Plain SGD on one buffer: w <- w - lr g, then g <- 0. */
+export function sgdUpdate(w: Float32Array, g: Float32Array, lr: number): void {
+  for (let i = 0; i < w.length; i++) {
+    w[i] -= lr * g[i];
+    g[i] = 0;
+  }
+}
+
 export function createOptimizer(spec: OptimizerSpec, params: readonly Param[]): Optimizer {
   switch (spec.kind) {
     case 'sgd': {
@@ -39,12 +47,7 @@ export function createOptimizer(spec: OptimizerSpec, params: readonly Param[]): 
       return {
         spec,
         apply() {
-          for (const { value: w, grad: g } of params) {
-            for (let i = 0; i < w.length; i++) {
-              w[i] -= lr * g[i];
-              g[i] = 0;
-            }
-          }
+          for (const { value: w, grad: g } of params) sgdUpdate(w, g, lr);
         },
       };
     }

@@ -6,7 +6,8 @@ import type { Rng } from '../random';
 import type { DenseNetwork } from './denseNetwork';
 import { checkTargets, getLoss, isLabels, type Loss, type LossName, type Targets } from './losses';
 import { assertFiniteMatrix, type InputMatrix } from './matrix';
-import { createOptimizer, type Optimizer, type OptimizerSpec } from './optimizers';
+import { createOptimizer, sgdUpdate, type Optimizer, type OptimizerSpec } from './optimizers';
+import type { Param } from './denseLayer';
 
 /** Samples and their targets, row r of `inputs` going with row r of `targets`. */
 export interface Dataset {
@@ -35,10 +36,19 @@ export class Trainer {
   private batchLabels = new Int32Array(0);
   private batchTargets = new Float32Array(0);
 
+  /** Plain SGD's learning rate (undefined for other optimizers), for the fused epoch path. */
+  private readonly sgdRate: number | undefined;
+  /** Every parameter but the first layer's weights (which the fused path updates in place). */
+  private readonly restParams: readonly Param[];
+
   constructor(readonly network: DenseNetwork, options: TrainerOptions) {
     this.loss = getLoss(options.loss);
     network.checkTrainable(this.loss);
     this.optimizer = createOptimizer(options.optimizer, network.params());
+    const spec = this.optimizer.spec;
+    this.sgdRate = spec.kind === 'sgd' ? spec.learningRate : undefined;
+    const firstWeights = network.layers[0].weights;
+    this.restParams = network.params().filter((p) => p.value !== firstWeights);
   }
 
   /** Adds this batch's gradient of the mean loss to the network's gradients; returns the loss. */
@@ -89,13 +99,26 @@ export class Trainer {
       }
     }
     if (this.batchRows.length < batchSize) this.batchRows = new Int32Array(batchSize);
+    // Plain SGD on sparse input: the first layer's weights are updated inside its gradient pass
+    // (W <- W - lr dL/dW, only the rows of pixels that are nonzero somewhere in the batch; the
+    // others have dL/dW = 0), and the other parameters by w <- w - lr g afterwards. That is the
+    // same float32 arithmetic as accumulate-then-apply, so the weights come out bit-identical.
+    // The first batch goes the ordinary way, which applies and clears any gradient accumulated
+    // before this epoch; from then on the first layer's gradient buffer stays zero.
+    const rate = inputs.kind === 'csr' ? this.sgdRate : undefined;
     let total = 0;
     for (let start = 0; start < n; start += batchSize) {
       const count = Math.min(batchSize, n - start);
       for (let s = 0; s < count; s++) this.batchRows[s] = order[start + s];
       const batchTargets = this.gatherTargets(targets, this.batchRows, count);
-      total += count * net.accumulateRows(inputs, this.batchRows, count, batchTargets, this.loss);
-      this.applyGradients();
+      if (rate !== undefined && start > 0) {
+        total += count * net.accumulateRows(inputs, this.batchRows, count, batchTargets, this.loss, false, rate);
+        for (const p of this.restParams) sgdUpdate(p.value, p.grad, rate);
+        this.steps++;
+      } else {
+        total += count * net.accumulateRows(inputs, this.batchRows, count, batchTargets, this.loss);
+        this.applyGradients();
+      }
     }
     return total / n;
   }

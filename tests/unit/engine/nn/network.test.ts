@@ -145,6 +145,45 @@ describe('trainer, evaluation, FGSM', () => {
     expect(Array.from(predictClasses(csr.net, sparseX))).toEqual(Array.from(predictClasses(dense.net, sparseX)));
   });
 
+  it('plain SGD epoch on CSR input (first-layer update fused into its gradient pass) is bit-identical to step() per batch', () => {
+    // 20 inputs, about 80 % zeros, so batches leave some first-layer rows untouched (no gradient).
+    const spec: NetworkSpec = { input: 20, layers: [{ units: 9, activation: 'relu' }, { units: 3, activation: 'softmax' }] };
+    const n = 45;
+    const raw = randomBuffer(n * 20, 7, 0, 1);
+    const x = raw.map((v) => (v < 0.8 ? 0 : v));
+    const labels = new Uint8Array(n).map((_, r) => r % 3);
+    const csr = toCsr(x, n, 20);
+    const opts = { loss: 'softmaxCrossEntropy', optimizer: { kind: 'sgd', learningRate: 0.3 } } as const;
+    const fused = createNetwork(spec, { seed: 11 });
+    const plain = createNetwork(spec, { seed: 11 });
+    const tf = createTrainer(fused, opts);
+    const tp = createTrainer(plain, opts);
+    // A gradient left pending before the epoch must be applied with the first batch, as step() does.
+    tf.accumulate(csr, labels);
+    tp.accumulate(csr, labels);
+    for (let e = 0; e < 3; e++) {
+      tf.epoch({ inputs: csr, targets: labels }, { batchSize: 8, rng: createRng(e) });
+      // The same epoch by hand: the same Fisher-Yates order, one step() per batch of 8 (last: 5).
+      const order = Array.from({ length: n }, (_, i) => i);
+      const rng = createRng(e);
+      for (let i = n - 1; i > 0; i--) {
+        const j = rng.int(i + 1);
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      for (let start = 0; start < n; start += 8) {
+        const rows = order.slice(start, start + 8);
+        const bx = new Float32Array(rows.length * 20);
+        rows.forEach((r, s) => bx.set(x.subarray(r * 20, r * 20 + 20), s * 20));
+        tp.step(toCsr(bx, rows.length, 20), Uint8Array.from(rows.map((r) => labels[r])));
+      }
+    }
+    expect(tf.steps).toBe(tp.steps);
+    plain.params().forEach((p, i) => {
+      expect(Array.from(fused.params()[i].value)).toEqual(Array.from(p.value));
+      expect(Array.from(fused.params()[i].grad)).toEqual(Array.from(p.grad));
+    });
+  });
+
   it('step() is accumulate() then applyGradients()', () => {
     const { x, labels } = toyData();
     const a = createNetwork(SPEC, { seed: 9 });
