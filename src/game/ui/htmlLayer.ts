@@ -61,6 +61,10 @@ export class HtmlLayer {
       this.updateButton(el, spec);
       return el;
     });
+    // The map's order is the arrow-key order: keep it the spec order, so a button added in the
+    // middle of a group (a tile placed in a rule) is reached where it is shown, not last.
+    buttons.clear();
+    specs.forEach((spec, i) => buttons!.set(spec.id, ordered[i]));
     // DOM order is Tab order and stacking order: each sync moves the group to the end, so the
     // groups of one render stack and tab in the order the scene synced them, above any panel
     // drawn earlier. Moving a node drops its keyboard focus, so focus is put back.
