@@ -128,16 +128,10 @@ export class AppleLampScene extends BaseScene {
     return parts.join(this.t(offer.join === 'or' ? 'ch3.rule.or' : 'ch3.rule.and'));
   }
 
+  // Bit's tuning re-renders on a timer; focus survives it because HtmlLayer.sync puts focus back
+  // on a button it moves, and knobs and the dialogue are updated in place.
   private renderChapter(): void {
     if (!this.actor) return;
-    // HtmlLayer.sync re-appends every button to keep Tab order, and moving a focused node blurs
-    // it; with Bit's tuning re-rendering on a timer, keyboard focus would fall back to the page.
-    const focused = document.activeElement;
-    this.drawChapter();
-    if (focused instanceof HTMLElement && focused !== document.body && focused.isConnected && document.activeElement !== focused) focused.focus();
-  }
-
-  private drawChapter(): void {
     const snap = this.actor.getSnapshot();
     const step = String(snap.value);
     const view = appleLampView(step, snap.context);
