@@ -3,7 +3,6 @@
 // only presentation state (whether Bit's tuning is playing, what was last announced).
 import Phaser from 'phaser';
 import { createActor, type ActorRefFrom } from 'xstate';
-import { LevelFileError } from '../../levels/shared/levelFile';
 import { loadAppleLampLevel, type AppleLampLevel } from '../../levels/ch3/appleLampLevel';
 import { appleLampMachine, type AppleLampEvent } from '../../levels/ch3/appleLampMachine';
 import { offerRule, type RuleOffer } from '../../levels/ch3/appleLampRule';
@@ -54,7 +53,7 @@ export class AppleLampScene extends BaseScene {
     try {
       this.level = loadAppleLampLevel();
     } catch (err) {
-      this.showLevelError(err);
+      this.showLevelError(err, 'tools', () => ({ id: 'map', x: W / 2 - 100, y: 600, w: 200, h: 56, label: this.t('ch3.btn.map'), onPress: () => this.services.app.send({ type: 'chapter.quit' }) }));
       return;
     }
     this.seed = newAttemptSeed();
@@ -70,7 +69,7 @@ export class AppleLampScene extends BaseScene {
       this.actor.stop();
     });
     this.followApp(() => this.renderChapter());
-    requestAnimationFrame(() => document.querySelector<HTMLButtonElement>('.bbd-dialogue button[data-id="next"]')?.focus());
+    this.focusDialogueNext();
   }
 
   /** Chapter 2's apple rule, if any; offerRule validates it and never throws. */
@@ -112,13 +111,6 @@ export class AppleLampScene extends BaseScene {
 
   private send(event: AppleLampEvent): void {
     this.actor.send(event);
-  }
-
-  /** Text params may be text keys (fruit names); numbers pass through unchanged. */
-  private text(key: string, params: Record<string, string> = {}): string {
-    const resolved: Record<string, string> = {};
-    for (const [k, v] of Object.entries(params)) resolved[k] = this.dt(v);
-    return this.dt(key, resolved);
   }
 
   private ruleWords(offer: RuleOffer): string {
@@ -181,7 +173,7 @@ export class AppleLampScene extends BaseScene {
     this.renderActions(view);
     this.react(view, fruitName, compare);
     const intro = step === 'intro';
-    const line = view.line.key === 'ch3.rule.ok' ? this.t('ch3.rule.ok', { rule: this.ruleWords(view.rule) }) : this.text(view.line.key, view.line.params);
+    const line = view.line.key === 'ch3.rule.ok' ? this.t('ch3.rule.ok', { rule: this.ruleWords(view.rule) }) : this.dtKeys(view.line.key, view.line.params);
     renderDialogue(this.services.ui, {
       name: this.t('mentor.name'),
       text: line,
@@ -362,18 +354,6 @@ export class AppleLampScene extends BaseScene {
           time: new Date().toISOString(),
         },
       },
-    });
-  }
-
-  private showLevelError(err: unknown): void {
-    const message = err instanceof LevelFileError ? err.message : String(err);
-    this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
-    this.followApp(() => {
-      const el = this.services.ui.element('level-error', 'div', 'bbd-panel bbd-problem');
-      el.setAttribute('role', 'alert');
-      el.textContent = `⚠ ${this.t('problem.level')}\n${message}`;
-      el.style.whiteSpace = 'pre-wrap';
-      this.services.ui.sync('tools', [{ id: 'map', x: W / 2 - 100, y: 600, w: 200, h: 56, label: this.t('ch3.btn.map'), onPress: () => this.services.app.send({ type: 'chapter.quit' }) }]);
     });
   }
 }

@@ -5,6 +5,8 @@ import type { MessageKey, Params } from '../../i18n/i18n';
 import { dataText, servicesOf, textIn, type Services } from '../services';
 import { GAME_HEIGHT, GAME_WIDTH } from '../ui/htmlLayer';
 import { CSS } from '../palette';
+import type { ButtonSpec } from '../ui/htmlLayer';
+import { LevelFileError } from '../../levels/shared/levelFile';
 
 export const W = GAME_WIDTH;
 export const H = GAME_HEIGHT;
@@ -23,6 +25,13 @@ export abstract class BaseScene extends Phaser.Scene {
     return dataText(this.services.app, key, params);
   }
 
+  /** Text whose string params are themselves text keys (command, fruit, seller names); numbers pass through. */
+  protected dtKeys(key: string, params: Params = {}): string {
+    const resolved: Params = {};
+    for (const [k, v] of Object.entries(params)) resolved[k] = typeof v === 'string' ? this.dt(v) : v;
+    return this.dt(key, resolved);
+  }
+
   protected get reducedMotion(): boolean {
     return this.services.app.getSnapshot().context.save.settings.reducedMotion;
   }
@@ -35,6 +44,24 @@ export abstract class BaseScene extends Phaser.Scene {
       this.services.ui.clearAll();
     });
     render();
+  }
+
+  /** Keyboard focus on the dialogue's Next button, once the HTML layer has drawn it. */
+  protected focusDialogueNext(): void {
+    requestAnimationFrame(() => document.querySelector<HTMLButtonElement>('.bbd-dialogue button[data-id="next"]')?.focus());
+  }
+
+  /** A chapter whose level file cannot be read: the problem in plain words and a way back to the map. */
+  protected showLevelError(err: unknown, group: string, mapButton: () => ButtonSpec): void {
+    const message = err instanceof LevelFileError ? err.message : String(err);
+    this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
+    this.followApp(() => {
+      const el = this.services.ui.element('level-error', 'div', 'bbd-panel bbd-problem');
+      el.setAttribute('role', 'alert');
+      el.textContent = `⚠ ${this.t('problem.level')}\n${message}`;
+      el.style.whiteSpace = 'pre-wrap';
+      this.services.ui.sync(group, [mapButton()]);
+    });
   }
 
   /** A canvas text label in the game font. */

@@ -3,7 +3,6 @@
 // presentation state (which rule and tile are selected, which "why?" is open, the reveal).
 import Phaser from 'phaser';
 import { createActor, type ActorRefFrom } from 'xstate';
-import { LevelFileError } from '../../levels/shared/levelFile';
 import { loadRulebookLevel, type RulebookData } from '../../levels/ch2/rulebookLevel';
 import { rulebookMachine, type RulebookInputEvent } from '../../levels/ch2/rulebookMachine';
 import { rulebookView, type RulebookView, type StripCard } from '../../levels/ch2/rulebookView';
@@ -64,7 +63,7 @@ export class RulebookScene extends BaseScene {
     try {
       this.levelData = loadRulebookLevel();
     } catch (err) {
-      this.showLevelError(err);
+      this.showLevelError(err, 'ch2-actions', () => this.mapButton());
       return;
     }
     this.seed = newAttemptSeed();
@@ -87,15 +86,11 @@ export class RulebookScene extends BaseScene {
     this.actor.start();
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.actor.stop());
     this.followApp(() => this.renderChapter());
-    requestAnimationFrame(() => document.querySelector<HTMLButtonElement>('.bbd-dialogue button[data-id="next"]')?.focus());
+    this.focusDialogueNext();
   }
 
   /** Text lookup whose params may themselves be text keys (fruit, seller and tile names). */
-  private readonly tr: Tr = (key, params) => {
-    const resolved: Record<string, string | number> = {};
-    for (const [k, v] of Object.entries(params ?? {})) resolved[k] = typeof v === 'string' ? this.dt(v) : v;
-    return this.dt(key, resolved);
-  };
+  private readonly tr: Tr = (key, params) => this.dtKeys(key, params);
 
   private send(event: RulebookInputEvent): void {
     this.actor.send(event);
@@ -304,8 +299,12 @@ export class RulebookScene extends BaseScene {
     if (view.step === 'verdict' && view.challenge && this.revealed >= view.challenge.size) {
       specs.push({ ...action('finish', this.tr('ch2.btn.finish'), () => this.send({ type: 'challenge.finish' })), y: 330 });
     }
-    specs.push({ id: 'map', x: 1124, y: 8, w: 140, h: 50, label: this.tr('ch2.btn.map'), variant: 'quiet', onPress: () => this.services.app.send({ type: 'chapter.quit' }) });
+    specs.push(this.mapButton());
     this.services.ui.sync('ch2-actions', specs);
+  }
+
+  private mapButton(): ButtonSpec {
+    return { id: 'map', x: 1124, y: 8, w: 140, h: 50, label: this.t('ch2.btn.map'), variant: 'quiet', onPress: () => this.services.app.send({ type: 'chapter.quit' }) };
   }
 
   /** Checks the rulebook: success moves on (with a fanfare), anything else stays with a hint. */
@@ -374,20 +373,6 @@ export class RulebookScene extends BaseScene {
         },
         carry: { appleRule },
       },
-    });
-  }
-
-  private showLevelError(err: unknown): void {
-    const message = err instanceof LevelFileError ? err.message : String(err);
-    this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
-    this.followApp(() => {
-      const el = this.services.ui.element('level-error', 'div', 'bbd-panel bbd-problem');
-      el.setAttribute('role', 'alert');
-      el.textContent = `⚠ ${this.t('problem.level')}\n${message}`;
-      el.style.whiteSpace = 'pre-wrap';
-      this.services.ui.sync('ch2-actions', [
-        { id: 'map', x: 1124, y: 8, w: 140, h: 50, label: this.t('ch2.btn.map'), variant: 'quiet', onPress: () => this.services.app.send({ type: 'chapter.quit' }) },
-      ]);
     });
   }
 }

@@ -3,7 +3,6 @@
 // pure presentation (whether the box view is open, running animations).
 import Phaser from 'phaser';
 import { createActor, type ActorRefFrom } from 'xstate';
-import { LevelFileError } from '../../levels/shared/levelFile';
 import { loadSitLevel, type SitLevel } from '../../levels/ch1/sitLevel';
 import { sitMachine } from '../../levels/ch1/sitMachine';
 import { sitView, type SitView } from '../../levels/ch1/sitView';
@@ -58,7 +57,7 @@ export class SitScene extends BaseScene {
     try {
       this.level = loadSitLevel();
     } catch (err) {
-      this.showLevelError(err);
+      this.showLevelError(err, 'tools', () => this.mapButton());
       return;
     }
     this.seed = newAttemptSeed();
@@ -71,7 +70,7 @@ export class SitScene extends BaseScene {
     this.actor.start();
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.actor.stop());
     this.followApp(() => this.renderChapter());
-    this.focusDialogue();
+    this.focusDialogueNext();
   }
 
   private buildStage(): void {
@@ -100,13 +99,6 @@ export class SitScene extends BaseScene {
     this.showList = this.add.container(PANEL_X, 90).setVisible(false);
   }
 
-  private text(key: string, params?: Record<string, string>): string {
-    // Params may themselves be text keys (command and action names).
-    const resolved: Record<string, string> = {};
-    for (const [k, v] of Object.entries(params ?? {})) resolved[k] = this.dt(v);
-    return this.dt(key, resolved);
-  }
-
   private poseOf(action: string): ArtKey {
     return (this.level.actions.find((a) => a.id === action)?.pose ?? 'bit-idle') as ArtKey;
   }
@@ -130,7 +122,7 @@ export class SitScene extends BaseScene {
     const intro = step === 'intro';
     renderDialogue(this.services.ui, {
       name: this.t('mentor.name'),
-      text: this.text(view.line.key, view.line.params),
+      text: this.dtKeys(view.line.key, view.line.params),
       notice: view.line.notice,
       next: intro ? { label: this.t('dialogue.next'), onPress: () => this.actor.send({ type: 'dialogue.next' }) } : undefined,
       skip: intro ? { label: this.t('dialogue.skip'), onPress: () => this.actor.send({ type: 'dialogue.skip' }) } : undefined,
@@ -147,7 +139,7 @@ export class SitScene extends BaseScene {
       this.bubbleText.setText(this.dt(cmd.labelKey));
       this.bubble.setVisible(true);
       this.bit.setTexture(this.poseOf(view.pending.action));
-      this.chose.setText(this.text('ch1.live.action', { command: cmd.labelKey, action: this.actionKey(view.pending.action) }));
+      this.chose.setText(this.dtKeys('ch1.live.action', { command: cmd.labelKey, action: this.actionKey(view.pending.action) }));
       if (motion) this.tweens.add({ targets: this.bit, y: this.bit.y - 30, duration: 160, yoyo: true, ease: 'Quad.easeOut' });
       this.services.announce(this.chose.text);
     }
@@ -162,12 +154,12 @@ export class SitScene extends BaseScene {
         this.services.audio.play('treat');
         this.bit.setTexture('bit-happy');
         this.flyIcon('treat');
-        this.services.announce(this.text('ch1.live.treat', params));
+        this.services.announce(this.dtKeys('ch1.live.treat', params));
       } else if (feedback === 'scold') {
         this.services.audio.play('scold');
         this.bit.setTexture('bit-confused');
         this.flyIcon('scold');
-        this.services.announce(this.text('ch1.live.scold', params));
+        this.services.announce(this.dtKeys('ch1.live.scold', params));
       } else {
         this.flyIcon('ignore');
         this.bit.setTexture('bit-idle');
@@ -344,7 +336,7 @@ export class SitScene extends BaseScene {
           this.bubbleText.setText(this.dt(cmd.labelKey));
           this.bubble.setVisible(true);
           this.bit.setTexture(this.poseOf(round.action));
-          const line = this.text('ch1.show.round', {
+          const line = this.dtKeys('ch1.show.round', {
             command: cmd.labelKey,
             action: this.actionKey(round.action),
             mark: round.correct ? 'ch1.show.right' : 'ch1.show.wrong',
@@ -393,19 +385,4 @@ export class SitScene extends BaseScene {
     });
   }
 
-  private focusDialogue(): void {
-    requestAnimationFrame(() => document.querySelector<HTMLButtonElement>('.bbd-dialogue button[data-id="next"]')?.focus());
-  }
-
-  private showLevelError(err: unknown): void {
-    const message = err instanceof LevelFileError ? err.message : String(err);
-    this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
-    this.followApp(() => {
-      const el = this.services.ui.element('level-error', 'div', 'bbd-panel bbd-problem');
-      el.setAttribute('role', 'alert');
-      el.textContent = `⚠ ${this.t('problem.level')}\n${message}`;
-      el.style.whiteSpace = 'pre-wrap';
-      this.services.ui.sync('tools', [this.mapButton()]);
-    });
-  }
 }
