@@ -130,10 +130,13 @@ export function startGame(app: AppActor, api: TestApi): Phaser.Game {
     }
     lastScreen = screen;
 
-    ui.root.inert = settings === 'open';
+    // The scene's controls turn inert only after the settings have noted which one had focus
+    // (to give it back on close), and live again before that focus is given back.
+    const settingsOpen = settings === 'open';
+    if (!settingsOpen) ui.root.inert = false;
     renderSettings(
       overlay,
-      settings === 'open'
+      settingsOpen
         ? {
             title: t('settings.title'),
             volumeLabel: t('settings.volume'),
@@ -155,6 +158,7 @@ export function startGame(app: AppActor, api: TestApi): Phaser.Game {
           }
         : null,
     );
+    ui.root.inert = settingsOpen;
     // The technical detail stays out of the player's sight, in the console and the test API.
     const problem = snap.context.problem;
     if (problem && problem !== reportedProblem && problem.kind !== 'newer') console.warn(`Save problem: ${problem.detail}`);

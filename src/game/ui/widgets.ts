@@ -79,10 +79,16 @@ export interface SettingsView {
   onClose(): void;
 }
 
+// The control that had focus when the settings opened gets it back when they close.
+let settingsOpener: HTMLElement | null = null;
+
 export function renderSettings(layer: HtmlLayer, view: SettingsView | null): void {
   if (!view) {
+    const wasOpen = layer.root.querySelector('[data-owned="settings"]') !== null;
     layer.removeElement('settings');
     layer.removeElement('settings-scrim');
+    if (wasOpen && settingsOpener?.isConnected) settingsOpener.focus();
+    settingsOpener = null;
     return;
   }
   const scrim = layer.element('settings-scrim', 'div', 'bbd-scrim');
@@ -90,6 +96,7 @@ export function renderSettings(layer: HtmlLayer, view: SettingsView | null): voi
   const el = layer.element('settings', 'div', 'bbd-panel bbd-settings');
   const fresh = !el.dataset.ready;
   if (fresh) {
+    settingsOpener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     el.setAttribute('role', 'dialog');
     el.setAttribute('aria-modal', 'true');
     el.innerHTML = `
@@ -101,10 +108,11 @@ export function renderSettings(layer: HtmlLayer, view: SettingsView | null): voi
       <div class="row"><span></span><button type="button" class="bbd-btn primary close"></button></div>`;
     el.setAttribute('aria-labelledby', 'settings-title');
     el.dataset.ready = '1';
-    el.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') view.onClose();
-    });
   }
+  // Set on every render, so Escape calls this render's handler, not the first one's.
+  el.onkeydown = (e) => {
+    if (e.key === 'Escape') view.onClose();
+  };
   const q = <T extends HTMLElement>(sel: string) => el.querySelector(sel) as T;
   q('h2').textContent = view.title;
   q('.volume-label').textContent = view.volumeLabel;
