@@ -4,7 +4,7 @@
 
 import { activateRows, activationBackwardRows, type ActivationName } from './activations';
 import {
-  CsrGradScratch, accumulateBiasGrad, forwardCsr, forwardDense, inputGrad, weightGradCsr, weightGradCsrSgd,
+  CsrGradScratch, accumulateBiasGrad, forwardCsr, forwardCsr64, forwardDense, inputGrad, weightGradCsr, weightGradCsrSgd,
   weightGradDense,
 } from './kernels';
 import type { DenseMatrix, InputMatrix } from './matrix';
@@ -15,6 +15,9 @@ export interface Param {
   readonly value: Float32Array;
   readonly grad: Float32Array;
 }
+
+/** Sparse batches at least this large refresh the float64 weight copy before the forward pass. */
+const WEIGHTS64_MIN_BATCH = 128;
 
 export class DenseLayer {
   /** inputs x units, row-major: weights[i * units + j] carries input i to unit j. */
@@ -28,9 +31,14 @@ export class DenseLayer {
   dZ = new Float32Array(0);
   /** dL/dx, capacity x inputs (only filled when asked for). */
   dX = new Float32Array(0);
-  /** Scratch for the sparse kernels (a float64 row, the batch regrouped by feature). */
-  private readonly acc: Float64Array;
+  /** Scratch for the sparse weight gradient (the batch regrouped by feature). */
   private readonly scratch = new CsrGradScratch();
+  /**
+   * A float64 copy of `weights` for the sparse forward pass (no float32-to-float64 conversion per
+   * multiply). Only trusted right after syncWeights64(), or while the fused SGD path (which writes
+   * both) is the only thing changing the weights.
+   */
+  private readonly weights64: Float64Array;
   /** y seen as a dense matrix: the next layer's input. */
   output: DenseMatrix;
   private capacity = 0;
@@ -45,7 +53,7 @@ export class DenseLayer {
     this.bias = new Float32Array(units);
     this.gradWeights = new Float32Array(inputs * units);
     this.gradBias = new Float32Array(units);
-    this.acc = new Float64Array(units);
+    this.weights64 = new Float64Array(inputs * units);
     this.output = { kind: 'dense', rows: 0, cols: units, data: this.y };
   }
 
@@ -67,11 +75,26 @@ export class DenseLayer {
     ];
   }
 
-  /** z = x W + b, y = f(z) for samples rows[0..count). */
-  forward(x: InputMatrix, rows: Int32Array, count: number): void {
+  /** Copies the weights into their float64 copy (exact). */
+  syncWeights64(): void {
+    this.weights64.set(this.weights);
+  }
+
+  /**
+   * z = x W + b, y = f(z) for samples rows[0..count). `weights64Synced`: the float64 copy of W is
+   * known to be current (the fused SGD path). Otherwise a large sparse batch refreshes it first
+   * (one copy of W, repaid many times over); either way z is bit-identical to forwardCsr on W.
+   */
+  forward(x: InputMatrix, rows: Int32Array, count: number, weights64Synced = false): void {
     this.ensureCapacity(count);
-    if (x.kind === 'csr') forwardCsr(x, rows, count, this.weights, this.bias, this.units, this.z, this.acc);
-    else forwardDense(x, rows, count, this.weights, this.bias, this.units, this.z);
+    if (x.kind === 'csr') {
+      if (!weights64Synced && count >= WEIGHTS64_MIN_BATCH) {
+        this.syncWeights64();
+        weights64Synced = true;
+      }
+      if (weights64Synced) forwardCsr64(x, rows, count, this.weights64, this.bias, this.units, this.z);
+      else forwardCsr(x, rows, count, this.weights, this.bias, this.units, this.z);
+    } else forwardDense(x, rows, count, this.weights, this.bias, this.units, this.z);
     activateRows(this.activation, this.z, this.y, count, this.units);
   }
 
@@ -85,12 +108,13 @@ export class DenseLayer {
    * (dz_j/db_j = 1); if wanted, dL/dx into this.dX (dz_j/dx_i = W_ij).
    * With `sgdRate` (only for CSR input, without dL/dx, and with dL/dW currently zero): the weight
    * gradient is not accumulated but applied at once, W <- W - sgdRate * dL/dW (plain SGD, the
-   * same float32 result as accumulating then updating); the bias gradient is accumulated as usual.
+   * same float32 result as accumulating then updating), to W and its float64 copy, which must be
+   * in sync (syncWeights64); the bias gradient is accumulated as usual.
    */
   backwardLinear(x: InputMatrix, rows: Int32Array, count: number, wantInputGrad: boolean, sgdRate?: number): void {
     if (x.kind === 'csr') {
       if (sgdRate !== undefined && !wantInputGrad) {
-        weightGradCsrSgd(x, rows, count, this.dZ, this.units, this.weights, sgdRate, this.scratch);
+        weightGradCsrSgd(x, rows, count, this.dZ, this.units, this.weights, this.weights64, sgdRate, this.scratch);
       } else {
         weightGradCsr(x, rows, count, this.dZ, this.units, this.gradWeights, this.scratch);
       }

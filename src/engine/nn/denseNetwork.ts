@@ -89,11 +89,11 @@ export class DenseNetwork {
   }
 
   /** Runs the layers on samples rows[0..count) of x (trusted: no checks). Returns the output layer. */
-  forwardRows(x: InputMatrix, rows: Int32Array, count: number): Float32Array {
+  forwardRows(x: InputMatrix, rows: Int32Array, count: number, firstWeights64Synced = false): Float32Array {
     let input = x;
     let sel = rows;
     for (const layer of this.layers) {
-      layer.forward(input, sel, count);
+      layer.forward(input, sel, count, layer === this.layers[0] && firstWeights64Synced);
       input = layer.output;
       sel = this.rowsFor(count);
     }
@@ -128,14 +128,16 @@ export class DenseNetwork {
    * holds dL/dx. Returns the loss. Inputs and targets must already be checked.
    * `firstLayerSgdRate` (plain SGD training on CSR input, see Trainer.epoch): the first layer's
    * weights are moved at once by W <- W - rate * dL/dW instead of accumulating dL/dW; the caller
-   * must make sure that gradient is zero beforehand and must not apply it again.
+   * must make sure that gradient is zero beforehand and must not apply it again, and that the
+   * first layer's float64 weight copy is in sync (layers[0].syncWeights64() after any other change
+   * to its weights); the fused update keeps it in sync.
    */
   accumulateRows(
     x: InputMatrix, rows: Int32Array, count: number, targets: Targets, loss: Loss, wantInputGrad = false,
     firstLayerSgdRate?: number,
   ): number {
     this.checkTrainable(loss);
-    const y = this.forwardRows(x, rows, count);
+    const y = this.forwardRows(x, rows, count, firstLayerSgdRate !== undefined && x.kind === 'csr');
     const layers = this.layers;
     const last = layers[layers.length - 1];
     const value = loss.value(y, targets, count, last.units);

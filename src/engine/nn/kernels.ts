@@ -24,6 +24,8 @@ export function forwardDense(
     for (let j = 0; j < units; j++) z[zo + j] = b[j];
     for (let i = 0; i < cols; i++) {
       const xi = data[xo + i];
+      // x_i = 0 (e.g. a ReLU output below zero) adds 0 * W = +-0, which leaves z unchanged.
+      if (xi === 0) continue;
       const wo = i * units;
       for (let j = 0; j < units; j++) z[zo + j] += xi * w[wo + j];
     }
@@ -31,36 +33,77 @@ export function forwardDense(
 }
 
 /**
- * CSR forward: the same z = x W + b, summing only over nonzero x[s][i]. Four nonzeros are folded
- * into each pass over the row (register blocking), and the row is summed in a float64 scratch
- * `acc` (length >= units) that is rounded to float32 once at the end. (Measured on MNIST: faster
- * than holding blocks of z in locals, folding eight nonzeros, or summing in float32.)
+ * CSR forward: the same z = x W + b, summing only over nonzero x[s][i]. Units are taken eight at
+ * a time: z[s][j0..j0+7] are summed in float64 locals (registers) over all of the sample's
+ * nonzeros, in index order, and rounded to float32 once at the end. (Measured on MNIST: faster
+ * than folding four nonzeros into a float64 row accumulator in memory.)
  */
 export function forwardCsr(
   x: CsrMatrix, rows: Int32Array, count: number,
-  w: Float32Array, b: Float32Array, units: number, z: Float32Array, acc: Float64Array,
+  w: Float32Array, b: Float32Array, units: number, z: Float32Array,
 ): void {
   const { rowStart, index, value } = x;
+  const blocked = units - (units % 8);
   for (let s = 0; s < count; s++) {
     const r = rows[s];
+    const begin = rowStart[r];
     const end = rowStart[r + 1];
     const zo = s * units;
-    for (let j = 0; j < units; j++) acc[j] = b[j];
-    let k = rowStart[r];
-    for (; k + 3 < end; k += 4) {
-      const v0 = value[k], v1 = value[k + 1], v2 = value[k + 2], v3 = value[k + 3];
-      const o0 = index[k] * units, o1 = index[k + 1] * units;
-      const o2 = index[k + 2] * units, o3 = index[k + 3] * units;
-      for (let j = 0; j < units; j++) {
-        acc[j] += v0 * w[o0 + j] + v1 * w[o1 + j] + v2 * w[o2 + j] + v3 * w[o3 + j];
+    for (let j0 = 0; j0 < blocked; j0 += 8) {
+      let a0 = b[j0], a1 = b[j0 + 1], a2 = b[j0 + 2], a3 = b[j0 + 3];
+      let a4 = b[j0 + 4], a5 = b[j0 + 5], a6 = b[j0 + 6], a7 = b[j0 + 7];
+      for (let k = begin; k < end; k++) {
+        const v = value[k];
+        const o = index[k] * units + j0;
+        a0 += v * w[o]; a1 += v * w[o + 1]; a2 += v * w[o + 2]; a3 += v * w[o + 3];
+        a4 += v * w[o + 4]; a5 += v * w[o + 5]; a6 += v * w[o + 6]; a7 += v * w[o + 7];
       }
+      const q = zo + j0;
+      z[q] = a0; z[q + 1] = a1; z[q + 2] = a2; z[q + 3] = a3;
+      z[q + 4] = a4; z[q + 5] = a5; z[q + 6] = a6; z[q + 7] = a7;
     }
-    for (; k < end; k++) {
-      const v = value[k];
-      const o = index[k] * units;
-      for (let j = 0; j < units; j++) acc[j] += v * w[o + j];
+    for (let j = blocked; j < units; j++) {
+      let a = b[j];
+      for (let k = begin; k < end; k++) a += value[k] * w[index[k] * units + j];
+      z[zo + j] = a;
     }
-    for (let j = 0; j < units; j++) z[zo + j] = acc[j];
+  }
+}
+
+/**
+ * forwardCsr reading the weights from a float64 copy `w64` (w64[n] === W[n], exactly: every
+ * float32 is a float64), which spares a float32-to-float64 conversion per multiply. Same sums in
+ * the same order, so the result is bit-identical to forwardCsr on W.
+ */
+export function forwardCsr64(
+  x: CsrMatrix, rows: Int32Array, count: number,
+  w64: Float64Array, b: Float32Array, units: number, z: Float32Array,
+): void {
+  const { rowStart, index, value } = x;
+  const blocked = units - (units % 8);
+  for (let s = 0; s < count; s++) {
+    const r = rows[s];
+    const begin = rowStart[r];
+    const end = rowStart[r + 1];
+    const zo = s * units;
+    for (let j0 = 0; j0 < blocked; j0 += 8) {
+      let a0 = b[j0], a1 = b[j0 + 1], a2 = b[j0 + 2], a3 = b[j0 + 3];
+      let a4 = b[j0 + 4], a5 = b[j0 + 5], a6 = b[j0 + 6], a7 = b[j0 + 7];
+      for (let k = begin; k < end; k++) {
+        const v = value[k];
+        const o = index[k] * units + j0;
+        a0 += v * w64[o]; a1 += v * w64[o + 1]; a2 += v * w64[o + 2]; a3 += v * w64[o + 3];
+        a4 += v * w64[o + 4]; a5 += v * w64[o + 5]; a6 += v * w64[o + 6]; a7 += v * w64[o + 7];
+      }
+      const q = zo + j0;
+      z[q] = a0; z[q + 1] = a1; z[q + 2] = a2; z[q + 3] = a3;
+      z[q + 4] = a4; z[q + 5] = a5; z[q + 6] = a6; z[q + 7] = a7;
+    }
+    for (let j = blocked; j < units; j++) {
+      let a = b[j];
+      for (let k = begin; k < end; k++) a += value[k] * w64[index[k] * units + j];
+      z[zo + j] = a;
+    }
   }
 }
 
@@ -84,6 +127,7 @@ export function weightGradDense(
     const d = s * units;
     for (let i = 0; i < cols; i++) {
       const xi = data[xo + i];
+      if (xi === 0) continue; // adds 0 * dZ = +-0: dW unchanged
       const wo = i * units;
       for (let j = 0; j < units; j++) gw[wo + j] += xi * dZ[d + j];
     }
@@ -198,7 +242,7 @@ export function weightGradCsr(
  */
 export function weightGradCsrSgd(
   x: CsrMatrix, rows: Int32Array, count: number,
-  dZ: Float32Array, units: number, w: Float32Array, lr: number, scratch: CsrGradScratch,
+  dZ: Float32Array, units: number, w: Float32Array, w64: Float64Array, lr: number, scratch: CsrGradScratch,
 ): void {
   groupByFeature(x, rows, count, dZ, units, scratch);
   const { start, sample, value: cv, dz } = scratch;
@@ -225,13 +269,15 @@ export function weightGradCsrSgd(
         a7 += v * dz[d + 7];
       }
       const q = o + j0;
-      w[q] -= lr * fr(a0); w[q + 1] -= lr * fr(a1); w[q + 2] -= lr * fr(a2); w[q + 3] -= lr * fr(a3);
-      w[q + 4] -= lr * fr(a4); w[q + 5] -= lr * fr(a5); w[q + 6] -= lr * fr(a6); w[q + 7] -= lr * fr(a7);
+      w64[q] = w[q] = fr(w64[q] - lr * fr(a0)); w64[q + 1] = w[q + 1] = fr(w64[q + 1] - lr * fr(a1));
+      w64[q + 2] = w[q + 2] = fr(w64[q + 2] - lr * fr(a2)); w64[q + 3] = w[q + 3] = fr(w64[q + 3] - lr * fr(a3));
+      w64[q + 4] = w[q + 4] = fr(w64[q + 4] - lr * fr(a4)); w64[q + 5] = w[q + 5] = fr(w64[q + 5] - lr * fr(a5));
+      w64[q + 6] = w[q + 6] = fr(w64[q + 6] - lr * fr(a6)); w64[q + 7] = w[q + 7] = fr(w64[q + 7] - lr * fr(a7));
     }
     for (let j = blocked; j < units; j++) {
       let a = 0;
       for (let p = begin; p < end; p++) a += cv[p] * dz[sample[p] + j];
-      w[o + j] -= lr * fr(a);
+      w64[o + j] = w[o + j] = fr(w64[o + j] - lr * fr(a));
     }
   }
 }

@@ -112,6 +112,8 @@ export class Trainer {
       for (let s = 0; s < count; s++) this.batchRows[s] = order[start + s];
       const batchTargets = this.gatherTargets(targets, this.batchRows, count);
       if (rate !== undefined && start > 0) {
+        // The first batch moved the weights by the optimizer: refresh their float64 copy once.
+        if (start === batchSize) net.layers[0].syncWeights64();
         total += count * net.accumulateRows(inputs, this.batchRows, count, batchTargets, this.loss, false, rate);
         for (const p of this.restParams) sgdUpdate(p.value, p.grad, rate);
         this.steps++;

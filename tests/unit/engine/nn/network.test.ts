@@ -184,6 +184,25 @@ describe('trainer, evaluation, FGSM', () => {
     });
   });
 
+  it('a large sparse batch (float64 weight copy) predicts bit-identically to small batches, also after weights change', () => {
+    const spec: NetworkSpec = { input: 30, layers: [{ units: 19, activation: 'relu' }, { units: 4, activation: 'softmax' }] };
+    const n = 200;
+    const x = randomBuffer(n * 30, 21, 0, 1).map((v) => (v < 0.7 ? 0 : v));
+    const net = createNetwork(spec, { seed: 4 });
+    const check = () => {
+      const whole = net.predict(toCsr(x, n, 30));
+      for (let r = 0; r < n; r += 10) {
+        const part = net.predict(toCsr(x.subarray(r * 30, (r + 10) * 30), 10, 30));
+        expect(Array.from(part)).toEqual(Array.from(whole.subarray(r * 4, (r + 10) * 4)));
+      }
+      const dense = net.predict(denseMatrix(x, n, 30));
+      whole.forEach((v, i) => expect(v).toBeCloseTo(dense[i], 5));
+    };
+    check();
+    net.setNeuron(0, 3, Array.from({ length: 30 }, (_, i) => (i % 7) / 5 - 0.5), 0.1);
+    check();
+  });
+
   it('step() is accumulate() then applyGradients()', () => {
     const { x, labels } = toyData();
     const a = createNetwork(SPEC, { seed: 9 });
