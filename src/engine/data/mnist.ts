@@ -106,9 +106,14 @@ export function pixelsToDense(split: MnistSplit, size: number): DenseMatrix {
   return { kind: 'dense', rows: split.count, cols: size, data };
 }
 
+/** byte / 255 as float32 for each byte value (the same numbers pixelsToDense stores). */
+const BYTE_TO_INPUT = Float32Array.from({ length: 256 }, (_, v) => v / 255);
+
 /**
  * The same inputs as pixelsToDense, keeping only the inked (nonzero) pixels of each digit. When
- * the bytes are 4-aligned, they are scanned four at a time: a zero word is four background pixels.
+ * the bytes are 4-aligned, they are scanned four at a time: a zero word is four background pixels
+ * (counting a word's nonzero bytes does not depend on the machine's byte order; the pixels
+ * themselves are then read byte by byte, in order).
  */
 export function pixelsToCsr(split: MnistSplit, size: number): CsrMatrix {
   const { count, pixels } = split;
@@ -118,36 +123,61 @@ export function pixelsToCsr(split: MnistSplit, size: number): CsrMatrix {
   let nonzeros = 0;
   if (words) {
     for (let w = 0; w < words.length; w++) {
-      if (words[w] === 0) continue;
-      const p = w * 4;
-      nonzeros += (pixels[p] !== 0 ? 1 : 0) + (pixels[p + 1] !== 0 ? 1 : 0) +
-        (pixels[p + 2] !== 0 ? 1 : 0) + (pixels[p + 3] !== 0 ? 1 : 0);
+      // Fold each byte's 8 bits into its lowest bit (t has bit 8b set iff byte b is nonzero),
+      // then add the four flags with one multiply (their sum lands in the top byte).
+      let t = words[w];
+      t |= t >>> 4;
+      t |= t >>> 2;
+      t |= t >>> 1;
+      nonzeros += Math.imul(t & 0x01010101, 0x01010101) >>> 24;
     }
   } else {
     for (let i = 0; i < count * size; i++) if (pixels[i] !== 0) nonzeros++;
   }
   const rowStart = new Int32Array(count + 1);
-  const index = new Int32Array(nonzeros);
-  const value = new Float32Array(nonzeros);
-  const step = words ? 4 : 1;
+  const spare = words ? 3 : 0;
+  const index = new Int32Array(nonzeros + spare);
+  const value = new Float32Array(nonzeros + spare);
+  const toInput = BYTE_TO_INPUT;
   let k = 0;
-  for (let r = 0; r < count; r++) {
-    rowStart[r] = k;
-    const base = r * size;
-    for (let c0 = 0; c0 < size; c0 += step) {
-      if (words && words[(base + c0) / 4] === 0) continue;
-      for (let c = c0; c < c0 + step; c++) {
+  if (words) {
+    const rowWords = size >> 2;
+    for (let r = 0; r < count; r++) {
+      rowStart[r] = k;
+      const w0 = r * rowWords;
+      for (let w = 0; w < rowWords; w++) {
+        if (words[w0 + w] === 0) continue;
+        const c0 = w << 2;
+        const p = (w0 + w) << 2;
+        // Branch-free: write every pixel of the word, advance k only past the nonzero ones (the
+        // arrays have 3 spare slots for the writes past the last nonzero).
+        const v0 = pixels[p], v1 = pixels[p + 1], v2 = pixels[p + 2], v3 = pixels[p + 3];
+        index[k] = c0; value[k] = toInput[v0]; k += v0 !== 0 ? 1 : 0;
+        index[k] = c0 + 1; value[k] = toInput[v1]; k += v1 !== 0 ? 1 : 0;
+        index[k] = c0 + 2; value[k] = toInput[v2]; k += v2 !== 0 ? 1 : 0;
+        index[k] = c0 + 3; value[k] = toInput[v3]; k += v3 !== 0 ? 1 : 0;
+      }
+    }
+  } else {
+    for (let r = 0; r < count; r++) {
+      rowStart[r] = k;
+      const base = r * size;
+      for (let c = 0; c < size; c++) {
         const v = pixels[base + c];
         if (v !== 0) {
           index[k] = c;
-          value[k] = v / 255;
+          value[k] = toInput[v];
           k++;
         }
       }
     }
   }
   rowStart[count] = k;
-  return { kind: 'csr', rows: count, cols: size, rowStart, index, value };
+  return {
+    kind: 'csr', rows: count, cols: size, rowStart,
+    index: spare ? index.subarray(0, nonzeros) : index,
+    value: spare ? value.subarray(0, nonzeros) : value,
+  };
 }
 
 /** A split as a training/evaluation dataset (sparse by default: much faster for digits). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeMnistAsset, mnistDataset, parseMnist } from '../../../../src/engine/data';
+import { decodeMnistAsset, mnistDataset, parseMnist, pixelsToCsr } from '../../../../src/engine/data';
 import { MNIST_ASSET_PATH, loadMnistFile } from '../../../../src/engine/data/mnistNode';
 import { accuracy, confusionMatrix, createNetwork, createTrainer, csrToDense } from '../../../../src/engine/nn';
 import { createRng } from '../../../../src/engine/random';
@@ -54,6 +54,23 @@ describe('MNIST asset', () => {
     for (let i = 0; i < expanded.length; i++) if (expanded[i] !== dense.data[i]) mismatches++;
     expect(mismatches).toBe(0);
     expect(dense.data[200 * 784 + 300]).toBe(Math.fround(data.test.pixels[200 * 784 + 300] / 255));
+  });
+
+  it('the word-at-a-time and byte-at-a-time sparse conversions agree exactly', () => {
+    const count = 300;
+    const aligned = new Uint8Array(new ArrayBuffer(count * 784 + 4), 0, count * 784);
+    aligned.set(data.test.pixels.subarray(0, count * 784));
+    const unaligned = new Uint8Array(new ArrayBuffer(count * 784 + 4), 1, count * 784);
+    unaligned.set(aligned);
+    const labels = data.test.labels.subarray(0, count);
+    const a = pixelsToCsr({ count, labels, pixels: aligned }, 784);
+    const b = pixelsToCsr({ count, labels, pixels: unaligned }, 784);
+    expect(a.index.length).toBe(a.rowStart[count]);
+    expect(a.value.length).toBe(a.rowStart[count]);
+    expect(Array.from(a.rowStart)).toEqual(Array.from(b.rowStart));
+    expect(Array.from(a.index)).toEqual(Array.from(b.index));
+    expect(Array.from(a.value)).toEqual(Array.from(b.value));
+    expect(Array.from(csrToDense(a).data)).toEqual(Array.from(aligned, (v) => Math.fround(v / 255)));
   });
 });
 
