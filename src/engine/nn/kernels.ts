@@ -141,7 +141,8 @@ export class CsrGradScratch {
   start = new Int32Array(0);
   next = new Int32Array(0);
   sample = new Int32Array(0);
-  value = new Float32Array(0);
+  /** The entries' values x[s][i], in float64 (exact copies of the float32 inputs). */
+  value = new Float64Array(0);
   /** dZ of the batch in float64, so the inner loop needs no float32 conversion. */
   dz = new Float64Array(0);
 }
@@ -163,7 +164,7 @@ function groupByFeature(
   }
   if (scratch.sample.length < nnz) {
     scratch.sample = new Int32Array(nnz);
-    scratch.value = new Float32Array(nnz);
+    scratch.value = new Float64Array(nnz);
   }
   if (scratch.dz.length < count * units) scratch.dz = new Float64Array(count * units);
   const { start, next, sample, value: cv, dz } = scratch;
