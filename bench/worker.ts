@@ -1,7 +1,10 @@
-// One benchmark run in a fresh process: train the boss net (784-64 ReLU-10 softmax, cross-entropy,
-// SGD lr 0.1, batch 32) for one epoch on the 8,000 training digits with one engine, then classify
-// the 2,000 test digits. Prints one JSON line. Driven by scripts/bench.mjs; run by hand with
-//   node --import tsx bench/worker.ts ours|tfjs-cpu|tfjs-wasm [epochs]
+// One benchmark run in a fresh process, with one engine: first the same untimed warm-up for every
+// engine (a throwaway copy of the net trains on WARMUP_BATCHES batches of 32 training digits and
+// classifies WARMUP_INFER test digits, so JIT compilation and kernel set-up happen outside the
+// timed sections), then the boss net (784-64 ReLU-10 softmax, cross-entropy, SGD lr 0.1, batch 32)
+// is built fresh and trained for `epochs` epochs (default 2) on the 8,000 training digits, then
+// classifies the 2,000 test digits. Prints one JSON line. Driven by scripts/bench.mjs; by hand:
+//   node --import tsx bench/worker.ts ours|tfjs-cpu|tfjs-wasm [epochs] [warmupBatches]
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { loadMnistFile } from '../src/engine/data/mnistNode';
@@ -13,6 +16,8 @@ const SIZE = 784;
 const BATCH = 32;
 const LR = 0.1;
 const INFER_REPEATS = 5;
+/** Test digits classified in the untimed warm-up. */
+const WARMUP_INFER = 256;
 
 export interface RunResult {
   engine: string;
@@ -33,13 +38,26 @@ function correctShare(predicted: ArrayLike<number>, labels: Uint8Array): number 
   return correct / labels.length;
 }
 
+/** The first `count` digits of a split (views, no copy). */
+function firstDigits(split: MnistData['train'], count: number): MnistData['train'] {
+  const n = Math.min(count, split.count);
+  return { ...split, count: n, pixels: split.pixels.subarray(0, n * SIZE), labels: split.labels.subarray(0, n) };
+}
+
 /** Ours. Timed sections include turning the pixel bytes into inputs (the sparse lists). */
-function runOurs(data: MnistData, epochs: number): Omit<RunResult, 'engine' | 'peak_rss_mb'> {
-  const net = createNetwork(
-    { input: SIZE, layers: [{ units: 64, activation: 'relu' }, { units: 10, activation: 'softmax' }] },
-    { seed: 1 },
-  );
-  const trainer = createTrainer(net, { loss: 'softmaxCrossEntropy', optimizer: { kind: 'sgd', learningRate: LR } });
+function runOurs(data: MnistData, epochs: number, warmupBatches: number): Omit<RunResult, 'engine' | 'peak_rss_mb'> {
+  const spec = { input: SIZE, layers: [{ units: 64, activation: 'relu' as const }, { units: 10, activation: 'softmax' as const }] };
+  const options = { loss: 'softmaxCrossEntropy' as const, optimizer: { kind: 'sgd' as const, learningRate: LR } };
+  if (warmupBatches > 0) {
+    const scratchNet = createNetwork(spec, { seed: 3 });
+    const warm = firstDigits(data.train, warmupBatches * BATCH);
+    createTrainer(scratchNet, options).epoch(
+      { inputs: pixelsToCsr(warm, SIZE), targets: warm.labels }, { batchSize: BATCH, rng: createRng(4) },
+    );
+    predictClasses(scratchNet, pixelsToCsr(firstDigits(data.test, WARMUP_INFER), SIZE));
+  }
+  const net = createNetwork(spec, { seed: 1 });
+  const trainer = createTrainer(net, options);
   const rng = createRng(2);
   const t0 = performance.now();
   const inputs = pixelsToCsr(data.train, SIZE);
@@ -60,7 +78,9 @@ function runOurs(data: MnistData, epochs: number): Omit<RunResult, 'engine' | 'p
 }
 
 /** TensorFlow.js with the pure-JS cpu backend or the WebAssembly (SIMD) backend. */
-async function runTfjs(data: MnistData, epochs: number, backend: 'cpu' | 'wasm'): Promise<Omit<RunResult, 'engine' | 'peak_rss_mb'>> {
+async function runTfjs(
+  data: MnistData, epochs: number, warmupBatches: number, backend: 'cpu' | 'wasm',
+): Promise<Omit<RunResult, 'engine' | 'peak_rss_mb'>> {
   const tf = await import('@tensorflow/tfjs');
   if (backend === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
@@ -74,13 +94,31 @@ async function runTfjs(data: MnistData, epochs: number, backend: 'cpu' | 'wasm')
     for (let i = 0; i < x.length; i++) x[i] = pixels[i] / 255;
     return tf.tensor2d(x, [count, SIZE]);
   };
-  const model = tf.sequential({
-    layers: [
-      tf.layers.dense({ inputShape: [SIZE], units: 64, activation: 'relu' }),
-      tf.layers.dense({ units: 10, activation: 'softmax' }),
-    ],
-  });
-  model.compile({ optimizer: tf.train.sgd(LR), loss: 'categoricalCrossentropy' });
+  const build = () => {
+    const m = tf.sequential({
+      layers: [
+        tf.layers.dense({ inputShape: [SIZE], units: 64, activation: 'relu' }),
+        tf.layers.dense({ units: 10, activation: 'softmax' }),
+      ],
+    });
+    m.compile({ optimizer: tf.train.sgd(LR), loss: 'categoricalCrossentropy' });
+    return m;
+  };
+  if (warmupBatches > 0) {
+    const scratchModel = build();
+    const warm = firstDigits(data.train, warmupBatches * BATCH);
+    const wx = toInputs(warm.pixels, warm.count);
+    const wy = tf.oneHot(tf.tensor1d(warm.labels, 'int32'), 10);
+    await scratchModel.fit(wx, wy, { batchSize: BATCH, epochs: 1, shuffle: true, verbose: 0 });
+    const test = firstDigits(data.test, WARMUP_INFER);
+    const tx = toInputs(test.pixels, test.count);
+    const out = scratchModel.predict(tx, { batchSize: 256 }) as import('@tensorflow/tfjs').Tensor;
+    const cls = out.argMax(1);
+    cls.dataSync();
+    tf.dispose([wx, wy, tx, out, cls]);
+    scratchModel.dispose();
+  }
+  const model = build();
   const t0 = performance.now();
   const xs = toInputs(data.train.pixels, data.train.count);
   const ys = tf.oneHot(tf.tensor1d(data.train.labels, 'int32'), 10);
@@ -106,12 +144,13 @@ async function runTfjs(data: MnistData, epochs: number, backend: 'cpu' | 'wasm')
 
 async function main(): Promise<void> {
   const engine = process.argv[2] ?? 'ours';
-  const epochs = Number(process.argv[3] ?? 1);
+  const epochs = Number(process.argv[3] ?? 2);
+  const warmupBatches = Number(process.argv[4] ?? 100);
   const data = loadMnistFile();
   let result: Omit<RunResult, 'engine' | 'peak_rss_mb'>;
-  if (engine === 'ours') result = runOurs(data, epochs);
-  else if (engine === 'tfjs-cpu') result = await runTfjs(data, epochs, 'cpu');
-  else if (engine === 'tfjs-wasm') result = await runTfjs(data, epochs, 'wasm');
+  if (engine === 'ours') result = runOurs(data, epochs, warmupBatches);
+  else if (engine === 'tfjs-cpu') result = await runTfjs(data, epochs, warmupBatches, 'cpu');
+  else if (engine === 'tfjs-wasm') result = await runTfjs(data, epochs, warmupBatches, 'wasm');
   else throw new Error(`unknown engine "${engine}" (expected ours, tfjs-cpu or tfjs-wasm)`);
   // ru_maxrss: the process's peak resident set, in kilobytes on Linux.
   const peak = process.resourceUsage().maxRSS / 1024;

@@ -1,10 +1,14 @@
 // `npm run bench`: the boss net (784-64 ReLU-10 softmax, cross-entropy, SGD lr 0.1, batch 32),
-// one epoch on the 8,000 training digits, with our engine and with TensorFlow.js (cpu and wasm
-// backends). Each engine runs in its own fresh child process, several rounds, interleaved (the
-// order rotates every round), so that JIT warm-up, memory and machine noise hit all of them
-// alike. Prints the medians and the ratios; the LAST line is one JSON object with the medians.
+// with our engine and with TensorFlow.js (cpu and wasm backends). Each engine runs in its own
+// fresh child process, several rounds, interleaved (the order rotates every round), so that
+// memory and machine noise hit all of them alike. In every process the same untimed warm-up runs
+// first (a throwaway net trains on BENCH_WARMUP batches and classifies 256 digits), then the
+// timed part: a fresh net trained for BENCH_EPOCHS epochs on the 8,000 training digits, and
+// inference on the 2,000 test digits. Prints the medians and the ratios; the LAST line is one
+// JSON object with the medians.
 //   BENCH_ROUNDS=5 npm run bench      (default 3)
-//   BENCH_EPOCHS=2 npm run bench      (default 1)
+//   BENCH_EPOCHS=1 npm run bench      (default 2)
+//   BENCH_WARMUP=0 npm run bench      (default 100 batches; 0 = cold start, no warm-up)
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,10 +17,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ENGINES = ['ours', 'tfjs-cpu', 'tfjs-wasm'];
 const METRICS = ['train_samples_per_s', 'infer_samples_per_s', 'test_accuracy', 'peak_rss_mb'];
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const epochs = Number(process.env.BENCH_EPOCHS ?? 1);
+const epochs = Number(process.env.BENCH_EPOCHS ?? 2);
+const warmup = Number(process.env.BENCH_WARMUP ?? 100);
 
 function runOnce(engine) {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/worker.ts', engine, String(epochs)], {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/worker.ts', engine, String(epochs), String(warmup)], {
     cwd: root,
     encoding: 'utf8',
     timeout: 240_000,
@@ -35,7 +40,9 @@ function median(values) {
 }
 
 const runs = Object.fromEntries(ENGINES.map((e) => [e, []]));
-console.log(`boss net 784-64-10, SGD lr 0.1, batch 32, ${epochs} epoch(s) on 8,000 digits; ${rounds} rounds`);
+console.log(
+  `boss net 784-64-10, SGD lr 0.1, batch 32, ${epochs} epoch(s) on 8,000 digits after ${warmup} warm-up batches; ${rounds} rounds`,
+);
 for (let r = 0; r < rounds; r++) {
   const order = ENGINES.map((_, i) => ENGINES[(i + r) % ENGINES.length]);
   for (const engine of order) {
