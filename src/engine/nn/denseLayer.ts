@@ -4,7 +4,7 @@
 
 import { activateRows, activationBackwardRows, type ActivationName } from './activations';
 import {
-  CsrGradScratch, accumulateBiasGrad, forwardCsr, forwardCsr64, forwardDense, inputGrad, weightGradCsr, weightGradCsrSgd,
+  CsrGradScratch, accumulateBiasGrad, forwardCsr, forwardCsr64, forwardCsr64Relu, forwardDense, forwardDenseLocal, inputGrad, weightGradCsr, weightGradCsrSgd,
   weightGradDense,
 } from './kernels';
 import type { DenseMatrix, InputMatrix } from './matrix';
@@ -95,6 +95,26 @@ export class DenseLayer {
       if (weights64Synced) forwardCsr64(x, rows, count, this.weights64, this.bias, this.units, this.z);
       else forwardCsr(x, rows, count, this.weights, this.bias, this.units, this.z);
     } else forwardDense(x, rows, count, this.weights, this.bias, this.units, this.z);
+    activateRows(this.activation, this.z, this.y, count, this.units);
+  }
+
+  /**
+   * forward() for inference (no training step follows): the same z and y, bit for bit, by faster
+   * kernels. On sparse input the float64 weight copy must be in sync (syncWeights64) and a ReLU is
+   * applied in the same pass; dense input keeps each sum in a local. With `skipSoftmax` a softmax
+   * layer leaves y untouched and only z (the logits) is computed, for callers that only need the
+   * argmax (softmax keeps the order of its inputs).
+   */
+  forwardInference(x: InputMatrix, rows: Int32Array, count: number, skipSoftmax: boolean): void {
+    this.ensureCapacity(count);
+    if (x.kind === 'csr') {
+      if (this.activation === 'relu') {
+        forwardCsr64Relu(x, rows, count, this.weights64, this.bias, this.units, this.z, this.y);
+        return;
+      }
+      forwardCsr64(x, rows, count, this.weights64, this.bias, this.units, this.z);
+    } else forwardDenseLocal(x, rows, count, this.weights, this.bias, this.units, this.z);
+    if (skipSoftmax && this.activation === 'softmax') return;
     activateRows(this.activation, this.z, this.y, count, this.units);
   }
 

@@ -100,6 +100,40 @@ export class DenseNetwork {
     return this.layers[this.layers.length - 1].y;
   }
 
+  /**
+   * Predicted class (argmax of the outputs, first one wins ties) of samples rows[0..count) of x
+   * (trusted: no checks), written to out[outOffset..]. Inference kernels, and a softmax output
+   * layer is skipped: the argmax of the logits is the argmax of their softmax. With sparse input
+   * the first layer's float64 weight copy must be in sync (layers[0].syncWeights64()).
+   */
+  classifyRows(x: InputMatrix, rows: Int32Array, count: number, out: Int32Array, outOffset: number): void {
+    const layers = this.layers;
+    const lastIndex = layers.length - 1;
+    let input = x;
+    let sel = rows;
+    for (let l = 0; l <= lastIndex; l++) {
+      const layer = layers[l];
+      layer.forwardInference(input, sel, count, l === lastIndex);
+      input = layer.output;
+      sel = this.rowsFor(count);
+    }
+    const last = layers[lastIndex];
+    const units = last.units;
+    const v = last.activation === 'softmax' ? last.z : last.y;
+    for (let s = 0; s < count; s++) {
+      const o = s * units;
+      let best = 0;
+      let top = v[o];
+      for (let j = 1; j < units; j++) {
+        if (v[o + j] > top) {
+          top = v[o + j];
+          best = j;
+        }
+      }
+      out[outOffset + s] = best;
+    }
+  }
+
   /** Outputs for every sample of x, as a new batch x outputs array. */
   predict(x: Float32Array | InputMatrix): Float32Array {
     const m = this.toInputMatrix(x);

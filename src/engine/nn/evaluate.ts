@@ -14,17 +14,20 @@ export function argmax(values: ArrayLike<number>, offset: number, units: number)
   return best;
 }
 
-/** Predicted class of every sample, computed in batches of `batchSize` to bound memory. */
+/**
+ * Predicted class of every sample, computed in batches of `batchSize` to bound memory. The argmax
+ * is taken over the logits when the output layer is a softmax (same order, so the same class,
+ * without computing the exponentials).
+ */
 export function predictClasses(net: DenseNetwork, x: Float32Array | InputMatrix, batchSize = 256): Int32Array {
   const m = net.toInputMatrix(x);
-  const units = net.outputSize;
   const out = new Int32Array(m.rows);
+  if (m.kind === 'csr') net.layers[0].syncWeights64();
   const rows = new Int32Array(batchSize);
   for (let start = 0; start < m.rows; start += batchSize) {
     const count = Math.min(batchSize, m.rows - start);
     for (let s = 0; s < count; s++) rows[s] = start + s;
-    const y = net.forwardRows(m, rows, count);
-    for (let s = 0; s < count; s++) out[start + s] = argmax(y, s * units, units);
+    net.classifyRows(m, rows, count, out, start);
   }
   return out;
 }

@@ -109,6 +109,96 @@ export function forwardCsr64(
   }
 }
 
+/**
+ * Inference form of forwardCsr64 for a ReLU layer: the same sums in the same order (z is
+ * bit-identical), with y = max(z, 0) written in the same pass. The loops run unit block outer,
+ * sample inner, so one block's slice of the weights stays in cache across the whole batch.
+ */
+export function forwardCsr64Relu(
+  x: CsrMatrix, rows: Int32Array, count: number,
+  w64: Float64Array, b: Float32Array, units: number, z: Float32Array, y: Float32Array,
+): void {
+  const { rowStart, index, value } = x;
+  const blocked = units - (units % 8);
+  for (let j0 = 0; j0 < blocked; j0 += 8) {
+    const b0 = b[j0], b1 = b[j0 + 1], b2 = b[j0 + 2], b3 = b[j0 + 3];
+    const b4 = b[j0 + 4], b5 = b[j0 + 5], b6 = b[j0 + 6], b7 = b[j0 + 7];
+    for (let s = 0; s < count; s++) {
+      const r = rows[s];
+      const end = rowStart[r + 1];
+      let a0 = b0, a1 = b1, a2 = b2, a3 = b3, a4 = b4, a5 = b5, a6 = b6, a7 = b7;
+      for (let k = rowStart[r]; k < end; k++) {
+        const v = value[k];
+        const o = index[k] * units + j0;
+        a0 += v * w64[o]; a1 += v * w64[o + 1]; a2 += v * w64[o + 2]; a3 += v * w64[o + 3];
+        a4 += v * w64[o + 4]; a5 += v * w64[o + 5]; a6 += v * w64[o + 6]; a7 += v * w64[o + 7];
+      }
+      const q = s * units + j0;
+      z[q] = a0; z[q + 1] = a1; z[q + 2] = a2; z[q + 3] = a3;
+      z[q + 4] = a4; z[q + 5] = a5; z[q + 6] = a6; z[q + 7] = a7;
+      y[q] = a0 > 0 ? a0 : 0; y[q + 1] = a1 > 0 ? a1 : 0; y[q + 2] = a2 > 0 ? a2 : 0; y[q + 3] = a3 > 0 ? a3 : 0;
+      y[q + 4] = a4 > 0 ? a4 : 0; y[q + 5] = a5 > 0 ? a5 : 0; y[q + 6] = a6 > 0 ? a6 : 0; y[q + 7] = a7 > 0 ? a7 : 0;
+    }
+  }
+  for (let j = blocked; j < units; j++) {
+    for (let s = 0; s < count; s++) {
+      const r = rows[s];
+      let a = b[j];
+      for (let k = rowStart[r]; k < rowStart[r + 1]; k++) a += value[k] * w64[index[k] * units + j];
+      const q = s * units + j;
+      z[q] = a;
+      y[q] = a > 0 ? a : 0;
+    }
+  }
+}
+
+/**
+ * forwardDense with each unit's sum kept in a local (eight units at a time) instead of in z:
+ * every step rounds to float32 exactly as the store into z does (fround(a + x w); the product of
+ * two float32 is exact in float64), so z is bit-identical to forwardDense.
+ */
+export function forwardDenseLocal(
+  x: DenseMatrix, rows: Int32Array, count: number,
+  w: Float32Array, b: Float32Array, units: number, z: Float32Array,
+): void {
+  const cols = x.cols;
+  const data = x.data;
+  const fr = Math.fround;
+  const blocked = units - (units % 8);
+  for (let s = 0; s < count; s++) {
+    const xo = rows[s] * cols;
+    const zo = s * units;
+    for (let j0 = 0; j0 < blocked; j0 += 8) {
+      let a0 = b[j0], a1 = b[j0 + 1], a2 = b[j0 + 2], a3 = b[j0 + 3];
+      let a4 = b[j0 + 4], a5 = b[j0 + 5], a6 = b[j0 + 6], a7 = b[j0 + 7];
+      for (let i = 0; i < cols; i++) {
+        const xi = data[xo + i];
+        const o = i * units + j0;
+        a0 = fr(a0 + xi * w[o]); a1 = fr(a1 + xi * w[o + 1]); a2 = fr(a2 + xi * w[o + 2]); a3 = fr(a3 + xi * w[o + 3]);
+        a4 = fr(a4 + xi * w[o + 4]); a5 = fr(a5 + xi * w[o + 5]); a6 = fr(a6 + xi * w[o + 6]); a7 = fr(a7 + xi * w[o + 7]);
+      }
+      const q = zo + j0;
+      z[q] = a0; z[q + 1] = a1; z[q + 2] = a2; z[q + 3] = a3;
+      z[q + 4] = a4; z[q + 5] = a5; z[q + 6] = a6; z[q + 7] = a7;
+    }
+    let j = blocked;
+    for (; j + 2 <= units; j += 2) {
+      let a0 = b[j], a1 = b[j + 1];
+      for (let i = 0; i < cols; i++) {
+        const xi = data[xo + i];
+        const o = i * units + j;
+        a0 = fr(a0 + xi * w[o]); a1 = fr(a1 + xi * w[o + 1]);
+      }
+      z[zo + j] = a0; z[zo + j + 1] = a1;
+    }
+    if (j < units) {
+      let a = b[j];
+      for (let i = 0; i < cols; i++) a = fr(a + data[xo + i] * w[i * units + j]);
+      z[zo + j] = a;
+    }
+  }
+}
+
 /** db[j] += sum_s dZ[s][j]  (dz/db = 1). */
 export function accumulateBiasGrad(dZ: Float32Array, count: number, units: number, gb: Float32Array): void {
   for (let s = 0; s < count; s++) {
