@@ -9,7 +9,6 @@ import { offerRule, type RuleOffer } from '../../levels/ch3/appleLampRule';
 import { appleLampView, type AppleLampView } from '../../levels/ch3/appleLampView';
 import { SCENES, type ArtKey } from '../keys';
 import { COLORS, CSS } from '../palette';
-import { renderDialogue } from '../ui/widgets';
 import { removeKnob, renderKnob } from '../ui/knob';
 import type { ButtonSpec } from '../ui/htmlLayer';
 import { NeuronView } from '../views/neuronView';
@@ -172,15 +171,8 @@ export class AppleLampScene extends BaseScene {
     );
     this.renderActions(view);
     this.react(view, fruitName, compare);
-    const intro = step === 'intro';
     const line = view.line.key === 'ch3.rule.ok' ? this.t('ch3.rule.ok', { rule: this.ruleWords(view.rule) }) : this.dtKeys(view.line.key, view.line.params);
-    renderDialogue(this.services.ui, {
-      name: this.t('mentor.name'),
-      text: line,
-      notice: view.line.notice,
-      next: intro ? { label: this.t('dialogue.next'), onPress: () => this.send({ type: 'dialogue.next' }) } : undefined,
-      skip: intro ? { label: this.t('dialogue.skip'), onPress: () => this.send({ type: 'dialogue.skip' }) } : undefined,
-    });
+    this.renderMentor(line, view.line.notice, step === 'intro', (e) => this.send(e));
   }
 
   private goalText(view: AppleLampView): string {
@@ -338,22 +330,14 @@ export class AppleLampScene extends BaseScene {
     this.completed = true;
     const snap = this.actor.getSnapshot();
     const result = snap.output!;
-    this.services.app.send({
-      type: 'chapter.complete',
-      outcome: {
-        chapter: 3,
-        stars: result.stars,
-        passed: result.passed,
-        stats: { correct: result.correct, size: result.size, knobs: result.knobs },
-        attempt: {
-          chapter: 3,
-          levelVersion: this.level.version,
-          seed: this.seed,
-          events: snap.context.events,
-          result: { ...result },
-          time: new Date().toISOString(),
-        },
-      },
+    this.reportChapterEnd({
+      chapter: 3,
+      levelVersion: this.level.version,
+      seed: this.seed,
+      events: snap.context.events,
+      result,
+      stats: { correct: result.correct, size: result.size, knobs: result.knobs },
     });
   }
+
 }

@@ -7,6 +7,18 @@ import { GAME_HEIGHT, GAME_WIDTH } from '../ui/htmlLayer';
 import { CSS } from '../palette';
 import type { ButtonSpec } from '../ui/htmlLayer';
 import { LevelFileError } from '../../levels/shared/levelFile';
+import { renderDialogue } from '../ui/widgets';
+
+/** What a chapter reports when it ends: its result, the recorded attempt and any carry-over. */
+export interface ChapterEnd {
+  chapter: number;
+  levelVersion: number;
+  seed: number;
+  events: readonly { type: string }[];
+  result: { stars: number; passed: boolean };
+  stats: Record<string, number>;
+  carry?: Record<string, unknown>;
+}
 
 export const W = GAME_WIDTH;
 export const H = GAME_HEIGHT;
@@ -75,5 +87,38 @@ export abstract class BaseScene extends Phaser.Scene {
   protected bob(target: Phaser.GameObjects.GameObject & { y: number }, amount = 8, duration = 900): void {
     if (this.reducedMotion) return;
     this.tweens.add({ targets: target, y: target.y - amount, duration, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
+  }
+
+  /** The mentor's line in the dialogue box; during an intro it offers Next and Skip. */
+  protected renderMentor(text: string, notice: boolean, intro: boolean, send: (event: { type: 'dialogue.next' | 'dialogue.skip' }) => void): void {
+    renderDialogue(this.services.ui, {
+      name: this.t('mentor.name'),
+      text,
+      notice,
+      next: intro ? { label: this.t('dialogue.next'), onPress: () => send({ type: 'dialogue.next' }) } : undefined,
+      skip: intro ? { label: this.t('dialogue.skip'), onPress: () => send({ type: 'dialogue.skip' }) } : undefined,
+    });
+  }
+
+  /** Tells the app the chapter is over, with the attempt (seed + input events + result) to store. */
+  protected reportChapterEnd(end: ChapterEnd): void {
+    this.services.app.send({
+      type: 'chapter.complete',
+      outcome: {
+        chapter: end.chapter,
+        stars: end.result.stars,
+        passed: end.result.passed,
+        stats: end.stats,
+        attempt: {
+          chapter: end.chapter,
+          levelVersion: end.levelVersion,
+          seed: end.seed,
+          events: [...end.events],
+          result: { ...end.result },
+          time: new Date().toISOString(),
+        },
+        ...(end.carry ? { carry: end.carry } : {}),
+      },
+    });
   }
 }

@@ -10,7 +10,6 @@ import { bookCondition } from '../../levels/ch2/rulebookEdit';
 import { tilesOf } from '../../levels/ch2/rulebookModel';
 import { SCENES, artUrl } from '../keys';
 import { COLORS, CSS } from '../palette';
-import { renderDialogue } from '../ui/widgets';
 import type { ButtonSpec } from '../ui/htmlLayer';
 import { newAttemptSeed } from '../attemptSeed';
 import { BaseScene, H, W } from './BaseScene';
@@ -116,14 +115,7 @@ export class RulebookScene extends BaseScene {
     this.renderStrip(view);
     this.renderPanels(view);
     this.renderActions(view);
-    const intro = step === 'intro';
-    renderDialogue(this.services.ui, {
-      name: this.t('mentor.name'),
-      text: this.tr(view.line.key, view.line.params),
-      notice: view.line.notice,
-      next: intro ? { label: this.t('dialogue.next'), onPress: () => this.actor.send({ type: 'dialogue.next' }) } : undefined,
-      skip: intro ? { label: this.t('dialogue.skip'), onPress: () => this.actor.send({ type: 'dialogue.skip' }) } : undefined,
-    });
+    this.renderMentor(this.tr(view.line.key, view.line.params), view.line.notice, step === 'intro', (e) => this.actor.send(e));
   }
 
   private clampSelection(view: RulebookView): void {
@@ -356,23 +348,15 @@ export class RulebookScene extends BaseScene {
     const snap = this.actor.getSnapshot();
     const result = snap.output!;
     const appleRule = bookCondition(snap.context.model.apple, tilesOf(this.levelData, 'apple'));
-    this.services.app.send({
-      type: 'chapter.complete',
-      outcome: {
-        chapter: 2,
-        stars: result.stars,
-        passed: result.passed,
-        stats: { correct: result.correct, size: result.size, rules: result.rules },
-        attempt: {
-          chapter: 2,
-          levelVersion: this.levelData.level.version,
-          seed: this.seed,
-          events: snap.context.events,
-          result: { ...result },
-          time: new Date().toISOString(),
-        },
-        carry: { appleRule },
-      },
+    this.reportChapterEnd({
+      chapter: 2,
+      levelVersion: this.levelData.level.version,
+      seed: this.seed,
+      events: snap.context.events,
+      result,
+      stats: { correct: result.correct, size: result.size, rules: result.rules },
+      carry: { appleRule },
     });
   }
+
 }

@@ -9,7 +9,6 @@ import { sitView, type SitView } from '../../levels/ch1/sitView';
 import type { Feedback } from '../../levels/ch1/sitModel';
 import { SCENES, artUrl, type ArtKey } from '../keys';
 import { COLORS, CSS } from '../palette';
-import { renderDialogue } from '../ui/widgets';
 import type { ButtonSpec } from '../ui/htmlLayer';
 import { newAttemptSeed } from '../attemptSeed';
 import { BaseScene, FONT, H, W } from './BaseScene';
@@ -119,14 +118,7 @@ export class SitScene extends BaseScene {
     this.renderBox(view);
     this.renderControls(view);
     this.renderShow(view);
-    const intro = step === 'intro';
-    renderDialogue(this.services.ui, {
-      name: this.t('mentor.name'),
-      text: this.dtKeys(view.line.key, view.line.params),
-      notice: view.line.notice,
-      next: intro ? { label: this.t('dialogue.next'), onPress: () => this.actor.send({ type: 'dialogue.next' }) } : undefined,
-      skip: intro ? { label: this.t('dialogue.skip'), onPress: () => this.actor.send({ type: 'dialogue.skip' }) } : undefined,
-    });
+    this.renderMentor(this.dtKeys(view.line.key, view.line.params), view.line.notice, step === 'intro', (e) => this.actor.send(e));
   }
 
   /** Animations for what just happened: a new action, or feedback on it. */
@@ -366,23 +358,15 @@ export class SitScene extends BaseScene {
     this.completed = true;
     const snap = this.actor.getSnapshot();
     const result = snap.output!;
-    this.services.app.send({
-      type: 'chapter.complete',
-      outcome: {
-        chapter: 1,
-        stars: result.stars,
-        passed: result.passed,
-        stats: { trials: result.trainingTrials, correct: result.showCorrect, size: result.showSize },
-        attempt: {
-          chapter: 1,
-          levelVersion: this.level.version,
-          seed: this.seed,
-          events: snap.context.events,
-          result: { ...result },
-          time: new Date().toISOString(),
-        },
-      },
+    this.reportChapterEnd({
+      chapter: 1,
+      levelVersion: this.level.version,
+      seed: this.seed,
+      events: snap.context.events,
+      result,
+      stats: { trials: result.trainingTrials, correct: result.showCorrect, size: result.showSize },
     });
   }
+
 
 }
