@@ -58,7 +58,14 @@ export class RulebookScene extends BaseScene {
   }
 
   create(): void {
-    Object.assign(this, { sel: { rule: 0, tile: null }, why: null, conflictOpen: true, revealed: 0, revealFor: -1, completed: false, lastStrip: '' });
+    // A scene object is reused when the chapter is played again: start every attempt clean.
+    this.sel = { rule: 0, tile: null };
+    this.why = null;
+    this.conflictOpen = true;
+    this.revealed = 0;
+    this.revealFor = -1;
+    this.completed = false;
+    this.lastStrip = '';
     try {
       this.levelData = loadRulebookLevel();
     } catch (err) {
