@@ -77,6 +77,15 @@ function settingOf(event: AppleLampEvent): Perceptron | null {
   return event.type === 'knobs.load' ? { weights: event.weights, threshold: event.threshold } : null;
 }
 
+// Turning knobs and moving the conveyor work the same in the tasks and in the challenge.
+const KNOB_EDITS = {
+  'knob.set': { guard: 'validKnob', actions: ['record', 'setKnob'] },
+  'knob.nudge': { guard: 'validKnob', actions: ['record', 'setKnob'] },
+  'knobs.load': { guard: 'validSetting', actions: ['record', 'loadSetting'] },
+  'conveyor.next': { actions: ['record', 'conveyorNext'] },
+  'conveyor.prev': { actions: ['record', 'conveyorPrev'] },
+} as const;
+
 export const appleLampMachine = setup({
   types: {
     context: {} as AppleLampContext,
@@ -167,11 +176,7 @@ export const appleLampMachine = setup({
     },
     task: {
       on: {
-        'knob.set': { guard: 'validKnob', actions: ['record', 'setKnob'] },
-        'knob.nudge': { guard: 'validKnob', actions: ['record', 'setKnob'] },
-        'knobs.load': { guard: 'validSetting', actions: ['record', 'loadSetting'] },
-        'conveyor.next': { actions: ['record', 'conveyorNext'] },
-        'conveyor.prev': { actions: ['record', 'conveyorPrev'] },
+        ...KNOB_EDITS,
         'task.check': { target: 'taskCheck', actions: ['record', 'check'] },
       },
     },
@@ -191,11 +196,7 @@ export const appleLampMachine = setup({
     },
     challenge: {
       on: {
-        'knob.set': { guard: 'validKnob', actions: ['record', 'setKnob'] },
-        'knob.nudge': { guard: 'validKnob', actions: ['record', 'setKnob'] },
-        'knobs.load': { guard: 'validSetting', actions: ['record', 'loadSetting'] },
-        'conveyor.next': { actions: ['record', 'conveyorNext'] },
-        'conveyor.prev': { actions: ['record', 'conveyorPrev'] },
+        ...KNOB_EDITS,
         'challenge.run': { target: 'challengeResult', actions: ['record', 'runChallenge'] },
       },
     },
