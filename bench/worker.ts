@@ -46,13 +46,20 @@ function firstDigits(split: MnistData['train'], count: number): MnistData['train
 
 /** Ours. Timed sections include turning the pixel bytes into inputs (the sparse lists). */
 function runOurs(data: MnistData, epochs: number, warmupBatches: number): Omit<RunResult, 'engine' | 'peak_rss_mb'> {
-  const spec = { input: SIZE, layers: [{ units: 64, activation: 'relu' as const }, { units: 10, activation: 'softmax' as const }] };
+  const spec = {
+    input: SIZE,
+    layers: [
+      { units: 64, activation: 'relu' as const },
+      { units: 10, activation: 'softmax' as const },
+    ],
+  };
   const options = { loss: 'softmaxCrossEntropy' as const, optimizer: { kind: 'sgd' as const, learningRate: LR } };
   if (warmupBatches > 0) {
     const scratchNet = createNetwork(spec, { seed: 3 });
     const warm = firstDigits(data.train, warmupBatches * BATCH);
     createTrainer(scratchNet, options).epoch(
-      { inputs: pixelsToCsr(warm, SIZE), targets: warm.labels }, { batchSize: BATCH, rng: createRng(4) },
+      { inputs: pixelsToCsr(warm, SIZE), targets: warm.labels },
+      { batchSize: BATCH, rng: createRng(4) },
     );
     predictClasses(scratchNet, pixelsToCsr(firstDigits(data.test, WARMUP_INFER), SIZE));
   }
@@ -79,12 +86,17 @@ function runOurs(data: MnistData, epochs: number, warmupBatches: number): Omit<R
 
 /** TensorFlow.js with the pure-JS cpu backend or the WebAssembly (SIMD) backend. */
 async function runTfjs(
-  data: MnistData, epochs: number, warmupBatches: number, backend: 'cpu' | 'wasm',
+  data: MnistData,
+  epochs: number,
+  warmupBatches: number,
+  backend: 'cpu' | 'wasm',
 ): Promise<Omit<RunResult, 'engine' | 'peak_rss_mb'>> {
   const tf = await import('@tensorflow/tfjs');
   if (backend === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    const dir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+    const dir = dirname(
+      createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'),
+    );
     wasm.setWasmPaths(`${dir}/`);
   }
   await tf.setBackend(backend);
@@ -159,6 +171,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });

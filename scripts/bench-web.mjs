@@ -14,7 +14,11 @@ if (!findChromium()) {
   console.error('bench:web needs Chromium: sudo apt-get install -y chromium fonts-noto-cjk');
   process.exit(1);
 }
-const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+const build = spawnSync(
+  process.execPath,
+  [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+  { cwd: ROOT, stdio: 'inherit' },
+);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const median = (xs) => {
@@ -36,7 +40,8 @@ try {
     await waitForScreen(page, 'title', 30_000);
     await control(page, 'title', 'play').waitFor();
     const titleMs = await page.evaluate(() => performance.now());
-    const gzipKb = [...scripts].reduce((sum, p) => sum + gzipSync(readFileSync(join(ROOT, 'dist', p))).length, 0) / 1024;
+    const gzipKb =
+      [...scripts].reduce((sum, p) => sum + gzipSync(readFileSync(join(ROOT, 'dist', p))).length, 0) / 1024;
 
     await control(page, 'title', 'play').click();
     await waitForScreen(page, 'map');
@@ -70,7 +75,9 @@ try {
     results.title.push(titleMs);
     results.js.push(gzipKb);
     results.fps.push(median(fps));
-    console.log(`round ${round + 1}: title interactive ${titleMs.toFixed(0)} ms, first-load JS ${gzipKb.toFixed(1)} KB gzip, fps ${median(fps)} (per second: ${fps.join(' ')})`);
+    console.log(
+      `round ${round + 1}: title interactive ${titleMs.toFixed(0)} ms, first-load JS ${gzipKb.toFixed(1)} KB gzip, fps ${median(fps)} (per second: ${fps.join(' ')})`,
+    );
     if (b.errors.length) console.log('page errors:', b.errors);
     await b.close();
   }
@@ -82,5 +89,7 @@ const summary = {
   first_load_js_gzip_kb: Math.round(median(results.js) * 10) / 10,
   fps_median: median(results.fps),
 };
-console.log(`medians over ${ROUNDS} rounds: title ${summary.title_interactive_ms} ms (target ≤ 1500), JS ${summary.first_load_js_gzip_kb} KB gzip (target ≤ 420), ${summary.fps_median} fps (target ≥ 55)`);
+console.log(
+  `medians over ${ROUNDS} rounds: title ${summary.title_interactive_ms} ms (target ≤ 1500), JS ${summary.first_load_js_gzip_kb} KB gzip (target ≤ 420), ${summary.fps_median} fps (target ≥ 55)`,
+);
 console.log(JSON.stringify(summary));

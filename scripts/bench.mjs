@@ -21,11 +21,15 @@ const epochs = Number(process.env.BENCH_EPOCHS ?? 2);
 const warmup = Number(process.env.BENCH_WARMUP ?? 100);
 
 function runOnce(engine) {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/worker.ts', engine, String(epochs), String(warmup)], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 240_000,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/worker.ts', engine, String(epochs), String(warmup)],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 240_000,
+    },
+  );
   const lines = (child.stdout ?? '').trim().split('\n');
   const last = lines[lines.length - 1];
   if (child.status !== 0 || !last?.startsWith('{')) {

@@ -12,7 +12,7 @@ if (!chromium) {
     '',
     '==================================================================',
     '  BROWSER TESTS SKIPPED: no Chromium found.',
-    '  Install Debian\'s Chromium (and CJK fonts for Chinese text):',
+    "  Install Debian's Chromium (and CJK fonts for Chinese text):",
     '    sudo apt-get install -y chromium fonts-noto-cjk',
     '  or point CHROMIUM_PATH at a Chromium/Chrome binary.',
     '==================================================================',

@@ -16,7 +16,7 @@ const TAU = Math.PI * 2;
 // ---------- small helpers ----------
 
 /** Equal-tempered frequency for a MIDI note number (69 = A4 = 440 Hz). */
-const midi = (n) => 440 * Math.pow(2, (n - 69) / 12);
+const midi = (n) => 440 * 2 ** ((n - 69) / 12);
 
 /** Seeded PRNG (mulberry32) for the few places that want a little noise. */
 function rng(seed) {
@@ -82,7 +82,7 @@ function note(buf, opts) {
     const t = i / RATE;
     const k = i / n;
     // exponential glide between freq and freqEnd
-    let f = freq * Math.pow(freqEnd / freq, k);
+    let f = freq * (freqEnd / freq) ** k;
     if (vibrato) f *= 1 + vibrato * Math.sin(TAU * 5 * t) * Math.min(1, t / 0.15);
     phase += (TAU * f) / RATE;
     let v = 0;
@@ -113,7 +113,7 @@ function noise(buf, { start, dur, amp, seed, smooth = 0.5, attack = 0.001, relea
 function normalise(buf, dbfs) {
   let peak = 0;
   for (const v of buf) peak = Math.max(peak, Math.abs(v));
-  const target = Math.pow(10, dbfs / 20);
+  const target = 10 ** (dbfs / 20);
   const g = peak > 0 ? target / peak : 1;
   for (let i = 0; i < buf.length; i++) buf[i] *= g;
   return buf;
@@ -163,24 +163,70 @@ SOUNDS.treat = () => {
   const b = buffer(0.42);
   const notes = [84, 88, 91];
   notes.forEach((m, i) =>
-    note(b, { start: i * 0.07, dur: 0.42 - i * 0.07, freq: midi(m), amp: 0.5, wave: 'bell', attack: 0.004, release: 0.06, decay: 0.12 }),
+    note(b, {
+      start: i * 0.07,
+      dur: 0.42 - i * 0.07,
+      freq: midi(m),
+      amp: 0.5,
+      wave: 'bell',
+      attack: 0.004,
+      release: 0.06,
+      decay: 0.12,
+    }),
   );
-  note(b, { start: 0.2, dur: 0.22, freq: midi(96), amp: 0.18, wave: 'sine', attack: 0.004, release: 0.06, decay: 0.07 });
+  note(b, {
+    start: 0.2,
+    dur: 0.22,
+    freq: midi(96),
+    amp: 0.18,
+    wave: 'sine',
+    attack: 0.004,
+    release: 0.06,
+    decay: 0.07,
+  });
   return normalise(edgeFade(b), -3);
 };
 
 // Gentle "uh-oh": two soft low tones, the second a minor third lower, with a tiny droop.
 SOUNDS.scold = () => {
   const b = buffer(0.42);
-  note(b, { start: 0.0, dur: 0.17, freq: midi(62), freqEnd: midi(62) * 0.99, amp: 0.6, wave: 'soft', attack: 0.015, release: 0.06 });
-  note(b, { start: 0.16, dur: 0.26, freq: midi(58), freqEnd: midi(58) * 0.97, amp: 0.6, wave: 'soft', attack: 0.02, release: 0.12 });
+  note(b, {
+    start: 0.0,
+    dur: 0.17,
+    freq: midi(62),
+    freqEnd: midi(62) * 0.99,
+    amp: 0.6,
+    wave: 'soft',
+    attack: 0.015,
+    release: 0.06,
+  });
+  note(b, {
+    start: 0.16,
+    dur: 0.26,
+    freq: midi(58),
+    freqEnd: midi(58) * 0.97,
+    amp: 0.6,
+    wave: 'soft',
+    attack: 0.02,
+    release: 0.12,
+  });
   return normalise(edgeFade(b), -3);
 };
 
 // Soft UI tick: a short high sine blip with a whisper of filtered noise.
 SOUNDS.click = () => {
   const b = buffer(0.05);
-  note(b, { start: 0, dur: 0.045, freq: 1800, freqEnd: 1400, amp: 0.5, wave: 'sine', attack: 0.001, release: 0.03, decay: 0.012 });
+  note(b, {
+    start: 0,
+    dur: 0.045,
+    freq: 1800,
+    freqEnd: 1400,
+    amp: 0.5,
+    wave: 'sine',
+    attack: 0.001,
+    release: 0.03,
+    decay: 0.012,
+  });
   noise(b, { start: 0, dur: 0.02, amp: 0.15, seed: 7, smooth: 0.6, attack: 0.0005, release: 0.015 });
   return normalise(edgeFade(b, 0.001), -3);
 };
@@ -190,8 +236,26 @@ SOUNDS.success = () => {
   const b = buffer(0.62);
   [72, 76, 79, 84].forEach((m, i) => {
     const start = i * 0.08;
-    note(b, { start, dur: 0.62 - start, freq: midi(m), amp: 0.42, wave: 'warm', attack: 0.006, release: 0.12, decay: i === 3 ? 0.25 : 0.1 });
-    note(b, { start, dur: 0.62 - start, freq: midi(m + 12), amp: 0.12, wave: 'bell', attack: 0.004, release: 0.1, decay: 0.08 });
+    note(b, {
+      start,
+      dur: 0.62 - start,
+      freq: midi(m),
+      amp: 0.42,
+      wave: 'warm',
+      attack: 0.006,
+      release: 0.12,
+      decay: i === 3 ? 0.25 : 0.1,
+    });
+    note(b, {
+      start,
+      dur: 0.62 - start,
+      freq: midi(m + 12),
+      amp: 0.12,
+      wave: 'bell',
+      attack: 0.004,
+      release: 0.1,
+      decay: 0.08,
+    });
   });
   return normalise(edgeFade(b), -3);
 };
@@ -199,8 +263,27 @@ SOUNDS.success = () => {
 // Soft descending "womp": a round tone sliding down, then a lower one that sags further.
 SOUNDS.failure = () => {
   const b = buffer(0.62);
-  note(b, { start: 0, dur: 0.24, freq: midi(60), freqEnd: midi(58), amp: 0.55, wave: 'soft', attack: 0.02, release: 0.07 });
-  note(b, { start: 0.22, dur: 0.4, freq: midi(55), freqEnd: midi(51), amp: 0.6, wave: 'soft', attack: 0.03, release: 0.2, vibrato: 0.012 });
+  note(b, {
+    start: 0,
+    dur: 0.24,
+    freq: midi(60),
+    freqEnd: midi(58),
+    amp: 0.55,
+    wave: 'soft',
+    attack: 0.02,
+    release: 0.07,
+  });
+  note(b, {
+    start: 0.22,
+    dur: 0.4,
+    freq: midi(55),
+    freqEnd: midi(51),
+    amp: 0.6,
+    wave: 'soft',
+    attack: 0.03,
+    release: 0.2,
+    vibrato: 0.012,
+  });
   return normalise(edgeFade(b), -3);
 };
 
@@ -214,13 +297,31 @@ SOUNDS.complete = () => {
     [0.44, 1.06, 79],
   ];
   for (const [s, d, m] of lead) {
-    note(b, { start: s, dur: d + 0.04, freq: midi(m), amp: 0.4, wave: 'warm', attack: 0.008, release: Math.min(0.3, d / 2), vibrato: d > 0.5 ? 0.006 : 0 });
+    note(b, {
+      start: s,
+      dur: d + 0.04,
+      freq: midi(m),
+      amp: 0.4,
+      wave: 'warm',
+      attack: 0.008,
+      release: Math.min(0.3, d / 2),
+      vibrato: d > 0.5 ? 0.006 : 0,
+    });
   }
   for (const m of [48, 55, 60, 64]) {
     note(b, { start: 0.44, dur: 1.06, freq: midi(m), amp: 0.16, wave: 'soft', attack: 0.03, release: 0.45 });
   }
   [84, 88, 91, 96].forEach((m, i) =>
-    note(b, { start: 0.5 + i * 0.06, dur: 0.5, freq: midi(m), amp: 0.1, wave: 'bell', attack: 0.003, release: 0.1, decay: 0.12 }),
+    note(b, {
+      start: 0.5 + i * 0.06,
+      dur: 0.5,
+      freq: midi(m),
+      amp: 0.1,
+      wave: 'bell',
+      attack: 0.003,
+      release: 0.1,
+      decay: 0.12,
+    }),
   );
   return normalise(edgeFade(b), -3);
 };
@@ -229,7 +330,16 @@ SOUNDS.complete = () => {
 SOUNDS.lamp = () => {
   const b = buffer(0.3);
   note(b, { start: 0, dur: 0.3, freq: midi(93), amp: 0.5, wave: 'sine', attack: 0.002, release: 0.08, decay: 0.09 });
-  note(b, { start: 0, dur: 0.3, freq: midi(93) * 2.76, amp: 0.15, wave: 'sine', attack: 0.002, release: 0.05, decay: 0.04 });
+  note(b, {
+    start: 0,
+    dur: 0.3,
+    freq: midi(93) * 2.76,
+    amp: 0.15,
+    wave: 'sine',
+    attack: 0.002,
+    release: 0.05,
+    decay: 0.04,
+  });
   note(b, { start: 0, dur: 0.3, freq: midi(81), amp: 0.2, wave: 'sine', attack: 0.004, release: 0.08, decay: 0.1 });
   return normalise(edgeFade(b), -3);
 };
@@ -252,25 +362,86 @@ SOUNDS.music = () => {
     const t0 = bar * BAR;
     for (const m of pad) {
       // pad: slow swell, long release overlapping into the next bar
-      note(b, { start: t0, dur: BAR + 0.6, freq: midi(m), amp: 0.09, wave: 'soft', attack: 0.8, release: 1.0, vibrato: 0.002, wrap: true });
+      note(b, {
+        start: t0,
+        dur: BAR + 0.6,
+        freq: midi(m),
+        amp: 0.09,
+        wave: 'soft',
+        attack: 0.8,
+        release: 1.0,
+        vibrato: 0.002,
+        wrap: true,
+      });
     }
     // bass: root on beats 1 and 3, fifth-ish pickup on beat 4
-    note(b, { start: t0, dur: BEAT * 1.8, freq: midi(bass), amp: 0.32, wave: 'soft', attack: 0.03, release: 0.4, wrap: true });
-    note(b, { start: t0 + BEAT * 2, dur: BEAT * 1.8, freq: midi(bass), amp: 0.26, wave: 'soft', attack: 0.03, release: 0.4, wrap: true });
+    note(b, {
+      start: t0,
+      dur: BEAT * 1.8,
+      freq: midi(bass),
+      amp: 0.32,
+      wave: 'soft',
+      attack: 0.03,
+      release: 0.4,
+      wrap: true,
+    });
+    note(b, {
+      start: t0 + BEAT * 2,
+      dur: BEAT * 1.8,
+      freq: midi(bass),
+      amp: 0.26,
+      wave: 'soft',
+      attack: 0.03,
+      release: 0.4,
+      wrap: true,
+    });
   });
   // melody: [beat, length in beats, midi]; pentatonic C D E G A only
   const melody = [
-    [0, 1, 76], [1, 0.5, 79], [1.5, 0.5, 76], [2, 1.5, 74], [3.5, 0.5, 72],
-    [4, 1, 72], [5, 1, 76], [6, 2, 81],
-    [8, 1, 79], [9, 0.5, 76], [9.5, 0.5, 74], [10, 1.5, 72], [11.5, 0.5, 74],
-    [12, 1, 74], [13, 1, 79], [14, 1.5, 76], [15.5, 0.5, 74],
+    [0, 1, 76],
+    [1, 0.5, 79],
+    [1.5, 0.5, 76],
+    [2, 1.5, 74],
+    [3.5, 0.5, 72],
+    [4, 1, 72],
+    [5, 1, 76],
+    [6, 2, 81],
+    [8, 1, 79],
+    [9, 0.5, 76],
+    [9.5, 0.5, 74],
+    [10, 1.5, 72],
+    [11.5, 0.5, 74],
+    [12, 1, 74],
+    [13, 1, 79],
+    [14, 1.5, 76],
+    [15.5, 0.5, 74],
   ];
   for (const [beat, len, m] of melody) {
-    note(b, { start: beat * BEAT, dur: len * BEAT + 0.35, freq: midi(m), amp: 0.2, wave: 'bell', attack: 0.01, release: 0.3, decay: 0.6, wrap: true });
+    note(b, {
+      start: beat * BEAT,
+      dur: len * BEAT + 0.35,
+      freq: midi(m),
+      amp: 0.2,
+      wave: 'bell',
+      attack: 0.01,
+      release: 0.3,
+      decay: 0.6,
+      wrap: true,
+    });
   }
   // a soft high echo of the melody, delayed by half a beat
   for (const [beat, len, m] of melody) {
-    note(b, { start: beat * BEAT + BEAT / 2, dur: len * BEAT + 0.3, freq: midi(m + 12), amp: 0.04, wave: 'sine', attack: 0.01, release: 0.25, decay: 0.4, wrap: true });
+    note(b, {
+      start: beat * BEAT + BEAT / 2,
+      dur: len * BEAT + 0.3,
+      freq: midi(m + 12),
+      amp: 0.04,
+      wave: 'sine',
+      attack: 0.01,
+      release: 0.25,
+      decay: 0.4,
+      wrap: true,
+    });
   }
   return normalise(b, -12);
 };

@@ -22,7 +22,10 @@ declare global {
 
 export function installTestApi(app: AppActor, saveError: () => string | null): TestApi {
   let chapterView: unknown = null;
-  let soundProbe: () => { lastPlayed: string | null; contextState: string } = () => ({ lastPlayed: null, contextState: 'none' });
+  let soundProbe: () => { lastPlayed: string | null; contextState: string } = () => ({
+    lastPlayed: null,
+    contextState: 'none',
+  });
   const api: TestApi = {
     snapshot() {
       const s = app.getSnapshot();

@@ -2,7 +2,17 @@
 // A save that cannot be read — broken JSON, a foreign shape, a newer version — is copied aside
 // under its own key and reported in plain words; the good data is never silently wiped.
 import { formatPath } from '../levels/shared/levelFile';
-import { CURRENT_SAVE_VERSION, attemptSchema, freshSave, migrateV1, saveV1Schema, saveV2Schema, type Attempt, type SaveData, type Settings } from './saveSchema';
+import {
+  CURRENT_SAVE_VERSION,
+  attemptSchema,
+  freshSave,
+  migrateV1,
+  saveV1Schema,
+  saveV2Schema,
+  type Attempt,
+  type SaveData,
+  type Settings,
+} from './saveSchema';
 
 export const SAVE_KEY = 'blackboxdog.save';
 export const ASIDE_PREFIX = 'blackboxdog.save.unreadable.';
@@ -40,7 +50,11 @@ export function loadSave(storage: StorageLike, defaultLocale: Settings['locale']
   try {
     raw = storage.getItem(SAVE_KEY);
   } catch (err) {
-    return { save: freshSave(defaultLocale), problem: { kind: 'unavailable', detail: (err as Error).message }, migratedFrom: null };
+    return {
+      save: freshSave(defaultLocale),
+      problem: { kind: 'unavailable', detail: (err as Error).message },
+      migratedFrom: null,
+    };
   }
   if (raw === null) return { save: freshSave(defaultLocale), problem: null, migratedFrom: null };
 
@@ -49,7 +63,11 @@ export function loadSave(storage: StorageLike, defaultLocale: Settings['locale']
     data = JSON.parse(raw);
   } catch (err) {
     const asideKey = keepAside(storage, raw, now);
-    return { save: freshSave(defaultLocale), problem: { kind: 'corrupt', asideKey, detail: `not valid JSON (${(err as Error).message})` }, migratedFrom: null };
+    return {
+      save: freshSave(defaultLocale),
+      problem: { kind: 'corrupt', asideKey, detail: `not valid JSON (${(err as Error).message})` },
+      migratedFrom: null,
+    };
   }
 
   const version = typeof data === 'object' && data !== null ? (data as { version?: unknown }).version : undefined;
@@ -61,12 +79,20 @@ export function loadSave(storage: StorageLike, defaultLocale: Settings['locale']
     const v1 = saveV1Schema.safeParse(data);
     if (v1.success) return { save: migrateV1(v1.data), problem: null, migratedFrom: 1 };
     const asideKey = keepAside(storage, raw, now);
-    return { save: freshSave(defaultLocale), problem: { kind: 'corrupt', asideKey, detail: firstIssue(v1.error) }, migratedFrom: null };
+    return {
+      save: freshSave(defaultLocale),
+      problem: { kind: 'corrupt', asideKey, detail: firstIssue(v1.error) },
+      migratedFrom: null,
+    };
   }
   const v2 = saveV2Schema.safeParse(data);
   if (v2.success) return { save: v2.data, problem: null, migratedFrom: null };
   const asideKey = keepAside(storage, raw, now);
-  return { save: freshSave(defaultLocale), problem: { kind: 'corrupt', asideKey, detail: firstIssue(v2.error) }, migratedFrom: null };
+  return {
+    save: freshSave(defaultLocale),
+    problem: { kind: 'corrupt', asideKey, detail: firstIssue(v2.error) },
+    migratedFrom: null,
+  };
 }
 
 /** Writes the save; returns an error message instead of throwing (a full or blocked storage). */

@@ -45,14 +45,19 @@ function sameJson(a: unknown, b: unknown): boolean {
     Array.isArray(v)
       ? v.map(canon)
       : v && typeof v === 'object'
-        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])]))
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, canon((v as Record<string, unknown>)[k])]),
+          )
         : v;
   return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
 }
 
 export function verifyAttempt(attempt: Attempt): Verification {
   const chapter = REPLAYS[attempt.chapter];
-  if (!chapter) return { ok: false, message: `Chapter ${attempt.chapter} cannot be replayed by this version of the game.` };
+  if (!chapter)
+    return { ok: false, message: `Chapter ${attempt.chapter} cannot be replayed by this version of the game.` };
   const version = chapter.levelVersion();
   if (attempt.levelVersion !== version) {
     return {
@@ -69,5 +74,9 @@ export function verifyAttempt(attempt: Attempt): Verification {
   if (!sameJson(replayed, attempt.result)) {
     return { ok: false, replayed, message: 'The replayed result differs from the one the attempt claims.' };
   }
-  return { ok: true, replayed, message: `Verified: chapter ${attempt.chapter}, ${String((replayed as { stars?: number }).stars)} stars.` };
+  return {
+    ok: true,
+    replayed,
+    message: `Verified: chapter ${attempt.chapter}, ${String((replayed as { stars?: number }).stars)} stars.`,
+  };
 }

@@ -69,7 +69,8 @@ export class Value {
 
   pow(k: number): Value {
     finite(k, 'pow: exponent');
-    if (this.data < 0 && !Number.isInteger(k)) throw new Error(`pow: negative base ${this.data} with fractional exponent ${k}`);
+    if (this.data < 0 && !Number.isInteger(k))
+      throw new Error(`pow: negative base ${this.data} with fractional exponent ${k}`);
     if (this.data === 0 && k < 1 && k !== 0) throw new Error(`pow: base 0 with exponent ${k} has no derivative`);
     // d(a^k)/da = k a^(k-1)
     return new Value(this.data ** k, undefined, `pow ${k}`, [this], [k === 0 ? 0 : k * this.data ** (k - 1)]);

@@ -110,7 +110,7 @@ export function evaluateCondition(cond: Condition, facts: Facts, closedWorld = f
       // Every child is evaluated (no short cut) so the explanation shows every fact read.
       const children = cond.conditions.map((c) => evaluateCondition(c, facts, closedWorld));
       const results = children.map((ch) => ch.result);
-      const decisive = cond.op === 'and' ? false : true;
+      const decisive = cond.op !== 'and';
       let result: Truth = !decisive;
       if (results.includes(decisive)) result = decisive;
       else if (results.includes('unknown')) result = 'unknown';
@@ -122,7 +122,7 @@ export function evaluateCondition(cond: Condition, facts: Facts, closedWorld = f
       return { condition: cond, result, children: [child] };
     }
     default: {
-      const has = Object.prototype.hasOwnProperty.call(facts, cond.fact);
+      const has = Object.hasOwn(facts, cond.fact);
       const value = has ? facts[cond.fact] : undefined;
       const leaf = { condition: cond, fact: cond.fact, factValue: value };
       if (value === undefined) {

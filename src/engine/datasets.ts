@@ -75,15 +75,15 @@ export function makePointSet(name: DatasetName, options: PointSetOptions): Point
     throw new Error(`dataset noise must be a finite number >= 0, got ${String(noise)}`);
   }
   const count = options.count ?? (name === 'xor' ? 4 : 200);
-  if (!Number.isInteger(count) || count < 2) throw new Error(`dataset count must be an integer >= 2, got ${String(count)}`);
+  if (!Number.isInteger(count) || count < 2)
+    throw new Error(`dataset count must be an integer >= 2, got ${String(count)}`);
   if (name === 'xor' && count % 4 !== 0) throw new Error(`xor dataset count must be a multiple of 4, got ${count}`);
 
   const x: number[][] = [];
   const y: number[] = [];
   for (let i = 0; i < count; i++) {
     const label: 0 | 1 = i < Math.ceil(count / 2) ? 0 : 1;
-    const base: [number, number] =
-      name === 'xor' ? [...XOR_CORNERS[label][i % 2]] : GENERATORS[name](i, label, rng);
+    const base: [number, number] = name === 'xor' ? [...XOR_CORNERS[label][i % 2]] : GENERATORS[name](i, label, rng);
     const jitter = noise > 0 ? [rng.normal(0, noise), rng.normal(0, noise)] : [0, 0];
     x.push([base[0] + jitter[0], base[1] + jitter[1]]);
     y.push(label);
@@ -119,6 +119,10 @@ export function splitPointSet(set: PointSet, testFraction: number, rng: Rng): { 
   if (!(testFraction >= 0 && testFraction <= 1)) throw new Error(`testFraction must be in [0, 1], got ${testFraction}`);
   const order = rng.shuffle(set.x.map((_, i) => i));
   const nTest = Math.round(set.x.length * testFraction);
-  const pick = (idx: number[]): PointSet => ({ name: set.name, x: idx.map((i) => [...set.x[i]]), y: idx.map((i) => set.y[i]) });
+  const pick = (idx: number[]): PointSet => ({
+    name: set.name,
+    x: idx.map((i) => [...set.x[i]]),
+    y: idx.map((i) => set.y[i]),
+  });
   return { test: pick(order.slice(0, nTest)), train: pick(order.slice(nTest)) };
 }

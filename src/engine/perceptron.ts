@@ -43,7 +43,8 @@ function checkVector(x: readonly number[], what: string, length?: number): void 
     throw new Error(`${what} has length ${x.length}, expected ${length}`);
   }
   x.forEach((v, i) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${what}[${i}] is not a finite number: ${String(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new Error(`${what}[${i}] is not a finite number: ${String(v)}`);
   });
 }
 
@@ -102,7 +103,18 @@ export function perceptronStep(p: Perceptron, x: readonly number[], target: numb
     threshold: p.threshold + thresholdChange,
   };
   const before: Perceptron = { weights: [...p.weights], threshold: p.threshold };
-  return { before, after, input: [...x], target: t, sum, output, error, weightChanges, thresholdChange, changed: error !== 0 };
+  return {
+    before,
+    after,
+    input: [...x],
+    target: t,
+    sum,
+    output,
+    error,
+    weightChanges,
+    thresholdChange,
+    changed: error !== 0,
+  };
 }
 
 export interface EpochResult {
@@ -154,7 +166,8 @@ export function trainPerceptron(
   options: { lr?: number; maxEpochs?: number; rng?: Rng } = {},
 ): TrainResult {
   const maxEpochs = options.maxEpochs ?? 100;
-  if (!Number.isInteger(maxEpochs) || maxEpochs < 1) throw new Error(`maxEpochs must be an integer >= 1, got ${maxEpochs}`);
+  if (!Number.isInteger(maxEpochs) || maxEpochs < 1)
+    throw new Error(`maxEpochs must be an integer >= 1, got ${maxEpochs}`);
   const mistakesPerEpoch: number[] = [];
   let current = p;
   for (let e = 0; e < maxEpochs; e++) {
@@ -186,7 +199,8 @@ export interface Line2D {
 /** For 2 inputs: the boundary w1 x + w2 y = threshold (lamp on the side where a x + b y > c). */
 export function decisionLine(p: Perceptron): Line2D | null {
   checkPerceptron(p);
-  if (p.weights.length !== 2) throw new Error(`decisionLine needs a 2-input perceptron, got ${p.weights.length} inputs`);
+  if (p.weights.length !== 2)
+    throw new Error(`decisionLine needs a 2-input perceptron, got ${p.weights.length} inputs`);
   const [a, b] = p.weights;
   if (a === 0 && b === 0) return null; // no line: the lamp is on everywhere or nowhere
   return { a, b, c: p.threshold };
@@ -235,8 +249,7 @@ export function lineInBox(line: Line2D, box: Box2D): [[number, number], [number,
  *   OR with N negative literals: none hold <=> sum = -N      -> threshold -N + 1/2
  */
 export function ruleToPerceptron(rule: Condition, features: readonly string[]): Perceptron {
-  const literals =
-    rule.op === 'and' || rule.op === 'or' ? rule.conditions.map((c) => literalOf(c)) : [literalOf(rule)];
+  const literals = rule.op === 'and' || rule.op === 'or' ? rule.conditions.map((c) => literalOf(c)) : [literalOf(rule)];
   const weights = features.map(() => 0);
   for (const { fact, positive } of literals) {
     const i = features.indexOf(fact);
@@ -252,12 +265,16 @@ export function ruleToPerceptron(rule: Condition, features: readonly string[]): 
 
 function literalOf(c: Condition): { fact: string; positive: boolean } {
   if (c.op === 'is') return { fact: c.fact, positive: c.value ?? true };
-  if (c.op === 'not' && c.condition.op === 'is') return { fact: c.condition.fact, positive: !(c.condition.value ?? true) };
+  if (c.op === 'not' && c.condition.op === 'is')
+    return { fact: c.condition.fact, positive: !(c.condition.value ?? true) };
   throw new Error(`ruleToPerceptron: only feature literals joined by one AND or one OR translate, found op "${c.op}"`);
 }
 
 /** Boolean/number facts to an input vector in `features` order (true -> 1, false -> 0). */
-export function featureVector(facts: Readonly<Record<string, boolean | number>>, features: readonly string[]): number[] {
+export function featureVector(
+  facts: Readonly<Record<string, boolean | number>>,
+  features: readonly string[],
+): number[] {
   return features.map((f) => {
     const v = facts[f];
     if (typeof v === 'boolean') return v ? 1 : 0;

@@ -39,7 +39,8 @@ function checkKnobs(knobs: readonly number[]): void {
     throw new Error(`knobs must be an array of 1..${MAX_DEGREE + 1} numbers (degree up to ${MAX_DEGREE})`);
   }
   knobs.forEach((k, j) => {
-    if (typeof k !== 'number' || !Number.isFinite(k)) throw new Error(`knob K${j} is not a finite number: ${String(k)}`);
+    if (typeof k !== 'number' || !Number.isFinite(k))
+      throw new Error(`knob K${j} is not a finite number: ${String(k)}`);
   });
 }
 
@@ -167,9 +168,16 @@ export function descentStep(
   const previousLoss = lossUnchecked(knobs, points);
   const next = knobs.map((k, j) => k - lr * gradient[j]);
   const loss = lossUnchecked(next, points);
-  const blewUp = !next.every(Number.isFinite) || !gradient.every(Number.isFinite) || !Number.isFinite(loss) || loss > maxLoss;
+  const blewUp =
+    !next.every(Number.isFinite) || !gradient.every(Number.isFinite) || !Number.isFinite(loss) || loss > maxLoss;
   if (blewUp) {
-    return { knobs: [...knobs], loss: previousLoss, previousLoss, gradient: gradient.map((g) => (Number.isFinite(g) ? g : 0)), status: 'diverged' };
+    return {
+      knobs: [...knobs],
+      loss: previousLoss,
+      previousLoss,
+      gradient: gradient.map((g) => (Number.isFinite(g) ? g : 0)),
+      status: 'diverged',
+    };
   }
   // A rise within round-off (1e-12 relative, or absolute near zero) still counts as converging.
   const rose = loss > previousLoss + 1e-12 * Math.max(1, previousLoss);

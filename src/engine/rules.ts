@@ -149,7 +149,7 @@ export function forwardChain(rules: readonly Rule[], inputFacts: Facts): Inferen
 
   const fire = (rule: Rule, when: ConditionEvaluation, assumedAbsent: string[]): void => {
     const { fact, value } = rule.then;
-    const known = Object.prototype.hasOwnProperty.call(facts, fact);
+    const known = Object.hasOwn(facts, fact);
     if (!known) facts[fact] = value;
     const list = claims.get(fact) ?? [];
     list.push({ value, ruleId: rule.id });
@@ -159,7 +159,16 @@ export function forwardChain(rules: readonly Rule[], inputFacts: Facts): Inferen
     for (const f of assumedAbsent) if (!assumptions.has(f)) assumptions.set(f, rule.id);
     done.add(rule.id);
     const reads = factReads(when);
-    fired.push({ step: fired.length + 1, round, ruleId: rule.id, when, reads, conclusion: { fact, value }, changed: !known, assumedAbsent });
+    fired.push({
+      step: fired.length + 1,
+      round,
+      ruleId: rule.id,
+      when,
+      reads,
+      conclusion: { fact, value },
+      changed: !known,
+      assumedAbsent,
+    });
   };
 
   for (;;) {
@@ -179,7 +188,9 @@ export function forwardChain(rules: readonly Rule[], inputFacts: Facts): Inferen
       if (done.has(rule.id) || evaluateCondition(rule.when, facts).result !== 'unknown') continue;
       const when = evaluateCondition(rule.when, facts, true);
       if (when.result === true) {
-        const missing = factReads(when).filter((r) => r.value === undefined).map((r) => r.fact);
+        const missing = factReads(when)
+          .filter((r) => r.value === undefined)
+          .map((r) => r.fact);
         fire(rule, when, [...new Set(missing)]);
         progress = true;
         break;

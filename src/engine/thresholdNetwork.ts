@@ -23,7 +23,9 @@ export function runThresholdNetwork(net: ThresholdNetwork, x: readonly number[])
     throw new Error('threshold network needs at least one hidden neuron');
   }
   if (net.output.weights.length !== net.hidden.length) {
-    throw new Error(`output neuron has ${net.output.weights.length} weights but there are ${net.hidden.length} hidden neurons`);
+    throw new Error(
+      `output neuron has ${net.output.weights.length} weights but there are ${net.hidden.length} hidden neurons`,
+    );
   }
   const hiddenSums = net.hidden.map((h) => weightedSum(h, x));
   const hidden = net.hidden.map((h) => predict(h, x));

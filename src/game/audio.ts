@@ -20,7 +20,8 @@ export class GameAudio {
 
   load(): void {
     for (const key of SOUND_KEYS) {
-      if (!this.sounds.has(key)) this.sounds.set(key, new Howl({ src: [`${this.baseUrl}audio/${key}.wav`], preload: true }));
+      if (!this.sounds.has(key))
+        this.sounds.set(key, new Howl({ src: [`${this.baseUrl}audio/${key}.wav`], preload: true }));
     }
   }
 

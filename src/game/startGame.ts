@@ -21,11 +21,17 @@ const CHAPTER_SCENES: Record<number, { key: string; load: () => Promise<SceneCla
   1: { key: SCENES.sit, load: () => import('./scenes/SitScene').then((m) => m.SitScene) },
   2: {
     key: SCENES.rulebook,
-    load: () => loadChapterText(2).then(() => import('./scenes/RulebookScene')).then((m) => m.RulebookScene),
+    load: () =>
+      loadChapterText(2)
+        .then(() => import('./scenes/RulebookScene'))
+        .then((m) => m.RulebookScene),
   },
   3: {
     key: SCENES.lamp,
-    load: () => loadChapterText(3).then(() => import('./scenes/AppleLampScene')).then((m) => m.AppleLampScene),
+    load: () =>
+      loadChapterText(3)
+        .then(() => import('./scenes/AppleLampScene'))
+        .then((m) => m.AppleLampScene),
   },
 };
 
@@ -57,7 +63,9 @@ export function startGame(app: AppActor, api: TestApi): Phaser.Game {
   const live = document.getElementById('live')!;
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(app.getSnapshot().context.save.settings.locale, key, params);
-  const audio = new GameAudio(import.meta.env.BASE_URL, (key: SoundKey) => showCaption(overlay, t(`caption.${key}` as MessageKey)));
+  const audio = new GameAudio(import.meta.env.BASE_URL, (key: SoundKey) =>
+    showCaption(overlay, t(`caption.${key}` as MessageKey)),
+  );
   api.setSoundProbe(() => ({ lastPlayed: audio.lastPlayed, contextState: audio.contextState }));
 
   const services: Services = {
@@ -146,13 +154,18 @@ export function startGame(app: AppActor, api: TestApi): Phaser.Game {
             muted: s.muted,
             onOff: { on: t('settings.on'), off: t('settings.off') },
             languageLabel: t('settings.language'),
-            languages: LOCALES.map((id) => ({ id, label: translate(id, `lang.${id}` as MessageKey), selected: id === s.locale })),
+            languages: LOCALES.map((id) => ({
+              id,
+              label: translate(id, `lang.${id}` as MessageKey),
+              selected: id === s.locale,
+            })),
             motionLabel: t('settings.reducedMotion'),
             reducedMotion: s.reducedMotion,
             closeLabel: t('settings.close'),
             onVolume: (volume) => app.send({ type: 'settings.change', settings: { volume } }),
             onMuted: (muted) => app.send({ type: 'settings.change', settings: { muted } }),
-            onLanguage: (locale) => app.send({ type: 'settings.change', settings: { locale: locale as 'zh-CN' | 'en' } }),
+            onLanguage: (locale) =>
+              app.send({ type: 'settings.change', settings: { locale: locale as 'zh-CN' | 'en' } }),
             onMotion: (reducedMotion) => app.send({ type: 'settings.change', settings: { reducedMotion } }),
             onClose: () => app.send({ type: 'settings.close' }),
           }
@@ -161,7 +174,8 @@ export function startGame(app: AppActor, api: TestApi): Phaser.Game {
     ui.root.inert = settingsOpen;
     // The technical detail stays out of the player's sight, in the console and the test API.
     const problem = snap.context.problem;
-    if (problem && problem !== reportedProblem && problem.kind !== 'newer') console.warn(`Save problem: ${problem.detail}`);
+    if (problem && problem !== reportedProblem && problem.kind !== 'newer')
+      console.warn(`Save problem: ${problem.detail}`);
     reportedProblem = problem;
     renderProblem(
       overlay,

@@ -23,9 +23,15 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
 
 const CHAPTER_TEXT: Record<number, () => Promise<Record<Locale, Record<string, string>>>> = {
   2: () =>
-    Promise.all([import('./locales/ch2.en.json'), import('./locales/ch2.zh-CN.json')]).then(([e, z]) => ({ en: e.default, 'zh-CN': z.default })),
+    Promise.all([import('./locales/ch2.en.json'), import('./locales/ch2.zh-CN.json')]).then(([e, z]) => ({
+      en: e.default,
+      'zh-CN': z.default,
+    })),
   3: () =>
-    Promise.all([import('./locales/ch3.en.json'), import('./locales/ch3.zh-CN.json')]).then(([e, z]) => ({ en: e.default, 'zh-CN': z.default })),
+    Promise.all([import('./locales/ch3.en.json'), import('./locales/ch3.zh-CN.json')]).then(([e, z]) => ({
+      en: e.default,
+      'zh-CN': z.default,
+    })),
 };
 
 /** Adds a chapter's text to the catalogues (a no-op for chapters whose text is in the shell). */
@@ -41,9 +47,7 @@ export type Params = Record<string, string | number>;
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   const template = catalogues[locale][key] ?? catalogues.en[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export function isMessageKey(key: string): key is MessageKey {

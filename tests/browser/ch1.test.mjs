@@ -46,14 +46,18 @@ async function trainToTheEnd(page, press, shots) {
       await page.waitForSelector(sel('tools', 'finish'), { timeout: 20_000 });
       if (shots) await screenshot(page, `${shots}-show-end`);
       await press('tools', 'finish');
-      await page.waitForFunction(() => window.blackBoxDog.snapshot().chapter?.step !== 'show', null, { timeout: 10_000 });
+      await page.waitForFunction(() => window.blackBoxDog.snapshot().chapter?.step !== 'show', null, {
+        timeout: 10_000,
+      });
       continue;
     }
     if (view.pending) {
       const { command, action } = view.pending;
       const right = view.step === 'twist' ? action === 'roll' : TARGET[command] === action;
       await press('feedback', right ? 'treat' : 'scold');
-      await page.waitForFunction(() => !window.blackBoxDog.snapshot().chapter?.pending, null, { timeout: 5_000 }).catch(() => {});
+      await page
+        .waitForFunction(() => !window.blackBoxDog.snapshot().chapter?.pending, null, { timeout: 5_000 })
+        .catch(() => {});
       continue;
     }
     if (view.step === 'free') {
@@ -65,14 +69,16 @@ async function trainToTheEnd(page, press, shots) {
       const cmds = view.commands.filter((c) => c.enabled).map((c) => c.id);
       await press('commands', cmds[cmds.length - 1]);
     }
-    await page.waitForFunction(
-      (before) => {
-        const c = window.blackBoxDog.snapshot().chapter;
-        return !c || c.pending || c.step !== before;
-      },
-      view.step,
-      { timeout: 5_000 },
-    ).catch(() => {});
+    await page
+      .waitForFunction(
+        (before) => {
+          const c = window.blackBoxDog.snapshot().chapter;
+          return !c || c.pending || c.step !== before;
+        },
+        view.step,
+        { timeout: 5_000 },
+      )
+      .catch(() => {});
   }
   throw new Error('training did not finish');
 }
@@ -178,7 +184,9 @@ describe('saves and settings', () => {
       assert.match(await dialog.textContent(), /could not be read.*nothing was deleted/);
       await screenshot(page, 'save-corrupt-en');
       const aside = await page.evaluate(() =>
-        Object.keys(localStorage).filter((k) => k.startsWith('blackboxdog.save.unreadable.')).map((k) => localStorage.getItem(k)),
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('blackboxdog.save.unreadable.'))
+          .map((k) => localStorage.getItem(k)),
       );
       assert.deepEqual(aside, ['{"version":2,"progress":']);
       await dialog.locator('button').click();

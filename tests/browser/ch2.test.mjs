@@ -6,9 +6,14 @@ import assert from 'node:assert/strict';
 import { control, openBrowser, screenshot, snap, startPreview, waitForScreen } from './harness.mjs';
 
 const saveFor = (locale) =>
-  JSON.stringify({ version: 2, progress: { stars: { 1: 3 } }, settings: { locale, volume: 0.8, muted: true, reducedMotion: true }, attempts: [] });
+  JSON.stringify({
+    version: 2,
+    progress: { stars: { 1: 3 } },
+    settings: { locale, volume: 0.8, muted: true, reducedMotion: true },
+    attempts: [],
+  });
 
-async function step(page) {
+async function _step(page) {
   return (await snap(page))?.chapter?.step;
 }
 
@@ -81,7 +86,10 @@ async function play({ locale, mode, side }) {
     await waitForStep(page, 'conflict');
     await page.waitForSelector('[data-owned="ch2-conflict"]');
     await screenshot(page, `${tag}-conflict`);
-    assert.deepEqual((await snap(page)).chapter.conflicts.map((c) => c.fruit), ['green-apple', 'cherry-tomato']);
+    assert.deepEqual(
+      (await snap(page)).chapter.conflicts.map((c) => c.fruit),
+      ['green-apple', 'cherry-tomato'],
+    );
     await press('ch2-pick', side);
     if (side === 'wang') {
       await press('ch2-palette', 'add-rule');
@@ -121,7 +129,9 @@ async function play({ locale, mode, side }) {
     assert.equal(s.lastAttempt.chapter, 2);
     assert.equal(s.lastAttempt.result.passed, true);
     assert.ok(s.lastAttempt.events.length > 10);
-    const carry = await page.evaluate(() => JSON.parse(localStorage.getItem('blackboxdog.save')).progress.carry['2'].appleRule);
+    const carry = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('blackboxdog.save')).progress.carry['2'].appleRule,
+    );
     assert.ok(carry && typeof carry.op === 'string', 'the apple rule is carried to chapter 3');
     assert.deepEqual(errors, []);
   } finally {
@@ -136,5 +146,9 @@ for (const [locale, mode, side] of [
   ['zh-CN', 'mouse', 'li'],
   ['zh-CN', 'keyboard', 'wang'],
 ]) {
-  test(`chapter 2 from the map to the results card (${locale}, ${mode}, siding with ${side})`, { timeout: 120_000 }, () => play({ locale, mode, side }));
+  test(
+    `chapter 2 from the map to the results card (${locale}, ${mode}, siding with ${side})`,
+    { timeout: 120_000 },
+    () => play({ locale, mode, side }),
+  );
 }

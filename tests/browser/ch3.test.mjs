@@ -20,7 +20,12 @@ const SOLUTIONS = {
 };
 
 const save = (locale, carry) =>
-  JSON.stringify({ version: 2, progress: { stars: { 1: 3, 2: 3 }, ...(carry ? { carry } : {}) }, settings: { locale, volume: 0.8, muted: true, reducedMotion: true }, attempts: [] });
+  JSON.stringify({
+    version: 2,
+    progress: { stars: { 1: 3, 2: 3 }, ...(carry ? { carry } : {}) },
+    settings: { locale, volume: 0.8, muted: true, reducedMotion: true },
+    attempts: [],
+  });
 
 const view = async (page) => (await snap(page)).chapter;
 const knobSel = (id) => `input[data-knob="${id}"]`;
@@ -45,7 +50,9 @@ async function setKnobByKeys(page, id, target) {
     const diff = target - (await knobValue(page, id));
     if (diff === 0) return;
     const up = diff > 0;
-    await page.keyboard.press(Math.abs(diff) >= 1 ? (up ? 'ArrowRight' : 'ArrowLeft') : up ? 'Shift+ArrowUp' : 'Shift+ArrowDown');
+    await page.keyboard.press(
+      Math.abs(diff) >= 1 ? (up ? 'ArrowRight' : 'ArrowLeft') : up ? 'Shift+ArrowUp' : 'Shift+ArrowDown',
+    );
   }
   throw new Error(`knob ${id} never reached ${target}`);
 }
@@ -65,7 +72,8 @@ async function setKnobByMouse(page, id, target) {
 }
 
 async function setAll(page, setting, setKnob) {
-  for (const [i, id] of FEATURES.entries()) if ((await knobValue(page, id)) !== setting.weights[i]) await setKnob(page, id, setting.weights[i]);
+  for (const [i, id] of FEATURES.entries())
+    if ((await knobValue(page, id)) !== setting.weights[i]) await setKnob(page, id, setting.weights[i]);
   await setKnob(page, 'threshold', setting.threshold);
 }
 
@@ -116,8 +124,14 @@ async function playChapter(locale, seed, prefix, mode) {
     await screenshot(page, `${prefix}-task-apple-wrong`);
     await setAll(page, SOLUTIONS.apple, setKnobByKeys);
     v = await view(page);
-    assert.deepEqual(v.knobs.map((k) => k.value), [...SOLUTIONS.apple.weights, SOLUTIONS.apple.threshold]);
-    assert.ok(v.basket.every((m) => m.lit === m.wanted), 'the lamp lights for exactly the apples');
+    assert.deepEqual(
+      v.knobs.map((k) => k.value),
+      [...SOLUTIONS.apple.weights, SOLUTIONS.apple.threshold],
+    );
+    assert.ok(
+      v.basket.every((m) => m.lit === m.wanted),
+      'the lamp lights for exactly the apples',
+    );
     await screenshot(page, `${prefix}-task-apple`);
     await press('actions', 'check');
     v = await view(page);
@@ -175,7 +189,15 @@ async function playChapter(locale, seed, prefix, mode) {
     assert.equal(s.stars['3'], 3);
     assert.equal(s.lastAttempt.chapter, 3);
     assert.equal(s.lastAttempt.seed, seed);
-    assert.deepEqual(s.lastAttempt.result, { passed: true, stars: 3, correct: 9, size: 10, knobs: 4, runs: 1, tuneSteps: s.lastAttempt.result.tuneSteps });
+    assert.deepEqual(s.lastAttempt.result, {
+      passed: true,
+      stars: 3,
+      correct: 9,
+      size: 10,
+      knobs: 4,
+      runs: 1,
+      tuneSteps: s.lastAttempt.result.tuneSteps,
+    });
     assert.ok(s.lastAttempt.events.some((e) => e.type === 'knob.nudge'));
     if (mode === 'mouse') assert.ok(s.lastAttempt.events.some((e) => e.type === 'knob.set'));
     const live = await page.locator('#live').textContent();
@@ -228,8 +250,18 @@ describe('chapter 3, the apple lamp', () => {
       const b = await openBrowser({ locale: locale === 'en' ? 'en-US' : 'zh-CN' });
       const { page } = b;
       try {
-        const appleRule = { op: 'and', conditions: [{ op: 'is', fact: 'red' }, { op: 'is', fact: 'round' }, { op: 'not', condition: { op: 'is', fact: 'big' } }] };
-        await page.addInitScript((s) => localStorage.setItem('blackboxdog.save', s), save(locale, { 2: { appleRule } }));
+        const appleRule = {
+          op: 'and',
+          conditions: [
+            { op: 'is', fact: 'red' },
+            { op: 'is', fact: 'round' },
+            { op: 'not', condition: { op: 'is', fact: 'big' } },
+          ],
+        };
+        await page.addInitScript(
+          (s) => localStorage.setItem('blackboxdog.save', s),
+          save(locale, { 2: { appleRule } }),
+        );
         await page.goto(`${server.url}?seed=3`);
         await waitForScreen(page, 'title');
         await control(page, 'title', 'play').click();
@@ -243,7 +275,10 @@ describe('chapter 3, the apple lamp', () => {
         const v = await view(page);
         assert.equal(v.step, 'task');
         // red +1, round +1, big -1; threshold 2 - 1/2.
-        assert.deepEqual(v.knobs.map((k) => k.value), [-1, 1, 0, 1, 0, 0, 0, 1.5]);
+        assert.deepEqual(
+          v.knobs.map((k) => k.value),
+          [-1, 1, 0, 1, 0, 0, 0, 1.5],
+        );
         assert.deepEqual(b.errors, []);
       } finally {
         await b.close();

@@ -11,7 +11,12 @@ export const ROOT = new URL('../..', import.meta.url).pathname;
 export const ARTIFACTS = join(ROOT, 'artifacts', 'screenshots');
 
 export function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   return candidates.find((p) => p && existsSync(p)) ?? null;
 }
 
@@ -29,10 +34,22 @@ function freePort() {
 /** Serves dist/ with vite preview; returns { url, stop }. */
 export async function startPreview() {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
@@ -65,7 +82,13 @@ export async function openBrowser({ locale = 'en-US', viewport = { width: 1280, 
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found');
   const profile = mkdtempSync(join(tmpdir(), 'bbd-profile-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: CHROMIUM_ARGS, locale, viewport });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale,
+    viewport,
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
   page.on('console', (msg) => {

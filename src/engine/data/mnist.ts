@@ -116,19 +116,35 @@ const BYTE_TO_INPUT = Float32Array.from({ length: 256 }, (_, v) => v / 255);
  * written and k advances only past the nonzero ones (the arrays have 3 spare slots at the end).
  */
 function fillRowFromWords(
-  words: Uint32Array, pixels: Uint8Array, w0: number, rowWords: number,
-  index: Int32Array, value: Float32Array, k: number,
+  words: Uint32Array,
+  pixels: Uint8Array,
+  w0: number,
+  rowWords: number,
+  index: Int32Array,
+  value: Float32Array,
+  k: number,
 ): number {
   const toInput = BYTE_TO_INPUT;
   for (let w = 0; w < rowWords; w++) {
     if (words[w0 + w] === 0) continue;
     const c0 = w << 2;
     const p = (w0 + w) << 2;
-    const v0 = pixels[p], v1 = pixels[p + 1], v2 = pixels[p + 2], v3 = pixels[p + 3];
-    index[k] = c0; value[k] = toInput[v0]; k += v0 !== 0 ? 1 : 0;
-    index[k] = c0 + 1; value[k] = toInput[v1]; k += v1 !== 0 ? 1 : 0;
-    index[k] = c0 + 2; value[k] = toInput[v2]; k += v2 !== 0 ? 1 : 0;
-    index[k] = c0 + 3; value[k] = toInput[v3]; k += v3 !== 0 ? 1 : 0;
+    const v0 = pixels[p],
+      v1 = pixels[p + 1],
+      v2 = pixels[p + 2],
+      v3 = pixels[p + 3];
+    index[k] = c0;
+    value[k] = toInput[v0];
+    k += v0 !== 0 ? 1 : 0;
+    index[k] = c0 + 1;
+    value[k] = toInput[v1];
+    k += v1 !== 0 ? 1 : 0;
+    index[k] = c0 + 2;
+    value[k] = toInput[v2];
+    k += v2 !== 0 ? 1 : 0;
+    index[k] = c0 + 3;
+    value[k] = toInput[v3];
+    k += v3 !== 0 ? 1 : 0;
   }
   return k;
 }
@@ -141,9 +157,10 @@ function fillRowFromWords(
  */
 export function pixelsToCsr(split: MnistSplit, size: number): CsrMatrix {
   const { count, pixels } = split;
-  const words = pixels.byteOffset % 4 === 0 && size % 4 === 0
-    ? new Uint32Array(pixels.buffer, pixels.byteOffset, (count * size) / 4)
-    : null;
+  const words =
+    pixels.byteOffset % 4 === 0 && size % 4 === 0
+      ? new Uint32Array(pixels.buffer, pixels.byteOffset, (count * size) / 4)
+      : null;
   let nonzeros = 0;
   if (words) {
     for (let w = 0; w < words.length; w++) {
@@ -186,7 +203,10 @@ export function pixelsToCsr(split: MnistSplit, size: number): CsrMatrix {
   }
   rowStart[count] = k;
   return {
-    kind: 'csr', rows: count, cols: size, rowStart,
+    kind: 'csr',
+    rows: count,
+    cols: size,
+    rowStart,
     index: spare ? index.subarray(0, nonzeros) : index,
     value: spare ? value.subarray(0, nonzeros) : value,
   };

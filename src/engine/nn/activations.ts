@@ -95,7 +95,10 @@ export function softmaxBackwardRows(y: Buffer, dY: Buffer, dZ: Buffer, rows: num
 /** y = f(z) for the first `rows` rows. ReLU and linear get their own loops: they are the hot ones. */
 export function activateRows(name: ActivationName, z: Buffer, y: Buffer, rows: number, units: number): void {
   const n = rows * units;
-  if (name === 'softmax') return softmaxRows(z, y, rows, units);
+  if (name === 'softmax') {
+    softmaxRows(z, y, rows, units);
+    return;
+  }
   if (name === 'relu') {
     for (let i = 0; i < n; i++) y[i] = z[i] > 0 ? z[i] : 0;
     return;
@@ -119,7 +122,10 @@ export function activationBackwardRows(
   units: number,
 ): void {
   const n = rows * units;
-  if (name === 'softmax') return softmaxBackwardRows(y, dY, dZ, rows, units);
+  if (name === 'softmax') {
+    softmaxBackwardRows(y, dY, dZ, rows, units);
+    return;
+  }
   if (name === 'relu') {
     for (let i = 0; i < n; i++) dZ[i] = z[i] > 0 ? dY[i] : 0;
     return;

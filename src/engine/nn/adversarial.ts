@@ -13,7 +13,8 @@ export function fgsm(
   epsilon: number,
   lossName: LossName = 'softmaxCrossEntropy',
 ): Float32Array {
-  if (!Number.isFinite(epsilon) || epsilon < 0) throw new Error(`fgsm: epsilon must be a finite number >= 0, got ${epsilon}`);
+  if (!Number.isFinite(epsilon) || epsilon < 0)
+    throw new Error(`fgsm: epsilon must be a finite number >= 0, got ${epsilon}`);
   const grad = net.inputGradient(x, targets, getLoss(lossName));
   const out = new Float32Array(x.length);
   for (let i = 0; i < x.length; i++) {

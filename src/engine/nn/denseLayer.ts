@@ -4,7 +4,16 @@
 
 import { activateRows, activationBackwardRows, type ActivationName } from './activations';
 import {
-  CsrGradScratch, accumulateBiasGrad, forwardCsr, forwardCsr64, forwardCsr64Relu, forwardDense, forwardDenseLocal, inputGrad, weightGradCsr, weightGradCsrSgd,
+  CsrGradScratch,
+  accumulateBiasGrad,
+  forwardCsr,
+  forwardCsr64,
+  forwardCsr64Relu,
+  forwardDense,
+  forwardDenseLocal,
+  inputGrad,
+  weightGradCsr,
+  weightGradCsrSgd,
   weightGradDense,
 } from './kernels';
 import type { DenseMatrix, InputMatrix } from './matrix';

@@ -167,7 +167,12 @@ export class DenseNetwork {
    * to its weights); the fused update keeps it in sync.
    */
   accumulateRows(
-    x: InputMatrix, rows: Int32Array, count: number, targets: Targets, loss: Loss, wantInputGrad = false,
+    x: InputMatrix,
+    rows: Int32Array,
+    count: number,
+    targets: Targets,
+    loss: Loss,
+    wantInputGrad = false,
     firstLayerSgdRate?: number,
   ): number {
     this.checkTrainable(loss);
@@ -224,7 +229,9 @@ export class DenseNetwork {
       throw new Error(`setNeuron: layers[${layerIndex}] has units 0..${layer.units - 1}, got ${unit}`);
     }
     if (incoming.length !== layer.inputs) {
-      throw new Error(`setNeuron: layers[${layerIndex}] takes ${layer.inputs} incoming weights, got ${incoming.length}`);
+      throw new Error(
+        `setNeuron: layers[${layerIndex}] takes ${layer.inputs} incoming weights, got ${incoming.length}`,
+      );
     }
     if (!incoming.every(Number.isFinite) || !Number.isFinite(bias)) {
       throw new Error(`setNeuron: weights and bias must be finite numbers`);

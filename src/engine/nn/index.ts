@@ -1,8 +1,16 @@
 // Dense neural networks on flat Float32Array buffers: build from a shape spec, train one batch at
 // a time, evaluate, attack (FGSM), save and load. Re-exported by ../index.ts.
 export {
-  ACTIVATIONS, ACTIVATION_NAMES, NoGradientError, activateRows, activationBackwardRows, isActivationName,
-  softmaxBackwardRows, softmaxRows, type Activation, type ActivationName,
+  ACTIVATIONS,
+  ACTIVATION_NAMES,
+  NoGradientError,
+  activateRows,
+  activationBackwardRows,
+  isActivationName,
+  softmaxBackwardRows,
+  softmaxRows,
+  type Activation,
+  type ActivationName,
 } from './activations';
 export { DenseLayer, type Param } from './denseLayer';
 export { DenseNetwork, createNetwork, type NetworkOptions } from './denseNetwork';
@@ -10,12 +18,25 @@ export { argmax, accuracy, confusionMatrix, predictClasses, trueClasses } from '
 export { fgsm } from './adversarial';
 export { INIT_NAMES, type InitName } from './init';
 export {
-  LOSSES, LOSS_NAMES, checkTargets, getLoss, isLabels, mse, softmaxCrossEntropy, type Loss, type LossName, type Targets,
+  LOSSES,
+  LOSS_NAMES,
+  checkTargets,
+  getLoss,
+  isLabels,
+  mse,
+  softmaxCrossEntropy,
+  type Loss,
+  type LossName,
+  type Targets,
 } from './losses';
 export { csrToDense, denseMatrix, toCsr, type CsrMatrix, type DenseMatrix, type InputMatrix } from './matrix';
 export { createOptimizer, type Optimizer, type OptimizerSpec } from './optimizers';
 export {
-  NETWORK_FORMAT, NETWORK_FORMAT_VERSION, networkToJSON, type LayerJSON, type NetworkJSON,
+  NETWORK_FORMAT,
+  NETWORK_FORMAT_VERSION,
+  networkToJSON,
+  type LayerJSON,
+  type NetworkJSON,
 } from './networkJson';
 export { networkFromJSON } from './serialize';
 export { parseSpec, type LayerSpec, type NetworkSpec } from './spec';

@@ -13,8 +13,13 @@ import type { CsrMatrix, DenseMatrix } from './matrix';
 
 /** Dense reference forward: z = x W + b for `count` selected rows. */
 export function forwardDense(
-  x: DenseMatrix, rows: Int32Array, count: number,
-  w: Float32Array, b: Float32Array, units: number, z: Float32Array,
+  x: DenseMatrix,
+  rows: Int32Array,
+  count: number,
+  w: Float32Array,
+  b: Float32Array,
+  units: number,
+  z: Float32Array,
 ): void {
   const cols = x.cols;
   const data = x.data;
@@ -41,8 +46,13 @@ export function forwardDense(
  * chapters whose recorded attempts are replayed bit for bit (all on dense input) are unaffected.
  */
 export function forwardCsr(
-  x: CsrMatrix, rows: Int32Array, count: number,
-  w: Float32Array, b: Float32Array, units: number, z: Float32Array,
+  x: CsrMatrix,
+  rows: Int32Array,
+  count: number,
+  w: Float32Array,
+  b: Float32Array,
+  units: number,
+  z: Float32Array,
 ): void {
   const { rowStart, index, value } = x;
   const blocked = units - (units % 8);
@@ -52,17 +62,35 @@ export function forwardCsr(
     const end = rowStart[r + 1];
     const zo = s * units;
     for (let j0 = 0; j0 < blocked; j0 += 8) {
-      let a0 = b[j0], a1 = b[j0 + 1], a2 = b[j0 + 2], a3 = b[j0 + 3];
-      let a4 = b[j0 + 4], a5 = b[j0 + 5], a6 = b[j0 + 6], a7 = b[j0 + 7];
+      let a0 = b[j0],
+        a1 = b[j0 + 1],
+        a2 = b[j0 + 2],
+        a3 = b[j0 + 3];
+      let a4 = b[j0 + 4],
+        a5 = b[j0 + 5],
+        a6 = b[j0 + 6],
+        a7 = b[j0 + 7];
       for (let k = begin; k < end; k++) {
         const v = value[k];
         const o = index[k] * units + j0;
-        a0 += v * w[o]; a1 += v * w[o + 1]; a2 += v * w[o + 2]; a3 += v * w[o + 3];
-        a4 += v * w[o + 4]; a5 += v * w[o + 5]; a6 += v * w[o + 6]; a7 += v * w[o + 7];
+        a0 += v * w[o];
+        a1 += v * w[o + 1];
+        a2 += v * w[o + 2];
+        a3 += v * w[o + 3];
+        a4 += v * w[o + 4];
+        a5 += v * w[o + 5];
+        a6 += v * w[o + 6];
+        a7 += v * w[o + 7];
       }
       const q = zo + j0;
-      z[q] = a0; z[q + 1] = a1; z[q + 2] = a2; z[q + 3] = a3;
-      z[q + 4] = a4; z[q + 5] = a5; z[q + 6] = a6; z[q + 7] = a7;
+      z[q] = a0;
+      z[q + 1] = a1;
+      z[q + 2] = a2;
+      z[q + 3] = a3;
+      z[q + 4] = a4;
+      z[q + 5] = a5;
+      z[q + 6] = a6;
+      z[q + 7] = a7;
     }
     for (let j = blocked; j < units; j++) {
       let a = b[j];
@@ -78,8 +106,13 @@ export function forwardCsr(
  * the same order, so the result is bit-identical to forwardCsr on W.
  */
 export function forwardCsr64(
-  x: CsrMatrix, rows: Int32Array, count: number,
-  w64: Float64Array, b: Float32Array, units: number, z: Float32Array,
+  x: CsrMatrix,
+  rows: Int32Array,
+  count: number,
+  w64: Float64Array,
+  b: Float32Array,
+  units: number,
+  z: Float32Array,
 ): void {
   const { rowStart, index, value } = x;
   const blocked = units - (units % 8);
@@ -89,17 +122,35 @@ export function forwardCsr64(
     const end = rowStart[r + 1];
     const zo = s * units;
     for (let j0 = 0; j0 < blocked; j0 += 8) {
-      let a0 = b[j0], a1 = b[j0 + 1], a2 = b[j0 + 2], a3 = b[j0 + 3];
-      let a4 = b[j0 + 4], a5 = b[j0 + 5], a6 = b[j0 + 6], a7 = b[j0 + 7];
+      let a0 = b[j0],
+        a1 = b[j0 + 1],
+        a2 = b[j0 + 2],
+        a3 = b[j0 + 3];
+      let a4 = b[j0 + 4],
+        a5 = b[j0 + 5],
+        a6 = b[j0 + 6],
+        a7 = b[j0 + 7];
       for (let k = begin; k < end; k++) {
         const v = value[k];
         const o = index[k] * units + j0;
-        a0 += v * w64[o]; a1 += v * w64[o + 1]; a2 += v * w64[o + 2]; a3 += v * w64[o + 3];
-        a4 += v * w64[o + 4]; a5 += v * w64[o + 5]; a6 += v * w64[o + 6]; a7 += v * w64[o + 7];
+        a0 += v * w64[o];
+        a1 += v * w64[o + 1];
+        a2 += v * w64[o + 2];
+        a3 += v * w64[o + 3];
+        a4 += v * w64[o + 4];
+        a5 += v * w64[o + 5];
+        a6 += v * w64[o + 6];
+        a7 += v * w64[o + 7];
       }
       const q = zo + j0;
-      z[q] = a0; z[q + 1] = a1; z[q + 2] = a2; z[q + 3] = a3;
-      z[q + 4] = a4; z[q + 5] = a5; z[q + 6] = a6; z[q + 7] = a7;
+      z[q] = a0;
+      z[q + 1] = a1;
+      z[q + 2] = a2;
+      z[q + 3] = a3;
+      z[q + 4] = a4;
+      z[q + 5] = a5;
+      z[q + 6] = a6;
+      z[q + 7] = a7;
     }
     for (let j = blocked; j < units; j++) {
       let a = b[j];
@@ -115,29 +166,66 @@ export function forwardCsr64(
  * sample inner, so one block's slice of the weights stays in cache across the whole batch.
  */
 export function forwardCsr64Relu(
-  x: CsrMatrix, rows: Int32Array, count: number,
-  w64: Float64Array, b: Float32Array, units: number, z: Float32Array, y: Float32Array,
+  x: CsrMatrix,
+  rows: Int32Array,
+  count: number,
+  w64: Float64Array,
+  b: Float32Array,
+  units: number,
+  z: Float32Array,
+  y: Float32Array,
 ): void {
   const { rowStart, index, value } = x;
   const blocked = units - (units % 8);
   for (let j0 = 0; j0 < blocked; j0 += 8) {
-    const b0 = b[j0], b1 = b[j0 + 1], b2 = b[j0 + 2], b3 = b[j0 + 3];
-    const b4 = b[j0 + 4], b5 = b[j0 + 5], b6 = b[j0 + 6], b7 = b[j0 + 7];
+    const b0 = b[j0],
+      b1 = b[j0 + 1],
+      b2 = b[j0 + 2],
+      b3 = b[j0 + 3];
+    const b4 = b[j0 + 4],
+      b5 = b[j0 + 5],
+      b6 = b[j0 + 6],
+      b7 = b[j0 + 7];
     for (let s = 0; s < count; s++) {
       const r = rows[s];
       const end = rowStart[r + 1];
-      let a0 = b0, a1 = b1, a2 = b2, a3 = b3, a4 = b4, a5 = b5, a6 = b6, a7 = b7;
+      let a0 = b0,
+        a1 = b1,
+        a2 = b2,
+        a3 = b3,
+        a4 = b4,
+        a5 = b5,
+        a6 = b6,
+        a7 = b7;
       for (let k = rowStart[r]; k < end; k++) {
         const v = value[k];
         const o = index[k] * units + j0;
-        a0 += v * w64[o]; a1 += v * w64[o + 1]; a2 += v * w64[o + 2]; a3 += v * w64[o + 3];
-        a4 += v * w64[o + 4]; a5 += v * w64[o + 5]; a6 += v * w64[o + 6]; a7 += v * w64[o + 7];
+        a0 += v * w64[o];
+        a1 += v * w64[o + 1];
+        a2 += v * w64[o + 2];
+        a3 += v * w64[o + 3];
+        a4 += v * w64[o + 4];
+        a5 += v * w64[o + 5];
+        a6 += v * w64[o + 6];
+        a7 += v * w64[o + 7];
       }
       const q = s * units + j0;
-      z[q] = a0; z[q + 1] = a1; z[q + 2] = a2; z[q + 3] = a3;
-      z[q + 4] = a4; z[q + 5] = a5; z[q + 6] = a6; z[q + 7] = a7;
-      y[q] = a0 > 0 ? a0 : 0; y[q + 1] = a1 > 0 ? a1 : 0; y[q + 2] = a2 > 0 ? a2 : 0; y[q + 3] = a3 > 0 ? a3 : 0;
-      y[q + 4] = a4 > 0 ? a4 : 0; y[q + 5] = a5 > 0 ? a5 : 0; y[q + 6] = a6 > 0 ? a6 : 0; y[q + 7] = a7 > 0 ? a7 : 0;
+      z[q] = a0;
+      z[q + 1] = a1;
+      z[q + 2] = a2;
+      z[q + 3] = a3;
+      z[q + 4] = a4;
+      z[q + 5] = a5;
+      z[q + 6] = a6;
+      z[q + 7] = a7;
+      y[q] = a0 > 0 ? a0 : 0;
+      y[q + 1] = a1 > 0 ? a1 : 0;
+      y[q + 2] = a2 > 0 ? a2 : 0;
+      y[q + 3] = a3 > 0 ? a3 : 0;
+      y[q + 4] = a4 > 0 ? a4 : 0;
+      y[q + 5] = a5 > 0 ? a5 : 0;
+      y[q + 6] = a6 > 0 ? a6 : 0;
+      y[q + 7] = a7 > 0 ? a7 : 0;
     }
   }
   for (let j = blocked; j < units; j++) {
@@ -158,8 +246,13 @@ export function forwardCsr64Relu(
  * two float32 is exact in float64), so z is bit-identical to forwardDense.
  */
 export function forwardDenseLocal(
-  x: DenseMatrix, rows: Int32Array, count: number,
-  w: Float32Array, b: Float32Array, units: number, z: Float32Array,
+  x: DenseMatrix,
+  rows: Int32Array,
+  count: number,
+  w: Float32Array,
+  b: Float32Array,
+  units: number,
+  z: Float32Array,
 ): void {
   const cols = x.cols;
   const data = x.data;
@@ -169,27 +262,48 @@ export function forwardDenseLocal(
     const xo = rows[s] * cols;
     const zo = s * units;
     for (let j0 = 0; j0 < blocked; j0 += 8) {
-      let a0 = b[j0], a1 = b[j0 + 1], a2 = b[j0 + 2], a3 = b[j0 + 3];
-      let a4 = b[j0 + 4], a5 = b[j0 + 5], a6 = b[j0 + 6], a7 = b[j0 + 7];
+      let a0 = b[j0],
+        a1 = b[j0 + 1],
+        a2 = b[j0 + 2],
+        a3 = b[j0 + 3];
+      let a4 = b[j0 + 4],
+        a5 = b[j0 + 5],
+        a6 = b[j0 + 6],
+        a7 = b[j0 + 7];
       for (let i = 0; i < cols; i++) {
         const xi = data[xo + i];
         const o = i * units + j0;
-        a0 = fr(a0 + xi * w[o]); a1 = fr(a1 + xi * w[o + 1]); a2 = fr(a2 + xi * w[o + 2]); a3 = fr(a3 + xi * w[o + 3]);
-        a4 = fr(a4 + xi * w[o + 4]); a5 = fr(a5 + xi * w[o + 5]); a6 = fr(a6 + xi * w[o + 6]); a7 = fr(a7 + xi * w[o + 7]);
+        a0 = fr(a0 + xi * w[o]);
+        a1 = fr(a1 + xi * w[o + 1]);
+        a2 = fr(a2 + xi * w[o + 2]);
+        a3 = fr(a3 + xi * w[o + 3]);
+        a4 = fr(a4 + xi * w[o + 4]);
+        a5 = fr(a5 + xi * w[o + 5]);
+        a6 = fr(a6 + xi * w[o + 6]);
+        a7 = fr(a7 + xi * w[o + 7]);
       }
       const q = zo + j0;
-      z[q] = a0; z[q + 1] = a1; z[q + 2] = a2; z[q + 3] = a3;
-      z[q + 4] = a4; z[q + 5] = a5; z[q + 6] = a6; z[q + 7] = a7;
+      z[q] = a0;
+      z[q + 1] = a1;
+      z[q + 2] = a2;
+      z[q + 3] = a3;
+      z[q + 4] = a4;
+      z[q + 5] = a5;
+      z[q + 6] = a6;
+      z[q + 7] = a7;
     }
     let j = blocked;
     for (; j + 2 <= units; j += 2) {
-      let a0 = b[j], a1 = b[j + 1];
+      let a0 = b[j],
+        a1 = b[j + 1];
       for (let i = 0; i < cols; i++) {
         const xi = data[xo + i];
         const o = i * units + j;
-        a0 = fr(a0 + xi * w[o]); a1 = fr(a1 + xi * w[o + 1]);
+        a0 = fr(a0 + xi * w[o]);
+        a1 = fr(a1 + xi * w[o + 1]);
       }
-      z[zo + j] = a0; z[zo + j + 1] = a1;
+      z[zo + j] = a0;
+      z[zo + j + 1] = a1;
     }
     if (j < units) {
       let a = b[j];
@@ -209,8 +323,12 @@ export function accumulateBiasGrad(dZ: Float32Array, count: number, units: numbe
 
 /** Dense reference weight gradient: dW[i][j] += sum_s x[s][i] dZ[s][j]  (dz_j/dW_ij = x_i). */
 export function weightGradDense(
-  x: DenseMatrix, rows: Int32Array, count: number,
-  dZ: Float32Array, units: number, gw: Float32Array,
+  x: DenseMatrix,
+  rows: Int32Array,
+  count: number,
+  dZ: Float32Array,
+  units: number,
+  gw: Float32Array,
 ): void {
   const cols = x.cols;
   const data = x.data;
@@ -243,7 +361,12 @@ export class CsrGradScratch {
  * and the offset s * units of its sample's row of dZ, and scratch.dz holds dZ in float64.
  */
 function groupByFeature(
-  x: CsrMatrix, rows: Int32Array, count: number, dZ: Float32Array, units: number, scratch: CsrGradScratch,
+  x: CsrMatrix,
+  rows: Int32Array,
+  count: number,
+  dZ: Float32Array,
+  units: number,
+  scratch: CsrGradScratch,
 ): void {
   const { rowStart, index, value, cols } = x;
   let nnz = 0;
@@ -285,8 +408,13 @@ function groupByFeature(
  * dW[i][j] += sum over samples s with x[s][i] != 0 of x[s][i] dZ[s][j].
  */
 export function weightGradCsr(
-  x: CsrMatrix, rows: Int32Array, count: number,
-  dZ: Float32Array, units: number, gw: Float32Array, scratch: CsrGradScratch,
+  x: CsrMatrix,
+  rows: Int32Array,
+  count: number,
+  dZ: Float32Array,
+  units: number,
+  gw: Float32Array,
+  scratch: CsrGradScratch,
 ): void {
   groupByFeature(x, rows, count, dZ, units, scratch);
   const { start, sample, value: cv, dz } = scratch;
@@ -298,7 +426,14 @@ export function weightGradCsr(
     if (begin === end) continue;
     const o = i * units;
     for (let j0 = 0; j0 < blocked; j0 += 8) {
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+      let a0 = 0,
+        a1 = 0,
+        a2 = 0,
+        a3 = 0,
+        a4 = 0,
+        a5 = 0,
+        a6 = 0,
+        a7 = 0;
       for (let p = begin; p < end; p++) {
         const v = cv[p];
         const d = sample[p] + j0;
@@ -312,8 +447,14 @@ export function weightGradCsr(
         a7 += v * dz[d + 7];
       }
       const q = o + j0;
-      gw[q] += a0; gw[q + 1] += a1; gw[q + 2] += a2; gw[q + 3] += a3;
-      gw[q + 4] += a4; gw[q + 5] += a5; gw[q + 6] += a6; gw[q + 7] += a7;
+      gw[q] += a0;
+      gw[q + 1] += a1;
+      gw[q + 2] += a2;
+      gw[q + 3] += a3;
+      gw[q + 4] += a4;
+      gw[q + 5] += a5;
+      gw[q + 6] += a6;
+      gw[q + 7] += a7;
     }
     for (let j = blocked; j < units; j++) {
       let a = 0;
@@ -333,8 +474,15 @@ export function weightGradCsr(
  * weightGradCsr followed by the SGD optimizer, without writing or re-reading the gradient.
  */
 export function weightGradCsrSgd(
-  x: CsrMatrix, rows: Int32Array, count: number,
-  dZ: Float32Array, units: number, w: Float32Array, w64: Float64Array, lr: number, scratch: CsrGradScratch,
+  x: CsrMatrix,
+  rows: Int32Array,
+  count: number,
+  dZ: Float32Array,
+  units: number,
+  w: Float32Array,
+  w64: Float64Array,
+  lr: number,
+  scratch: CsrGradScratch,
 ): void {
   groupByFeature(x, rows, count, dZ, units, scratch);
   const { start, sample, value: cv, dz } = scratch;
@@ -347,7 +495,14 @@ export function weightGradCsrSgd(
     if (begin === end) continue;
     const o = i * units;
     for (let j0 = 0; j0 < blocked; j0 += 8) {
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+      let a0 = 0,
+        a1 = 0,
+        a2 = 0,
+        a3 = 0,
+        a4 = 0,
+        a5 = 0,
+        a6 = 0,
+        a7 = 0;
       for (let p = begin; p < end; p++) {
         const v = cv[p];
         const d = sample[p] + j0;
@@ -361,10 +516,14 @@ export function weightGradCsrSgd(
         a7 += v * dz[d + 7];
       }
       const q = o + j0;
-      w64[q] = w[q] = fr(w64[q] - lr * fr(a0)); w64[q + 1] = w[q + 1] = fr(w64[q + 1] - lr * fr(a1));
-      w64[q + 2] = w[q + 2] = fr(w64[q + 2] - lr * fr(a2)); w64[q + 3] = w[q + 3] = fr(w64[q + 3] - lr * fr(a3));
-      w64[q + 4] = w[q + 4] = fr(w64[q + 4] - lr * fr(a4)); w64[q + 5] = w[q + 5] = fr(w64[q + 5] - lr * fr(a5));
-      w64[q + 6] = w[q + 6] = fr(w64[q + 6] - lr * fr(a6)); w64[q + 7] = w[q + 7] = fr(w64[q + 7] - lr * fr(a7));
+      w64[q] = w[q] = fr(w64[q] - lr * fr(a0));
+      w64[q + 1] = w[q + 1] = fr(w64[q + 1] - lr * fr(a1));
+      w64[q + 2] = w[q + 2] = fr(w64[q + 2] - lr * fr(a2));
+      w64[q + 3] = w[q + 3] = fr(w64[q + 3] - lr * fr(a3));
+      w64[q + 4] = w[q + 4] = fr(w64[q + 4] - lr * fr(a4));
+      w64[q + 5] = w[q + 5] = fr(w64[q + 5] - lr * fr(a5));
+      w64[q + 6] = w[q + 6] = fr(w64[q + 6] - lr * fr(a6));
+      w64[q + 7] = w[q + 7] = fr(w64[q + 7] - lr * fr(a7));
     }
     for (let j = blocked; j < units; j++) {
       let a = 0;
@@ -376,7 +535,12 @@ export function weightGradCsrSgd(
 
 /** dX[s][i] = sum_j W[i][j] dZ[s][j]  (dz_j/dx_i = W_ij). Overwrites dX. */
 export function inputGrad(
-  dZ: Float32Array, count: number, w: Float32Array, inputs: number, units: number, dX: Float32Array,
+  dZ: Float32Array,
+  count: number,
+  w: Float32Array,
+  inputs: number,
+  units: number,
+  dX: Float32Array,
 ): void {
   for (let s = 0; s < count; s++) {
     const d = s * units;

@@ -33,7 +33,8 @@ export function checkTargets(t: Targets, rows: number, units: number): void {
   if (isLabels(t)) {
     if (t.length < rows) throw new Error(`targets: expected ${rows} labels, got ${t.length}`);
     for (let r = 0; r < rows; r++) {
-      if (t[r] < 0 || t[r] >= units) throw new Error(`targets: label ${t[r]} at row ${r} is not a class 0..${units - 1}`);
+      if (t[r] < 0 || t[r] >= units)
+        throw new Error(`targets: label ${t[r]} at row ${r} is not a class 0..${units - 1}`);
     }
     return;
   }

@@ -82,8 +82,8 @@ export function createOptimizer(spec: OptimizerSpec, params: readonly Param[]): 
         spec,
         apply() {
           t++;
-          const c1 = 1 / (1 - Math.pow(b1, t));
-          const c2 = 1 / (1 - Math.pow(b2, t));
+          const c1 = 1 / (1 - b1 ** t);
+          const c2 = 1 / (1 - b2 ** t);
           params.forEach(({ value: w, grad: g }, k) => {
             const m = first[k];
             const s = second[k];

@@ -41,7 +41,10 @@ export class Trainer {
   /** Every parameter but the first layer's weights (which the fused path updates in place). */
   private readonly restParams: readonly Param[];
 
-  constructor(readonly network: DenseNetwork, options: TrainerOptions) {
+  constructor(
+    readonly network: DenseNetwork,
+    options: TrainerOptions,
+  ) {
     this.loss = getLoss(options.loss);
     network.checkTrainable(this.loss);
     this.optimizer = createOptimizer(options.optimizer, network.params());
@@ -77,9 +80,11 @@ export class Trainer {
     const { inputs, targets } = data;
     const n = inputs.rows;
     const net = this.network;
-    if (inputs.cols !== net.inputSize) throw new Error(`epoch: inputs have ${inputs.cols} columns, expected ${net.inputSize}`);
+    if (inputs.cols !== net.inputSize)
+      throw new Error(`epoch: inputs have ${inputs.cols} columns, expected ${net.inputSize}`);
     const batchSize = options.batchSize;
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`epoch: batchSize must be a positive integer, got ${batchSize}`);
+    if (!Number.isInteger(batchSize) || batchSize < 1)
+      throw new Error(`epoch: batchSize must be a positive integer, got ${batchSize}`);
     assertFiniteMatrix(inputs, 'epoch inputs');
     checkTargets(targets, n, net.outputSize);
     if (n === 0) return 0;

@@ -36,7 +36,10 @@ export class AppleLampScene extends BaseScene {
   private neuron!: NeuronView;
   private basket!: BasketView;
   private fruit!: Phaser.GameObjects.Image;
-  private texts!: Record<'title' | 'goal' | 'name' | 'count' | 'inUse' | 'basketTitle' | 'basketTag' | 'compare1' | 'compare2', Phaser.GameObjects.Text>;
+  private texts!: Record<
+    'title' | 'goal' | 'name' | 'count' | 'inUse' | 'basketTitle' | 'basketTag' | 'compare1' | 'compare2',
+    Phaser.GameObjects.Text
+  >;
 
   constructor() {
     super(SCENES.lamp);
@@ -52,12 +55,22 @@ export class AppleLampScene extends BaseScene {
     try {
       this.level = loadAppleLampLevel();
     } catch (err) {
-      this.showLevelError(err, 'tools', () => ({ id: 'map', x: W / 2 - 100, y: 600, w: 200, h: 56, label: this.t('ch3.btn.map'), onPress: () => this.services.app.send({ type: 'chapter.quit' }) }));
+      this.showLevelError(err, 'tools', () => ({
+        id: 'map',
+        x: W / 2 - 100,
+        y: 600,
+        w: 200,
+        h: 56,
+        label: this.t('ch3.btn.map'),
+        onPress: () => this.services.app.send({ type: 'chapter.quit' }),
+      }));
       return;
     }
     this.seed = newAttemptSeed();
     this.buildStage();
-    this.actor = createActor(appleLampMachine, { input: { level: this.level, seed: this.seed, rule: this.carriedRule() } });
+    this.actor = createActor(appleLampMachine, {
+      input: { level: this.level, seed: this.seed, rule: this.carriedRule() },
+    });
     this.actor.subscribe((snap) => {
       this.renderChapter();
       if (snap.status === 'done' && !this.completed) this.complete();
@@ -81,7 +94,11 @@ export class AppleLampScene extends BaseScene {
     this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
     const g = this.add.graphics();
     const panel = (x: number, y: number, w: number, h: number) =>
-      g.fillStyle(COLORS.cream, 0.93).fillRoundedRect(x, y, w, h, 18).lineStyle(4, COLORS.ink).strokeRoundedRect(x, y, w, h, 18);
+      g
+        .fillStyle(COLORS.cream, 0.93)
+        .fillRoundedRect(x, y, w, h, 18)
+        .lineStyle(4, COLORS.ink)
+        .strokeRoundedRect(x, y, w, h, 18);
     panel(16, 8, 980, 50);
     panel(LAYOUT.conveyor.x - 4, LAYOUT.conveyor.y, LAYOUT.conveyor.w + 8, LAYOUT.conveyor.h);
     panel(248, LAYOUT.conveyor.y, 770, LAYOUT.conveyor.h);
@@ -91,7 +108,9 @@ export class AppleLampScene extends BaseScene {
     g.fillStyle(COLORS.inkSoft, 1).fillRoundedRect(fruitX - 100, fruitY + 70, 200, 22, 11);
     g.fillStyle(COLORS.stone, 1);
     for (let k = 0; k < 6; k++) g.fillCircle(fruitX - 80 + k * 32, fruitY + 81, 7);
-    this.fruit = this.add.image(fruitX, fruitY, 'fruit-apple').setDisplaySize(LAYOUT.conveyor.fruitSize, LAYOUT.conveyor.fruitSize);
+    this.fruit = this.add
+      .image(fruitX, fruitY, 'fruit-apple')
+      .setDisplaySize(LAYOUT.conveyor.fruitSize, LAYOUT.conveyor.fruitSize);
     this.neuron = new NeuronView(this, this.level.features.length, this.level.meter);
     this.basket = new BasketView(this);
     const L = (x: number, y: number, size: number, color: string = CSS.ink) => this.label(x, y, size, color);
@@ -115,7 +134,9 @@ export class AppleLampScene extends BaseScene {
   private ruleWords(offer: RuleOffer): string {
     if (offer.status !== 'ok') return '';
     const word = (f: string) => this.dt(this.level.featureLabels[this.level.features.indexOf(f)]);
-    const parts = offer.literals.map((l) => (l.positive ? word(l.feature) : this.t('ch3.rule.not', { feature: word(l.feature) })));
+    const parts = offer.literals.map((l) =>
+      l.positive ? word(l.feature) : this.t('ch3.rule.not', { feature: word(l.feature) }),
+    );
     return parts.join(this.t(offer.join === 'or' ? 'ch3.rule.or' : 'ch3.rule.and'));
   }
 
@@ -139,7 +160,12 @@ export class AppleLampScene extends BaseScene {
     this.texts.inUse.setText(this.t('ch3.knobsInUse', { n: view.knobsInUse }));
     const compare = { sum: formatNumber(reading.sum), threshold: formatNumber(reading.threshold) };
     this.neuron.render({
-      rows: view.features.map((f, i) => ({ word: this.dt(f.labelKey), input: reading.inputs[i], weight: view.knobs[i].value, contribution: reading.contributions[i] })),
+      rows: view.features.map((f, i) => ({
+        word: this.dt(f.labelKey),
+        input: reading.inputs[i],
+        weight: view.knobs[i].value,
+        contribution: reading.contributions[i],
+      })),
       sum: reading.sum,
       threshold: reading.threshold,
       lit: reading.lit,
@@ -171,13 +197,18 @@ export class AppleLampScene extends BaseScene {
     );
     this.renderActions(view);
     this.react(view, fruitName, compare);
-    const line = view.line.key === 'ch3.rule.ok' ? this.t('ch3.rule.ok', { rule: this.ruleWords(view.rule) }) : this.dtKeys(view.line.key, view.line.params);
+    const line =
+      view.line.key === 'ch3.rule.ok'
+        ? this.t('ch3.rule.ok', { rule: this.ruleWords(view.rule) })
+        : this.dtKeys(view.line.key, view.line.params);
     this.renderMentor(line, view.line.notice, step === 'intro', (e) => this.send(e));
   }
 
   private goalText(view: AppleLampView): string {
-    if (view.task) return `${this.t('ch3.fruitOf', { n: view.task.index + 1, count: view.task.count })} · ${this.dt(`ch3.goal.${view.task.id}`)}`;
-    if (view.step === 'tune' && view.tune) return this.t('ch3.tune.progress', { steps: view.tune.steps, mistakes: view.tune.mistakes });
+    if (view.task)
+      return `${this.t('ch3.fruitOf', { n: view.task.index + 1, count: view.task.count })} · ${this.dt(`ch3.goal.${view.task.id}`)}`;
+    if (view.step === 'tune' && view.tune)
+      return this.t('ch3.tune.progress', { steps: view.tune.steps, mistakes: view.tune.mistakes });
     if (view.step === 'challenge' || view.step === 'challengeResult') return this.t('ch3.challenge.hidden');
     return '';
   }
@@ -193,16 +224,34 @@ export class AppleLampScene extends BaseScene {
     const size = this.level.basket.length;
     const line = (who: 'mine' | 'bit') => {
       const s = view[who];
-      return s ? `${this.t(who === 'mine' ? 'ch3.compare.mine' : 'ch3.compare.bit')}: ${this.t('ch3.compare.right', { right: s.right, size })} · ${this.t('ch3.compare.knobs', { n: s.knobs })}` : '';
+      return s
+        ? `${this.t(who === 'mine' ? 'ch3.compare.mine' : 'ch3.compare.bit')}: ${this.t('ch3.compare.right', { right: s.right, size })} · ${this.t('ch3.compare.knobs', { n: s.knobs })}`
+        : '';
     };
     const comparing = view.step === 'tune' || view.step === 'challenge';
-    this.texts.compare1.setText(run ? this.t('ch3.challenge.score', { correct: run.correct, size: run.size, knobs: run.knobs }) : comparing ? line('mine') : '');
+    this.texts.compare1.setText(
+      run
+        ? this.t('ch3.challenge.score', { correct: run.correct, size: run.size, knobs: run.knobs })
+        : comparing
+          ? line('mine')
+          : '',
+    );
     this.texts.compare2.setText(run ? '' : comparing ? line('bit') : '');
     const note = run && view.lookalikes.length ? view.lookalikes[0] : null;
     const el = note ? this.services.ui.element('ch3-lookalike', 'div', 'bbd-label') : null;
     if (el && note) {
-      Object.assign(el.style, { left: `${LAYOUT.basket.x + 12}px`, top: '468px', width: `${LAYOUT.basket.w - 24}px`, fontSize: '15px', lineHeight: '1.3', fontWeight: '600' });
-      el.textContent = this.t('ch3.challenge.lookalike', { a: this.dt(this.level.fruits[note[0]].nameKey), b: this.dt(this.level.fruits[note[1]].nameKey) });
+      Object.assign(el.style, {
+        left: `${LAYOUT.basket.x + 12}px`,
+        top: '468px',
+        width: `${LAYOUT.basket.w - 24}px`,
+        fontSize: '15px',
+        lineHeight: '1.3',
+        fontWeight: '600',
+      });
+      el.textContent = this.t('ch3.challenge.lookalike', {
+        a: this.dt(this.level.fruits[note[0]].nameKey),
+        b: this.dt(this.level.fruits[note[1]].nameKey),
+      });
     } else this.services.ui.removeElement('ch3-lookalike');
   }
 
@@ -213,7 +262,12 @@ export class AppleLampScene extends BaseScene {
       return;
     }
     // A second setting shown as a ghost mark: the offered rule, or your own beside Bit's.
-    const ghostSetting = view.step === 'rule' && view.rule.status === 'ok' ? view.rule.perceptron : view.step === 'tune' || view.step === 'challenge' ? view.mine?.setting : undefined;
+    const ghostSetting =
+      view.step === 'rule' && view.rule.status === 'ok'
+        ? view.rule.perceptron
+        : view.step === 'tune' || view.step === 'challenge'
+          ? view.mine?.setting
+          : undefined;
     const ghostLabel = this.t('ch3.compare.mine');
     view.knobs.forEach((k, i) => {
       const threshold = i === view.features.length;
@@ -233,7 +287,10 @@ export class AppleLampScene extends BaseScene {
         label: this.t('ch3.knob.aria', { name }),
         valueText: formatNumber(k.value),
         disabled: !view.editable,
-        ghost: ghostValue === undefined ? undefined : { value: ghostValue, text: `${ghostLabel} ${formatNumber(ghostValue)}` },
+        ghost:
+          ghostValue === undefined
+            ? undefined
+            : { value: ghostValue, text: `${ghostLabel} ${formatNumber(ghostValue)}` },
         onSet: (value) => {
           if (value !== k.value) this.send({ type: 'knob.set', id: k.id, value });
         },
@@ -242,8 +299,26 @@ export class AppleLampScene extends BaseScene {
     });
   }
 
-  private button(id: string, label: string, slot: number, onPress: () => void, extra: Partial<ButtonSpec> = {}): ButtonSpec {
-    return { id, x: 24, y: ACTION_Y[slot], w: 208, h: 48, label, onPress: () => { this.services.audio.play('click'); onPress(); }, ...extra };
+  private button(
+    id: string,
+    label: string,
+    slot: number,
+    onPress: () => void,
+    extra: Partial<ButtonSpec> = {},
+  ): ButtonSpec {
+    return {
+      id,
+      x: 24,
+      y: ACTION_Y[slot],
+      w: 208,
+      h: 48,
+      label,
+      onPress: () => {
+        this.services.audio.play('click');
+        onPress();
+      },
+      ...extra,
+    };
   }
 
   private renderActions(view: AppleLampView): void {
@@ -251,25 +326,80 @@ export class AppleLampScene extends BaseScene {
     const step = view.step;
     const movable = step === 'task' || step === 'challenge';
     // No conveyor buttons under the history card: later-appended buttons would sit on top of it.
-    ui.sync('conveyor', step === 'history' ? [] : [
-      { id: 'prev', x: 24, y: 306, w: 100, h: 44, label: '◀', ariaLabel: this.t('ch3.btn.prev'), disabled: !movable, onPress: () => this.send({ type: 'conveyor.prev' }) },
-      { id: 'next', x: 132, y: 306, w: 100, h: 44, label: '▶', ariaLabel: this.t('ch3.btn.next'), disabled: !movable, onPress: () => this.send({ type: 'conveyor.next' }) },
-    ]);
+    ui.sync(
+      'conveyor',
+      step === 'history'
+        ? []
+        : [
+            {
+              id: 'prev',
+              x: 24,
+              y: 306,
+              w: 100,
+              h: 44,
+              label: '◀',
+              ariaLabel: this.t('ch3.btn.prev'),
+              disabled: !movable,
+              onPress: () => this.send({ type: 'conveyor.prev' }),
+            },
+            {
+              id: 'next',
+              x: 132,
+              y: 306,
+              w: 100,
+              h: 44,
+              label: '▶',
+              ariaLabel: this.t('ch3.btn.next'),
+              disabled: !movable,
+              onPress: () => this.send({ type: 'conveyor.next' }),
+            },
+          ],
+    );
     const actions: ButtonSpec[] = [];
     if (step === 'rule') {
       if (view.rule.status === 'ok') {
         const p = view.rule.perceptron;
-        actions.push(this.button('useRule', this.t('ch3.btn.useRule'), 0, () => this.send({ type: 'knobs.load', source: 'rule', weights: [...p.weights], threshold: p.threshold }), { variant: 'primary' }));
+        actions.push(
+          this.button(
+            'useRule',
+            this.t('ch3.btn.useRule'),
+            0,
+            () => this.send({ type: 'knobs.load', source: 'rule', weights: [...p.weights], threshold: p.threshold }),
+            { variant: 'primary' },
+          ),
+        );
       }
-      actions.push(this.button('startBlank', this.t('ch3.btn.startBlank'), actions.length, () => this.send({ type: 'rule.skip' }), view.rule.status === 'ok' ? {} : { variant: 'primary' }));
+      actions.push(
+        this.button(
+          'startBlank',
+          this.t('ch3.btn.startBlank'),
+          actions.length,
+          () => this.send({ type: 'rule.skip' }),
+          view.rule.status === 'ok' ? {} : { variant: 'primary' },
+        ),
+      );
     } else if (step === 'task') {
-      actions.push(this.button('check', this.t('ch3.btn.check'), 0, () => this.send({ type: 'task.check' }), { variant: 'primary', h: 56 }));
+      actions.push(
+        this.button('check', this.t('ch3.btn.check'), 0, () => this.send({ type: 'task.check' }), {
+          variant: 'primary',
+          h: 56,
+        }),
+      );
     } else if (step === 'tune' && view.tune) {
       if (view.tune.finished) {
-        actions.push(this.button('toChallenge', this.t('ch3.btn.toChallenge'), 0, () => this.send({ type: 'tune.done' }), { variant: 'primary' }));
+        actions.push(
+          this.button('toChallenge', this.t('ch3.btn.toChallenge'), 0, () => this.send({ type: 'tune.done' }), {
+            variant: 'primary',
+          }),
+        );
       } else {
         actions.push(this.button('step', this.t('ch3.btn.step'), 0, () => this.send({ type: 'tune.step' })));
-        actions.push(this.button('play', this.t(this.playing ? 'ch3.btn.pause' : 'ch3.btn.play'), 1, () => this.togglePlay(), { pressed: this.playing, variant: 'primary' }));
+        actions.push(
+          this.button('play', this.t(this.playing ? 'ch3.btn.pause' : 'ch3.btn.play'), 1, () => this.togglePlay(), {
+            pressed: this.playing,
+            variant: 'primary',
+          }),
+        );
         actions.push(this.button('finish', this.t('ch3.btn.finish'), 2, () => this.send({ type: 'tune.finish' })));
       }
     } else if (step === 'challenge') {
@@ -277,17 +407,49 @@ export class AppleLampScene extends BaseScene {
         const s = view[source]?.setting;
         if (s) this.send({ type: 'knobs.load', source, weights: [...s.weights], threshold: s.threshold });
       };
-      if (view.mine) actions.push(this.button('useMine', this.t('ch3.btn.useMine'), actions.length, () => load('mine')));
+      if (view.mine)
+        actions.push(this.button('useMine', this.t('ch3.btn.useMine'), actions.length, () => load('mine')));
       if (view.bit) actions.push(this.button('useBit', this.t('ch3.btn.useBit'), actions.length, () => load('bit')));
-      actions.push(this.button('run', this.t('ch3.btn.run'), 2, () => this.send({ type: 'challenge.run' }), { variant: 'primary' }));
+      actions.push(
+        this.button('run', this.t('ch3.btn.run'), 2, () => this.send({ type: 'challenge.run' }), {
+          variant: 'primary',
+        }),
+      );
     } else if (step === 'challengeResult' && view.run) {
-      if (view.run.passed) actions.push(this.button('keep', this.t('ch3.btn.keep'), 0, () => this.send({ type: 'challenge.accept' }), { variant: 'primary' }));
-      actions.push(this.button('retry', this.t('ch3.btn.retry'), actions.length, () => this.send({ type: 'challenge.retry' })));
+      if (view.run.passed)
+        actions.push(
+          this.button('keep', this.t('ch3.btn.keep'), 0, () => this.send({ type: 'challenge.accept' }), {
+            variant: 'primary',
+          }),
+        );
+      actions.push(
+        this.button('retry', this.t('ch3.btn.retry'), actions.length, () => this.send({ type: 'challenge.retry' })),
+      );
     } else if (step === 'history') {
-      actions.push({ id: 'continue', x: 890, y: 422, w: 220, h: 52, label: this.t('ch3.btn.continue'), variant: 'primary', onPress: () => this.send({ type: 'history.done' }) });
+      actions.push({
+        id: 'continue',
+        x: 890,
+        y: 422,
+        w: 220,
+        h: 52,
+        label: this.t('ch3.btn.continue'),
+        variant: 'primary',
+        onPress: () => this.send({ type: 'history.done' }),
+      });
     }
     ui.sync('actions', actions);
-    ui.sync('tools', [{ id: 'map', x: 1134, y: 8, w: 128, h: 48, label: this.t('ch3.btn.map'), variant: 'quiet', onPress: () => this.services.app.send({ type: 'chapter.quit' }) }]);
+    ui.sync('tools', [
+      {
+        id: 'map',
+        x: 1134,
+        y: 8,
+        w: 128,
+        h: 48,
+        label: this.t('ch3.btn.map'),
+        variant: 'quiet',
+        onPress: () => this.services.app.send({ type: 'chapter.quit' }),
+      },
+    ]);
   }
 
   private togglePlay(): void {
@@ -295,7 +457,11 @@ export class AppleLampScene extends BaseScene {
       this.stopTuning();
     } else {
       this.playing = true;
-      this.tuneTimer = this.time.addEvent({ delay: TUNE_TICK_MS, loop: true, callback: () => this.send({ type: 'tune.step' }) });
+      this.tuneTimer = this.time.addEvent({
+        delay: TUNE_TICK_MS,
+        loop: true,
+        callback: () => this.send({ type: 'tune.step' }),
+      });
     }
     this.renderChapter();
   }
@@ -311,7 +477,11 @@ export class AppleLampScene extends BaseScene {
     const lit = view.reading.lit;
     if (this.lastLit === false && lit && !this.playing) this.services.audio.play('lamp');
     this.lastLit = lit;
-    const spoken = this.t('ch3.live.reading', { fruit: fruitName, ...compare, state: this.t(lit ? 'ch3.lamp.on' : 'ch3.lamp.off') });
+    const spoken = this.t('ch3.live.reading', {
+      fruit: fruitName,
+      ...compare,
+      state: this.t(lit ? 'ch3.lamp.on' : 'ch3.lamp.off'),
+    });
     if (spoken !== this.lastSpoken && view.step !== 'intro' && !this.playing) {
       this.lastSpoken = spoken;
       this.services.announce(spoken);
@@ -319,7 +489,12 @@ export class AppleLampScene extends BaseScene {
     const feedback = `${view.line.key}|${this.actor.getSnapshot().context.events.length}`;
     if (view.line.notice && feedback !== this.lastFeedback) {
       this.lastFeedback = feedback;
-      const good = ['ch3.notice.taskPassed', 'ch3.tune.converged', 'ch3.challenge.passed', 'ch3.challenge.best'].includes(view.line.key);
+      const good = [
+        'ch3.notice.taskPassed',
+        'ch3.tune.converged',
+        'ch3.challenge.passed',
+        'ch3.challenge.best',
+      ].includes(view.line.key);
       const bad = ['ch3.notice.taskWrong', 'ch3.challenge.failed'].includes(view.line.key);
       if (good || (view.step === 'tune' && view.tune?.finished)) this.services.audio.play('success');
       else if (bad) this.services.audio.play('failure');
@@ -339,5 +514,4 @@ export class AppleLampScene extends BaseScene {
       stats: { correct: result.correct, size: result.size, knobs: result.knobs },
     });
   }
-
 }

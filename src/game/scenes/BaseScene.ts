@@ -22,7 +22,8 @@ export interface ChapterEnd {
 
 export const W = GAME_WIDTH;
 export const H = GAME_HEIGHT;
-export const FONT = "'Baloo 2', 'Nunito', 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif";
+export const FONT =
+  "'Baloo 2', 'Nunito', 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif";
 
 export abstract class BaseScene extends Phaser.Scene {
   protected get services(): Services {
@@ -60,7 +61,9 @@ export abstract class BaseScene extends Phaser.Scene {
 
   /** Keyboard focus on the dialogue's Next button, once the HTML layer has drawn it. */
   protected focusDialogueNext(): void {
-    requestAnimationFrame(() => document.querySelector<HTMLButtonElement>('.bbd-dialogue button[data-id="next"]')?.focus());
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLButtonElement>('.bbd-dialogue button[data-id="next"]')?.focus(),
+    );
   }
 
   /** A chapter whose level file cannot be read: the problem in plain words and a way back to the map. */
@@ -86,11 +89,23 @@ export abstract class BaseScene extends Phaser.Scene {
   /** A gentle up-and-down idle motion, skipped with reduced motion. */
   protected bob(target: Phaser.GameObjects.GameObject & { y: number }, amount = 8, duration = 900): void {
     if (this.reducedMotion) return;
-    this.tweens.add({ targets: target, y: target.y - amount, duration, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
+    this.tweens.add({
+      targets: target,
+      y: target.y - amount,
+      duration,
+      yoyo: true,
+      repeat: -1,
+      ease: 'Sine.easeInOut',
+    });
   }
 
   /** The mentor's line in the dialogue box; during an intro it offers Next and Skip. */
-  protected renderMentor(text: string, notice: boolean, intro: boolean, send: (event: { type: 'dialogue.next' | 'dialogue.skip' }) => void): void {
+  protected renderMentor(
+    text: string,
+    notice: boolean,
+    intro: boolean,
+    send: (event: { type: 'dialogue.next' | 'dialogue.skip' }) => void,
+  ): void {
     renderDialogue(this.services.ui, {
       name: this.t('mentor.name'),
       text,

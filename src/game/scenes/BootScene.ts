@@ -17,7 +17,10 @@ export class BootScene extends BaseScene {
     const bar = this.add.graphics();
     const text = this.label(W / 2, H / 2 + 60, 24).setOrigin(0.5);
     this.load.on(Phaser.Loader.Events.PROGRESS, (p: number) => {
-      bar.clear().fillStyle(COLORS.orange).fillRoundedRect(W / 2 - barW / 2 + 6, H / 2 - 16, Math.max(20, (barW - 12) * p), 32, 14);
+      bar
+        .clear()
+        .fillStyle(COLORS.orange)
+        .fillRoundedRect(W / 2 - barW / 2 + 6, H / 2 - 16, Math.max(20, (barW - 12) * p), 32, 14);
       text.setText(this.t('app.loading', { percent: Math.round(p * 100) }));
     });
     // SVGs are rasterised at twice their display size so they stay crisp when scaled up.

@@ -23,8 +23,12 @@ export class MapScene extends BaseScene {
 
   create(): void {
     this.add.image(W / 2, H / 2, 'bg-map').setDisplaySize(W, H);
-    const heading = this.label(W / 2, 54, 46).setOrigin(0.5).setStroke(CSS.cream, 10);
-    const hint = this.label(W / 2, 108, 22, CSS.inkSoft).setOrigin(0.5).setStroke(CSS.cream, 6);
+    const heading = this.label(W / 2, 54, 46)
+      .setOrigin(0.5)
+      .setStroke(CSS.cream, 10);
+    const hint = this.label(W / 2, 108, 22, CSS.inkSoft)
+      .setOrigin(0.5)
+      .setStroke(CSS.cream, 6);
     const path = this.add.graphics();
     path.lineStyle(10, COLORS.ink, 0.25);
     for (let i = 1; i < STOPS.length; i++) path.lineBetween(STOPS[i - 1].x, STOPS[i - 1].y, STOPS[i].x, STOPS[i].y);
@@ -34,7 +38,9 @@ export class MapScene extends BaseScene {
       const disc = this.add.circle(x, y, 62, COLORS.cream).setStrokeStyle(6, COLORS.ink);
       const icon = this.add.image(x, y, c.icon as ArtKey).setDisplaySize(100, 100);
       const lock = this.add.image(x + 46, y - 46, 'lock').setDisplaySize(50, 50);
-      const year = this.label(x, y - 112, 17, CSS.ink).setOrigin(0.5, 0).setStroke(CSS.cream, 6);
+      const year = this.label(x, y - 112, 17, CSS.ink)
+        .setOrigin(0.5, 0)
+        .setStroke(CSS.cream, 6);
       const stars = [0, 1, 2].map((k) => this.add.image(x - 34 + k * 34, y + 58, 'star').setDisplaySize(34, 34));
       return { disc, icon, lock, year, stars };
     });
@@ -54,50 +60,57 @@ export class MapScene extends BaseScene {
         b.disc.setFillStyle(playable ? COLORS.cream : COLORS.sand);
         b.lock.setVisible(status === 'locked' || status === 'soon');
         b.year.setText(this.dt(c.yearKey));
-        b.stars.forEach((s, k) => s.setTexture(k < n ? 'star' : 'star-empty').setVisible(status !== 'soon' && status !== 'locked'));
+        b.stars.forEach((s, k) =>
+          s.setTexture(k < n ? 'star' : 'star-empty').setVisible(status !== 'soon' && status !== 'locked'),
+        );
       });
       const specs: ButtonSpec[] = CHAPTERS.map((c, i) => {
-          const status = chapterStatus(c, starsByChapter);
-          const n = starsByChapter[String(c.number)] ?? 0;
-          const title = this.dt(c.titleKey);
-          return {
-            id: `chapter-${c.number}`,
-            x: STOPS[i].x - 92,
-            y: STOPS[i].y + 80,
-            w: 184,
-            h: 84,
-            label: `${c.number}. ${title}`,
-            tag: status === 'soon' || status === 'locked' ? statusText(status, n) : undefined,
-            variant: status === 'open' ? 'card primary' : 'card',
-            disabled: !isPlayable(status),
-            ariaLabel: this.t('map.chapterLabel', { n: c.number, title, year: this.dt(c.yearKey), status: statusText(status, n) }),
-            onPress: () => {
-              this.services.audio.play('click');
-              this.services.app.send({ type: 'chapter.open', chapter: c.number });
-            },
-          };
-        });
+        const status = chapterStatus(c, starsByChapter);
+        const n = starsByChapter[String(c.number)] ?? 0;
+        const title = this.dt(c.titleKey);
+        return {
+          id: `chapter-${c.number}`,
+          x: STOPS[i].x - 92,
+          y: STOPS[i].y + 80,
+          w: 184,
+          h: 84,
+          label: `${c.number}. ${title}`,
+          tag: status === 'soon' || status === 'locked' ? statusText(status, n) : undefined,
+          variant: status === 'open' ? 'card primary' : 'card',
+          disabled: !isPlayable(status),
+          ariaLabel: this.t('map.chapterLabel', {
+            n: c.number,
+            title,
+            year: this.dt(c.yearKey),
+            status: statusText(status, n),
+          }),
+          onPress: () => {
+            this.services.audio.play('click');
+            this.services.app.send({ type: 'chapter.open', chapter: c.number });
+          },
+        };
+      });
       specs.push(
-          {
-            id: 'back',
-            x: 24,
-            y: 20,
-            w: 170,
-            h: 60,
-            label: this.t('map.back'),
-            variant: 'quiet',
-            onPress: () => this.services.app.send({ type: 'map.back' }),
-          },
-          {
-            id: 'settings',
-            x: W - 194,
-            y: 20,
-            w: 170,
-            h: 60,
-            label: this.t('title.settings'),
-            variant: 'quiet',
-            onPress: () => this.services.app.send({ type: 'settings.open' }),
-          },
+        {
+          id: 'back',
+          x: 24,
+          y: 20,
+          w: 170,
+          h: 60,
+          label: this.t('map.back'),
+          variant: 'quiet',
+          onPress: () => this.services.app.send({ type: 'map.back' }),
+        },
+        {
+          id: 'settings',
+          x: W - 194,
+          y: 20,
+          w: 170,
+          h: 60,
+          label: this.t('title.settings'),
+          variant: 'quiet',
+          onPress: () => this.services.app.send({ type: 'settings.open' }),
+        },
       );
       this.services.ui.sync('map', specs);
     });

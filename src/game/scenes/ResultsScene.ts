@@ -19,10 +19,19 @@ export class ResultsScene extends BaseScene {
     const outcome = this.services.app.getSnapshot().context.outcome;
     const n = outcome?.stars ?? 0;
     const stars = [0, 1, 2].map((k) =>
-      this.add.image(W / 2 - 110 + k * 110, 190, k < n ? 'star' : 'star-empty').setDisplaySize(96, 96).setScale(0.01),
+      this.add
+        .image(W / 2 - 110 + k * 110, 190, k < n ? 'star' : 'star-empty')
+        .setDisplaySize(96, 96)
+        .setScale(0.01),
     );
     stars.forEach((s, k) =>
-      this.tweens.add({ targets: s, scale: 96 / 512, delay: this.reducedMotion ? 0 : 250 * k, duration: this.reducedMotion ? 0 : 400, ease: 'Back.easeOut' }),
+      this.tweens.add({
+        targets: s,
+        scale: 96 / 512,
+        delay: this.reducedMotion ? 0 : 250 * k,
+        duration: this.reducedMotion ? 0 : 400,
+        ease: 'Back.easeOut',
+      }),
     );
     const bit = this.add.image(W - 250, 560, n > 0 ? 'bit-happy' : 'bit-confused').setDisplaySize(220, 220);
     this.bob(bit, 10, 600);
@@ -36,7 +45,14 @@ export class ResultsScene extends BaseScene {
       starsText.setText(this.t('results.stars', { n: o.stars }));
       stats.setText(this.dt(`results.ch${o.chapter}.stats`, o.stats));
       const insight = this.services.ui.element('insight', 'div', 'bbd-label');
-      Object.assign(insight.style, { left: '250px', top: '350px', width: '680px', fontSize: '21px', lineHeight: '1.45', fontWeight: '600' });
+      Object.assign(insight.style, {
+        left: '250px',
+        top: '350px',
+        width: '680px',
+        fontSize: '21px',
+        lineHeight: '1.45',
+        fontWeight: '600',
+      });
       insight.innerHTML = '';
       const h = document.createElement('div');
       h.style.cssText = `font-weight:800;color:${CSS.blue};margin-bottom:6px;font-size:22px`;
@@ -49,9 +65,35 @@ export class ResultsScene extends BaseScene {
       p.textContent = this.dt(`ch${o.chapter}.insight`);
       insight.append(h, p);
       this.services.ui.sync('results', [
-        { id: 'next', x: 250, y: 610, w: 230, h: 66, label: this.t('results.next'), variant: 'primary', onPress: () => this.services.app.send({ type: 'results.next' }) },
-        { id: 'retry', x: 500, y: 610, w: 200, h: 66, label: this.t('results.retry'), onPress: () => this.services.app.send({ type: 'results.retry' }) },
-        { id: 'map', x: 720, y: 610, w: 160, h: 66, label: this.t('results.map'), variant: 'quiet', onPress: () => this.services.app.send({ type: 'results.map' }) },
+        {
+          id: 'next',
+          x: 250,
+          y: 610,
+          w: 230,
+          h: 66,
+          label: this.t('results.next'),
+          variant: 'primary',
+          onPress: () => this.services.app.send({ type: 'results.next' }),
+        },
+        {
+          id: 'retry',
+          x: 500,
+          y: 610,
+          w: 200,
+          h: 66,
+          label: this.t('results.retry'),
+          onPress: () => this.services.app.send({ type: 'results.retry' }),
+        },
+        {
+          id: 'map',
+          x: 720,
+          y: 610,
+          w: 160,
+          h: 66,
+          label: this.t('results.map'),
+          variant: 'quiet',
+          onPress: () => this.services.app.send({ type: 'results.map' }),
+        },
       ]);
     });
     this.services.ui.focus('results', 'next');

@@ -8,12 +8,22 @@ import { rulebookMachine, type RulebookInputEvent } from '../../levels/ch2/ruleb
 import { rulebookView, type RulebookView, type StripCard } from '../../levels/ch2/rulebookView';
 import { bookCondition } from '../../levels/ch2/rulebookEdit';
 import { tilesOf } from '../../levels/ch2/rulebookModel';
-import { SCENES, artUrl } from '../keys';
+import { SCENES } from '../keys';
 import { COLORS, CSS } from '../palette';
 import type { ButtonSpec } from '../ui/htmlLayer';
 import { newAttemptSeed } from '../attemptSeed';
 import { BaseScene, H, W } from './BaseScene';
-import { EDITOR, iconOf, paletteSpecs, rowY, ruleSpecs, tileX, toolSpecs, type EditorHandlers, type Selection } from '../views/ruleEditor';
+import {
+  EDITOR,
+  iconOf,
+  paletteSpecs,
+  rowY,
+  ruleSpecs,
+  tileX,
+  toolSpecs,
+  type EditorHandlers,
+  type Selection,
+} from '../views/ruleEditor';
 import { drawStrip, layoutCards, STRIP, type CardBox } from '../views/rulebookStrip';
 import { whyLines, type Tr } from '../views/ruleText';
 import { renderNote, renderWhy } from '../views/rulebookPanels';
@@ -75,7 +85,11 @@ export class RulebookScene extends BaseScene {
     this.seed = newAttemptSeed();
     this.background = this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
     const bar = this.add.graphics();
-    bar.fillStyle(COLORS.cream, 0.94).fillRoundedRect(16, 8, 1092, 50, 16).lineStyle(4, COLORS.ink).strokeRoundedRect(16, 8, 1092, 50, 16);
+    bar
+      .fillStyle(COLORS.cream, 0.94)
+      .fillRoundedRect(16, 8, 1092, 50, 16)
+      .lineStyle(4, COLORS.ink)
+      .strokeRoundedRect(16, 8, 1092, 50, 16);
     this.title = this.label(30, 10, 26);
     this.part = this.label(0, 16, 20, CSS.blue);
     this.count = this.label(1094, 16, 20, CSS.inkSoft).setOrigin(1, 0);
@@ -112,7 +126,14 @@ export class RulebookScene extends BaseScene {
     const step = String(snap.value);
     const view = rulebookView(step, snap.context);
     this.clampSelection(view);
-    this.services.setChapterView({ number: 2, seed: this.seed, selection: this.sel, why: this.why, revealed: this.revealed, ...view });
+    this.services.setChapterView({
+      number: 2,
+      seed: this.seed,
+      selection: this.sel,
+      why: this.why,
+      revealed: this.revealed,
+      ...view,
+    });
     this.title.setText(this.t('ch2.title'));
     this.part.setText(PART_KEY[step] ? this.tr(PART_KEY[step]) : '').setX(this.title.x + this.title.width + 16);
     this.count.setText(view.editor ? this.tr('ch2.rulesCount', { n: view.editor.ruleCount }) : '');
@@ -122,13 +143,16 @@ export class RulebookScene extends BaseScene {
     this.renderStrip(view);
     this.renderPanels(view);
     this.renderActions(view);
-    this.renderMentor(this.tr(view.line.key, view.line.params), view.line.notice, step === 'intro', (e) => this.actor.send(e));
+    this.renderMentor(this.tr(view.line.key, view.line.params), view.line.notice, step === 'intro', (e) =>
+      this.actor.send(e),
+    );
   }
 
   private clampSelection(view: RulebookView): void {
     const rules = view.editor?.rules ?? [];
     if (this.sel.rule >= rules.length) this.sel = { rule: Math.max(0, rules.length - 1), tile: null };
-    if (this.sel.tile !== null && this.sel.tile >= (rules[this.sel.rule]?.tiles.length ?? 0)) this.sel = { ...this.sel, tile: null };
+    if (this.sel.tile !== null && this.sel.tile >= (rules[this.sel.rule]?.tiles.length ?? 0))
+      this.sel = { ...this.sel, tile: null };
   }
 
   private handlers(): EditorHandlers {
@@ -138,7 +162,8 @@ export class RulebookScene extends BaseScene {
         this.send(e);
         if (this.actor.getSnapshot().context.events.length === before) return;
         this.services.audio.play('click');
-        if (e.type === 'rule.add') this.sel = { rule: this.actor.getSnapshot().context.model[this.bookPart()].length - 1, tile: null };
+        if (e.type === 'rule.add')
+          this.sel = { rule: this.actor.getSnapshot().context.model[this.bookPart()].length - 1, tile: null };
         if (e.type === 'tile.remove' || e.type === 'rule.remove') {
           this.sel = { rule: e.type === 'rule.remove' ? Math.max(0, e.rule - 1) : e.rule, tile: null };
           this.services.ui.focus('ch2-rules', `rule-${this.sel.rule}`);
@@ -162,7 +187,7 @@ export class RulebookScene extends BaseScene {
 
   private scoreLine(): string {
     const strip = rulebookView(this.step, this.actor.getSnapshot().context).strip;
-    return strip && strip.checked ? this.tr('ch2.live.score', { correct: strip.correct, size: strip.checked }) : '';
+    return strip?.checked ? this.tr('ch2.live.score', { correct: strip.correct, size: strip.checked }) : '';
   }
 
   private renderEditor(view: RulebookView): void {
@@ -190,12 +215,20 @@ export class RulebookScene extends BaseScene {
         if (k > 0) q(`chip-${r}-${k}`)?.setAttribute('data-join', t.join);
       });
       const endX = rule.tiles.length ? tileX(rule.tiles.length - 1) + EDITOR.tileW + 10 : EDITOR.tileX;
-      if (!rule.tiles.length) renderNote(ui, `ch2-empty-${r}`, { x: EDITOR.tileX, y: rowY(r) + 6, w: 330, h: 48 }, this.tr('ch2.emptyRule'));
+      if (!rule.tiles.length)
+        renderNote(ui, `ch2-empty-${r}`, { x: EDITOR.tileX, y: rowY(r) + 6, w: 330, h: 48 }, this.tr('ch2.emptyRule'));
       const thenX = Math.max(rule.tiles.length ? endX : EDITOR.tileX + 340, 1098);
       this.arrows.lineStyle(4, COLORS.ink, 0.7);
-      for (let x = rule.tiles.length ? endX : EDITOR.tileX + 340; x < 1086; x += 18) this.arrows.lineBetween(x, rowY(r) + 30, Math.min(x + 10, 1086), rowY(r) + 30);
+      for (let x = rule.tiles.length ? endX : EDITOR.tileX + 340; x < 1086; x += 18)
+        this.arrows.lineBetween(x, rowY(r) + 30, Math.min(x + 10, 1086), rowY(r) + 30);
       this.arrows.fillStyle(COLORS.ink, 0.7).fillTriangle(1084, rowY(r) + 22, 1096, rowY(r) + 30, 1084, rowY(r) + 38);
-      renderNote(ui, `ch2-then-${r}`, { x: Math.min(thenX, 1098), y: rowY(r) + 4, w: 166, h: 52 }, `${this.tr('ch2.then')} ${this.tr(ed.conclusion.labelKey)}`, iconOf(ed.conclusion.art));
+      renderNote(
+        ui,
+        `ch2-then-${r}`,
+        { x: Math.min(thenX, 1098), y: rowY(r) + 4, w: 166, h: 52 },
+        `${this.tr('ch2.then')} ${this.tr(ed.conclusion.labelKey)}`,
+        iconOf(ed.conclusion.art),
+      );
       ui.root.querySelector(`[data-owned="ch2-then-${r}"]`)?.classList.add('then');
     });
     ui.sync('ch2-tools', toolSpecs(ed, this.sel, this.tr, on));
@@ -203,7 +236,8 @@ export class RulebookScene extends BaseScene {
 
   private sayOf(view: RulebookView): (yes: boolean) => string {
     const weather = view.strip?.kind === 'days';
-    return (yes) => this.tr(weather ? (yes ? 'ch2.say.rain' : 'ch2.say.dry') : yes ? 'ch2.say.apple' : 'ch2.say.notApple');
+    return (yes) =>
+      this.tr(weather ? (yes ? 'ch2.say.rain' : 'ch2.say.dry') : yes ? 'ch2.say.apple' : 'ch2.say.notApple');
   }
 
   private renderStrip(view: RulebookView): void {
@@ -220,7 +254,11 @@ export class RulebookScene extends BaseScene {
     }
     const compact = cards.length > 12;
     const say = this.sayOf(verdict ? { ...view, strip: { kind: 'fruits', cards, correct: 0, checked: 0 } } : view);
-    const key = JSON.stringify([view.step, this.services.app.getSnapshot().context.save.settings.locale, cards.map((c) => [c.id, c.predicted, c.correct])]);
+    const key = JSON.stringify([
+      view.step,
+      this.services.app.getSnapshot().context.save.settings.locale,
+      cards.map((c) => [c.id, c.predicted, c.correct]),
+    ]);
     if (key !== this.lastStrip) {
       this.lastStrip = key;
       drawStrip(this, this.strip, cards, boxes, this.tr, { kind: view.strip?.kind ?? 'fruits', say, compact });
@@ -253,7 +291,18 @@ export class RulebookScene extends BaseScene {
         this.renderChapter();
         if (id) this.services.ui.focus('ch2-why', id);
       };
-      this.services.ui.sync('ch2-whyclose', [{ id: 'close', x: 880, y: 140, w: 136, h: 46, label: this.tr('ch2.btn.close'), variant: 'quiet', onPress: close }]);
+      this.services.ui.sync('ch2-whyclose', [
+        {
+          id: 'close',
+          x: 880,
+          y: 140,
+          w: 136,
+          h: 46,
+          label: this.tr('ch2.btn.close'),
+          variant: 'quiet',
+          onPress: close,
+        },
+      ]);
     } else {
       this.services.ui.removeElement('ch2-why');
       this.services.ui.clearGroup('ch2-whyclose');
@@ -270,7 +319,13 @@ export class RulebookScene extends BaseScene {
 
   private renderPanels(view: RulebookView): void {
     renderRulebookPanels(
-      { ui: this.services.ui, tr: this.tr, data: this.levelData, conflictOpen: this.conflictOpen, revealed: this.revealed },
+      {
+        ui: this.services.ui,
+        tr: this.tr,
+        data: this.levelData,
+        conflictOpen: this.conflictOpen,
+        revealed: this.revealed,
+      },
       view,
       (seller, nameKey) => {
         this.services.audio.play('click');
@@ -285,25 +340,59 @@ export class RulebookScene extends BaseScene {
 
   private renderActions(view: RulebookView): void {
     const specs: ButtonSpec[] = [];
-    const action = (id: string, label: string, onPress: () => void, variant: ButtonSpec['variant'] = 'primary'): ButtonSpec => ({ id, ...ACTION, label, variant, onPress });
+    const action = (
+      id: string,
+      label: string,
+      onPress: () => void,
+      variant: ButtonSpec['variant'] = 'primary',
+    ): ButtonSpec => ({ id, ...ACTION, label, variant, onPress });
     if (view.canCheck && !(view.step === 'conflict' && this.conflictOpen)) {
-      specs.push(action('check', this.tr(view.step === 'weather' ? 'ch2.btn.checkWeek' : 'ch2.btn.checkStall'), () => this.check()));
+      specs.push(
+        action('check', this.tr(view.step === 'weather' ? 'ch2.btn.checkWeek' : 'ch2.btn.checkStall'), () =>
+          this.check(),
+        ),
+      );
     }
     if (view.step === 'conflict' && !this.conflictOpen) {
-      specs.push({ id: 'side', x: ACTION.x, y: 280, w: ACTION.w, h: 52, label: this.tr('ch2.btn.changeSide'), variant: 'quiet', onPress: () => ((this.conflictOpen = true), this.renderChapter()) });
+      specs.push({
+        id: 'side',
+        x: ACTION.x,
+        y: 280,
+        w: ACTION.w,
+        h: 52,
+        label: this.tr('ch2.btn.changeSide'),
+        variant: 'quiet',
+        onPress: () => {
+          this.conflictOpen = true;
+          this.renderChapter();
+        },
+      });
     }
-    if (view.step === 'season') specs.push(action('next', this.tr('ch2.btn.seasonNext'), () => this.send({ type: 'season.next' })));
+    if (view.step === 'season')
+      specs.push(action('next', this.tr('ch2.btn.seasonNext'), () => this.send({ type: 'season.next' })));
     if (view.step === 'challenge') specs.push(action('judge', this.tr('ch2.btn.judge'), () => this.judgeBasket()));
     if (view.step === 'verdict') this.reveal(view);
     if (view.step === 'verdict' && view.challenge && this.revealed >= view.challenge.size) {
-      specs.push({ ...action('finish', this.tr('ch2.btn.finish'), () => this.send({ type: 'challenge.finish' })), y: 330 });
+      specs.push({
+        ...action('finish', this.tr('ch2.btn.finish'), () => this.send({ type: 'challenge.finish' })),
+        y: 330,
+      });
     }
     specs.push(this.mapButton());
     this.services.ui.sync('ch2-actions', specs);
   }
 
   private mapButton(): ButtonSpec {
-    return { id: 'map', x: 1124, y: 8, w: 140, h: 50, label: this.t('ch2.btn.map'), variant: 'quiet', onPress: () => this.services.app.send({ type: 'chapter.quit' }) };
+    return {
+      id: 'map',
+      x: 1124,
+      y: 8,
+      w: 140,
+      h: 50,
+      label: this.t('ch2.btn.map'),
+      variant: 'quiet',
+      onPress: () => this.services.app.send({ type: 'chapter.quit' }),
+    };
   }
 
   /** Checks the rulebook: success moves on (with a fanfare), anything else stays with a hint. */
@@ -343,7 +432,13 @@ export class RulebookScene extends BaseScene {
         if (i === c.fruits.length - 1) {
           this.services.audio.play(c.passed ? 'success' : 'failure');
           this.renderChapter();
-          this.services.announce(this.tr(c.passed ? 'ch2.verdict.passed' : 'ch2.verdict.failed', { correct: c.correct, size: c.size, rules: c.rules }));
+          this.services.announce(
+            this.tr(c.passed ? 'ch2.verdict.passed' : 'ch2.verdict.failed', {
+              correct: c.correct,
+              size: c.size,
+              rules: c.rules,
+            }),
+          );
           this.services.ui.focus('ch2-actions', 'finish');
         } else this.renderChapter();
       });
@@ -365,5 +460,4 @@ export class RulebookScene extends BaseScene {
       carry: { appleRule },
     });
   }
-
 }

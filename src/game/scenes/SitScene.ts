@@ -75,11 +75,19 @@ export class SitScene extends BaseScene {
   private buildStage(): void {
     this.background = this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
     const top = this.add.graphics();
-    top.fillStyle(COLORS.cream, 0.92).fillRoundedRect(16, 10, 650, 52, 18).lineStyle(4, COLORS.ink).strokeRoundedRect(16, 10, 650, 52, 18);
+    top
+      .fillStyle(COLORS.cream, 0.92)
+      .fillRoundedRect(16, 10, 650, 52, 18)
+      .lineStyle(4, COLORS.ink)
+      .strokeRoundedRect(16, 10, 650, 52, 18);
     this.label(34, 14, 30).setData('role', 'title').setName('title');
     this.trials = this.label(652, 18, 22, CSS.inkSoft).setOrigin(1, 0);
     const panel = this.add.graphics();
-    panel.fillStyle(COLORS.cream, 0.9).fillRoundedRect(PANEL_X - 16, 70, 580, 480, 22).lineStyle(4, COLORS.ink).strokeRoundedRect(PANEL_X - 16, 70, 580, 480, 22);
+    panel
+      .fillStyle(COLORS.cream, 0.9)
+      .fillRoundedRect(PANEL_X - 16, 70, 580, 480, 22)
+      .lineStyle(4, COLORS.ink)
+      .strokeRoundedRect(PANEL_X - 16, 70, 580, 480, 22);
     panel.setName('panel');
     this.label(PANEL_X, 78, 22, CSS.inkSoft).setName('commandsLabel');
     this.label(PANEL_X, 262, 22, CSS.inkSoft).setName('feedbackLabel');
@@ -89,9 +97,19 @@ export class SitScene extends BaseScene {
     this.chose = this.label(BIT_HOME.x, 530, 24).setOrigin(0.5).setStroke(CSS.cream, 8);
 
     const bg = this.add.graphics();
-    bg.fillStyle(COLORS.white).fillRoundedRect(-110, -34, 220, 60, 22).lineStyle(4, COLORS.ink).strokeRoundedRect(-110, -34, 220, 60, 22);
-    bg.fillStyle(COLORS.white).fillTriangle(-14, 24, 14, 24, -30, 50).lineStyle(4, COLORS.ink).lineBetween(-14, 26, -30, 50).lineBetween(14, 26, -30, 50);
-    this.bubbleText = this.add.text(0, -4, '', { fontFamily: FONT, fontSize: '28px', color: CSS.ink, fontStyle: 'bold' }).setOrigin(0.5).setResolution(2);
+    bg.fillStyle(COLORS.white)
+      .fillRoundedRect(-110, -34, 220, 60, 22)
+      .lineStyle(4, COLORS.ink)
+      .strokeRoundedRect(-110, -34, 220, 60, 22);
+    bg.fillStyle(COLORS.white)
+      .fillTriangle(-14, 24, 14, 24, -30, 50)
+      .lineStyle(4, COLORS.ink)
+      .lineBetween(-14, 26, -30, 50)
+      .lineBetween(14, 26, -30, 50);
+    this.bubbleText = this.add
+      .text(0, -4, '', { fontFamily: FONT, fontSize: '28px', color: CSS.ink, fontStyle: 'bold' })
+      .setOrigin(0.5)
+      .setResolution(2);
     this.bubble = this.add.container(BIT_HOME.x + 150, 120, [bg, this.bubbleText]).setVisible(false);
 
     this.box = this.add.container(0, 0).setVisible(false);
@@ -118,7 +136,9 @@ export class SitScene extends BaseScene {
     this.renderBox(view);
     this.renderControls(view);
     this.renderShow(view);
-    this.renderMentor(this.dtKeys(view.line.key, view.line.params), view.line.notice, step === 'intro', (e) => this.actor.send(e));
+    this.renderMentor(this.dtKeys(view.line.key, view.line.params), view.line.notice, step === 'intro', (e) =>
+      this.actor.send(e),
+    );
   }
 
   /** Animations for what just happened: a new action, or feedback on it. */
@@ -131,8 +151,11 @@ export class SitScene extends BaseScene {
       this.bubbleText.setText(this.dt(cmd.labelKey));
       this.bubble.setVisible(true);
       this.bit.setTexture(this.poseOf(view.pending.action));
-      this.chose.setText(this.dtKeys('ch1.live.action', { command: cmd.labelKey, action: this.actionKey(view.pending.action) }));
-      if (motion) this.tweens.add({ targets: this.bit, y: this.bit.y - 30, duration: 160, yoyo: true, ease: 'Quad.easeOut' });
+      this.chose.setText(
+        this.dtKeys('ch1.live.action', { command: cmd.labelKey, action: this.actionKey(view.pending.action) }),
+      );
+      if (motion)
+        this.tweens.add({ targets: this.bit, y: this.bit.y - 30, duration: 160, yoyo: true, ease: 'Quad.easeOut' });
       this.services.announce(this.chose.text);
     }
     if (lastFeedback && lastFeedback !== this.lastFeedbackSeen) {
@@ -158,7 +181,8 @@ export class SitScene extends BaseScene {
         this.services.announce(this.t('ch1.live.ignore'));
       }
       this.time.delayedCall(motion ? 900 : 300, () => {
-        if (!this.actor.getSnapshot().context.model.pending && String(this.actor.getSnapshot().value) !== 'show') this.bit.setTexture('bit-idle');
+        if (!this.actor.getSnapshot().context.model.pending && String(this.actor.getSnapshot().value) !== 'show')
+          this.bit.setTexture('bit-idle');
       });
     }
   }
@@ -180,7 +204,8 @@ export class SitScene extends BaseScene {
       y: this.bit.y - 120,
       duration: 420,
       ease: 'Quad.easeOut',
-      onComplete: () => this.tweens.add({ targets: icon, alpha: 0, duration: 400, delay: 250, onComplete: () => icon.destroy() }),
+      onComplete: () =>
+        this.tweens.add({ targets: icon, alpha: 0, duration: 400, delay: 250, onComplete: () => icon.destroy() }),
     });
   }
 
@@ -200,7 +225,11 @@ export class SitScene extends BaseScene {
         .filter((row) => view.commands.find((c) => c.id === row.command)?.visible)
         .map((row) => ({
           label: this.dt(this.level.commands.find((c) => c.id === row.command)!.labelKey),
-          cells: row.probs.map((p) => ({ label: this.dt(this.actionKey(p.action)), p: p.p, target: p.action === row.target })),
+          cells: row.probs.map((p) => ({
+            label: this.dt(this.actionKey(p.action)),
+            p: p.p,
+            target: p.action === row.target,
+          })),
         })),
     });
   }
@@ -213,7 +242,18 @@ export class SitScene extends BaseScene {
       ui.sync('tools', [
         this.mapButton(),
         ...(this.showRevealed >= (view.show?.rounds.length ?? 0)
-          ? [{ id: 'finish', x: PANEL_X, y: 478, w: 360, h: 56, label: this.t('ch1.btn.finishShow'), variant: 'primary' as const, onPress: () => this.actor.send({ type: 'show.finish' }) }]
+          ? [
+              {
+                id: 'finish',
+                x: PANEL_X,
+                y: 478,
+                w: 360,
+                h: 56,
+                label: this.t('ch1.btn.finishShow'),
+                variant: 'primary' as const,
+                onPress: () => this.actor.send({ type: 'show.finish' }),
+              },
+            ]
           : []),
       ]);
       return;
@@ -251,7 +291,12 @@ export class SitScene extends BaseScene {
       onPress: () => {
         this.actor.send({ type: 'trial.feedback', feedback: id });
         const cmds = this.actor.getSnapshot().context;
-        if (this.lastCommand && sitView(String(this.actor.getSnapshot().value), cmds).commands.some((c) => c.id === this.lastCommand && c.visible)) {
+        if (
+          this.lastCommand &&
+          sitView(String(this.actor.getSnapshot().value), cmds).commands.some(
+            (c) => c.id === this.lastCommand && c.visible,
+          )
+        ) {
           ui.focus('commands', this.lastCommand);
         }
       },
@@ -311,7 +356,10 @@ export class SitScene extends BaseScene {
     this.judge.setVisible(inShow);
     this.showList.setVisible(inShow);
     this.background.setTexture(inShow ? 'bg-stage' : 'bg-yard');
-    for (const name of ['panel', 'commandsLabel', 'feedbackLabel']) (this.children.getByName(name) as Phaser.GameObjects.Components.Visible & Phaser.GameObjects.GameObject).setVisible(!inShow || name === 'panel');
+    for (const name of ['panel', 'commandsLabel', 'feedbackLabel'])
+      (
+        this.children.getByName(name) as Phaser.GameObjects.Components.Visible & Phaser.GameObjects.GameObject
+      ).setVisible(!inShow || name === 'panel');
     if (!inShow) return;
     const attempt = this.actor.getSnapshot().context.model.shows.length;
     if (this.showPlayed !== attempt) {
@@ -367,6 +415,4 @@ export class SitScene extends BaseScene {
       stats: { trials: result.trainingTrials, correct: result.showCorrect, size: result.showSize },
     });
   }
-
-
 }

@@ -11,13 +11,19 @@ export class TitleScene extends BaseScene {
 
   create(): void {
     this.add.image(W / 2, H / 2, 'bg-title').setDisplaySize(W, H);
-    const title = this.label(W / 2, 112, 84, CSS.ink).setOrigin(0.5).setStroke(CSS.cream, 14);
-    const subtitle = this.label(W / 2, 196, 30, CSS.ink).setOrigin(0.5).setStroke(CSS.cream, 8);
+    const title = this.label(W / 2, 112, 84, CSS.ink)
+      .setOrigin(0.5)
+      .setStroke(CSS.cream, 14);
+    const subtitle = this.label(W / 2, 196, 30, CSS.ink)
+      .setOrigin(0.5)
+      .setStroke(CSS.cream, 8);
     const bit = this.add.image(W / 2 - 250, 450, 'bit-happy').setDisplaySize(300, 300);
     this.bob(bit, 12);
     const brain = this.add.image(W / 2 + 260, 455, 'bit-brain-open').setDisplaySize(260, 260);
     this.bob(brain, 6, 1300);
-    const credit = this.label(W / 2, H - 24, 15, CSS.ink).setOrigin(0.5).setStroke(CSS.cream, 6);
+    const credit = this.label(W / 2, H - 24, 15, CSS.ink)
+      .setOrigin(0.5)
+      .setStroke(CSS.cream, 6);
 
     this.followApp(() => {
       const snap = this.services.app.getSnapshot();

@@ -72,7 +72,11 @@ export class HtmlLayer {
     if (ordered.length > 0 && tail.length === ordered.length && tail.every((el, i) => el === ordered[i])) return;
     const focused = document.activeElement;
     for (const el of ordered) this.root.appendChild(el);
-    if (focused instanceof HTMLElement && ordered.includes(focused as HTMLButtonElement) && document.activeElement !== focused) {
+    if (
+      focused instanceof HTMLElement &&
+      ordered.includes(focused as HTMLButtonElement) &&
+      document.activeElement !== focused
+    ) {
       focused.focus({ preventScroll: true });
     }
   }
@@ -145,7 +149,8 @@ export class HtmlLayer {
   }
 
   private arrowKeys(e: KeyboardEvent, group: string, el: HTMLButtonElement): void {
-    const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+    const step =
+      e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
     if (!step) return;
     const buttons = [...(this.groups.get(group)?.values() ?? [])];
     const i = buttons.indexOf(el);

@@ -64,7 +64,8 @@ function ensureStyle(): void {
 const handlers = new WeakMap<HTMLElement, KnobSpec>();
 
 function build(root: HTMLElement): void {
-  root.innerHTML = '<input type="range"><span class="value" aria-hidden="true"></span><span class="ghost" aria-hidden="true"></span>';
+  root.innerHTML =
+    '<input type="range"><span class="value" aria-hidden="true"></span><span class="ghost" aria-hidden="true"></span>';
   const input = root.querySelector('input') as HTMLInputElement;
   const spec = () => handlers.get(root);
   input.addEventListener('input', () => {
@@ -74,7 +75,8 @@ function build(root: HTMLElement): void {
   input.addEventListener('keydown', (e) => {
     const s = spec();
     if (!s || s.disabled) return;
-    const dir = e.key === 'ArrowRight' || e.key === 'ArrowUp' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowDown' ? -1 : 0;
+    const dir =
+      e.key === 'ArrowRight' || e.key === 'ArrowUp' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowDown' ? -1 : 0;
     if (dir) {
       e.preventDefault();
       s.onNudge(dir * (e.shiftKey ? s.fineStep : s.step));
@@ -111,9 +113,19 @@ export function renderKnob(layer: HtmlLayer, spec: KnobSpec): HTMLInputElement {
   if (spec.vertical) {
     // Rotating -90deg about the left middle of the box (where the track starts) points it upward;
     // the min thumb centre, THUMB/2 along the track, then lands on (x, y).
-    Object.assign(root.style, { left: `${spec.x}px`, top: `${spec.y + THUMB / 2 - 22}px`, transform: 'rotate(-90deg)', transformOrigin: '0 22px' });
+    Object.assign(root.style, {
+      left: `${spec.x}px`,
+      top: `${spec.y + THUMB / 2 - 22}px`,
+      transform: 'rotate(-90deg)',
+      transformOrigin: '0 22px',
+    });
   } else {
-    Object.assign(root.style, { left: `${spec.x - THUMB / 2}px`, top: `${spec.y - 22}px`, transform: '', transformOrigin: '' });
+    Object.assign(root.style, {
+      left: `${spec.x - THUMB / 2}px`,
+      top: `${spec.y - 22}px`,
+      transform: '',
+      transformOrigin: '',
+    });
   }
   // The thumb's centre travels from THUMB/2 to width - THUMB/2, so widening the input by one thumb
   // makes the value positions line up with the drawn scale from x to x + w.

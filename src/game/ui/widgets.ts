@@ -96,7 +96,10 @@ export function renderSettings(layer: HtmlLayer, view: SettingsView | null): voi
   const el = layer.element('settings', 'div', 'bbd-panel bbd-settings');
   const fresh = !el.dataset.ready;
   if (fresh) {
-    settingsOpener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    settingsOpener =
+      document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+        ? document.activeElement
+        : null;
     el.setAttribute('role', 'dialog');
     el.setAttribute('aria-modal', 'true');
     el.innerHTML = `
@@ -124,9 +127,14 @@ export function renderSettings(layer: HtmlLayer, view: SettingsView | null): voi
   q('.sound-label').textContent = view.soundLabel;
   q('.language-label').textContent = view.languageLabel;
   q('.motion-label').textContent = view.motionLabel;
-  const choices = (container: HTMLElement, items: { id: string; label: string; selected: boolean; press: () => void }[]) => {
+  const choices = (
+    container: HTMLElement,
+    items: { id: string; label: string; selected: boolean; press: () => void }[],
+  ) => {
     if (container.children.length !== items.length) {
-      container.replaceChildren(...items.map(() => Object.assign(document.createElement('button'), { type: 'button', className: 'bbd-btn' })));
+      container.replaceChildren(
+        ...items.map(() => Object.assign(document.createElement('button'), { type: 'button', className: 'bbd-btn' })),
+      );
     }
     items.forEach((item, i) => {
       const b = container.children[i] as HTMLButtonElement;
@@ -139,7 +147,10 @@ export function renderSettings(layer: HtmlLayer, view: SettingsView | null): voi
     { id: 'on', label: view.onOff.on, selected: !view.muted, press: () => view.onMuted(false) },
     { id: 'off', label: view.onOff.off, selected: view.muted, press: () => view.onMuted(true) },
   ]);
-  choices(q('.language'), view.languages.map((l) => ({ ...l, press: () => view.onLanguage(l.id) })));
+  choices(
+    q('.language'),
+    view.languages.map((l) => ({ ...l, press: () => view.onLanguage(l.id) })),
+  );
   choices(q('.motion'), [
     { id: 'on', label: view.onOff.on, selected: view.reducedMotion, press: () => view.onMotion(true) },
     { id: 'off', label: view.onOff.off, selected: !view.reducedMotion, press: () => view.onMotion(false) },
@@ -150,7 +161,10 @@ export function renderSettings(layer: HtmlLayer, view: SettingsView | null): voi
   if (fresh) range.focus();
 }
 
-export function renderProblem(layer: HtmlLayer, problem: { text: string; dismiss: string; onDismiss(): void } | null): void {
+export function renderProblem(
+  layer: HtmlLayer,
+  problem: { text: string; dismiss: string; onDismiss(): void } | null,
+): void {
   if (!problem) {
     layer.removeElement('problem');
     return;

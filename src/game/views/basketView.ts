@@ -1,7 +1,7 @@
 // A grid of small fruits, each with a mini lamp (lit: yellow with rays; dark: grey ring) and,
 // when there is a goal, a mark: ✓ when the lamp does what it should, ✗ when not, and a ★ on the
 // fruits that should light. Shape and symbol carry the meaning, colour only repeats it.
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import { COLORS, CSS } from '../palette';
 import { FONT } from '../scenes/BaseScene';
 import { basketCell, LAYOUT } from './neuronLayout';
@@ -29,7 +29,8 @@ export class BasketView {
     const g = this.g.clear();
     const size = LAYOUT.basket.cell;
     while (this.icons.length < items.length) {
-      const text = (s: number) => this.scene.add.text(0, 0, '', { fontFamily: FONT, fontSize: `${s}px`, fontStyle: 'bold' }).setResolution(2);
+      const text = (s: number) =>
+        this.scene.add.text(0, 0, '', { fontFamily: FONT, fontSize: `${s}px`, fontStyle: 'bold' }).setResolution(2);
       this.icons.push(this.scene.add.image(0, 0, 'fruit-apple'));
       this.marks.push(text(22).setOrigin(0.5));
       this.stars.push(text(18).setOrigin(0.5).setColor(CSS.ink));
@@ -44,8 +45,17 @@ export class BasketView {
       const { x, y } = basketCell(i);
       const bad = item.wanted !== null && item.wanted !== item.lit;
       g.fillStyle(bad ? 0xfbe3d3 : COLORS.white, 1).fillRoundedRect(x, y, size - 6, size, 12);
-      g.lineStyle(item.current ? 4 : 2, item.current ? COLORS.blue : COLORS.inkSoft, 1).strokeRoundedRect(x, y, size - 6, size, 12);
-      icon.setTexture(item.art).setDisplaySize(46, 46).setPosition(x + (size - 6) / 2, y + 28);
+      g.lineStyle(item.current ? 4 : 2, item.current ? COLORS.blue : COLORS.inkSoft, 1).strokeRoundedRect(
+        x,
+        y,
+        size - 6,
+        size,
+        12,
+      );
+      icon
+        .setTexture(item.art)
+        .setDisplaySize(46, 46)
+        .setPosition(x + (size - 6) / 2, y + 28);
       // The mini lamp, bottom left.
       const lx = x + 14;
       const ly = y + size - 13;

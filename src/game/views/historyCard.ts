@@ -3,13 +3,24 @@
 import type { HtmlLayer } from '../ui/htmlLayer';
 import { CSS } from '../palette';
 
-export function renderHistoryCard(layer: HtmlLayer, card: { title: string; items: { year: string; text: string }[] } | null): void {
+export function renderHistoryCard(
+  layer: HtmlLayer,
+  card: { title: string; items: { year: string; text: string }[] } | null,
+): void {
   if (!card) {
     layer.removeElement('history-card');
     return;
   }
   const el = layer.element('history-card', 'section', 'bbd-panel');
-  Object.assign(el.style, { left: '150px', top: '70px', width: '980px', height: '420px', padding: '22px 30px', overflow: 'hidden', background: 'var(--cream)' });
+  Object.assign(el.style, {
+    left: '150px',
+    top: '70px',
+    width: '980px',
+    height: '420px',
+    padding: '22px 30px',
+    overflow: 'hidden',
+    background: 'var(--cream)',
+  });
   el.setAttribute('aria-labelledby', 'history-card-title');
   el.replaceChildren();
   const h = document.createElement('h2');

@@ -39,7 +39,13 @@ export function dashPattern(sign: WeightSign): [number, number] | null {
 }
 
 /** Splits the segment (x1,y1)→(x2,y2) into dashes; a null pattern gives the whole line. */
-export function dashes(x1: number, y1: number, x2: number, y2: number, pattern: [number, number] | null): [number, number, number, number][] {
+export function dashes(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  pattern: [number, number] | null,
+): [number, number, number, number][] {
   if (!pattern) return [[x1, y1, x2, y2]];
   const len = Math.hypot(x2 - x1, y2 - y1);
   if (len === 0) return [];

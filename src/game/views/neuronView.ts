@@ -3,7 +3,7 @@
 // − vermilion dashed, 0 faint dotted; faded when its input is 0, since nothing flows), the chip
 // with w·x, the Σ body, the upright sum meter with the threshold across it, and the lamp.
 // The knobs themselves are HTML sliders placed by the scene over the gap between bulbs and lines.
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import { COLORS, CSS } from '../palette';
 import { FONT } from '../scenes/BaseScene';
 import { LAYOUT, dashPattern, dashes, formatNumber, lineWidth, meterY, rowY, signOf } from './neuronLayout';
@@ -33,9 +33,16 @@ export class NeuronView {
   private readonly chips: Phaser.GameObjects.Text[] = [];
   private readonly ticks: Phaser.GameObjects.Text[] = [];
   private readonly lamp: Phaser.GameObjects.Image;
-  private readonly text: Record<'inputs' | 'knobs' | 'sumTitle' | 'sigma' | 'sum' | 'threshold' | 'lamp' | 'compare' | 'sumTag', Phaser.GameObjects.Text>;
+  private readonly text: Record<
+    'inputs' | 'knobs' | 'sumTitle' | 'sigma' | 'sum' | 'threshold' | 'lamp' | 'compare' | 'sumTag',
+    Phaser.GameObjects.Text
+  >;
 
-  constructor(private readonly scene: Phaser.Scene, rows: number, meter: { min: number; max: number }) {
+  constructor(
+    readonly scene: Phaser.Scene,
+    rows: number,
+    meter: { min: number; max: number },
+  ) {
     this.g = scene.add.graphics();
     const t = (x: number, y: number, size: number, color: string = CSS.ink) =>
       scene.add.text(x, y, '', { fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: 'bold' }).setResolution(2);
@@ -44,8 +51,15 @@ export class NeuronView {
       this.bits.push(t(LAYOUT.inputs.bulbX, rowY(i), 16).setOrigin(0.5));
       this.chips.push(t(LAYOUT.chipX, rowY(i), 17).setOrigin(0.5));
     }
-    for (let v = Math.ceil(meter.min); v <= meter.max; v += 2) this.ticks.push(t(LAYOUT.meter.x - 6, meterY(v, meter), 13, CSS.inkSoft).setOrigin(1, 0.5).setText(formatNumber(v)));
-    this.lamp = scene.add.image(LAYOUT.lamp.x, LAYOUT.lamp.y, 'lamp-off').setDisplaySize(LAYOUT.lamp.size, LAYOUT.lamp.size);
+    for (let v = Math.ceil(meter.min); v <= meter.max; v += 2)
+      this.ticks.push(
+        t(LAYOUT.meter.x - 6, meterY(v, meter), 13, CSS.inkSoft)
+          .setOrigin(1, 0.5)
+          .setText(formatNumber(v)),
+      );
+    this.lamp = scene.add
+      .image(LAYOUT.lamp.x, LAYOUT.lamp.y, 'lamp-off')
+      .setDisplaySize(LAYOUT.lamp.size, LAYOUT.lamp.size);
     const { x, y } = LAYOUT.neuron;
     this.text = {
       inputs: t(LAYOUT.inputs.bulbX - 16, 68, 20, CSS.inkSoft),
@@ -80,10 +94,18 @@ export class NeuronView {
       g.lineStyle(lineWidth(row.weight), SIGN_COLOR[sign], sign === 'zero' ? 0.45 : on ? 1 : 0.35);
       for (const [a, b, c, d] of dashes(LAYOUT.lineX, y, ex, ey, dashPattern(sign))) g.lineBetween(a, b, c, d);
       // The chip shows w·x, what this connection adds to the sum right now.
-      g.fillStyle(on && row.weight !== 0 ? COLORS.white : COLORS.sand, 1).fillRoundedRect(LAYOUT.chipX - 26, y - 14, 52, 28, 10);
+      g.fillStyle(on && row.weight !== 0 ? COLORS.white : COLORS.sand, 1).fillRoundedRect(
+        LAYOUT.chipX - 26,
+        y - 14,
+        52,
+        28,
+        10,
+      );
       g.lineStyle(2, COLORS.ink, on ? 1 : 0.4).strokeRoundedRect(LAYOUT.chipX - 26, y - 14, 52, 28, 10);
       const c = row.contribution;
-      this.chips[i].setText(c > 0 ? `+${formatNumber(c)}` : formatNumber(c)).setColor(on && c !== 0 ? CSS.ink : CSS.inkSoft);
+      this.chips[i]
+        .setText(c > 0 ? `+${formatNumber(c)}` : formatNumber(c))
+        .setColor(on && c !== 0 ? CSS.ink : CSS.inkSoft);
     });
     // The body: Σ and the sum, with a wire up to the lamp.
     g.lineStyle(6, COLORS.ink, 1).lineBetween(nx, ny - r, nx, LAYOUT.lamp.y + LAYOUT.lamp.size / 2 - 14);
@@ -111,7 +133,10 @@ export class NeuronView {
     } else {
       g.fillStyle(COLORS.stone, 0.5).fillCircle(x, y, 14);
       g.lineStyle(2, COLORS.inkSoft, 1);
-      for (let k = 0; k < 12; k += 2) g.beginPath().arc(x, y, 14, (k * Math.PI) / 6, ((k + 1) * Math.PI) / 6).strokePath();
+      for (let k = 0; k < 12; k += 2)
+        g.beginPath()
+          .arc(x, y, 14, (k * Math.PI) / 6, ((k + 1) * Math.PI) / 6)
+          .strokePath();
     }
   }
 
@@ -142,7 +167,9 @@ export class NeuronView {
     g.fillStyle(COLORS.ink, 1).fillTriangle(x - 14, ty - 8, x - 14, ty + 8, x - 4, ty);
     this.text.threshold.setText(`${spec.labels.threshold} ${formatNumber(spec.threshold)}`);
     // Where the sum stands: a tag pointing at the bar's end.
-    g.fillStyle(COLORS.ink, 1).fillRoundedRect(x - 62, sumY - 12, 44, 24, 8).fillTriangle(x - 18, sumY - 7, x - 18, sumY + 7, x - 8, sumY);
+    g.fillStyle(COLORS.ink, 1)
+      .fillRoundedRect(x - 62, sumY - 12, 44, 24, 8)
+      .fillTriangle(x - 18, sumY - 7, x - 18, sumY + 7, x - 8, sumY);
     this.text.sumTag.setText(formatNumber(spec.sum)).setPosition(x - 24, sumY);
     this.ticks.forEach((tk) => tk.setVisible(Math.abs(tk.y - sumY) > 14));
   }

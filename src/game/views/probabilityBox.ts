@@ -1,7 +1,7 @@
 // "Open the box": one row per command, one bar per action, each bar's height the probability the
 // engine's policy gives that action. The action the command should lead to is marked by a
 // striped bar and a ★, so it never relies on colour alone.
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import { COLORS, CSS } from '../palette';
 import { FONT } from '../scenes/BaseScene';
 
@@ -28,9 +28,16 @@ export function drawProbabilityBox(
   g.lineStyle(4, COLORS.ink).strokeRoundedRect(spec.x, spec.y, width, height, 18);
   container.add(g);
   const text = (x: number, y: number, s: string, size: number, color: string, originX = 0) =>
-    container.add(scene.add.text(x, y, s, { fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: 'bold' }).setOrigin(originX, 0).setResolution(2));
+    container.add(
+      scene.add
+        .text(x, y, s, { fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: 'bold' })
+        .setOrigin(originX, 0)
+        .setResolution(2),
+    );
   text(spec.x + 16, spec.y + 8, spec.title, 19, CSS.yellow);
-  spec.rows[0]?.cells.forEach((c, j) => text(spec.x + LABEL_W + j * CELL_W + CELL_W / 2, spec.y + 40, c.label, 15, CSS.cream, 0.5));
+  spec.rows[0]?.cells.forEach((c, j) =>
+    text(spec.x + LABEL_W + j * CELL_W + CELL_W / 2, spec.y + 40, c.label, 15, CSS.cream, 0.5),
+  );
   spec.rows.forEach((row, i) => {
     const top = spec.y + 70 + i * ROW_H;
     text(spec.x + 14, top + 16, row.label, 19, CSS.cream);

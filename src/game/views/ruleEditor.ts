@@ -45,18 +45,24 @@ export interface EditorHandlers {
 
 export function paletteSpecs(view: EditorView, sel: Selection, tr: Tr, on: EditorHandlers): ButtonSpec[] {
   const full = view.rules[sel.rule]?.full ?? true;
-  const specs = view.palette.map((p, i): ButtonSpec => ({
-    id: `tile-${p.fact}`,
-    x: EDITOR.paletteX + i * (view.palette.length > 4 ? 141 : 190),
-    y: EDITOR.paletteY,
-    w: view.palette.length > 4 ? 134 : 180,
-    h: 58,
-    label: tr(p.labelKey),
-    icon: iconOf(p.art),
-    disabled: !view.editable || full,
-    ariaLabel: tr('ch2.aria.palette', { tile: tr(p.labelKey), n: sel.rule + 1 }),
-    onPress: () => on.edit({ type: 'tile.add', rule: sel.rule, fact: p.fact }, tr('ch2.live.placed', { tile: tr(p.labelKey), n: sel.rule + 1 })),
-  }));
+  const specs = view.palette.map(
+    (p, i): ButtonSpec => ({
+      id: `tile-${p.fact}`,
+      x: EDITOR.paletteX + i * (view.palette.length > 4 ? 141 : 190),
+      y: EDITOR.paletteY,
+      w: view.palette.length > 4 ? 134 : 180,
+      h: 58,
+      label: tr(p.labelKey),
+      icon: iconOf(p.art),
+      disabled: !view.editable || full,
+      ariaLabel: tr('ch2.aria.palette', { tile: tr(p.labelKey), n: sel.rule + 1 }),
+      onPress: () =>
+        on.edit(
+          { type: 'tile.add', rule: sel.rule, fact: p.fact },
+          tr('ch2.live.placed', { tile: tr(p.labelKey), n: sel.rule + 1 }),
+        ),
+    }),
+  );
   specs.push({
     id: 'add-rule',
     x: 1118,
@@ -83,7 +89,11 @@ export function ruleSpecs(view: EditorView, sel: Selection, tr: Tr, on: EditorHa
       h: EDITOR.rowH,
       label: `${r + 1}. ${tr('ch2.if')}`,
       pressed: sel.rule === r,
-      ariaLabel: tr('ch2.aria.rule', { n: r + 1, tiles: rule.tiles.length ? ruleWords(tr, rule.tiles) : tr('ch2.emptyRule'), conclusion }),
+      ariaLabel: tr('ch2.aria.rule', {
+        n: r + 1,
+        tiles: rule.tiles.length ? ruleWords(tr, rule.tiles) : tr('ch2.emptyRule'),
+        conclusion,
+      }),
       onPress: () => on.select({ rule: r, tile: null }, tr('ch2.live.target', { n: r + 1 })),
     });
     rule.tiles.forEach((t, k) => {
@@ -101,7 +111,10 @@ export function ruleSpecs(view: EditorView, sel: Selection, tr: Tr, on: EditorHa
           disabled: !view.editable,
           ariaLabel: tr('ch2.aria.chip', { op, other }),
           onPress: () =>
-            on.edit({ type: 'tile.join', rule: r, tile: k, join: t.join === 'or' ? 'and' : 'or' }, tr('ch2.live.join', { op: other })),
+            on.edit(
+              { type: 'tile.join', rule: r, tile: k, join: t.join === 'or' ? 'and' : 'or' },
+              tr('ch2.live.join', { op: other }),
+            ),
         });
       }
       specs.push({
@@ -141,7 +154,11 @@ export function toolSpecs(view: EditorView, sel: Selection, tr: Tr, on: EditorHa
       h: 52,
       label: tr(tile.not ? 'ch2.btn.notOn' : 'ch2.btn.notOff'),
       pressed: tile.not,
-      onPress: () => on.edit({ type: 'tile.not', rule: sel.rule, tile: k, not: !tile.not }, tr('ch2.live.changed', { tile: tileWords(tr, flipped) })),
+      onPress: () =>
+        on.edit(
+          { type: 'tile.not', rule: sel.rule, tile: k, not: !tile.not },
+          tr('ch2.live.changed', { tile: tileWords(tr, flipped) }),
+        ),
     });
     x += 162;
     for (const value of tile.choices ?? []) {
@@ -155,7 +172,10 @@ export function toolSpecs(view: EditorView, sel: Selection, tr: Tr, on: EditorHa
         pressed: tile.threshold === value,
         ariaLabel: tr('ch2.aria.choice', { value }),
         onPress: () =>
-          on.edit({ type: 'tile.threshold', rule: sel.rule, tile: k, value }, tr('ch2.live.changed', { tile: tileWords(tr, { ...tile, threshold: value }) })),
+          on.edit(
+            { type: 'tile.threshold', rule: sel.rule, tile: k, value },
+            tr('ch2.live.changed', { tile: tileWords(tr, { ...tile, threshold: value }) }),
+          ),
       });
       x += 90;
     }

@@ -17,7 +17,9 @@ export function tileWords(tr: Tr, t: Pick<EditorTile, 'labelKey' | 'not' | 'op' 
 
 /** A whole rule: tiles joined by AND / OR words. */
 export function ruleWords(tr: Tr, tiles: readonly EditorTile[]): string {
-  return tiles.map((t, i) => `${i === 0 ? '' : ` ${tr(t.join === 'or' ? 'ch2.or' : 'ch2.and')} `}${tileWords(tr, t)}`).join('');
+  return tiles
+    .map((t, i) => `${i === 0 ? '' : ` ${tr(t.join === 'or' ? 'ch2.or' : 'ch2.and')} `}${tileWords(tr, t)}`)
+    .join('');
 }
 
 /** An engine condition in words (for the sellers' rules); `label` names a fact. */
@@ -25,7 +27,9 @@ export function conditionWords(tr: Tr, c: Condition, label: (fact: string) => st
   switch (c.op) {
     case 'and':
     case 'or':
-      return c.conditions.map((x) => conditionWords(tr, x, label)).join(` ${tr(c.op === 'and' ? 'ch2.and' : 'ch2.or')} `);
+      return c.conditions
+        .map((x) => conditionWords(tr, x, label))
+        .join(` ${tr(c.op === 'and' ? 'ch2.and' : 'ch2.or')} `);
     case 'not':
       return tr('ch2.tile.not', { tile: conditionWords(tr, c.condition, label) });
     case 'is': {
@@ -53,7 +57,12 @@ export function whyLines(tr: Tr, p: Prediction, tileLabel: (fact: string) => str
   for (const r of p.rules) {
     lines.push(tr(r.fired ? 'ch2.why.fired' : 'ch2.why.notFired', { n: r.rule + 1 }));
     r.items.forEach((it, i) => {
-      const tile = tileWords(tr, { labelKey: tileLabel(it.fact), not: it.not, op: it.op === 'is' ? undefined : it.op, threshold: it.threshold });
+      const tile = tileWords(tr, {
+        labelKey: tileLabel(it.fact),
+        not: it.not,
+        op: it.op === 'is' ? undefined : it.op,
+        threshold: it.threshold,
+      });
       const join = i === 0 ? '' : `${tr(it.join === 'or' ? 'ch2.or' : 'ch2.and')} `;
       lines.push(`   ${join}${tr('ch2.why.item', { tile, value: valueWords(tr, it), mark: it.holds ? '✓' : '✗' })}`);
     });

@@ -18,7 +18,11 @@ function panel(ui: HtmlLayer, id: string, box: Box, className = 'bbd-panel ch2-p
   return el;
 }
 
-function node<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function node<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   el.className = className;
   if (text !== undefined) el.textContent = text;
@@ -39,7 +43,10 @@ export function renderWhy(ui: HtmlLayer, box: Box, title: string, lines: readonl
   const el = panel(ui, 'ch2-why', box, 'bbd-panel ch2-panel ch2-why');
   el.setAttribute('role', 'region');
   el.setAttribute('aria-label', title);
-  el.replaceChildren(node('h3', '', title), ...lines.map((l) => node('div', l.startsWith('   ') ? 'item' : 'line', l.trim())));
+  el.replaceChildren(
+    node('h3', '', title),
+    ...lines.map((l) => node('div', l.startsWith('   ') ? 'item' : 'line', l.trim())),
+  );
 }
 
 export interface ConflictText {
@@ -50,7 +57,12 @@ export interface ConflictText {
 }
 
 /** The clash: for each disputed fruit, each seller's rule that fired and what it concluded. */
-export function renderConflict(ui: HtmlLayer, box: Box, conflicts: readonly SellerConflict[], text: ConflictText): void {
+export function renderConflict(
+  ui: HtmlLayer,
+  box: Box,
+  conflicts: readonly SellerConflict[],
+  text: ConflictText,
+): void {
   const el = panel(ui, 'ch2-conflict', box, 'bbd-panel ch2-panel ch2-conflict');
   const rows = conflicts.map((c) => {
     const row = node('div', 'row');

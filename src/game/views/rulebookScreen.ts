@@ -17,7 +17,11 @@ export interface PanelContext {
   revealed: number;
 }
 
-export function renderRulebookPanels(ctx: PanelContext, view: RulebookView, onPick: (seller: string, nameKey: string) => void): void {
+export function renderRulebookPanels(
+  ctx: PanelContext,
+  view: RulebookView,
+  onPick: (seller: string, nameKey: string) => void,
+): void {
   const ui = ctx.ui;
   const fruitOf = (id: string) => ctx.data.fruits.fruits.find((f) => f.id === id)!;
   const sellerName = (id: string) => ctx.tr(ctx.data.fruits.sellers.find((s) => s.id === id)?.nameKey ?? id);
@@ -31,7 +35,11 @@ export function renderRulebookPanels(ctx: PanelContext, view: RulebookView, onPi
       claim: (cl) => {
         const rule = rules[cl.seller].find((r) => r.id === cl.ruleId)!;
         const what = ctx.tr(cl.value === true ? 'ch2.say.apple' : 'ch2.say.notApple');
-        return ctx.tr('ch2.conflict.claim', { seller: sellerName(cl.seller), when: conditionWords(ctx.tr, rule.when, feature), what });
+        return ctx.tr('ch2.conflict.claim', {
+          seller: sellerName(cl.seller),
+          when: conditionWords(ctx.tr, rule.when, feature),
+          what,
+        });
       },
     });
     ui.sync(
@@ -55,22 +63,52 @@ export function renderRulebookPanels(ctx: PanelContext, view: RulebookView, onPi
   }
   const side = view.sellers.find((s) => s.picked);
   if (side && (view.step === 'conflict' || view.step === 'season') && !ctx.conflictOpen) {
-    renderNote(ui, 'ch2-side', { x: 720, y: EDITOR.toolsY + 2, w: 310, h: 48 }, ctx.tr('ch2.conflict.picked', { seller: side.nameKey }), artUrl(side.id === 'wang' ? 'seller-wang' : 'seller-li'));
+    renderNote(
+      ui,
+      'ch2-side',
+      { x: 720, y: EDITOR.toolsY + 2, w: 310, h: 48 },
+      ctx.tr('ch2.conflict.picked', { seller: side.nameKey }),
+      artUrl(side.id === 'wang' ? 'seller-wang' : 'seller-li'),
+    );
   } else ui.removeElement('ch2-side');
   if (view.ceiling) {
-    renderCeiling(ui, { x: 630, y: STRIP.y, w: 634, h: STRIP.h }, view.ceiling, {
-      title: ctx.tr('ch2.ceiling.title'),
-      expert: ctx.tr('ch2.ceiling.expert', { seller: sellerName(view.ceiling.side), n: view.ceiling.expertCorrect, total: view.ceiling.total }),
-      rulebook: ctx.tr('ch2.ceiling.rulebook', { seller: sellerName(view.ceiling.side), n: view.ceiling.rulebookCorrect, total: view.ceiling.total }),
-      note: ctx.tr('ch2.ceiling.note'),
-    }, view.ceiling.side);
+    renderCeiling(
+      ui,
+      { x: 630, y: STRIP.y, w: 634, h: STRIP.h },
+      view.ceiling,
+      {
+        title: ctx.tr('ch2.ceiling.title'),
+        expert: ctx.tr('ch2.ceiling.expert', {
+          seller: sellerName(view.ceiling.side),
+          n: view.ceiling.expertCorrect,
+          total: view.ceiling.total,
+        }),
+        rulebook: ctx.tr('ch2.ceiling.rulebook', {
+          seller: sellerName(view.ceiling.side),
+          n: view.ceiling.rulebookCorrect,
+          total: view.ceiling.total,
+        }),
+        note: ctx.tr('ch2.ceiling.note'),
+      },
+      view.ceiling.side,
+    );
   } else ui.removeElement('ch2-ceiling');
   if (view.step === 'challenge') {
-    renderNote(ui, 'ch2-basket', { x: 700, y: EDITOR.toolsY + 2, w: 330, h: 48 }, ctx.tr('ch2.basket.hidden', { n: ctx.data.level.challenge.basket.length }));
+    renderNote(
+      ui,
+      'ch2-basket',
+      { x: 700, y: EDITOR.toolsY + 2, w: 330, h: 48 },
+      ctx.tr('ch2.basket.hidden', { n: ctx.data.level.challenge.basket.length }),
+    );
   } else ui.removeElement('ch2-basket');
   if (view.step === 'verdict' && view.challenge && ctx.revealed >= view.challenge.size) {
     const c = view.challenge;
-    renderNote(ui, 'ch2-score', { x: 330, y: 300, w: 620, h: 60 }, `${ctx.tr('ch2.basket.title')}: ${ctx.tr('ch2.basket.score', { correct: c.correct, size: c.size, rules: c.rules })} · ${'★'.repeat(c.stars)}${'☆'.repeat(3 - c.stars)}`);
+    renderNote(
+      ui,
+      'ch2-score',
+      { x: 330, y: 300, w: 620, h: 60 },
+      `${ctx.tr('ch2.basket.title')}: ${ctx.tr('ch2.basket.score', { correct: c.correct, size: c.size, rules: c.rules })} · ${'★'.repeat(c.stars)}${'☆'.repeat(3 - c.stars)}`,
+    );
   } else ui.removeElement('ch2-score');
 }
 
@@ -79,7 +117,15 @@ export function basketCards(data: RulebookData, view: RulebookView): StripCard[]
   const none = { predicted: false, because: [], rules: [] };
   return (view.challenge?.fruits ?? []).map((f) => {
     const fruit = data.fruits.fruits.find((x) => x.id === f.fruit)!;
-    return { id: f.fruit, labelKey: fruit.nameKey, art: fruit.art, expected: f.truth, predicted: f.predicted, correct: f.correct, prediction: none };
+    return {
+      id: f.fruit,
+      labelKey: fruit.nameKey,
+      art: fruit.art,
+      expected: f.truth,
+      predicted: f.predicted,
+      correct: f.correct,
+      prediction: none,
+    };
   });
 }
 

@@ -1,7 +1,7 @@
 // The strip under the rule editor: one card per weather day or fruit, with its picture, what the
 // rulebook predicted, and a mark. Marks differ in symbol and word, not colour alone: ✓ right,
 // ✗ wrong, ? disputed. Drawn in Phaser; the "why?" buttons are HTML (see RulebookScene).
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import type { StripCard } from '../../levels/ch2/rulebookView';
 import type { ArtKey } from '../keys';
 import { COLORS, CSS } from '../palette';
@@ -22,7 +22,15 @@ export function layoutCards(count: number, width: number, x0 = STRIP.x, maxW = 1
   return Array.from({ length: count }, (_, i) => ({ x: x0 + i * (w + gap), w }));
 }
 
-function text(scene: Phaser.Scene, x: number, y: number, s: string, size: number, color: string = CSS.ink, wrap?: number) {
+function text(
+  scene: Phaser.Scene,
+  x: number,
+  y: number,
+  s: string,
+  size: number,
+  color: string = CSS.ink,
+  wrap?: number,
+) {
   return scene.add
     .text(x, y, s, {
       fontFamily: FONT,
@@ -43,7 +51,14 @@ export interface StripOptions {
 }
 
 /** Redraws the strip into `layer`; returns the card boxes for placing the "why?" buttons. */
-export function drawStrip(scene: Phaser.Scene, layer: Phaser.GameObjects.Container, cards: readonly StripCard[], boxes: readonly CardBox[], tr: Tr, opts: StripOptions): void {
+export function drawStrip(
+  scene: Phaser.Scene,
+  layer: Phaser.GameObjects.Container,
+  cards: readonly StripCard[],
+  boxes: readonly CardBox[],
+  tr: Tr,
+  opts: StripOptions,
+): void {
   layer.removeAll(true);
   cards.forEach((card, i) => {
     const { x, w } = boxes[i];
@@ -59,19 +74,43 @@ export function drawStrip(scene: Phaser.Scene, layer: Phaser.GameObjects.Contain
     if (opts.kind === 'days') {
       const facts = card.facts ?? {};
       layer.add(text(scene, x + 8, y + 4, tr(card.labelKey), 18).setOrigin(0, 0));
-      const sky = scene.add.image(x + 28, y + 52, (facts.cloudy ? 'weather-cloudy' : 'weather-sunny') as ArtKey).setDisplaySize(40, 40);
+      const sky = scene.add
+        .image(x + 28, y + 52, (facts.cloudy ? 'weather-cloudy' : 'weather-sunny') as ArtKey)
+        .setDisplaySize(40, 40);
       const drop = scene.add.image(x + 62, y + 52, 'weather-humid').setDisplaySize(26, 26);
       layer.add([sky, drop, text(scene, x + 76, y + 40, `${String(facts.humidity ?? '')}%`, 15).setOrigin(0, 0)]);
       if (facts.windy) layer.add(scene.add.image(x + w - 24, y + 52, 'weather-windy').setDisplaySize(32, 32));
-      layer.add(scene.add.image(x + 20, y + 84, card.predicted ? 'weather-rain' : 'weather-dry').setDisplaySize(26, 26));
+      layer.add(
+        scene.add.image(x + 20, y + 84, card.predicted ? 'weather-rain' : 'weather-dry').setDisplaySize(26, 26),
+      );
       layer.add(text(scene, x + 36, y + 72, `→ ${opts.say(card.predicted)}`, 15).setOrigin(0, 0));
-      layer.add(text(scene, x + w / 2, y + 92, tr('ch2.real', { what: opts.say(card.expected === true) }), 13, CSS.inkSoft).setOrigin(0.5, 0));
+      layer.add(
+        text(
+          scene,
+          x + w / 2,
+          y + 92,
+          tr('ch2.real', { what: opts.say(card.expected === true) }),
+          13,
+          CSS.inkSoft,
+        ).setOrigin(0.5, 0),
+      );
       return;
     }
     const img = opts.compact ? 40 : 54;
     layer.add(scene.add.image(x + w / 2, y + 6 + img / 2, card.art as ArtKey).setDisplaySize(img, img));
-    if (!opts.compact) layer.add(text(scene, x + w / 2, y + 60, tr(card.labelKey), 12, CSS.ink, w - 8).setOrigin(0.5, 0));
+    if (!opts.compact)
+      layer.add(text(scene, x + w / 2, y + 60, tr(card.labelKey), 12, CSS.ink, w - 8).setOrigin(0.5, 0));
     const said = opts.say(card.predicted);
-    layer.add(text(scene, x + w / 2, opts.compact ? y + 50 : y + 94, opts.compact ? (card.predicted ? said : '–') : `→ ${said}`, opts.compact ? 12 : 13, CSS.inkSoft, w - 6).setOrigin(0.5, 0));
+    layer.add(
+      text(
+        scene,
+        x + w / 2,
+        opts.compact ? y + 50 : y + 94,
+        opts.compact ? (card.predicted ? said : '–') : `→ ${said}`,
+        opts.compact ? 12 : 13,
+        CSS.inkSoft,
+        w - 6,
+      ).setOrigin(0.5, 0),
+    );
   });
 }

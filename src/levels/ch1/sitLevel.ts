@@ -16,9 +16,7 @@ export const sitLevelSchema = z
     actions: z
       .array(z.object({ id, labelKey: textKey, pose: z.string().min(1) }))
       .min(2, 'Bit needs at least two actions to choose from'),
-    commands: z
-      .array(z.object({ id, labelKey: textKey, target: id }))
-      .min(1),
+    commands: z.array(z.object({ id, labelKey: textKey, target: id })).min(1),
     teachOrder: z.array(id).min(1),
     learning: z.object({
       learningRate: z.number().positive().max(10),
@@ -37,25 +35,35 @@ export const sitLevelSchema = z
       size: z.number().int().positive(),
       passAt: z.number().int().positive(),
     }),
-    stars: z
-      .array(z.object({ stars: z.number().int().min(1).max(3), maxTrials: z.number().int().positive() }))
-      .min(1),
+    stars: z.array(z.object({ stars: z.number().int().min(1).max(3), maxTrials: z.number().int().positive() })).min(1),
   })
   .superRefine((level, ctx) => {
     const actionIds = new Set(level.actions.map((a) => a.id));
     const commandIds = new Set(level.commands.map((c) => c.id));
     level.commands.forEach((c, i) => {
       if (!actionIds.has(c.target))
-        ctx.addIssue({ code: 'custom', path: ['commands', i, 'target'], message: `"${c.target}" is not one of the actions` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['commands', i, 'target'],
+          message: `"${c.target}" is not one of the actions`,
+        });
     });
     level.teachOrder.forEach((c, i) => {
       if (!commandIds.has(c))
         ctx.addIssue({ code: 'custom', path: ['teachOrder', i], message: `"${c}" is not one of the commands` });
     });
     if (!commandIds.has(level.twist.command))
-      ctx.addIssue({ code: 'custom', path: ['twist', 'command'], message: `"${level.twist.command}" is not one of the commands` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['twist', 'command'],
+        message: `"${level.twist.command}" is not one of the commands`,
+      });
     if (!actionIds.has(level.twist.wrongAction))
-      ctx.addIssue({ code: 'custom', path: ['twist', 'wrongAction'], message: `"${level.twist.wrongAction}" is not one of the actions` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['twist', 'wrongAction'],
+        message: `"${level.twist.wrongAction}" is not one of the actions`,
+      });
     if (level.challenge.passAt > level.challenge.size)
       ctx.addIssue({ code: 'custom', path: ['challenge', 'passAt'], message: 'cannot be more than challenge.size' });
   });

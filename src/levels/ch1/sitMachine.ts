@@ -74,19 +74,28 @@ export const sitMachine = setup({
   guards: {
     introHasMore: ({ context }) => context.introLine < INTRO_LINES.length - 1,
     canCommandInTeach: ({ context, event }) =>
-      event.type === 'trial.command' && !context.model.pending && allowedCommands('teach', context).includes(event.command),
+      event.type === 'trial.command' &&
+      !context.model.pending &&
+      allowedCommands('teach', context).includes(event.command),
     canCommandInTwist: ({ context, event }) =>
-      event.type === 'trial.command' && !context.model.pending && allowedCommands('twist', context).includes(event.command),
+      event.type === 'trial.command' &&
+      !context.model.pending &&
+      allowedCommands('twist', context).includes(event.command),
     canCommandInFree: ({ context, event }) =>
-      event.type === 'trial.command' && !context.model.pending && allowedCommands('free', context).includes(event.command),
+      event.type === 'trial.command' &&
+      !context.model.pending &&
+      allowedCommands('free', context).includes(event.command),
     hasPending: ({ context }) => context.model.pending !== null,
     noPending: ({ context }) => context.model.pending === null,
     focusLearnedMore: ({ context }) =>
-      isLearned(context.level, context.model, focusOf(context)) && context.teachIndex < context.level.teachOrder.length - 1,
+      isLearned(context.level, context.model, focusOf(context)) &&
+      context.teachIndex < context.level.teachOrder.length - 1,
     focusLearnedLast: ({ context }) =>
-      isLearned(context.level, context.model, focusOf(context)) && context.teachIndex === context.level.teachOrder.length - 1,
+      isLearned(context.level, context.model, focusOf(context)) &&
+      context.teachIndex === context.level.teachOrder.length - 1,
     habitFormed: ({ context }) =>
-      probabilityOf(context.model, context.level.twist.command, context.level.twist.wrongAction) >= context.level.twist.habitProbability,
+      probabilityOf(context.model, context.level.twist.command, context.level.twist.wrongAction) >=
+      context.level.twist.habitProbability,
     twistTooLong: ({ context }) => context.model.twistTrials >= context.level.twist.maxTrials,
     twistLearned: ({ context }) => isLearned(context.level, context.model, context.level.twist.command),
     showPassed: ({ context }) => lastShow(context.model)?.passed === true,
@@ -100,11 +109,15 @@ export const sitMachine = setup({
     }),
     feedback: assign({
       model: ({ context, event }) =>
-        event.type === 'trial.feedback' ? giveFeedback(context.level, context.model, event.feedback, false) : context.model,
+        event.type === 'trial.feedback'
+          ? giveFeedback(context.level, context.model, event.feedback, false)
+          : context.model,
     }),
     twistFeedback: assign({
       model: ({ context, event }) =>
-        event.type === 'trial.feedback' ? giveFeedback(context.level, context.model, event.feedback, true) : context.model,
+        event.type === 'trial.feedback'
+          ? giveFeedback(context.level, context.model, event.feedback, true)
+          : context.model,
     }),
     nextIntroLine: assign({ introLine: ({ context }) => context.introLine + 1 }),
     nextFocus: assign({

@@ -35,31 +35,56 @@ function lineFor(step: string, context: SitContext): SitLine {
   if (step === 'intro') return { key: INTRO_LINES[context.introLine], params: {}, notice: false };
   if (context.notice && !model.pending) {
     const show = lastShow(model);
-    const params: Record<string, string> = show ? { correct: String(show.correct), size: String(level.challenge.size) } : {};
+    const params: Record<string, string> = show
+      ? { correct: String(show.correct), size: String(level.challenge.size) }
+      : {};
     return { key: context.notice, params, notice: true };
   }
   if (model.pending && step !== 'show') {
     return {
       key: 'ch1.guide.feedback',
-      params: { command: labelOf(context, 'commands', model.pending.command), action: labelOf(context, 'actions', model.pending.action) },
+      params: {
+        command: labelOf(context, 'commands', model.pending.command),
+        action: labelOf(context, 'actions', model.pending.action),
+      },
       notice: false,
     };
   }
   const twistCmd = labelOf(context, 'commands', level.twist.command);
   switch (step) {
     case 'teach':
-      return { key: 'ch1.guide.teach', params: { command: labelOf(context, 'commands', level.teachOrder[context.teachIndex]) }, notice: false };
+      return {
+        key: 'ch1.guide.teach',
+        params: { command: labelOf(context, 'commands', level.teachOrder[context.teachIndex]) },
+        notice: false,
+      };
     case 'twist':
-      return { key: 'ch1.guide.twist', params: { command: twistCmd, wrong: labelOf(context, 'actions', level.twist.wrongAction) }, notice: false };
+      return {
+        key: 'ch1.guide.twist',
+        params: { command: twistCmd, wrong: labelOf(context, 'actions', level.twist.wrongAction) },
+        notice: false,
+      };
     case 'fix': {
       const target = level.commands.find((c) => c.id === level.twist.command)!.target;
-      return { key: 'ch1.guide.fix', params: { command: twistCmd, right: labelOf(context, 'actions', target) }, notice: false };
+      return {
+        key: 'ch1.guide.fix',
+        params: { command: twistCmd, right: labelOf(context, 'actions', target) },
+        notice: false,
+      };
     }
     case 'show': {
       const show = lastShow(model)!;
       return show.passed
-        ? { key: 'ch1.show.passed', params: { correct: String(show.correct), size: String(level.challenge.size) }, notice: true }
-        : { key: 'ch1.guide.show', params: { size: String(level.challenge.size), passAt: String(level.challenge.passAt) }, notice: false };
+        ? {
+            key: 'ch1.show.passed',
+            params: { correct: String(show.correct), size: String(level.challenge.size) },
+            notice: true,
+          }
+        : {
+            key: 'ch1.guide.show',
+            params: { size: String(level.challenge.size), passAt: String(level.challenge.passAt) },
+            notice: false,
+          };
     }
     default:
       return { key: 'ch1.guide.free', params: {}, notice: false };

@@ -40,7 +40,15 @@ export type EditEvent =
   | { type: 'tile.not'; rule: number; tile: number; not: boolean }
   | { type: 'tile.threshold'; rule: number; tile: number; value: number };
 
-export const EDIT_TYPES: readonly string[] = ['rule.add', 'rule.remove', 'tile.add', 'tile.remove', 'tile.join', 'tile.not', 'tile.threshold'];
+export const EDIT_TYPES: readonly string[] = [
+  'rule.add',
+  'rule.remove',
+  'tile.add',
+  'tile.remove',
+  'tile.join',
+  'tile.not',
+  'tile.threshold',
+];
 
 export function isEditEvent(e: { type: string }): e is EditEvent {
   return EDIT_TYPES.includes(e.type);
@@ -78,7 +86,12 @@ export function applyEdit(book: Book, event: EditEvent, tiles: readonly TileDef[
     case 'tile.add': {
       const def = tiles.find((d) => d.fact === event.fact);
       if (!def || rule!.tiles.length >= limits.maxTiles) return null;
-      const fresh: Tile = { fact: def.fact, not: false, join: 'and', ...(def.op !== undefined ? { threshold: def.start } : {}) };
+      const fresh: Tile = {
+        fact: def.fact,
+        not: false,
+        join: 'and',
+        ...(def.op !== undefined ? { threshold: def.start } : {}),
+      };
       return withRule(book, event.rule, { tiles: [...rule!.tiles, fresh] });
     }
     case 'tile.remove':
@@ -102,7 +115,9 @@ export function tileCondition(tile: Tile, tiles: readonly TileDef[]): Condition 
   const def = tiles.find((d) => d.fact === tile.fact);
   if (!def) throw new Error(`No tile for fact "${tile.fact}"`);
   const leaf: Condition =
-    def.op !== undefined ? { op: def.op, fact: tile.fact, value: tile.threshold ?? def.start ?? 0 } : { op: 'is', fact: tile.fact };
+    def.op !== undefined
+      ? { op: def.op, fact: tile.fact, value: tile.threshold ?? def.start ?? 0 }
+      : { op: 'is', fact: tile.fact };
   return tile.not ? { op: 'not', condition: leaf } : leaf;
 }
 

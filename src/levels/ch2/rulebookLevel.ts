@@ -76,7 +76,11 @@ export const rulebookLevelSchema = z
     level.weather.tiles.forEach((t, i) => {
       const numeric = t.op !== undefined;
       if (numeric && (!t.choices || t.start === undefined))
-        ctx.addIssue({ code: 'custom', path: ['weather', 'tiles', i], message: 'a numeric tile needs "choices" and "start"' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['weather', 'tiles', i],
+          message: 'a numeric tile needs "choices" and "start"',
+        });
       if (numeric && t.choices && t.start !== undefined && !t.choices.includes(t.start))
         ctx.addIssue({ code: 'custom', path: ['weather', 'tiles', i, 'start'], message: 'must be one of the choices' });
       level.weather.days.forEach((d, j) => {
@@ -93,7 +97,11 @@ export const rulebookLevelSchema = z
       ctx.addIssue({ code: 'custom', path: ['stall', 'newSeason'], message: 'must differ from stall.season' });
     level.stars.forEach((s, i) => {
       if (s.minCorrect > level.challenge.basket.length)
-        ctx.addIssue({ code: 'custom', path: ['stars', i, 'minCorrect'], message: 'cannot be more than the basket holds' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stars', i, 'minCorrect'],
+          message: 'cannot be more than the basket holds',
+        });
     });
   });
 
@@ -108,24 +116,39 @@ export interface RulebookData {
 }
 
 export function loadRulebookLevel(data: unknown = raw, fruitData?: unknown): RulebookData {
-  const level = parseLevelFile(RULEBOOK_LEVEL_FILE, rulebookLevelSchema, data);
+  const _level = parseLevelFile(RULEBOOK_LEVEL_FILE, rulebookLevelSchema, data);
   const fruits = fruitData === undefined ? loadFruits() : loadFruits(fruitData);
   // Cross-file checks, reported with the level file's field paths.
   const cross = rulebookLevelSchema.superRefine((l, ctx) => {
     const ids = new Set(fruits.fruits.map((f) => f.id));
     l.challenge.basket.forEach((f, i) => {
-      if (!ids.has(f)) ctx.addIssue({ code: 'custom', path: ['challenge', 'basket', i], message: `"${f}" is not a fruit in levels/fruits.json` });
+      if (!ids.has(f))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['challenge', 'basket', i],
+          message: `"${f}" is not a fruit in levels/fruits.json`,
+        });
     });
     const sellers = new Set(fruits.sellers.map((s) => s.id));
     for (const s of Object.keys(l.stall.sellerRules)) {
-      if (!sellers.has(s)) ctx.addIssue({ code: 'custom', path: ['stall', 'sellerRules', s], message: `"${s}" is not a seller in levels/fruits.json` });
+      if (!sellers.has(s))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stall', 'sellerRules', s],
+          message: `"${s}" is not a seller in levels/fruits.json`,
+        });
     }
     for (const s of sellers) {
-      if (!(s in l.stall.sellerRules)) ctx.addIssue({ code: 'custom', path: ['stall', 'sellerRules'], message: `seller "${s}" has no rulebook` });
+      if (!(s in l.stall.sellerRules))
+        ctx.addIssue({ code: 'custom', path: ['stall', 'sellerRules'], message: `seller "${s}" has no rulebook` });
     }
     for (const season of [l.stall.season, l.stall.newSeason]) {
       if (!fruits.fruits.some((f) => f.season === season))
-        ctx.addIssue({ code: 'custom', path: ['stall'], message: `no fruit in levels/fruits.json has season ${season}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stall'],
+          message: `no fruit in levels/fruits.json has season ${season}`,
+        });
     }
   });
   return { level: parseLevelFile(RULEBOOK_LEVEL_FILE, cross, data), fruits };
@@ -135,4 +158,3 @@ export function loadRulebookLevel(data: unknown = raw, fruitData?: unknown): Rul
 export function appleTiles(fruits: FruitFile): TileDef[] {
   return fruits.features.map((f) => ({ fact: f.id, labelKey: f.labelKey, art: `feature-${f.id}` }));
 }
-

@@ -74,22 +74,33 @@ export const rulebookMachine = setup({
     introHasMore: ({ context }) => context.introLine < INTRO_LINES.length - 1,
     canEditWeather: ({ context, event }) => edited(context, 'weather', event) !== null,
     canEditApple: ({ context, event }) => edited(context, 'stall', event) !== null,
-    weekRight: ({ context }) => weekReport(context.data, context.model.weather).correct === context.data.level.weather.days.length,
+    weekRight: ({ context }) =>
+      weekReport(context.data, context.model.weather).correct === context.data.level.weather.days.length,
     stallRight: ({ context }) => matchesExpert(context.data, context.model.apple, stallFruits(context), null),
     sidePicked: ({ context }) => context.model.side !== null,
     sideRight: ({ context }) =>
-      context.model.side !== null && matchesExpert(context.data, context.model.apple, stallFruits(context), context.model.side),
+      context.model.side !== null &&
+      matchesExpert(context.data, context.model.apple, stallFruits(context), context.model.side),
     isSeller: ({ context, event }) =>
-      event.type === 'conflict.pick' && context.data.fruits.sellers.some((s) => s.id === event.seller) && event.seller !== context.model.side,
+      event.type === 'conflict.pick' &&
+      context.data.fruits.sellers.some((s) => s.id === event.seller) &&
+      event.seller !== context.model.side,
     challengePassed: ({ context }) => lastChallenge(context.model)?.passed === true,
   },
   actions: {
     record: assign({ events: ({ context, event }) => [...context.events, event as RulebookInputEvent] }),
-    editWeather: assign({ model: ({ context, event }) => edited(context, 'weather', event) ?? context.model, notice: () => null }),
-    editApple: assign({ model: ({ context, event }) => edited(context, 'stall', event) ?? context.model, notice: () => null }),
+    editWeather: assign({
+      model: ({ context, event }) => edited(context, 'weather', event) ?? context.model,
+      notice: () => null,
+    }),
+    editApple: assign({
+      model: ({ context, event }) => edited(context, 'stall', event) ?? context.model,
+      notice: () => null,
+    }),
     countCheck: assign({ model: ({ context }) => ({ ...context.model, checks: context.model.checks + 1 }) }),
     pickSide: assign({
-      model: ({ context, event }) => (event.type === 'conflict.pick' ? { ...context.model, side: event.seller } : context.model),
+      model: ({ context, event }) =>
+        event.type === 'conflict.pick' ? { ...context.model, side: event.seller } : context.model,
       notice: () => 'ch2.notice.picked',
     }),
     runChallenge: assign({ model: ({ context }) => runChallenge(context.data, context.model), notice: () => null }),

@@ -2,11 +2,28 @@
 // computed from them with the engine's forward chaining: per-day and per-fruit predictions with
 // their "why?" traces, the sellers' conflict, the new-season test, the expert ceiling and the
 // challenge on the hidden basket. Plain data in, new plain data out.
-import { createRng, explain, forwardChain, type ConditionEvaluation, type Facts, type FactValue, type Rule } from '../../engine';
+import {
+  createRng,
+  explain,
+  forwardChain,
+  type ConditionEvaluation,
+  type Facts,
+  type FactValue,
+  type Rule,
+} from '../../engine';
 import { deriveSeed } from '../shared/seeds';
 import { appleTiles, type RulebookData, type TileDef } from './rulebookLevel';
 import type { Fruit } from '../shared/fruits';
-import { applyEdit, emptyBook, engineRules, ruleCount, ruleIndex, type Book, type EditEvent, type Join } from './rulebookEdit';
+import {
+  applyEdit,
+  emptyBook,
+  engineRules,
+  ruleCount,
+  ruleIndex,
+  type Book,
+  type EditEvent,
+  type Join,
+} from './rulebookEdit';
 
 export type Part = 'weather' | 'apple';
 
@@ -97,7 +114,8 @@ export interface Prediction {
 /** The tiles of an evaluated rule, in order: NOT nodes over a leaf count as one tile. */
 function traceItems(node: ConditionEvaluation): { node: ConditionEvaluation; not: boolean; holds: boolean }[] {
   const c = node.condition;
-  if (c.op === 'not' && node.children?.[0]?.fact !== undefined) return [{ node: node.children[0], not: true, holds: node.result === true }];
+  if (c.op === 'not' && node.children?.[0]?.fact !== undefined)
+    return [{ node: node.children[0], not: true, holds: node.result === true }];
   if (c.op === 'and' || c.op === 'or' || c.op === 'not') return (node.children ?? []).flatMap((ch) => traceItems(ch));
   return [{ node, not: false, holds: node.result === true }];
 }
@@ -179,13 +197,22 @@ export interface FruitReport {
   correct: boolean | null;
 }
 
-export function fruitReport(data: RulebookData, book: Book, fruits: readonly Fruit[], expected: (f: Fruit) => boolean | null) {
+export function fruitReport(
+  data: RulebookData,
+  book: Book,
+  fruits: readonly Fruit[],
+  expected: (f: Fruit) => boolean | null,
+) {
   const rows: FruitReport[] = fruits.map((f) => {
     const prediction = predict(data, book, 'apple', f.features);
     const e = expected(f);
     return { fruit: f.id, expected: e, prediction, correct: e === null ? null : prediction.predicted === e };
   });
-  return { rows, correct: rows.filter((r) => r.correct === true).length, checked: rows.filter((r) => r.correct !== null).length };
+  return {
+    rows,
+    correct: rows.filter((r) => r.correct === true).length,
+    checked: rows.filter((r) => r.correct !== null).length,
+  };
 }
 
 /** The label the rulebook must match: the sellers' shared answer, or the chosen side's. */

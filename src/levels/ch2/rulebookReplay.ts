@@ -4,6 +4,10 @@ import { rulebookMachine, type RulebookInputEvent } from './rulebookMachine';
 import type { RulebookData } from './rulebookLevel';
 import type { RulebookResult } from './rulebookModel';
 
-export function replayRulebook(data: RulebookData, seed: number, events: readonly RulebookInputEvent[]): RulebookResult {
+export function replayRulebook(
+  data: RulebookData,
+  seed: number,
+  events: readonly RulebookInputEvent[],
+): RulebookResult {
   return replayMachine(rulebookMachine, { data, seed }, events);
 }

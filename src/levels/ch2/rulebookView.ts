@@ -97,8 +97,20 @@ function lineFor(step: string, context: RulebookContext, strip: RulebookView['st
       return { key: 'ch2.guide.challenge', params, notice: false };
     case 'verdict':
       return challenge?.passed
-        ? { key: 'ch2.verdict.passed', params: { correct: String(challenge.correct), size: String(challenge.size), rules: String(challenge.rules) }, notice: true }
-        : { key: 'ch2.verdict.failed', params: { correct: String(challenge?.correct ?? 0), size: String(challenge?.size ?? 0) }, notice: true };
+        ? {
+            key: 'ch2.verdict.passed',
+            params: {
+              correct: String(challenge.correct),
+              size: String(challenge.size),
+              rules: String(challenge.rules),
+            },
+            notice: true,
+          }
+        : {
+            key: 'ch2.verdict.failed',
+            params: { correct: String(challenge?.correct ?? 0), size: String(challenge?.size ?? 0) },
+            notice: true,
+          };
     default:
       return { key: 'ch2.guide.done', params, notice: false };
   }
@@ -156,7 +168,7 @@ function stripFor(step: string, context: RulebookContext): RulebookView['strip']
     });
     return { kind: 'days', cards, correct: week.correct, checked: cards.length };
   }
-  let fruits;
+  let fruits: ReturnType<typeof fruitsOfSeason>;
   let side: string | null = model.side;
   if (step === 'stall' || step === 'conflict') {
     fruits = fruitsOfSeason(data, data.level.stall.season);
@@ -169,15 +181,17 @@ function stripFor(step: string, context: RulebookContext): RulebookView['strip']
     return null;
   }
   const report = fruitReport(data, model.apple, fruits, (f) => expertLabel(f, side));
-  const cards = report.rows.map((r, i): StripCard => ({
-    id: r.fruit,
-    labelKey: fruits[i].nameKey,
-    art: fruits[i].art,
-    expected: r.expected,
-    predicted: r.prediction.predicted,
-    correct: r.correct,
-    prediction: r.prediction,
-  }));
+  const cards = report.rows.map(
+    (r, i): StripCard => ({
+      id: r.fruit,
+      labelKey: fruits[i].nameKey,
+      art: fruits[i].art,
+      expected: r.expected,
+      predicted: r.prediction.predicted,
+      correct: r.correct,
+      prediction: r.prediction,
+    }),
+  );
   return { kind: 'fruits', cards, correct: report.correct, checked: report.checked };
 }
 
@@ -186,7 +200,8 @@ export function rulebookView(step: string, context: RulebookContext): RulebookVi
   const strip = stripFor(step, context);
   const s1 = fruitsOfSeason(data, data.level.stall.season);
   const all = [...s1, ...fruitsOfSeason(data, data.level.stall.newSeason)];
-  const ceiling = step === 'season' && model.side ? { ...expertCeiling(data, model.apple, all, model.side), side: model.side } : null;
+  const ceiling =
+    step === 'season' && model.side ? { ...expertCeiling(data, model.apple, all, model.side), side: model.side } : null;
   return {
     step,
     line: lineFor(step, context, strip),

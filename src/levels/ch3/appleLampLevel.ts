@@ -20,14 +20,17 @@ const knobRange = z
   })
   .superRefine((k, ctx) => {
     if (k.min >= k.max) ctx.addIssue({ code: 'custom', path: ['max'], message: 'must be greater than min' });
-    if (k.fineStep > k.step) ctx.addIssue({ code: 'custom', path: ['fineStep'], message: 'must not be larger than step' });
+    if (k.fineStep > k.step)
+      ctx.addIssue({ code: 'custom', path: ['fineStep'], message: 'must not be larger than step' });
     // Every value a knob can show is min + n * fineStep, so the other numbers must sit on that grid.
     const onGrid = (v: number) => Math.abs((v - k.min) / k.fineStep - Math.round((v - k.min) / k.fineStep)) < 1e-9;
     for (const key of ['max', 'step', 'start'] as const) {
       const v = key === 'step' ? k.min + k.step : k[key];
-      if (!onGrid(v)) ctx.addIssue({ code: 'custom', path: [key], message: `must be a whole number of fineSteps (${k.fineStep})` });
+      if (!onGrid(v))
+        ctx.addIssue({ code: 'custom', path: [key], message: `must be a whole number of fineSteps (${k.fineStep})` });
     }
-    if (k.start < k.min || k.start > k.max) ctx.addIssue({ code: 'custom', path: ['start'], message: 'must lie between min and max' });
+    if (k.start < k.min || k.start > k.max)
+      ctx.addIssue({ code: 'custom', path: ['start'], message: 'must lie between min and max' });
   });
 
 export const appleLampLevelSchema = z
@@ -64,24 +67,46 @@ export const appleLampLevelSchema = z
   .superRefine((level, ctx) => {
     const basket = new Set(level.basket);
     const taskIds = new Set(level.tasks.map((t) => t.id));
-    if (basket.size !== level.basket.length) ctx.addIssue({ code: 'custom', path: ['basket'], message: 'lists a fruit twice' });
+    if (basket.size !== level.basket.length)
+      ctx.addIssue({ code: 'custom', path: ['basket'], message: 'lists a fruit twice' });
     level.tasks.forEach((t, i) =>
       t.target.forEach((f, j) => {
         if (!basket.has(f))
-          ctx.addIssue({ code: 'custom', path: ['tasks', i, 'target', j], message: `"${f}" is not on the conveyor (basket)` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['tasks', i, 'target', j],
+            message: `"${f}" is not on the conveyor (basket)`,
+          });
       }),
     );
     if (!taskIds.has(level.tuning.task))
-      ctx.addIssue({ code: 'custom', path: ['tuning', 'task'], message: `"${level.tuning.task}" is not one of the tasks` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tuning', 'task'],
+        message: `"${level.tuning.task}" is not one of the tasks`,
+      });
     if (level.challenge.passAt > level.challenge.fruits.length)
-      ctx.addIssue({ code: 'custom', path: ['challenge', 'passAt'], message: 'cannot be more than the number of challenge fruits' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['challenge', 'passAt'],
+        message: 'cannot be more than the number of challenge fruits',
+      });
     level.stars.forEach((s, i) => {
       if (s.minCorrect > level.challenge.fruits.length)
-        ctx.addIssue({ code: 'custom', path: ['stars', i, 'minCorrect'], message: 'cannot be more than the number of challenge fruits' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stars', i, 'minCorrect'],
+          message: 'cannot be more than the number of challenge fruits',
+        });
       if (s.minCorrect < level.challenge.passAt)
-        ctx.addIssue({ code: 'custom', path: ['stars', i, 'minCorrect'], message: 'must be at least challenge.passAt' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stars', i, 'minCorrect'],
+          message: 'must be at least challenge.passAt',
+        });
     });
-    if (level.meter.min >= level.meter.max) ctx.addIssue({ code: 'custom', path: ['meter', 'max'], message: 'must be greater than meter.min' });
+    if (level.meter.min >= level.meter.max)
+      ctx.addIssue({ code: 'custom', path: ['meter', 'max'], message: 'must be greater than meter.min' });
   });
 
 export type AppleLampLevelFile = z.output<typeof appleLampLevelSchema>;
@@ -114,7 +139,8 @@ export function loadAppleLampLevel(data: unknown = raw, fruitData: unknown = fru
       return;
     }
     level.features.forEach((f) => {
-      if (typeof fruit.features[f] !== 'boolean') problems.push(`field '${where}': fruit "${fruitId}" does not say whether it is ${f}`);
+      if (typeof fruit.features[f] !== 'boolean')
+        problems.push(`field '${where}': fruit "${fruitId}" does not say whether it is ${f}`);
     });
     fruits[fruitId] = fruit;
   };

@@ -106,8 +106,10 @@ export const appleLampMachine = setup({
     },
     validRuleSetting: ({ context, event }) =>
       event.type === 'knobs.load' && event.source === 'rule' && isValidSetting(context.level, settingOf(event)!),
-    taskPassedMore: ({ context }) => context.lastCheck?.passed === true && context.taskIndex < context.level.tasks.length - 1,
-    taskPassedLast: ({ context }) => context.lastCheck?.passed === true && context.taskIndex === context.level.tasks.length - 1,
+    taskPassedMore: ({ context }) =>
+      context.lastCheck?.passed === true && context.taskIndex < context.level.tasks.length - 1,
+    taskPassedLast: ({ context }) =>
+      context.lastCheck?.passed === true && context.taskIndex === context.level.tasks.length - 1,
     tuningRunning: ({ context }) => !tuningFinished(context.level, context.model.tune),
     tuningFinished: ({ context }) => tuningFinished(context.level, context.model.tune),
     runPassed: ({ context }) => lastRun(context.model)?.passed === true,
@@ -130,10 +132,13 @@ export const appleLampMachine = setup({
     conveyorNext: assign({ model: ({ context }) => moveConveyor(context.level, context.model, 1) }),
     conveyorPrev: assign({ model: ({ context }) => moveConveyor(context.level, context.model, -1) }),
     check: assign({
-      lastCheck: ({ context }) => checkTask(context.level, context.model.knobs, context.level.tasks[context.taskIndex].id),
+      lastCheck: ({ context }) =>
+        checkTask(context.level, context.model.knobs, context.level.tasks[context.taskIndex].id),
     }),
     // The setting that solved the first task (apples) is "yours" in the comparison with Bit's.
-    keepMineIfFirst: assign({ model: ({ context }) => (context.taskIndex === 0 ? keepMine(context.model) : context.model) }),
+    keepMineIfFirst: assign({
+      model: ({ context }) => (context.taskIndex === 0 ? keepMine(context.model) : context.model),
+    }),
     nextTask: assign({
       taskIndex: ({ context }) => context.taskIndex + 1,
       notice: () => 'ch3.notice.taskPassed',

@@ -6,6 +6,10 @@ import { appleLampMachine, type AppleLampInputEvent } from './appleLampMachine';
 import type { AppleLampLevel } from './appleLampLevel';
 import type { AppleLampResult } from './appleLampChallenge';
 
-export function replayAppleLamp(level: AppleLampLevel, seed: number, events: readonly AppleLampInputEvent[]): AppleLampResult {
+export function replayAppleLamp(
+  level: AppleLampLevel,
+  seed: number,
+  events: readonly AppleLampInputEvent[],
+): AppleLampResult {
   return replayMachine(appleLampMachine, { level, seed }, events);
 }

@@ -18,7 +18,8 @@ export type RuleOffer =
 
 function literalOf(c: Condition): RuleLiteral | null {
   if (c.op === 'is') return { feature: c.fact, positive: c.value ?? true };
-  if (c.op === 'not' && c.condition.op === 'is') return { feature: c.condition.fact, positive: !(c.condition.value ?? true) };
+  if (c.op === 'not' && c.condition.op === 'is')
+    return { feature: c.condition.fact, positive: !(c.condition.value ?? true) };
   return null;
 }
 

@@ -42,7 +42,12 @@ export function tuneStep(level: AppleLampLevel, state: AppleLampState): AppleLam
   if (!tune) throw new Error('Tuning has not started');
   if (tuningFinished(level, tune)) return state;
   const fruit = level.basket[tune.next];
-  const step = perceptronStep(tune.perceptron, inputsOf(level, fruit), tuningTarget(level, fruit), level.tuning.learningRate);
+  const step = perceptronStep(
+    tune.perceptron,
+    inputsOf(level, fruit),
+    tuningTarget(level, fruit),
+    level.tuning.learningRate,
+  );
   const cleanRun = step.changed ? 0 : tune.cleanRun + 1;
   const next: TuneState = {
     perceptron: step.after,

@@ -65,7 +65,14 @@ export interface AppleLampView {
   basket: BasketMark[];
   task: { index: number; count: number; id: string } | null;
   rule: RuleOffer;
-  tune: { steps: number; maxSteps: number; mistakes: number; converged: boolean; finished: boolean; target: 0 | 1 | null } | null;
+  tune: {
+    steps: number;
+    maxSteps: number;
+    mistakes: number;
+    converged: boolean;
+    finished: boolean;
+    target: 0 | 1 | null;
+  } | null;
   mine: SettingSummary | null;
   bit: SettingSummary | null;
   run: ChallengeRun | null;
@@ -75,7 +82,11 @@ export interface AppleLampView {
 
 function summary(context: AppleLampContext, p: Perceptron | null): SettingSummary | null {
   if (!p) return null;
-  return { setting: p, knobs: knobsInUse(p), right: Math.round(basketAccuracy(context.level, p) * context.level.basket.length) };
+  return {
+    setting: p,
+    knobs: knobsInUse(p),
+    right: Math.round(basketAccuracy(context.level, p) * context.level.basket.length),
+  };
 }
 
 function lookalikes(context: AppleLampContext): [string, string][] {
@@ -93,7 +104,11 @@ function lookalikes(context: AppleLampContext): [string, string][] {
 
 function lineFor(step: string, context: AppleLampContext): AppleLampLine {
   const { level, model } = context;
-  const say = (key: string, params: Record<string, string> = {}, notice = false): AppleLampLine => ({ key, params, notice });
+  const say = (key: string, params: Record<string, string> = {}, notice = false): AppleLampLine => ({
+    key,
+    params,
+    notice,
+  });
   const taskParams = () => ({ n: String(context.taskIndex + 1), count: String(level.tasks.length) });
   switch (step) {
     case 'intro':
@@ -113,19 +128,34 @@ function lineFor(step: string, context: AppleLampContext): AppleLampLine {
       const tune = model.tune!;
       if (tuningFinished(level, tune)) {
         const right = String(Math.round(basketAccuracy(level, tune.perceptron) * level.basket.length));
-        return say(tune.converged ? 'ch3.tune.converged' : 'ch3.tune.limit', { steps: String(tune.steps), right, size: String(level.basket.length) }, true);
+        return say(
+          tune.converged ? 'ch3.tune.converged' : 'ch3.tune.limit',
+          { steps: String(tune.steps), right, size: String(level.basket.length) },
+          true,
+        );
       }
       if (!tune.last) return say('ch3.tune.intro', {}, context.notice === 'ch3.notice.allPassed');
       const fruit = level.fruits[tune.last.fruit].nameKey;
       if (!tune.last.changed) return say('ch3.tune.right', { fruit });
-      return say(tune.last.error > 0 ? 'ch3.tune.mistakeDark' : 'ch3.tune.mistakeLit', { fruit, rate: String(level.tuning.learningRate) });
+      return say(tune.last.error > 0 ? 'ch3.tune.mistakeDark' : 'ch3.tune.mistakeLit', {
+        fruit,
+        rate: String(level.tuning.learningRate),
+      });
     }
     case 'challenge':
       if (context.notice?.startsWith('ch3.notice.loaded')) return say(context.notice, {}, true);
-      return say('ch3.challenge.guide', { size: String(level.challenge.fruits.length), passAt: String(level.challenge.passAt) });
+      return say('ch3.challenge.guide', {
+        size: String(level.challenge.fruits.length),
+        passAt: String(level.challenge.passAt),
+      });
     case 'challengeResult': {
       const run = lastRun(model)!;
-      const params = { correct: String(run.correct), size: String(run.size), knobs: String(run.knobs), passAt: String(level.challenge.passAt) };
+      const params = {
+        correct: String(run.correct),
+        size: String(run.size),
+        knobs: String(run.knobs),
+        passAt: String(level.challenge.passAt),
+      };
       if (!run.passed) return say('ch3.challenge.failed', params, true);
       return say(run.stars === 3 ? 'ch3.challenge.best' : 'ch3.challenge.passed', params, true);
     }
@@ -139,7 +169,11 @@ function lineFor(step: string, context: AppleLampContext): AppleLampLine {
 function marks(step: string, context: AppleLampContext, p: Perceptron): BasketMark[] {
   const { level } = context;
   const target =
-    step === 'task' ? new Set(level.tasks[context.taskIndex].target) : step === 'rule' || step === 'intro' ? null : undefined;
+    step === 'task'
+      ? new Set(level.tasks[context.taskIndex].target)
+      : step === 'rule' || step === 'intro'
+        ? null
+        : undefined;
   return level.basket.map((fruit) => {
     const f = level.fruits[fruit];
     const wanted = target === null ? null : target ? target.has(fruit) : tuningTarget(level, fruit) === 1;
@@ -160,7 +194,15 @@ export function appleLampView(step: string, context: AppleLampContext): AppleLam
     knobs: knobIds(level).map((id) => {
       const r = knobRange(level, id);
       const labelKey = id === THRESHOLD ? 'ch3.knob.threshold' : level.featureLabels[level.features.indexOf(id)];
-      return { id, labelKey, value: knobValue(model, level, id), min: r.min, max: r.max, step: r.step, fineStep: r.fineStep };
+      return {
+        id,
+        labelKey,
+        value: knobValue(model, level, id),
+        min: r.min,
+        max: r.max,
+        step: r.step,
+        fineStep: r.fineStep,
+      };
     }),
     features: level.features.map((id, i) => ({ id, labelKey: level.featureLabels[i] })),
     fruit: { id: fruitId, nameKey: fruit.nameKey, art: fruit.art, index: model.conveyor, count: level.basket.length },
@@ -168,7 +210,9 @@ export function appleLampView(step: string, context: AppleLampContext): AppleLam
     meter: level.meter,
     knobsInUse: knobsInUse(model.knobs),
     basket: marks(step, context, model.knobs),
-    task: inTask ? { index: context.taskIndex, count: level.tasks.length, id: level.tasks[context.taskIndex].id } : null,
+    task: inTask
+      ? { index: context.taskIndex, count: level.tasks.length, id: level.tasks[context.taskIndex].id }
+      : null,
     rule: context.rule,
     tune: tune
       ? {

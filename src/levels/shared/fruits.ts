@@ -31,11 +31,19 @@ export const fruitFileSchema = z
     file.fruits.forEach((fruit, i) => {
       for (const f of features) {
         if (typeof fruit.features[f] !== 'boolean')
-          ctx.addIssue({ code: 'custom', path: ['fruits', i, 'features', f], message: `fruit "${fruit.id}" needs a yes/no value for "${f}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['fruits', i, 'features', f],
+            message: `fruit "${fruit.id}" needs a yes/no value for "${f}"`,
+          });
       }
       for (const s of sellers) {
         if (typeof fruit.sellerSays[s] !== 'boolean')
-          ctx.addIssue({ code: 'custom', path: ['fruits', i, 'sellerSays', s], message: `fruit "${fruit.id}" needs what "${s}" says` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['fruits', i, 'sellerSays', s],
+            message: `fruit "${fruit.id}" needs what "${s}" says`,
+          });
       }
     });
   });

@@ -16,7 +16,7 @@ function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `the text "${value.length > 30 ? value.slice(0, 30) + '…' : value}"`;
+  if (typeof value === 'string') return `the text "${value.length > 30 ? `${value.slice(0, 30)}…` : value}"`;
   return `${typeof value === 'object' ? 'an object' : `the ${typeof value} ${String(value)}`}`;
 }
 
@@ -31,9 +31,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 export function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(the whole file)';
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
 
 /** Validates `data` (already parsed JSON) against `schema`; throws LevelFileError on failure. */

@@ -15,9 +15,12 @@ const outcome = (chapter: number, stars: number): ChapterOutcome => ({
 function start(stars: Record<string, number> = {}) {
   const save = { ...freshSave('en'), progress: { stars } };
   const saved: unknown[] = [];
-  const actor = createActor(appMachine.provide({ actions: { persist: ({ context }) => void saved.push(context.save) } }), {
-    input: { save, problem: null },
-  }).start();
+  const actor = createActor(
+    appMachine.provide({ actions: { persist: ({ context }) => void saved.push(context.save) } }),
+    {
+      input: { save, problem: null },
+    },
+  ).start();
   return { actor, saved };
 }
 

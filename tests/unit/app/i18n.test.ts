@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHAPTERS_WITH_OWN_TEXT, catalogue, detectLocale, isMessageKey, loadChapterText, translate } from '../../../src/i18n/i18n';
+import {
+  CHAPTERS_WITH_OWN_TEXT,
+  catalogue,
+  detectLocale,
+  isMessageKey,
+  loadChapterText,
+  translate,
+} from '../../../src/i18n/i18n';
 
 const ROOT = join(__dirname, '../../..');
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -69,15 +76,20 @@ describe('text catalogues', () => {
     const offenders: string[] = [];
     // keys.ts names scenes and textures (identifiers, not text); everything else is checked.
     for (const f of filesUnder(join(ROOT, 'src/game'), /\.ts$/).filter((f) => !f.endsWith('keys.ts'))) {
-      const src = readFileSync(f, 'utf8').replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+      const src = readFileSync(f, 'utf8')
+        .replace(/\/\/.*$/gm, '')
+        .replace(/\/\*[\s\S]*?\*\//g, '');
       // Chinese characters outside the catalogues are UI text by definition.
       if (/[\u4e00-\u9fff]/.test(src)) offenders.push(`${f}: Chinese text`);
       // A label or text given as a literal word or sentence (e.g. label: 'Play', .setText('Hi')).
       for (const m of src.matchAll(/(?:label|title|text|ariaLabel)\s*:\s*(['"`])([^'"`$]*[A-Za-z]{2,}[^'"`$]*)\1/g))
         offenders.push(`${f}: ${m[0]}`);
-      for (const m of src.matchAll(/\.setText\(\s*(['"`])([^'"`$]*[A-Za-z]{2,}[^'"`]*)\1/g)) offenders.push(`${f}: ${m[0]}`);
-      for (const m of src.matchAll(/\.add\.text\([^,]+,[^,]+,\s*(['"`])([^'"`]*[A-Za-z]{2,}[^'"`]*)\1/g)) offenders.push(`${f}: ${m[0]}`);
-      for (const m of src.matchAll(/textContent\s*=\s*(['"`])([^'"`$]*[A-Za-z]{2,}[^'"`]*)\1/g)) offenders.push(`${f}: ${m[0]}`);
+      for (const m of src.matchAll(/\.setText\(\s*(['"`])([^'"`$]*[A-Za-z]{2,}[^'"`]*)\1/g))
+        offenders.push(`${f}: ${m[0]}`);
+      for (const m of src.matchAll(/\.add\.text\([^,]+,[^,]+,\s*(['"`])([^'"`]*[A-Za-z]{2,}[^'"`]*)\1/g))
+        offenders.push(`${f}: ${m[0]}`);
+      for (const m of src.matchAll(/textContent\s*=\s*(['"`])([^'"`$]*[A-Za-z]{2,}[^'"`]*)\1/g))
+        offenders.push(`${f}: ${m[0]}`);
     }
     expect(offenders).toEqual([]);
   });

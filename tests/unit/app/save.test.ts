@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ASIDE_PREFIX, SAVE_KEY, loadSave, parseAttempt, withAttempt, withStars, writeSave, type StorageLike } from '../../../src/app/saveStore';
+import {
+  ASIDE_PREFIX,
+  SAVE_KEY,
+  loadSave,
+  parseAttempt,
+  withAttempt,
+  withStars,
+  writeSave,
+  type StorageLike,
+} from '../../../src/app/saveStore';
 import { freshSave, type Attempt } from '../../../src/app/saveSchema';
 
 class MemoryStorage implements StorageLike {

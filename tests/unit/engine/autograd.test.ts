@@ -109,7 +109,12 @@ describe('autograd vs central differences', () => {
       const { f, inputs } = build(point);
       f.backward();
       const numeric = centralDifferenceGradient((p) => build(p).f.data, point, 1e-6);
-      expect(maxRelativeError(inputs.map((v) => v.grad), numeric)).toBeLessThan(1e-7);
+      expect(
+        maxRelativeError(
+          inputs.map((v) => v.grad),
+          numeric,
+        ),
+      ).toBeLessThan(1e-7);
     }
   });
 });

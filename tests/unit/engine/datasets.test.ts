@@ -59,7 +59,7 @@ describe('point datasets', () => {
     const noisy = makePointSet('xor', { rng: createRng(5), count: 4000, noise: 0.2 });
     expect(clean.x.every((p) => p.every((v) => v === 0 || v === 1))).toBe(true);
     // distance of each noisy point to the nearest corner of its own class
-    const dx = noisy.x.map(([a, b]) => a - Math.round(Math.min(1, Math.max(0, a))));
+    const dx = noisy.x.map(([a, _b]) => a - Math.round(Math.min(1, Math.max(0, a))));
     const sd = Math.sqrt(dx.reduce((s, v) => s + v * v, 0) / dx.length);
     expect(sd).toBeGreaterThan(0.15);
     expect(sd).toBeLessThan(0.22);

@@ -92,7 +92,8 @@ describe('perceptron', () => {
     let best = 0;
     for (let w1 = -3; w1 <= 3; w1 += 0.5)
       for (let w2 = -3; w2 <= 3; w2 += 0.5)
-        for (let t = -3; t <= 3; t += 0.25) best = Math.max(best, perceptronAccuracy({ weights: [w1, w2], threshold: t }, TABLE, XOR));
+        for (let t = -3; t <= 3; t += 0.25)
+          best = Math.max(best, perceptronAccuracy({ weights: [w1, w2], threshold: t }, TABLE, XOR));
     expect(best).toBe(0.75);
   });
 
@@ -133,9 +134,19 @@ describe('perceptron', () => {
     const rules: Condition[] = [
       {
         op: 'and',
-        conditions: [{ op: 'is', fact: 'red' }, { op: 'is', fact: 'sweet' }, { op: 'not', condition: { op: 'is', fact: 'big' } }],
+        conditions: [
+          { op: 'is', fact: 'red' },
+          { op: 'is', fact: 'sweet' },
+          { op: 'not', condition: { op: 'is', fact: 'big' } },
+        ],
       },
-      { op: 'or', conditions: [{ op: 'is', fact: 'sour' }, { op: 'is', fact: 'big', value: false }] },
+      {
+        op: 'or',
+        conditions: [
+          { op: 'is', fact: 'sour' },
+          { op: 'is', fact: 'big', value: false },
+        ],
+      },
       { op: 'not', condition: { op: 'is', fact: 'round' } },
       { op: 'is', fact: 'red' },
     ];
@@ -163,6 +174,8 @@ describe('perceptron', () => {
     expect(() => ruleToPerceptron({ op: 'is', fact: 'blue' }, ['red'])).toThrow(/unknown feature "blue"/);
     expect(() => ruleToPerceptron({ op: '>', fact: 'red', value: 1 }, ['red'])).toThrow(/op ">"/);
     expect(() => featureVector({}, ['red'])).toThrow(/"red"/);
-    expect(() => runThresholdNetwork({ hidden: [p], output: createPerceptron(2) }, [0, 0])).toThrow(/output neuron has 2 weights/);
+    expect(() => runThresholdNetwork({ hidden: [p], output: createPerceptron(2) }, [0, 0])).toThrow(
+      /output neuron has 2 weights/,
+    );
   });
 });

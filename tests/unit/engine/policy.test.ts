@@ -166,12 +166,16 @@ describe('PolicyLearner', () => {
     expect(() => new PolicyLearner({ contexts: [], actions: ACTIONS, learningRate: 1 })).toThrow(/contexts/);
     expect(() => new PolicyLearner({ contexts: ['a', 'a'], actions: ACTIONS, learningRate: 1 })).toThrow(/duplicate/);
     expect(() => new PolicyLearner({ contexts: ['a'], actions: ACTIONS, learningRate: 0 })).toThrow(/learningRate/);
-    expect(() => new PolicyLearner({ contexts: ['a'], actions: ACTIONS, learningRate: 1, temperature: -1 })).toThrow(/temperature/);
+    expect(() => new PolicyLearner({ contexts: ['a'], actions: ACTIONS, learningRate: 1, temperature: -1 })).toThrow(
+      /temperature/,
+    );
 
     const good = bit.toJSON();
     expect(() => PolicyLearner.fromJSON('nope')).toThrow(/object/);
     expect(() => PolicyLearner.fromJSON({ ...good, preferences: [[0]] })).toThrow(/preferences/);
-    expect(() => PolicyLearner.fromJSON({ ...good, preferences: good.preferences.map((r) => r.map(() => null)) })).toThrow(/preferences\[0\]/);
+    expect(() =>
+      PolicyLearner.fromJSON({ ...good, preferences: good.preferences.map((r) => r.map(() => null)) }),
+    ).toThrow(/preferences\[0\]/);
     expect(() => PolicyLearner.fromJSON({ ...good, counts: [1.5, 0, 0] })).toThrow(/counts/);
     expect(() => PolicyLearner.fromJSON({ ...good, baselines: [0] })).toThrow(/baselines/);
     expect(() => PolicyLearner.fromJSON({ ...good, useBaseline: 'yes' })).toThrow(/useBaseline/);

@@ -7,12 +7,24 @@ const WEATHER: Rule[] = [
   // Listed first on purpose: it needs a fact only the next rule concludes.
   {
     id: 'rain-from-storm',
-    when: { op: 'and', conditions: [{ op: 'is', fact: 'stormClouds' }, { op: 'not', condition: { op: 'is', fact: 'windy' } }] },
+    when: {
+      op: 'and',
+      conditions: [
+        { op: 'is', fact: 'stormClouds' },
+        { op: 'not', condition: { op: 'is', fact: 'windy' } },
+      ],
+    },
     then: { fact: 'weather', value: 'rain' },
   },
   {
     id: 'storm-clouds',
-    when: { op: 'and', conditions: [{ op: 'is', fact: 'cloudy' }, { op: '>', fact: 'humidity', value: 70 }] },
+    when: {
+      op: 'and',
+      conditions: [
+        { op: 'is', fact: 'cloudy' },
+        { op: '>', fact: 'humidity', value: 70 },
+      ],
+    },
     then: { fact: 'stormClouds', value: true },
   },
   {
@@ -34,7 +46,15 @@ describe('conditions', () => {
     expect(t({ op: '<=', fact: 'humidity', value: 79 })).toBe(false);
     expect(t({ op: '==', fact: 'humidity', value: 80 })).toBe(true);
     expect(t({ op: '!=', fact: 'cloudy', value: true })).toBe(false);
-    expect(t({ op: 'or', conditions: [{ op: 'is', fact: 'windy' }, { op: 'is', fact: 'cloudy' }] })).toBe(true);
+    expect(
+      t({
+        op: 'or',
+        conditions: [
+          { op: 'is', fact: 'windy' },
+          { op: 'is', fact: 'cloudy' },
+        ],
+      }),
+    ).toBe(true);
     expect(t({ op: 'not', condition: { op: 'is', fact: 'cloudy' } })).toBe(false);
     expect(t({ op: 'and', conditions: [] })).toBe(true);
     expect(t({ op: 'or', conditions: [] })).toBe(false);
@@ -60,7 +80,9 @@ describe('conditions', () => {
     expect(() => validateCondition({ op: '>', fact: 'humidity', value: '70' })).toThrow(/finite number/);
     expect(() => validateCondition({ op: 'and', conditions: [{ op: 'is' }] })).toThrow(/conditions\[0\].*fact/);
     expect(() => validateCondition({ op: 'not' })).toThrow(/condition\.condition/);
-    expect(() => evaluateCondition({ op: '>', fact: 'cloudy', value: 1 }, facts)).toThrow(/"cloudy" is true, not a number/);
+    expect(() => evaluateCondition({ op: '>', fact: 'cloudy', value: 1 }, facts)).toThrow(
+      /"cloudy" is true, not a number/,
+    );
     expect(() => evaluateCondition({ op: 'is', fact: 'humidity' }, facts)).toThrow(/"humidity" is 80, not a boolean/);
   });
 });
@@ -107,7 +129,17 @@ describe('forwardChain', () => {
   it('reports conflicting conclusions and keeps the first', () => {
     // Two fruit sellers disagree about a green apple.
     const rules: Rule[] = [
-      { id: 'seller-a', when: { op: 'and', conditions: [{ op: 'is', fact: 'round' }, { op: 'is', fact: 'sweet' }] }, then: { fact: 'fruit', value: 'apple' } },
+      {
+        id: 'seller-a',
+        when: {
+          op: 'and',
+          conditions: [
+            { op: 'is', fact: 'round' },
+            { op: 'is', fact: 'sweet' },
+          ],
+        },
+        then: { fact: 'fruit', value: 'apple' },
+      },
       { id: 'seller-b', when: { op: 'is', fact: 'green' }, then: { fact: 'fruit', value: 'not apple' } },
       { id: 'seller-c', when: { op: 'is', fact: 'round' }, then: { fact: 'fruit', value: 'apple' } },
     ];
@@ -137,7 +169,11 @@ describe('forwardChain', () => {
 
   it('treats never-concluded facts as absent once nothing else can fire', () => {
     const rules: Rule[] = [
-      { id: 'picnic', when: { op: 'not', condition: { op: '==', fact: 'weather', value: 'rain' } }, then: { fact: 'picnic', value: true } },
+      {
+        id: 'picnic',
+        when: { op: 'not', condition: { op: '==', fact: 'weather', value: 'rain' } },
+        then: { fact: 'picnic', value: true },
+      },
       { id: 'rain', when: { op: 'is', fact: 'cloudy' }, then: { fact: 'weather', value: 'rain' } },
     ];
     const sunny = forwardChain(rules, { cloudy: false });
@@ -167,11 +203,15 @@ describe('forwardChain', () => {
   it('bad rules and facts throw naming the problem', () => {
     expect(() => parseRulesJson('[{"id": "r1",')).toThrow(/malformed/);
     expect(() => parseRulesJson('{}')).toThrow(/array/);
-    expect(() => validateRules([{ id: 'r1', when: { op: 'maybe', fact: 'x' }, then: { fact: 'y', value: 1 } }])).toThrow(
-      /rule "r1" when: unknown op "maybe"/,
+    expect(() =>
+      validateRules([{ id: 'r1', when: { op: 'maybe', fact: 'x' }, then: { fact: 'y', value: 1 } }]),
+    ).toThrow(/rule "r1" when: unknown op "maybe"/);
+    expect(() => validateRules([{ when: { op: 'is', fact: 'x' }, then: { fact: 'y', value: 1 } }])).toThrow(
+      /rule #0.*id/,
     );
-    expect(() => validateRules([{ when: { op: 'is', fact: 'x' }, then: { fact: 'y', value: 1 } }])).toThrow(/rule #0.*id/);
-    expect(() => validateRules([{ id: 'r', when: { op: 'is', fact: 'x' }, then: { fact: 'y', value: null } }])).toThrow(/then\.value/);
+    expect(() => validateRules([{ id: 'r', when: { op: 'is', fact: 'x' }, then: { fact: 'y', value: null } }])).toThrow(
+      /then\.value/,
+    );
     expect(() => validateRules([{ id: 'r', when: { op: 'is', fact: 'x' } }])).toThrow(/"then"/);
     const r: Rule = { id: 'r', when: { op: 'is', fact: 'x' }, then: { fact: 'y', value: 1 } };
     expect(() => validateRules([r, r])).toThrow(/duplicate rule id "r"/);

@@ -44,7 +44,7 @@ describe('chapter 2 level file', () => {
     expect(problemsOf(bad)).toMatch(/field 'limits\.maxRules'.*found the text "three"/);
   });
 
-  it('a broken seller rule is reported with the engine\'s own words', () => {
+  it("a broken seller rule is reported with the engine's own words", () => {
     const bad = clone(raw);
     (bad.stall.sellerRules.li[2].when as { op: string }).op = 'maybe';
     expect(problemsOf(bad)).toMatch(/field 'stall\.sellerRules\.li\[2\]'.*unknown op "maybe"/);

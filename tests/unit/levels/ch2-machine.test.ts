@@ -26,7 +26,7 @@ function nextEdit(snap: Snap): RulebookInputEvent[] {
 }
 
 describe('chapter 2 machine', () => {
-  it('shortest paths reach every step, and the chapter\'s end, from the intro', () => {
+  it("shortest paths reach every step, and the chapter's end, from the intro", () => {
     const paths = getShortestPaths(rulebookMachine, {
       input: { data, seed: 9 },
       events: (snap: Snap): RulebookEvent[] => {
@@ -37,7 +37,12 @@ describe('chapter 2 machine', () => {
           case 'stall':
             return [...nextEdit(snap), { type: 'rules.check' }];
           case 'conflict':
-            return [{ type: 'conflict.pick', seller: 'wang' }, { type: 'conflict.pick', seller: 'li' }, ...nextEdit(snap), { type: 'rules.check' }];
+            return [
+              { type: 'conflict.pick', seller: 'wang' },
+              { type: 'conflict.pick', seller: 'li' },
+              ...nextEdit(snap),
+              { type: 'rules.check' },
+            ];
           case 'season':
             return [{ type: 'season.next' }];
           case 'challenge':
@@ -48,10 +53,26 @@ describe('chapter 2 machine', () => {
             return [];
         }
       },
-      serializeState: (s) => JSON.stringify([s.value, s.context.model.weather, s.context.model.apple, s.context.model.side, s.context.introLine]),
+      serializeState: (s) =>
+        JSON.stringify([
+          s.value,
+          s.context.model.weather,
+          s.context.model.apple,
+          s.context.model.side,
+          s.context.introLine,
+        ]),
     });
     const steps = new Set(paths.map((p) => String(p.state.value)));
-    expect([...steps].sort()).toEqual(['challenge', 'conflict', 'done', 'intro', 'season', 'stall', 'verdict', 'weather']);
+    expect([...steps].sort()).toEqual([
+      'challenge',
+      'conflict',
+      'done',
+      'intro',
+      'season',
+      'stall',
+      'verdict',
+      'weather',
+    ]);
     const toDone = paths.filter((p) => p.state.status === 'done');
     expect(toDone.length).toBeGreaterThan(0);
     // The quickest way through: skip the intro, build each rule, check, take a side, fix, go on.
@@ -75,7 +96,10 @@ describe('chapter 2 machine', () => {
     const s = actor.getSnapshot();
     expect(s.value).toBe('weather');
     expect(s.context.notice).toBe('ch2.notice.weatherWrong');
-    expect(rulebookView('weather', s.context).line).toMatchObject({ key: 'ch2.notice.weatherWrong', params: { correct: '5', size: '7' } });
+    expect(rulebookView('weather', s.context).line).toMatchObject({
+      key: 'ch2.notice.weatherWrong',
+      params: { correct: '5', size: '7' },
+    });
     expect(s.context.events.map((e) => e.type)).toEqual(['tile.add', 'rules.check']);
   });
 
@@ -93,9 +117,17 @@ describe('chapter 2 machine', () => {
   });
 
   it('in the conflict the player must pick a side, and then match that side', () => {
-    const actor = playRulebook(data, 5, [...WEATHER_RULE, { type: 'rules.check' }, ...STALL_RULE, { type: 'rules.check' }]);
+    const actor = playRulebook(data, 5, [
+      ...WEATHER_RULE,
+      { type: 'rules.check' },
+      ...STALL_RULE,
+      { type: 'rules.check' },
+    ]);
     expect(actor.getSnapshot().value).toBe('conflict');
-    expect(rulebookView('conflict', actor.getSnapshot().context).conflicts!.map((c) => c.fruit)).toEqual(['green-apple', 'cherry-tomato']);
+    expect(rulebookView('conflict', actor.getSnapshot().context).conflicts!.map((c) => c.fruit)).toEqual([
+      'green-apple',
+      'cherry-tomato',
+    ]);
     actor.send({ type: 'rules.check' });
     expect(actor.getSnapshot().context.notice).toBe('ch2.notice.pickFirst');
     actor.send({ type: 'conflict.pick', seller: 'li' });
@@ -109,13 +141,19 @@ describe('chapter 2 machine', () => {
     expect(s.value).toBe('season');
     const view = rulebookView('season', s.context);
     expect(view.ceiling).toEqual({ total: 18, expertCorrect: 16, rulebookCorrect: 14, side: 'li' });
-    expect(view.strip!.cards.filter((c) => c.correct === false).map((c) => c.id)).toEqual(['crab-apple', 'pomegranate']);
+    expect(view.strip!.cards.filter((c) => c.correct === false).map((c) => c.id)).toEqual([
+      'crab-apple',
+      'pomegranate',
+    ]);
     expect(view.editor!.editable).toBe(false);
   });
 
   it('a failed challenge goes back to editing; a better rulebook then passes', () => {
     // Forbid "round": nothing is an apple, so the basket scores only its 4 non-apples.
-    const spoil: RulebookInputEvent[] = [{ type: 'tile.add', rule: 0, fact: 'round' }, { type: 'tile.not', rule: 0, tile: 3, not: true }];
+    const spoil: RulebookInputEvent[] = [
+      { type: 'tile.add', rule: 0, fact: 'round' },
+      { type: 'tile.not', rule: 0, tile: 3, not: true },
+    ];
     const actor = playRulebook(data, 6, scriptFor('li', spoil));
     let s = actor.getSnapshot();
     expect(s.value).toBe('challenge');
@@ -127,14 +165,31 @@ describe('chapter 2 machine', () => {
     actor.send({ type: 'challenge.finish' });
     s = actor.getSnapshot();
     expect(s.status).toBe('done');
-    expect(s.output).toMatchObject({ passed: true, stars: 3, correct: 8, size: 8, rules: 1, side: 'li', challengeAttempts: 2 });
+    expect(s.output).toMatchObject({
+      passed: true,
+      stars: 3,
+      correct: 8,
+      size: 8,
+      rules: 1,
+      side: 'li',
+      challengeAttempts: 2,
+    });
   });
 
   it('replaying a recorded attempt reproduces the result exactly; a cut log does not finish', () => {
     const actor = playRulebook(data, 77, scriptFor('wang'));
     const s = actor.getSnapshot();
     expect(s.status).toBe('done');
-    expect(s.output).toEqual({ passed: true, stars: 3, correct: 7, size: 8, rules: 2, side: 'wang', checks: 3, challengeAttempts: 1 });
+    expect(s.output).toEqual({
+      passed: true,
+      stars: 3,
+      correct: 7,
+      size: 8,
+      rules: 2,
+      side: 'wang',
+      checks: 3,
+      challengeAttempts: 1,
+    });
     const recorded = JSON.parse(JSON.stringify(s.context.events)) as RulebookInputEvent[];
     expect(replayRulebook(data, 77, recorded)).toEqual(s.output);
     expect(() => replayRulebook(data, 77, recorded.slice(0, -1))).toThrow(/did not finish/);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { explain, forwardChain, validateCondition } from '../../../src/engine';
 import { loadRulebookLevel } from '../../../src/levels/ch2/rulebookLevel';
-import { applyEdit, bookCondition, emptyBook, ruleCount, type Book, type Tile } from '../../../src/levels/ch2/rulebookEdit';
+import {
+  applyEdit,
+  bookCondition,
+  emptyBook,
+  ruleCount,
+  type Book,
+  type Tile,
+} from '../../../src/levels/ch2/rulebookEdit';
 import {
   createRulebookState,
   editBook,
@@ -24,7 +31,9 @@ const { level } = data;
 const s1 = fruitsOfSeason(data, level.stall.season);
 const s2 = fruitsOfSeason(data, level.stall.newSeason);
 const tile = (fact: string, extra: Partial<Tile> = {}): Tile => ({ fact, not: false, join: 'and', ...extra });
-const weatherBook: Book = [{ tiles: [tile('cloudy'), tile('humidity', { threshold: 70 }), tile('windy', { not: true })] }];
+const weatherBook: Book = [
+  { tiles: [tile('cloudy'), tile('humidity', { threshold: 70 }), tile('windy', { not: true })] },
+];
 const redRoundFragrant: Book = [{ tiles: [tile('red'), tile('round'), tile('fragrant')] }];
 const wangBook: Book = [...redRoundFragrant, { tiles: [tile('green'), tile('sour')] }];
 const liBook: Book = [{ tiles: [tile('red'), tile('round'), tile('sweet')] }];
@@ -41,7 +50,10 @@ describe('chapter 2 model: editing', () => {
     b = applyEdit(b, { type: 'tile.not', rule: 0, tile: 1, not: true }, tiles, limits)!;
     expect(bookCondition(b, tiles)).toEqual({
       op: 'or',
-      conditions: [{ op: '>', fact: 'humidity', value: 50 }, { op: 'not', condition: { op: 'is', fact: 'windy' } }],
+      conditions: [
+        { op: '>', fact: 'humidity', value: 50 },
+        { op: 'not', condition: { op: 'is', fact: 'windy' } },
+      ],
     });
     b = applyEdit(b, { type: 'tile.remove', rule: 0, tile: 0 }, tiles, limits)!;
     expect(b[0].tiles.map((t) => t.fact)).toEqual(['windy']);
@@ -54,7 +66,8 @@ describe('chapter 2 model: editing', () => {
     expect(applyEdit(b, { type: 'tile.add', rule: 3, fact: 'cloudy' }, tiles, limits)).toBeNull();
     expect(applyEdit(b, { type: 'tile.add', rule: 0, fact: 'snow' }, tiles, limits)).toBeNull();
     let full = b;
-    for (let i = 1; i < limits.maxTiles; i++) full = applyEdit(full, { type: 'tile.add', rule: 0, fact: 'cloudy' }, tiles, limits)!;
+    for (let i = 1; i < limits.maxTiles; i++)
+      full = applyEdit(full, { type: 'tile.add', rule: 0, fact: 'cloudy' }, tiles, limits)!;
     expect(applyEdit(full, { type: 'tile.add', rule: 0, fact: 'cloudy' }, tiles, limits)).toBeNull();
     let many = emptyBook();
     for (let i = 1; i < limits.maxRules; i++) many = applyEdit(many, { type: 'rule.add' }, tiles, limits)!;
@@ -69,10 +82,17 @@ describe('chapter 2 model: editing', () => {
   });
 
   it('a one-rule AND book is a plain condition that chapter 3 can validate', () => {
-    const c = bookCondition([{ tiles: [tile('red'), tile('sweet'), tile('big', { not: true })] }], tilesOf(data, 'apple'));
+    const c = bookCondition(
+      [{ tiles: [tile('red'), tile('sweet'), tile('big', { not: true })] }],
+      tilesOf(data, 'apple'),
+    );
     expect(validateCondition(c)).toEqual({
       op: 'and',
-      conditions: [{ op: 'is', fact: 'red' }, { op: 'is', fact: 'sweet' }, { op: 'not', condition: { op: 'is', fact: 'big' } }],
+      conditions: [
+        { op: 'is', fact: 'red' },
+        { op: 'is', fact: 'sweet' },
+        { op: 'not', condition: { op: 'is', fact: 'big' } },
+      ],
     });
   });
 });
@@ -104,10 +124,13 @@ describe('chapter 2 model: part A, the weather week', () => {
 });
 
 describe('chapter 2 model: part B, the fruit stall', () => {
-  it('the sellers\' written rulebooks reproduce what each seller says about this season', () => {
+  it("the sellers' written rulebooks reproduce what each seller says about this season", () => {
     for (const seller of data.fruits.sellers) {
       const rules = level.stall.sellerRules[seller.id];
-      for (const f of s1) expect(forwardChain(rules, f.features).facts.apple === true, `${seller.id} on ${f.id}`).toBe(f.sellerSays[seller.id]);
+      for (const f of s1)
+        expect(forwardChain(rules, f.features).facts.apple === true, `${seller.id} on ${f.id}`).toBe(
+          f.sellerSays[seller.id],
+        );
     }
   });
 
@@ -125,7 +148,10 @@ describe('chapter 2 model: part B, the fruit stall', () => {
       { value: true, ruleId: 'wang-green', seller: 'wang' },
       { value: false, ruleId: 'li-green', seller: 'li' },
     ]);
-    expect(conflicts[1].claims.map((c) => [c.seller, c.value])).toEqual([['wang', false], ['li', true]]);
+    expect(conflicts[1].claims.map((c) => [c.seller, c.value])).toEqual([
+      ['wang', false],
+      ['li', true],
+    ]);
     expect(sellersRules(data).rules).toHaveLength(6);
   });
 
@@ -143,7 +169,10 @@ describe('chapter 2 model: part B, the fruit stall', () => {
     expect(fruitById(data, 'lime').features).toEqual(fruitById(data, 'green-apple').features);
     expect(fruitById(data, 'pomegranate').features).toEqual(fruitById(data, 'cherry-tomato').features);
     for (const book of [wangBook, liBook, redRoundFragrant]) {
-      for (const [a, b] of [['lime', 'green-apple'], ['pomegranate', 'cherry-tomato']]) {
+      for (const [a, b] of [
+        ['lime', 'green-apple'],
+        ['pomegranate', 'cherry-tomato'],
+      ]) {
         expect(predict(data, book, 'apple', fruitById(data, a).features).predicted).toBe(
           predict(data, book, 'apple', fruitById(data, b).features).predicted,
         );
@@ -179,8 +208,16 @@ describe('chapter 2 model: part B, the fruit stall', () => {
   });
 
   it('the expert ceiling numbers: Auntie Wang 18/18 vs her copy 17/18; Uncle Li 16/18 vs his copy 14/18', () => {
-    expect(expertCeiling(data, wangBook, [...s1, ...s2], 'wang')).toEqual({ total: 18, expertCorrect: 18, rulebookCorrect: 17 });
-    expect(expertCeiling(data, liBook, [...s1, ...s2], 'li')).toEqual({ total: 18, expertCorrect: 16, rulebookCorrect: 14 });
+    expect(expertCeiling(data, wangBook, [...s1, ...s2], 'wang')).toEqual({
+      total: 18,
+      expertCorrect: 18,
+      rulebookCorrect: 17,
+    });
+    expect(expertCeiling(data, liBook, [...s1, ...s2], 'li')).toEqual({
+      total: 18,
+      expertCorrect: 16,
+      rulebookCorrect: 14,
+    });
   });
 });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dashPattern, dashes, formatNumber, lineWidth, meterY, LAYOUT, signOf } from '../../../src/game/views/neuronLayout';
+import {
+  dashPattern,
+  dashes,
+  formatNumber,
+  lineWidth,
+  meterY,
+  LAYOUT,
+  signOf,
+} from '../../../src/game/views/neuronLayout';
 
 describe('chapter 3 neuron view geometry', () => {
   it('line thickness follows |w|, and sign picks the pattern as well as the colour', () => {

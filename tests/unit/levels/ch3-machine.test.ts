@@ -25,9 +25,25 @@ describe('chapter 3 machine', () => {
     actor.send({ type: 'dialogue.next' });
     for (const e of playAppleLamp(level, 3, { challenge: SOLUTIONS.apple }).getSnapshot().context.events) actor.send(e);
     expect(seen).toEqual([
-      'intro', 'rule', 'task:apple', 'task:watermelon', 'task:hawthorn', 'tune', 'challenge', 'challengeResult', 'history', 'done',
+      'intro',
+      'rule',
+      'task:apple',
+      'task:watermelon',
+      'task:hawthorn',
+      'tune',
+      'challenge',
+      'challengeResult',
+      'history',
+      'done',
     ]);
-    expect(actor.getSnapshot().output).toMatchObject({ passed: true, stars: 3, correct: 9, size: 10, knobs: 4, runs: 1 });
+    expect(actor.getSnapshot().output).toMatchObject({
+      passed: true,
+      stars: 3,
+      correct: 9,
+      size: 10,
+      knobs: 4,
+      runs: 1,
+    });
   });
 
   it('a wrong check stays on the task and says how many fruits are wrong', () => {
@@ -72,7 +88,13 @@ describe('chapter 3 machine', () => {
   });
 
   it('loading the offered rule takes its numbers onto the knobs', () => {
-    const rule = offerRule(level, { op: 'and', conditions: [{ op: 'is', fact: 'red' }, { op: 'is', fact: 'round' }] });
+    const rule = offerRule(level, {
+      op: 'and',
+      conditions: [
+        { op: 'is', fact: 'red' },
+        { op: 'is', fact: 'round' },
+      ],
+    });
     if (rule.status !== 'ok') throw new Error('expected a rule');
     const actor = createActor(appleLampMachine, { input: { level, seed: 2, rule } }).start();
     actor.send({ type: 'dialogue.skip' });
@@ -123,17 +145,34 @@ describe('chapter 3 machine', () => {
       events,
       // A step, the task reached, the knobs and the tuning steps tell states apart.
       serializeState: (s) =>
-        JSON.stringify([s.value, s.context.introLine, s.context.taskIndex, s.context.model.knobs, s.context.model.tune?.steps]),
+        JSON.stringify([
+          s.value,
+          s.context.introLine,
+          s.context.taskIndex,
+          s.context.model.knobs,
+          s.context.model.tune?.steps,
+        ]),
       limit: 5000,
     });
     const reached = new Set(paths.map((p) => String(p.state.value)));
-    for (const step of ['intro', 'rule', 'task', 'tune', 'challenge', 'challengeResult', 'history', 'done']) expect(reached).toContain(step);
+    for (const step of ['intro', 'rule', 'task', 'tune', 'challenge', 'challengeResult', 'history', 'done'])
+      expect(reached).toContain(step);
     const toDone = paths.filter((p) => p.state.status === 'done').sort((a, b) => a.steps.length - b.steps.length)[0];
     const types = toDone.steps.map((st) => st.event.type as string).filter((t) => t !== 'xstate.init');
     expect(types).toEqual([
-      'dialogue.skip', 'rule.skip',
-      'knobs.load', 'task.check', 'knobs.load', 'task.check', 'knobs.load', 'task.check',
-      'tune.finish', 'tune.done', 'challenge.run', 'challenge.accept', 'history.done',
+      'dialogue.skip',
+      'rule.skip',
+      'knobs.load',
+      'task.check',
+      'knobs.load',
+      'task.check',
+      'knobs.load',
+      'task.check',
+      'tune.finish',
+      'tune.done',
+      'challenge.run',
+      'challenge.accept',
+      'history.done',
     ]);
     expect(toDone.state.output).toMatchObject({ passed: true });
   });

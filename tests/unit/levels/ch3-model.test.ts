@@ -13,7 +13,13 @@ import {
   setKnob,
   snapKnob,
 } from '../../../src/levels/ch3/appleLampModel';
-import { basketAccuracy, startTuning, tuneStep, tuneToEnd, tuningTarget } from '../../../src/levels/ch3/appleLampTuning';
+import {
+  basketAccuracy,
+  startTuning,
+  tuneStep,
+  tuneToEnd,
+  tuningTarget,
+} from '../../../src/levels/ch3/appleLampTuning';
 import { runChallenge, starsFor } from '../../../src/levels/ch3/appleLampChallenge';
 import { offerRule } from '../../../src/levels/ch3/appleLampRule';
 import { SOLUTIONS } from './ch3-player';
@@ -76,7 +82,14 @@ describe('chapter 3 model: knobs and lamp', () => {
 
 describe('chapter 3 model: your rule in numbers', () => {
   it('translates "red AND sweet AND NOT big" with the engine and offers it', () => {
-    const rule = { op: 'and', conditions: [{ op: 'is', fact: 'red' }, { op: 'is', fact: 'sweet' }, { op: 'not', condition: { op: 'is', fact: 'big' } }] };
+    const rule = {
+      op: 'and',
+      conditions: [
+        { op: 'is', fact: 'red' },
+        { op: 'is', fact: 'sweet' },
+        { op: 'not', condition: { op: 'is', fact: 'big' } },
+      ],
+    };
     const offer = offerRule(level, rule);
     expect(offer.status).toBe('ok');
     if (offer.status !== 'ok') return;
@@ -98,14 +111,26 @@ describe('chapter 3 model: your rule in numbers', () => {
     expect(offerRule(level, null).status).toBe('none');
     expect(offerRule(level, { op: 'maybe' }).status).toBe('untranslatable');
     expect(offerRule(level, 'red').status).toBe('untranslatable');
-    const nested = { op: 'and', conditions: [{ op: 'or', conditions: [{ op: 'is', fact: 'red' }, { op: 'is', fact: 'green' }] }, { op: 'is', fact: 'round' }] };
+    const nested = {
+      op: 'and',
+      conditions: [
+        {
+          op: 'or',
+          conditions: [
+            { op: 'is', fact: 'red' },
+            { op: 'is', fact: 'green' },
+          ],
+        },
+        { op: 'is', fact: 'round' },
+      ],
+    };
     expect(offerRule(level, nested).status).toBe('untranslatable');
     expect(offerRule(level, { op: 'is', fact: 'crunchy' }).status).toBe('untranslatable');
   });
 });
 
 describe('chapter 3 model: Bit tunes itself', () => {
-  it('one step is Rosenblatt\'s rule: after a mistake only the lit inputs\' knobs move, by the learning rate', () => {
+  it("one step is Rosenblatt's rule: after a mistake only the lit inputs' knobs move, by the learning rate", () => {
     const s = tuneStep(level, startTuning(level, createAppleLampState(level, 1)));
     const last = s.tune!.last!;
     expect(last.fruit).toBe(level.basket[0]);
@@ -129,7 +154,8 @@ describe('chapter 3 model: Bit tunes itself', () => {
 });
 
 describe('chapter 3 model: challenge and stars', () => {
-  const at = (p: typeof SOLUTIONS.apple) => runChallenge(level, { ...createAppleLampState(level, 9), knobs: p }).runs[0];
+  const at = (p: typeof SOLUTIONS.apple) =>
+    runChallenge(level, { ...createAppleLampState(level, 9), knobs: p }).runs[0];
 
   it('the apple setting scores 9 of 10 with 4 knobs: only the lime fools it, as it looks exactly like the green apple', () => {
     const run = at(SOLUTIONS.apple);
@@ -140,7 +166,7 @@ describe('chapter 3 model: challenge and stars', () => {
     expect(inputsOf(level, 'lime')).toEqual(inputsOf(level, 'green-apple'));
   });
 
-  it('Bit\'s learned setting passes but misses the big Fuji apple', () => {
+  it("Bit's learned setting passes but misses the big Fuji apple", () => {
     const bit = tuneToEnd(level, startTuning(level, createAppleLampState(level, 5))).knobs;
     const run = at(bit);
     expect(run.passed).toBe(true);

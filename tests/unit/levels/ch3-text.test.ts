@@ -10,7 +10,8 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 describe('chapter 3 text', () => {
   it('both languages have the same keys and the same placeholders', () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
-    for (const [key, text] of Object.entries(en)) expect([key, placeholders((zh as Record<string, string>)[key])]).toEqual([key, placeholders(text)]);
+    for (const [key, text] of Object.entries(en))
+      expect([key, placeholders((zh as Record<string, string>)[key])]).toEqual([key, placeholders(text)]);
   });
 
   it('uses only ch3.* keys plus its results line, and does not redefine the shell title', () => {
@@ -22,7 +23,13 @@ describe('chapter 3 text', () => {
   it('every text key the level and its fruits name exists once the chapter text is loaded', async () => {
     await loadChapterText(3);
     const level = loadAppleLampLevel();
-    const keys = [level.titleKey, level.insightKey, ...level.tasks.map((t) => t.goalKey), ...level.featureLabels, ...Object.values(level.fruits).map((f) => f.nameKey)];
+    const keys = [
+      level.titleKey,
+      level.insightKey,
+      ...level.tasks.map((t) => t.goalKey),
+      ...level.featureLabels,
+      ...Object.values(level.fruits).map((f) => f.nameKey),
+    ];
     keys.push(...level.tasks.map((t) => `ch3.goal.${t.id}`));
     for (const k of keys) expect([k, isMessageKey(k)]).toEqual([k, true]);
   });

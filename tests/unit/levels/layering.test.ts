@@ -37,7 +37,8 @@ function importProblems(file: string, src: string): string[] {
   }
   // Comments are dropped so a word in prose is not taken for a use.
   const code = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-  for (const name of DOM_GLOBALS) if (new RegExp(`(?<![\\w.$'"])${name}\\s*[.(]`).test(code)) problems.push(`uses "${name}"`);
+  for (const name of DOM_GLOBALS)
+    if (new RegExp(`(?<![\\w.$'"])${name}\\s*[.(]`).test(code)) problems.push(`uses "${name}"`);
   return problems;
 }
 
@@ -60,6 +61,11 @@ describe('levels layering', () => {
     expect(importProblems(f, "import { a } from '../../game/keys';")).toEqual(['imports "../../game/keys"']);
     expect(importProblems(f, "import { a } from '../../app/appMachine';")).toEqual(['imports "../../app/appMachine"']);
     expect(importProblems(f, 'const w = window.innerWidth;')).toEqual(['uses "window"']);
-    expect(importProblems(f, "import { b } from '../shared/seeds';\nimport raw from '../../../levels/a.json';\n// the window")).toEqual([]);
+    expect(
+      importProblems(
+        f,
+        "import { b } from '../shared/seeds';\nimport raw from '../../../levels/a.json';\n// the window",
+      ),
+    ).toEqual([]);
   });
 });

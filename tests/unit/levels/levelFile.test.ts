@@ -33,7 +33,9 @@ describe('level files', () => {
     expect(() => loadSitLevel(broken((l) => ((l.commands as { target: string }[])[1].target = 'fly')))).toThrow(
       /commands\[1\]\.target.*"fly" is not one of the actions/,
     );
-    expect(() => loadSitLevel(broken((l) => ((l.challenge as { passAt: number }).passAt = 11)))).toThrow(/challenge\.passAt/);
+    expect(() => loadSitLevel(broken((l) => ((l.challenge as { passAt: number }).passAt = 11)))).toThrow(
+      /challenge\.passAt/,
+    );
     expect(() => loadSitLevel(broken((l) => delete l.stars))).toThrow(/field 'stars'/);
   });
 

@@ -70,7 +70,9 @@ describe('chapter 1 machine', () => {
     const targets = paths.map((p) => String(p.state.value));
     expect(targets).toContain('teach');
     const toTeach = paths.find((p) => String(p.state.value) === 'teach')!;
-    expect(toTeach.steps.map((s) => s.event.type as string).filter((t) => t !== 'xstate.init')).toEqual(['dialogue.skip']);
+    expect(toTeach.steps.map((s) => s.event.type as string).filter((t) => t !== 'xstate.init')).toEqual([
+      'dialogue.skip',
+    ]);
   });
 
   it('replaying the recorded events reproduces the result exactly, and a changed log does not', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ACTIVATIONS, NoGradientError, activateRows, activationBackwardRows, softmaxBackwardRows, softmaxRows,
+  ACTIVATIONS,
+  NoGradientError,
+  activateRows,
+  activationBackwardRows,
+  softmaxBackwardRows,
+  softmaxRows,
 } from '../../../../src/engine/nn';
 
 // Points away from the kinks of relu/step (at 0), where a derivative is undefined.

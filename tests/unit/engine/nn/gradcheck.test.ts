@@ -2,7 +2,12 @@
 // the loss, for one layer, for MLPs with every trainable activation, and for the input.
 import { describe, expect, it } from 'vitest';
 import {
-  DenseNetwork, denseMatrix, getLoss, toCsr, type ActivationName, type LossName,
+  DenseNetwork,
+  denseMatrix,
+  getLoss,
+  toCsr,
+  type ActivationName,
+  type LossName,
 } from '../../../../src/engine/nn';
 import { expectClose, numericGrad64, randomBuffer, referenceLoss } from './helpers';
 
@@ -34,13 +39,20 @@ describe('gradient checks (central differences)', () => {
   it('a single layer: softmax + cross-entropy', () => check([], 'softmax', 'softmaxCrossEntropy', 3));
   it('a single layer: softmax + MSE (through the softmax Jacobian)', () => check([], 'softmax', 'mse', 4));
   for (const a of ['sigmoid', 'tanh', 'relu', 'linear'] as const) {
-    it(`MLP with ${a} hidden layers, softmax + cross-entropy`, () => check([a, a], 'softmax', 'softmaxCrossEntropy', 5));
+    it(`MLP with ${a} hidden layers, softmax + cross-entropy`, () =>
+      check([a, a], 'softmax', 'softmaxCrossEntropy', 5));
     it(`MLP with ${a} hidden layer, tanh + MSE`, () => check([a], 'tanh', 'mse', 6));
   }
 
   it('gradient with respect to the input', () => {
     const net = new DenseNetwork(
-      { input: 6, layers: [{ units: 5, activation: 'tanh' }, { units: 4, activation: 'softmax' }] },
+      {
+        input: 6,
+        layers: [
+          { units: 5, activation: 'tanh' },
+          { units: 4, activation: 'softmax' },
+        ],
+      },
       { seed: 7 },
     );
     const xs = randomBuffer(2 * 6, 8);
@@ -58,7 +70,13 @@ describe('gradient checks (central differences)', () => {
   });
 
   it('CSR (sparse) and dense inputs give the same outputs and gradients', () => {
-    const spec = { input: 30, layers: [{ units: 7, activation: 'relu' as const }, { units: 3, activation: 'softmax' as const }] };
+    const spec = {
+      input: 30,
+      layers: [
+        { units: 7, activation: 'relu' as const },
+        { units: 3, activation: 'softmax' as const },
+      ],
+    };
     // 9 samples with ~70 % zeros: row lengths hit the 4-way unrolled loop and its remainder.
     const raw = randomBuffer(9 * 30, 11);
     raw.forEach((v, i) => (raw[i] = v > 0.4 ? v : 0));

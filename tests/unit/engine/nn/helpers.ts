@@ -12,7 +12,12 @@ import type { Loss, NetworkSpec, Targets } from '../../../../src/engine/nn';
  * inputs x units like the engine. Used as the oracle for central differences at h = 1e-6.
  */
 export function referenceLoss(
-  spec: NetworkSpec, params: Float64Array[], x: Float64Array, rows: number, t: Targets, loss: Loss,
+  spec: NetworkSpec,
+  params: Float64Array[],
+  x: Float64Array,
+  rows: number,
+  t: Targets,
+  loss: Loss,
 ): number {
   let a = x;
   let inputs = spec.input;

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { argmax, createNetwork, denseMatrix, predictClasses, toCsr, type NetworkSpec } from '../../../../src/engine/nn';
-import {
-  forwardCsr, forwardCsr64Relu, forwardDense, forwardDenseLocal,
-} from '../../../../src/engine/nn/kernels';
+import { forwardCsr, forwardCsr64Relu, forwardDense, forwardDenseLocal } from '../../../../src/engine/nn/kernels';
 import { randomBuffer } from './helpers';
 
 describe('inference kernels', () => {
@@ -41,7 +39,13 @@ describe('inference kernels', () => {
   });
 
   it('predictClasses (logits argmax) equals the argmax of predict (softmax), sparse and dense, any batch size', () => {
-    const spec: NetworkSpec = { input: inputs, layers: [{ units: 16, activation: 'relu' }, { units: 10, activation: 'softmax' }] };
+    const spec: NetworkSpec = {
+      input: inputs,
+      layers: [
+        { units: 16, activation: 'relu' },
+        { units: 10, activation: 'softmax' },
+      ],
+    };
     const net = createNetwork(spec, { seed: 9 });
     const p = net.predict(x);
     const expected = Array.from({ length: n }, (_, r) => argmax(p, r * 10, 10));

@@ -79,7 +79,13 @@ describe('the boss: 784-64-10 on real digits', () => {
     const train = mnistDataset(data, 'train');
     const test = mnistDataset(data, 'test');
     const net = createNetwork(
-      { input: 784, layers: [{ units: 64, activation: 'relu' }, { units: 10, activation: 'softmax' }] },
+      {
+        input: 784,
+        layers: [
+          { units: 64, activation: 'relu' },
+          { units: 10, activation: 'softmax' },
+        ],
+      },
       { seed: 1 },
     );
     const trainer = createTrainer(net, { loss: 'softmaxCrossEntropy', optimizer: { kind: 'sgd', learningRate: 0.1 } });
@@ -92,6 +98,10 @@ describe('the boss: 784-64-10 on real digits', () => {
     // The dense reference path classifies the held-out digits the same way.
     const denseTest = mnistDataset(data, 'test', 'dense');
     expect(accuracy(net, denseTest)).toBe(acc);
-    expect(confusionMatrix(net, test).flat().reduce((a, b) => a + b, 0)).toBe(2000);
+    expect(
+      confusionMatrix(net, test)
+        .flat()
+        .reduce((a, b) => a + b, 0),
+    ).toBe(2000);
   });
 });

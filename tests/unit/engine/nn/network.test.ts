@@ -1,14 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import {
-  accuracy, confusionMatrix, createNetwork, createOptimizer, createTrainer, denseMatrix, fgsm, getLoss,
-  networkFromJSON, predictClasses, toCsr, type NetworkSpec,
+  accuracy,
+  confusionMatrix,
+  createNetwork,
+  createOptimizer,
+  createTrainer,
+  denseMatrix,
+  fgsm,
+  getLoss,
+  networkFromJSON,
+  predictClasses,
+  toCsr,
+  type NetworkSpec,
 } from '../../../../src/engine/nn';
 import { createRng } from '../../../../src/engine/random';
 import { randomBuffer } from './helpers';
 
 const SPEC: NetworkSpec = {
   input: 8,
-  layers: [{ units: 6, activation: 'relu' }, { units: 5, activation: 'tanh' }, { units: 3, activation: 'softmax' }],
+  layers: [
+    { units: 6, activation: 'relu' },
+    { units: 5, activation: 'tanh' },
+    { units: 3, activation: 'softmax' },
+  ],
 };
 /** 60 samples in 3 classes: the class is which third of the inputs has the largest sum. */
 function toyData(): { x: Float32Array; labels: Uint8Array } {
@@ -25,15 +39,22 @@ function trainedNet(seed: number): ReturnType<typeof createNetwork> {
   const { x, labels } = toyData();
   const net = createNetwork(SPEC, { seed });
   const trainer = createTrainer(net, { loss: 'softmaxCrossEntropy', optimizer: { kind: 'adam', learningRate: 0.01 } });
-  for (let e = 0; e < 5; e++) trainer.epoch({ inputs: denseMatrix(x, 60, 8), targets: labels }, { batchSize: 16, rng: createRng(e) });
+  for (let e = 0; e < 5; e++)
+    trainer.epoch({ inputs: denseMatrix(x, 60, 8), targets: labels }, { batchSize: 16, rng: createRng(e) });
   return net;
 }
 
 describe('determinism and persistence', () => {
   it('two runs with the same seed give identical weights; another seed differs', () => {
-    const a = trainedNet(42).params().map((p) => Array.from(p.value));
-    const b = trainedNet(42).params().map((p) => Array.from(p.value));
-    const c = trainedNet(43).params().map((p) => Array.from(p.value));
+    const a = trainedNet(42)
+      .params()
+      .map((p) => Array.from(p.value));
+    const b = trainedNet(42)
+      .params()
+      .map((p) => Array.from(p.value));
+    const c = trainedNet(43)
+      .params()
+      .map((p) => Array.from(p.value));
     expect(b).toEqual(a);
     expect(c).not.toEqual(a);
   });
@@ -56,7 +77,9 @@ describe('determinism and persistence', () => {
     };
     expect(() => networkFromJSON('{"format":')).toThrow(/not valid JSON/);
     expect(() => networkFromJSON(bad((j) => (j.format = 'x' as never)))).toThrow(/format/);
-    expect(() => networkFromJSON(bad((j) => j.layers[1].weights.pop()))).toThrow(/layers\[1\]\.weights: expected 30 numbers, got 29/);
+    expect(() => networkFromJSON(bad((j) => j.layers[1].weights.pop()))).toThrow(
+      /layers\[1\]\.weights: expected 30 numbers, got 29/,
+    );
     expect(() => networkFromJSON(bad((j) => (j.layers[0].bias[2] = 'x' as never)))).toThrow(/layers\[0\]\.bias\[2\]/);
     expect(() => networkFromJSON(bad((j) => (j.layers[2].activation = 'swish' as never)))).toThrow(
       /layers\[2\]\.activation: unknown activation "swish"/,
@@ -68,11 +91,13 @@ describe('determinism and persistence', () => {
 describe('bad input throws', () => {
   const net = createNetwork(SPEC, { seed: 1 });
   it('unknown activation names and bad shapes in the spec', () => {
-    expect(() => createNetwork({ input: 2, layers: [{ units: 2, activation: 'swish' as never }] }, { seed: 1 })).toThrow(
-      /layers\[0\]\.activation: unknown activation "swish"/,
-    );
+    expect(() =>
+      createNetwork({ input: 2, layers: [{ units: 2, activation: 'swish' as never }] }, { seed: 1 }),
+    ).toThrow(/layers\[0\]\.activation: unknown activation "swish"/);
     expect(() => createNetwork({ input: 2, layers: [] }, { seed: 1 })).toThrow(/non-empty/);
-    expect(() => createNetwork({ input: 2.5, layers: [{ units: 1, activation: 'relu' }] }, { seed: 1 })).toThrow(/input/);
+    expect(() => createNetwork({ input: 2.5, layers: [{ units: 1, activation: 'relu' }] }, { seed: 1 })).toThrow(
+      /input/,
+    );
     expect(() => createNetwork(SPEC)).toThrow(/seed/);
   });
   it('wrong input and target shapes, NaN inputs, bad labels', () => {
@@ -88,9 +113,9 @@ describe('bad input throws', () => {
   });
   it('softmax cross-entropy needs a softmax output; optimizers check their settings', () => {
     const lin = createNetwork({ input: 2, layers: [{ units: 2, activation: 'linear' }] }, { seed: 1 });
-    expect(() => createTrainer(lin, { loss: 'softmaxCrossEntropy', optimizer: { kind: 'sgd', learningRate: 1 } })).toThrow(
-      /needs a softmax output layer/,
-    );
+    expect(() =>
+      createTrainer(lin, { loss: 'softmaxCrossEntropy', optimizer: { kind: 'sgd', learningRate: 1 } }),
+    ).toThrow(/needs a softmax output layer/);
     expect(() => createOptimizer({ kind: 'sgd', learningRate: NaN }, [])).toThrow(/learningRate/);
     expect(() => createOptimizer({ kind: 'nesterov' } as never, [])).toThrow(/unknown optimizer "nesterov"/);
     expect(() => net.setNeuron(0, 9, [], 0)).toThrow(/units 0..5/);
@@ -128,7 +153,10 @@ describe('trainer, evaluation, FGSM', () => {
     const sparseX = x.map((v) => (v < 0.5 ? 0 : v));
     const run = (inputs: ReturnType<typeof denseMatrix> | ReturnType<typeof toCsr>) => {
       const net = createNetwork(SPEC, { seed: 5 });
-      const tr = createTrainer(net, { loss: 'softmaxCrossEntropy', optimizer: { kind: 'momentum', learningRate: 0.05 } });
+      const tr = createTrainer(net, {
+        loss: 'softmaxCrossEntropy',
+        optimizer: { kind: 'momentum', learningRate: 0.05 },
+      });
       let loss = 0;
       for (let e = 0; e < 20; e++) loss = tr.epoch({ inputs, targets: labels }, { batchSize: 8, rng: createRng(e) });
       return { net, loss };
@@ -147,7 +175,13 @@ describe('trainer, evaluation, FGSM', () => {
 
   it('plain SGD epoch on CSR input (first-layer update fused into its gradient pass) is bit-identical to step() per batch', () => {
     // 20 inputs, about 80 % zeros, so batches leave some first-layer rows untouched (no gradient).
-    const spec: NetworkSpec = { input: 20, layers: [{ units: 9, activation: 'relu' }, { units: 3, activation: 'softmax' }] };
+    const spec: NetworkSpec = {
+      input: 20,
+      layers: [
+        { units: 9, activation: 'relu' },
+        { units: 3, activation: 'softmax' },
+      ],
+    };
     const n = 45;
     const raw = randomBuffer(n * 20, 7, 0, 1);
     const x = raw.map((v) => (v < 0.8 ? 0 : v));
@@ -185,7 +219,13 @@ describe('trainer, evaluation, FGSM', () => {
   });
 
   it('a large sparse batch (float64 weight copy) predicts bit-identically to small batches, also after weights change', () => {
-    const spec: NetworkSpec = { input: 30, layers: [{ units: 19, activation: 'relu' }, { units: 4, activation: 'softmax' }] };
+    const spec: NetworkSpec = {
+      input: 30,
+      layers: [
+        { units: 19, activation: 'relu' },
+        { units: 4, activation: 'softmax' },
+      ],
+    };
     const n = 200;
     const x = randomBuffer(n * 30, 21, 0, 1).map((v) => (v < 0.7 ? 0 : v));
     const net = createNetwork(spec, { seed: 4 });
@@ -199,7 +239,12 @@ describe('trainer, evaluation, FGSM', () => {
       whole.forEach((v, i) => expect(v).toBeCloseTo(dense[i], 5));
     };
     check();
-    net.setNeuron(0, 3, Array.from({ length: 30 }, (_, i) => (i % 7) / 5 - 0.5), 0.1);
+    net.setNeuron(
+      0,
+      3,
+      Array.from({ length: 30 }, (_, i) => (i % 7) / 5 - 0.5),
+      0.1,
+    );
     check();
   });
 

@@ -7,7 +7,13 @@ const XOR = new Float32Array([0, 1, 1, 0]);
 describe('XOR', () => {
   it('a 2-2-1 sigmoid net learns XOR by backprop from a fixed seed', () => {
     const net = createNetwork(
-      { input: 2, layers: [{ units: 2, activation: 'sigmoid' }, { units: 1, activation: 'sigmoid' }] },
+      {
+        input: 2,
+        layers: [
+          { units: 2, activation: 'sigmoid' },
+          { units: 1, activation: 'sigmoid' },
+        ],
+      },
       { seed: 1 },
     );
     const trainer = createTrainer(net, { loss: 'mse', optimizer: { kind: 'sgd', learningRate: 2 } });
@@ -23,7 +29,13 @@ describe('XOR', () => {
     // h0 = step(x1 + x2 - 0.5) is OR, h1 = step(x1 + x2 - 1.5) is AND,
     // y = step(h0 - h1 - 0.5) is "OR but not AND" = XOR.
     const net = createNetwork(
-      { input: 2, layers: [{ units: 2, activation: 'step' }, { units: 1, activation: 'step' }] },
+      {
+        input: 2,
+        layers: [
+          { units: 2, activation: 'step' },
+          { units: 1, activation: 'step' },
+        ],
+      },
       { init: 'zeros' },
     );
     net.setNeuron(0, 0, [1, 1], -0.5);
@@ -35,7 +47,13 @@ describe('XOR', () => {
 
   it('training through a step activation throws a clear error', () => {
     const net = createNetwork(
-      { input: 2, layers: [{ units: 2, activation: 'step' }, { units: 1, activation: 'sigmoid' }] },
+      {
+        input: 2,
+        layers: [
+          { units: 2, activation: 'step' },
+          { units: 1, activation: 'sigmoid' },
+        ],
+      },
       { seed: 3 },
     );
     expect(() => createTrainer(net, { loss: 'mse', optimizer: { kind: 'sgd', learningRate: 1 } })).toThrow(
