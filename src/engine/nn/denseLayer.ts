@@ -23,13 +23,22 @@ export interface Param {
   readonly name: string;
   readonly value: Float32Array;
   readonly grad: Float32Array;
+  /**
+   * To be called after writing into `value` (the optimizers do): it invalidates what is derived
+   * from the values, such as a layer's float64 weight copy. Absent when nothing is derived.
+   */
+  readonly written?: () => void;
 }
 
-/** Sparse batches at least this large refresh the float64 weight copy before the forward pass. */
+/** Sparse batches at least this large refresh a stale float64 weight copy before the forward pass. */
 const WEIGHTS64_MIN_BATCH = 128;
 
 export class DenseLayer {
-  /** inputs x units, row-major: weights[i * units + j] carries input i to unit j. */
+  /**
+   * inputs x units, row-major: weights[i * units + j] carries input i to unit j. Write them through
+   * the network (optimizers, Trainer, setNeuron, networkFromJSON); code that writes into this
+   * array directly must call weightsWritten() afterwards.
+   */
   readonly weights: Float32Array;
   readonly bias: Float32Array;
   readonly gradWeights: Float32Array;
@@ -44,10 +53,14 @@ export class DenseLayer {
   private readonly scratch = new CsrGradScratch();
   /**
    * A float64 copy of `weights` for the sparse forward pass (no float32-to-float64 conversion per
-   * multiply). Only trusted right after syncWeights64(), or while the fused SGD path (which writes
-   * both) is the only thing changing the weights.
+   * multiply). It is current when weights64Version === weightsVersion; readers go through
+   * currentWeights64(), which copies the weights again when they have been written since.
    */
   private readonly weights64: Float64Array;
+  /** Counts the writes to `weights` (see weightsWritten). */
+  private weightsVersion = 1;
+  /** The weightsVersion that weights64 holds (0: never copied). */
+  private weights64Version = 0;
   /** y seen as a dense matrix: the next layer's input. */
   output: DenseMatrix;
   private capacity = 0;
@@ -79,49 +92,62 @@ export class DenseLayer {
 
   params(): Param[] {
     return [
-      { name: `layers[${this.index}].weights`, value: this.weights, grad: this.gradWeights },
+      {
+        name: `layers[${this.index}].weights`,
+        value: this.weights,
+        grad: this.gradWeights,
+        written: () => this.weightsWritten(),
+      },
       { name: `layers[${this.index}].bias`, value: this.bias, grad: this.gradBias },
     ];
   }
 
-  /** Copies the weights into their float64 copy (exact). */
-  syncWeights64(): void {
-    this.weights64.set(this.weights);
+  /** Records a write into `weights`, so the float64 copy is taken again before it is next read. */
+  weightsWritten(): void {
+    this.weightsVersion++;
+  }
+
+  /** The float64 copy of W (exact: every float32 is a float64), copied again if W changed since. */
+  private currentWeights64(): Float64Array {
+    if (this.weights64Version !== this.weightsVersion) {
+      this.weights64.set(this.weights);
+      this.weights64Version = this.weightsVersion;
+    }
+    return this.weights64;
   }
 
   /**
-   * z = x W + b, y = f(z) for samples rows[0..count). `weights64Synced`: the float64 copy of W is
-   * known to be current (the fused SGD path). Otherwise a large sparse batch refreshes it first
-   * (one copy of W, repaid many times over); either way z is bit-identical to forwardCsr on W.
+   * z = x W + b, y = f(z) for samples rows[0..count). On sparse input the float64 weight copy is
+   * used when it is current, or when refreshing it pays: a large batch, or `prefer64` (the fused
+   * SGD backward pass will need the copy anyway). forwardCsr64 on the copy and forwardCsr on W give
+   * bit-identical z, so the choice only affects speed.
    */
-  forward(x: InputMatrix, rows: Int32Array, count: number, weights64Synced = false): void {
+  forward(x: InputMatrix, rows: Int32Array, count: number, prefer64 = false): void {
     this.ensureCapacity(count);
     if (x.kind === 'csr') {
-      if (!weights64Synced && count >= WEIGHTS64_MIN_BATCH) {
-        this.syncWeights64();
-        weights64Synced = true;
-      }
-      if (weights64Synced) forwardCsr64(x, rows, count, this.weights64, this.bias, this.units, this.z);
-      else forwardCsr(x, rows, count, this.weights, this.bias, this.units, this.z);
+      if (this.weights64Version === this.weightsVersion || prefer64 || count >= WEIGHTS64_MIN_BATCH) {
+        forwardCsr64(x, rows, count, this.currentWeights64(), this.bias, this.units, this.z);
+      } else forwardCsr(x, rows, count, this.weights, this.bias, this.units, this.z);
     } else forwardDense(x, rows, count, this.weights, this.bias, this.units, this.z);
     activateRows(this.activation, this.z, this.y, count, this.units);
   }
 
   /**
    * forward() for inference (no training step follows): the same z and y, bit for bit, by faster
-   * kernels. On sparse input the float64 weight copy must be in sync (syncWeights64) and a ReLU is
-   * applied in the same pass; dense input keeps each sum in a local. With `skipSoftmax` a softmax
-   * layer leaves y untouched and only z (the logits) is computed, for callers that only need the
-   * argmax (softmax keeps the order of its inputs).
+   * kernels. On sparse input the float64 weight copy is used (refreshed if W changed since it was
+   * taken) and a ReLU is applied in the same pass; dense input keeps each sum in a local. With
+   * `skipSoftmax` a softmax layer leaves y untouched and only z (the logits) is computed, for
+   * callers that only need the argmax (softmax keeps the order of its inputs).
    */
   forwardInference(x: InputMatrix, rows: Int32Array, count: number, skipSoftmax: boolean): void {
     this.ensureCapacity(count);
     if (x.kind === 'csr') {
+      const w64 = this.currentWeights64();
       if (this.activation === 'relu') {
-        forwardCsr64Relu(x, rows, count, this.weights64, this.bias, this.units, this.z, this.y);
+        forwardCsr64Relu(x, rows, count, w64, this.bias, this.units, this.z, this.y);
         return;
       }
-      forwardCsr64(x, rows, count, this.weights64, this.bias, this.units, this.z);
+      forwardCsr64(x, rows, count, w64, this.bias, this.units, this.z);
     } else forwardDenseLocal(x, rows, count, this.weights, this.bias, this.units, this.z);
     if (skipSoftmax && this.activation === 'softmax') return;
     activateRows(this.activation, this.z, this.y, count, this.units);
@@ -137,13 +163,17 @@ export class DenseLayer {
    * (dz_j/db_j = 1); if wanted, dL/dx into this.dX (dz_j/dx_i = W_ij).
    * With `sgdRate` (only for CSR input, without dL/dx, and with dL/dW currently zero): the weight
    * gradient is not accumulated but applied at once, W <- W - sgdRate * dL/dW (plain SGD, the
-   * same float32 result as accumulating then updating), to W and its float64 copy, which must be
-   * in sync (syncWeights64); the bias gradient is accumulated as usual.
+   * same float32 result as accumulating then updating), to W and its float64 copy (refreshed
+   * first if stale; the kernel writes the same value to both, so the copy stays current); the bias
+   * gradient is accumulated as usual.
    */
   backwardLinear(x: InputMatrix, rows: Int32Array, count: number, wantInputGrad: boolean, sgdRate?: number): void {
     if (x.kind === 'csr') {
       if (sgdRate !== undefined && !wantInputGrad) {
-        weightGradCsrSgd(x, rows, count, this.dZ, this.units, this.weights, this.weights64, sgdRate, this.scratch);
+        const w64 = this.currentWeights64();
+        weightGradCsrSgd(x, rows, count, this.dZ, this.units, this.weights, w64, sgdRate, this.scratch);
+        this.weightsVersion++;
+        this.weights64Version = this.weightsVersion;
       } else {
         weightGradCsr(x, rows, count, this.dZ, this.units, this.gradWeights, this.scratch);
       }

@@ -88,12 +88,16 @@ export class DenseNetwork {
     return x;
   }
 
-  /** Runs the layers on samples rows[0..count) of x (trusted: no checks). Returns the output layer. */
-  forwardRows(x: InputMatrix, rows: Int32Array, count: number, firstWeights64Synced = false): Float32Array {
+  /**
+   * Runs the layers on samples rows[0..count) of x (trusted: no checks). Returns the output layer.
+   * `firstPrefers64`: the first layer should use its float64 weight copy on sparse input (see
+   * DenseLayer.forward; the result is the same either way).
+   */
+  forwardRows(x: InputMatrix, rows: Int32Array, count: number, firstPrefers64 = false): Float32Array {
     let input = x;
     let sel = rows;
     for (const layer of this.layers) {
-      layer.forward(input, sel, count, layer === this.layers[0] && firstWeights64Synced);
+      layer.forward(input, sel, count, layer === this.layers[0] && firstPrefers64);
       input = layer.output;
       sel = this.rowsFor(count);
     }
@@ -103,8 +107,7 @@ export class DenseNetwork {
   /**
    * Predicted class (argmax of the outputs, first one wins ties) of samples rows[0..count) of x
    * (trusted: no checks), written to out[outOffset..]. Inference kernels, and a softmax output
-   * layer is skipped: the argmax of the logits is the argmax of their softmax. With sparse input
-   * the first layer's float64 weight copy must be in sync (layers[0].syncWeights64()).
+   * layer is skipped: the argmax of the logits is the argmax of their softmax.
    */
   classifyRows(x: InputMatrix, rows: Int32Array, count: number, out: Int32Array, outOffset: number): void {
     const layers = this.layers;
@@ -162,9 +165,7 @@ export class DenseNetwork {
    * holds dL/dx. Returns the loss. Inputs and targets must already be checked.
    * `firstLayerSgdRate` (plain SGD training on CSR input, see Trainer.epoch): the first layer's
    * weights are moved at once by W <- W - rate * dL/dW instead of accumulating dL/dW; the caller
-   * must make sure that gradient is zero beforehand and must not apply it again, and that the
-   * first layer's float64 weight copy is in sync (layers[0].syncWeights64() after any other change
-   * to its weights); the fused update keeps it in sync.
+   * must make sure that gradient is zero beforehand and must not apply it again.
    */
   accumulateRows(
     x: InputMatrix,
@@ -176,7 +177,7 @@ export class DenseNetwork {
     firstLayerSgdRate?: number,
   ): number {
     this.checkTrainable(loss);
-    const y = this.forwardRows(x, rows, count, firstLayerSgdRate !== undefined && x.kind === 'csr');
+    const y = this.forwardRows(x, rows, count, firstLayerSgdRate !== undefined);
     const layers = this.layers;
     const last = layers[layers.length - 1];
     const value = loss.value(y, targets, count, last.units);
@@ -237,6 +238,7 @@ export class DenseNetwork {
       throw new Error(`setNeuron: weights and bias must be finite numbers`);
     }
     incoming.forEach((w, i) => (layer.weights[i * layer.units + unit] = w));
+    layer.weightsWritten();
     layer.bias[unit] = bias;
   }
 

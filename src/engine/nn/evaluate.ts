@@ -22,7 +22,6 @@ export function argmax(values: ArrayLike<number>, offset: number, units: number)
 export function predictClasses(net: DenseNetwork, x: Float32Array | InputMatrix, batchSize = 256): Int32Array {
   const m = net.toInputMatrix(x);
   const out = new Int32Array(m.rows);
-  if (m.kind === 'csr') net.layers[0].syncWeights64();
   const rows = new Int32Array(batchSize);
   for (let start = 0; start < m.rows; start += batchSize) {
     const count = Math.min(batchSize, m.rows - start);

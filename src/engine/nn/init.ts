@@ -17,6 +17,7 @@ export function initLayer(layer: DenseLayer, init: InitName, rng: Rng | undefine
   layer.bias.fill(0);
   if (kind === 'zeros') {
     layer.weights.fill(0);
+    layer.weightsWritten();
     return;
   }
   if (!rng) throw new Error(`init "${kind}" needs a seeded Rng (pass { seed } or { rng })`);
@@ -28,4 +29,5 @@ export function initLayer(layer: DenseLayer, init: InitName, rng: Rng | undefine
     const sd = Math.sqrt(2 / layer.inputs);
     for (let i = 0; i < w.length; i++) w[i] = rng.normal(0, sd);
   }
+  layer.weightsWritten();
 }

@@ -1,6 +1,7 @@
 // Optimizers turn accumulated gradients into a weight update, then clear the gradients they used
-// (so the next batch starts accumulating from zero). Their state (velocity, moments) is allocated
-// once, same shape as each parameter.
+// (so the next batch starts accumulating from zero), and report each write (Param.written) so
+// that what is derived from the values (a layer's float64 weight copy) is refreshed before use.
+// Their state (velocity, moments) is allocated once, same shape as each parameter.
 //   SGD:       w <- w - lr g
 //   Momentum:  v <- mu v + g;  w <- w - lr v                 (heavy ball, as in PyTorch)
 //   Adam:      m <- b1 m + (1 - b1) g;  s <- b2 s + (1 - b2) g^2
@@ -40,6 +41,12 @@ export function sgdUpdate(w: Float32Array, g: Float32Array, lr: number): void {
   }
 }
 
+/** sgdUpdate on a parameter, reporting the write. */
+export function sgdStep(p: Param, lr: number): void {
+  sgdUpdate(p.value, p.grad, lr);
+  p.written?.();
+}
+
 export function createOptimizer(spec: OptimizerSpec, params: readonly Param[]): Optimizer {
   switch (spec.kind) {
     case 'sgd': {
@@ -47,7 +54,7 @@ export function createOptimizer(spec: OptimizerSpec, params: readonly Param[]): 
       return {
         spec,
         apply() {
-          for (const { value: w, grad: g } of params) sgdUpdate(w, g, lr);
+          for (const p of params) sgdStep(p, lr);
         },
       };
     }
@@ -58,13 +65,14 @@ export function createOptimizer(spec: OptimizerSpec, params: readonly Param[]): 
       return {
         spec,
         apply() {
-          params.forEach(({ value: w, grad: g }, k) => {
+          params.forEach(({ value: w, grad: g, written }, k) => {
             const v = velocity[k];
             for (let i = 0; i < w.length; i++) {
               v[i] = mu * v[i] + g[i];
               w[i] -= lr * v[i];
               g[i] = 0;
             }
+            written?.();
           });
         },
       };
@@ -84,7 +92,7 @@ export function createOptimizer(spec: OptimizerSpec, params: readonly Param[]): 
           t++;
           const c1 = 1 / (1 - b1 ** t);
           const c2 = 1 / (1 - b2 ** t);
-          params.forEach(({ value: w, grad: g }, k) => {
+          params.forEach(({ value: w, grad: g, written }, k) => {
             const m = first[k];
             const s = second[k];
             for (let i = 0; i < w.length; i++) {
@@ -94,6 +102,7 @@ export function createOptimizer(spec: OptimizerSpec, params: readonly Param[]): 
               w[i] -= (lr * m[i] * c1) / (Math.sqrt(s[i] * c2) + eps);
               g[i] = 0;
             }
+            written?.();
           });
         },
       };

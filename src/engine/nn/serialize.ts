@@ -42,6 +42,7 @@ export function networkFromJSON(json: unknown): DenseNetwork {
   net.layers.forEach((layer, i) => {
     const field = `network JSON.layers[${i}]`;
     layer.weights.set(numbers(layers[i].weights, layer.inputs * layer.units, `${field}.weights`));
+    layer.weightsWritten();
     layer.bias.set(numbers(layers[i].bias, layer.units, `${field}.bias`));
   });
   return net;

@@ -6,7 +6,7 @@ import type { Rng } from '../random';
 import type { DenseNetwork } from './denseNetwork';
 import { checkTargets, getLoss, isLabels, type Loss, type LossName, type Targets } from './losses';
 import { assertFiniteMatrix, type InputMatrix } from './matrix';
-import { createOptimizer, sgdUpdate, type Optimizer, type OptimizerSpec } from './optimizers';
+import { createOptimizer, sgdStep, type Optimizer, type OptimizerSpec } from './optimizers';
 import type { Param } from './denseLayer';
 
 /** Samples and their targets, row r of `inputs` going with row r of `targets`. */
@@ -117,10 +117,8 @@ export class Trainer {
       for (let s = 0; s < count; s++) this.batchRows[s] = order[start + s];
       const batchTargets = this.gatherTargets(targets, this.batchRows, count);
       if (rate !== undefined && start > 0) {
-        // The first batch moved the weights by the optimizer: refresh their float64 copy once.
-        if (start === batchSize) net.layers[0].syncWeights64();
         total += count * net.accumulateRows(inputs, this.batchRows, count, batchTargets, this.loss, false, rate);
-        for (const p of this.restParams) sgdUpdate(p.value, p.grad, rate);
+        for (const p of this.restParams) sgdStep(p, rate);
         this.steps++;
       } else {
         total += count * net.accumulateRows(inputs, this.batchRows, count, batchTargets, this.loss);
