@@ -10,7 +10,7 @@
 
 import type { Rng } from './random';
 
-export const DATASET_NAMES = ['xor', 'circle', 'moons', 'spiral'] as const;
+export const DATASET_NAMES = Object.freeze(['xor', 'circle', 'moons', 'spiral'] as const);
 export type DatasetName = (typeof DATASET_NAMES)[number];
 
 export interface PointSet {

@@ -2,22 +2,33 @@
 // derivative(z, y) receives both the pre-activation z and the output y = f(z), because some
 // slopes are cheapest from y (sigmoid: y(1-y), tanh: 1-y^2).
 // Softmax couples a whole row, so it has row-wise helpers below instead of a scalar pair.
+// The tables are frozen (and typed readonly): every network in the process shares them, so a
+// caller replacing a function would silently change all of them.
 
 export type ActivationName = 'step' | 'sigmoid' | 'tanh' | 'relu' | 'linear' | 'softmax';
-export const ACTIVATION_NAMES: readonly ActivationName[] = ['step', 'sigmoid', 'tanh', 'relu', 'linear', 'softmax'];
+export const ACTIVATION_NAMES: readonly ActivationName[] = Object.freeze([
+  'step',
+  'sigmoid',
+  'tanh',
+  'relu',
+  'linear',
+  'softmax',
+]);
 
 export interface Activation {
   readonly name: Exclude<ActivationName, 'softmax'>;
-  output(z: number): number;
-  derivative(z: number, y: number): number;
+  readonly output: (z: number) => number;
+  readonly derivative: (z: number, y: number) => number;
 }
 
 export class NoGradientError extends Error {}
 
-export const ACTIVATIONS: Readonly<Record<Exclude<ActivationName, 'softmax'>, Activation>> = {
+const activation = (a: Activation): Activation => Object.freeze(a);
+
+export const ACTIVATIONS: Readonly<Record<Exclude<ActivationName, 'softmax'>, Activation>> = Object.freeze({
   // step(z) = 1 if z > 0 else 0. Its slope is 0 everywhere except an infinite jump at 0, which
   // gives gradient descent nothing to follow: a step network must have its weights set by hand.
-  step: {
+  step: activation({
     name: 'step',
     output: (z) => (z > 0 ? 1 : 0),
     derivative: () => {
@@ -26,32 +37,32 @@ export const ACTIVATIONS: Readonly<Record<Exclude<ActivationName, 'softmax'>, Ac
           'cannot be trained by backpropagation; set its weights by hand or use sigmoid instead',
       );
     },
-  },
+  }),
   // sigmoid(z) = 1 / (1 + e^-z);  d/dz = sigmoid(z) (1 - sigmoid(z)) = y (1 - y)
-  sigmoid: {
+  sigmoid: activation({
     name: 'sigmoid',
     output: (z) => 1 / (1 + Math.exp(-z)),
     derivative: (_z, y) => y * (1 - y),
-  },
+  }),
   // tanh(z) = (e^z - e^-z) / (e^z + e^-z);  d/dz = 1 - tanh(z)^2 = 1 - y^2
-  tanh: {
+  tanh: activation({
     name: 'tanh',
     output: (z) => Math.tanh(z),
     derivative: (_z, y) => 1 - y * y,
-  },
+  }),
   // relu(z) = max(0, z);  d/dz = 1 if z > 0 else 0 (we pick 0 at the kink z = 0)
-  relu: {
+  relu: activation({
     name: 'relu',
     output: (z) => (z > 0 ? z : 0),
     derivative: (z) => (z > 0 ? 1 : 0),
-  },
+  }),
   // linear(z) = z;  d/dz = 1
-  linear: {
+  linear: activation({
     name: 'linear',
     output: (z) => z,
     derivative: () => 1,
-  },
-};
+  }),
+});
 
 export function isActivationName(name: unknown): name is ActivationName {
   return typeof name === 'string' && (ACTIVATION_NAMES as readonly string[]).includes(name);

@@ -10,7 +10,7 @@ import type { Rng } from '../random';
 import type { DenseLayer } from './denseLayer';
 
 export type InitName = 'auto' | 'glorot' | 'he' | 'zeros';
-export const INIT_NAMES: readonly InitName[] = ['auto', 'glorot', 'he', 'zeros'];
+export const INIT_NAMES: readonly InitName[] = Object.freeze(['auto', 'glorot', 'he', 'zeros']);
 
 export function initLayer(layer: DenseLayer, init: InitName, rng: Rng | undefined): void {
   const kind = init === 'auto' ? (layer.activation === 'relu' ? 'he' : 'glorot') : init;

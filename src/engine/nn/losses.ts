@@ -1,9 +1,11 @@
 // Losses: one number saying how wrong a batch of outputs is, and its gradient.
 // Targets come either as a dense rows x units buffer (one-hot or any real values) or as one class
 // label per row (an integer array), which stands for the one-hot row t_j = (j == label).
+// The losses and their table are frozen (and typed readonly): they are shared by every trainer in
+// the process, so a caller replacing a function would silently change all of them.
 
 export type LossName = 'mse' | 'softmaxCrossEntropy';
-export const LOSS_NAMES: readonly LossName[] = ['mse', 'softmaxCrossEntropy'];
+export const LOSS_NAMES: readonly LossName[] = Object.freeze(['mse', 'softmaxCrossEntropy']);
 
 /** Dense targets (Float32Array, rows x units) or class labels (one integer per row). */
 export type Targets = Float32Array | Float64Array | Uint8Array | Int32Array;
@@ -13,12 +15,12 @@ type Buffer = Float32Array | Float64Array;
 export interface Loss {
   readonly name: LossName;
   /** Mean loss over the first `rows` rows. */
-  value(y: Buffer, targets: Targets, rows: number, units: number): number;
+  readonly value: (y: Buffer, targets: Targets, rows: number, units: number) => number;
   /**
    * Writes the gradient of the mean loss into `out`: with respect to the outputs y for MSE, and
    * with respect to the softmax's inputs z (the logits) for cross-entropy (see `fromLogits`).
    */
-  gradient(y: Buffer, targets: Targets, rows: number, units: number, out: Buffer): void;
+  readonly gradient: (y: Buffer, targets: Targets, rows: number, units: number, out: Buffer) => void;
   /** True when gradient() already went back through the output softmax (fused). */
   readonly fromLogits: boolean;
 }
@@ -48,7 +50,7 @@ export function checkTargets(t: Targets, rows: number, units: number): void {
 
 // Mean squared error over all rows and units:
 //   L = 1/(B U) * sum_b sum_j (y_bj - t_bj)^2,   dL/dy_bj = 2 (y_bj - t_bj) / (B U)
-export const mse: Loss = {
+export const mse: Loss = Object.freeze<Loss>({
   name: 'mse',
   fromLogits: false,
   value(y, t, rows, units) {
@@ -73,7 +75,7 @@ export const mse: Loss = {
       }
     }
   },
-};
+});
 
 // Cross-entropy of softmax outputs p against targets t, averaged over the batch:
 //   L = -1/B * sum_b sum_j t_bj log p_bj
@@ -82,7 +84,7 @@ export const mse: Loss = {
 // log p is clamped at p >= 1e-30 so a float32 underflow to 0 reads as a large finite loss.
 const TINY = 1e-30;
 
-export const softmaxCrossEntropy: Loss = {
+export const softmaxCrossEntropy: Loss = Object.freeze<Loss>({
   name: 'softmaxCrossEntropy',
   fromLogits: true,
   value(p, t, rows, units) {
@@ -113,9 +115,9 @@ export const softmaxCrossEntropy: Loss = {
       for (let j = 0; j < units; j++) out[o + j] = inv * (p[o + j] * total - t[o + j]);
     }
   },
-};
+});
 
-export const LOSSES: Readonly<Record<LossName, Loss>> = { mse, softmaxCrossEntropy };
+export const LOSSES: Readonly<Record<LossName, Loss>> = Object.freeze({ mse, softmaxCrossEntropy });
 
 export function getLoss(name: LossName): Loss {
   const loss = (LOSSES as Readonly<Record<string, Loss | undefined>>)[name];
