@@ -3,8 +3,11 @@
 //
 // Generator: sfc32 (Chris Doty-Humphrey's "Small Fast Counting" generator, from PractRand):
 // 128 bits of state (a, b, c and a counter d), period at least 2^32, passes PractRand/BigCrush.
-// Its four state words are filled from the 32-bit seed by splitmix32, so nearby seeds (1, 2, 3...)
-// still start from unrelated states; a further 12 outputs are discarded to mix the state.
+// Its four state words are filled from the 32-bit seed by splitmix32 (the first four outputs go
+// to a, b, c and the counter d, in that order), so nearby seeds (1, 2, 3...) still start from
+// unrelated states; a further 12 outputs are discarded to mix the state. (PractRand's own seeding
+// is different: a = 0, b and c from a 64-bit seed, counter = 1, then 12 discarded outputs; the
+// generator step itself is PractRand's, checked against it in random.test.ts.)
 // All arithmetic is 32-bit integer (`| 0`, `>>> 0`, Math.imul), identical on every JS engine.
 
 export interface Rng {
