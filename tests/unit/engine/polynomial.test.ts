@@ -101,10 +101,48 @@ describe('polynomial', () => {
     expect(grid[1][2]).toBeCloseTo(0, 12); // (K1, K2) = (-2, 0.5) is the exact fit
   });
 
-  it('is deterministic', () => {
-    const a = gradientDescent([0, 0, 0, 0], quadraticPoints(0.2, 9), 0.005, 200);
-    const b = gradientDescent([0, 0, 0, 0], quadraticPoints(0.2, 9), 0.005, 200);
-    expect(a).toEqual(b);
+  it('is deterministic, and each run is the descent computed independently in matrix form', () => {
+    // Reference: with the design matrix X[i][j] = x_i^j (Math.pow, not Horner), residuals
+    // r = X K - y, loss r.r, gradient 2 X^T r, and K <- K - lr * gradient on the free knobs.
+    function reference(start: number[], pts: Point[], lr: number, steps: number, free: number[]) {
+      const X = pts.map((p) => start.map((_, j) => p.x ** j));
+      const lossAt = (k: number[]) =>
+        pts.reduce((sum, p, i) => sum + (X[i].reduce((f, xij, j) => f + xij * k[j], 0) - p.y) ** 2, 0);
+      let k = [...start];
+      const losses = [lossAt(k)];
+      for (let s = 0; s < steps; s++) {
+        const r = pts.map((p, i) => X[i].reduce((f, xij, j) => f + xij * k[j], 0) - p.y);
+        const grad = k.map((_, j) => 2 * r.reduce((sum, ri, i) => sum + X[i][j] * ri, 0));
+        k = k.map((kj, j) => (free.includes(j) ? kj - lr * grad[j] : kj));
+        losses.push(lossAt(k));
+      }
+      return { knobs: k, losses };
+    }
+    const close = (got: number[], want: number[]) =>
+      got.forEach((g, i) => expect(Math.abs(g - want[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want[i]))));
+
+    for (const free of [
+      [0, 1, 2, 3],
+      [1, 3],
+    ]) {
+      const run = () => gradientDescent([0, 0, 0, 0], quadraticPoints(0.2, 9), 0.005, 200, { free });
+      const a = run();
+      // An unrelated run in between: no state may carry over from one call to the next.
+      gradientDescent([3, -1, 2], quadraticPoints(0.5, 4), 0.02, 50);
+      const b = run();
+      expect(b).toEqual(a);
+      const ref = reference([0, 0, 0, 0], quadraticPoints(0.2, 9), 0.005, 200, free);
+      expect(a.statuses).toEqual(new Array(200).fill('converging'));
+      expect(a.losses).toHaveLength(201);
+      close(a.knobs, ref.knobs);
+      close(a.losses, ref.losses);
+      // The knobs held still stayed at 0; the run really moved the others.
+      for (let j = 0; j < 4; j++) {
+        if (free.includes(j)) expect(Math.abs(a.knobs[j])).toBeGreaterThan(0.01);
+        else expect(a.knobs[j]).toBe(0);
+      }
+      expect(a.losses[200]).toBeLessThan(free.length === 4 ? a.losses[0] / 2 : a.losses[0]);
+    }
   });
 
   it('bad input throws a message naming the problem', () => {
