@@ -29,17 +29,17 @@ for (const file of files) {
   } catch {
     // Not JSON at all: parseAttempt below says so.
   }
-  items.forEach((item, i) => {
+  for (const [i, item] of items.entries()) {
     const label = items.length > 1 ? `${file} #${i + 1}` : file;
     const parsed = parseAttempt(item);
     if ('error' in parsed) {
       console.log(`${label}: ✗ ${parsed.error}`);
       failed = true;
-      return;
+      continue;
     }
-    const v = verifyAttempt(parsed.attempt);
+    const v = await verifyAttempt(parsed.attempt);
     console.log(`${label}: ${v.ok ? '✓' : '✗'} ${v.message}`);
     if (!v.ok) failed = true;
-  });
+  }
 }
 process.exit(failed ? 1 : 0);

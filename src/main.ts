@@ -1,7 +1,8 @@
 // Entry point: read the save, start the app machine, expose the test API, then load Phaser (its
 // own chunk) and the scenes. Nothing here draws; it wires the pieces together.
-import { createActor } from 'xstate';
-import { appMachine } from './app/appMachine';
+import { createActor, fromPromise } from 'xstate';
+import { appMachine, loadChapterWithLevel } from './app/appMachine';
+import { newAttemptSeed } from './game/attemptSeed';
 import { loadSave, writeSave, type StorageLike } from './app/saveStore';
 import { detectLocale } from './i18n/i18n';
 import { installTestApi } from './testApi';
@@ -24,6 +25,9 @@ async function boot(): Promise<void> {
   const storage = browserStorage();
   const { save, problem } = loadSave(storage, detectLocale(navigator.languages));
   let saveError: string | null = null;
+  // Opening a chapter loads its rules and level, and (once the game has started) its text and
+  // scene, all before its machine starts.
+  let prepareScene: (chapter: number) => Promise<void> = async () => {};
   const app = createActor(
     appMachine.provide({
       actions: {
@@ -31,12 +35,18 @@ async function boot(): Promise<void> {
           saveError = writeSave(storage, context.save);
         },
       },
+      actors: {
+        loadChapter: fromPromise(async ({ input }: { input: { chapter: number } }) => {
+          const [loaded] = await Promise.all([loadChapterWithLevel(input.chapter), prepareScene(input.chapter)]);
+          return loaded;
+        }),
+      },
     }),
-    { input: { save, problem } },
+    { input: { save, problem, newSeed: () => newAttemptSeed() } },
   ).start();
   const api = installTestApi(app, () => saveError);
   const { startGame } = await import('./game/startGame');
-  startGame(app, api);
+  prepareScene = startGame(app, api).prepareChapter;
 }
 
 boot().catch((err: unknown) => {

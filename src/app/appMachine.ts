@@ -1,8 +1,21 @@
 // The app's screens: boot → title → chapter map → chapter → results → map, with settings as a
-// parallel region that can open over any screen. Saving is an injected action (`persist`), so
-// tests run the machine against an in-memory storage.
-import { assign, setup } from 'xstate';
-import { CHAPTERS, chapterStatus, isPlayable } from '../levels/chapters';
+// parallel region that can open over any screen. A chapter is loaded (its contract module and
+// level, by the injected `loadChapter` actor), then its machine runs as this machine's child;
+// when the child finishes, the outcome (result, stats, carry and the attempt) is computed here,
+// from the child's final snapshot through the chapter's contract: pure, replay-checked code.
+// Saving is an injected action (`persist`), so tests run the machine against in-memory storage.
+import {
+  assign,
+  fromPromise,
+  setup,
+  stopChild,
+  type AnyActorRef,
+  type SnapshotFrom,
+  type AnyStateMachine,
+} from 'xstate';
+import { CHAPTERS, chapterStatus, isPlayable, loadChapter } from '../levels/chapters';
+import type { AnyChapter, RecordsEvents } from '../levels/contract';
+import { LevelFileError } from '../levels/shared/levelFile';
 import type { Attempt, SaveData, Settings } from './saveSchema';
 import { withAttempt, withStars, type SaveProblem } from './saveStore';
 
@@ -17,11 +30,65 @@ export interface ChapterOutcome {
   carry?: Record<string, unknown>;
 }
 
+/** The chapter being played: its contract, level, the attempt's seed and the running machine. */
+export interface ChapterRun {
+  chapter: AnyChapter;
+  level: unknown;
+  seed: number;
+  ref: AnyActorRef;
+}
+
+/** Why a chapter could not be opened: its level file is broken, or its code could not be fetched. */
+export interface ChapterLoadProblem {
+  kind: 'level' | 'load';
+  chapter: number;
+  message: string;
+}
+
+export interface LoadedChapter {
+  chapter: AnyChapter;
+  level: unknown;
+}
+
+/** The default loader: the chapter's contract module and its level. The page adds text and scene. */
+export async function loadChapterWithLevel(number: number): Promise<LoadedChapter> {
+  const chapter = await loadChapter(number);
+  if (!chapter) throw new Error(`Chapter ${number} is not built.`);
+  return { chapter, level: chapter.loadLevel() };
+}
+
+/** The outcome of a finished run, from the child's final snapshot through the chapter's contract. */
+export function outcomeOf(run: ChapterRun, time: string): ChapterOutcome {
+  const final = run.ref.getSnapshot() as SnapshotFrom<AnyStateMachine> & { context: RecordsEvents };
+  const result = final.output as { passed: boolean; stars: number } & Record<string, unknown>;
+  const carry = run.chapter.carry?.(final);
+  return {
+    chapter: run.chapter.number,
+    stars: result.stars,
+    passed: result.passed,
+    stats: run.chapter.stats(result),
+    attempt: {
+      chapter: run.chapter.number,
+      levelVersion: run.chapter.levelVersion(run.level),
+      seed: run.seed,
+      // A plain copy: what the save stores and a replay re-sends.
+      events: JSON.parse(JSON.stringify(final.context.events)),
+      result: JSON.parse(JSON.stringify(result)),
+      time,
+    },
+    ...(carry ? { carry } : {}),
+  };
+}
+
 export interface AppContext {
   save: SaveData;
   problem: SaveProblem | null;
   chapter: number | null;
   outcome: ChapterOutcome | null;
+  run: ChapterRun | null;
+  loadProblem: ChapterLoadProblem | null;
+  newSeed: () => number;
+  now: () => Date;
 }
 
 export type AppEvent =
@@ -30,8 +97,10 @@ export type AppEvent =
   | { type: 'map.open' }
   | { type: 'map.back' }
   | { type: 'chapter.open'; chapter: number }
-  | { type: 'chapter.complete'; outcome: ChapterOutcome }
   | { type: 'chapter.quit' }
+  | { type: 'chapter.reload' }
+  /** Sent by XState when the chapter's machine reaches its final state. */
+  | { type: 'xstate.done.actor.chapterRun'; output: unknown }
   | { type: 'results.retry' }
   | { type: 'results.next' }
   | { type: 'results.map' }
@@ -43,6 +112,13 @@ export type AppEvent =
 export interface AppInput {
   save: SaveData;
   problem: SaveProblem | null;
+  /** The seed of each new attempt (the page reads `?seed=N` or draws a random one). */
+  newSeed?: () => number;
+  now?: () => Date;
+}
+
+function randomSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0];
 }
 
 export function nextPlayableChapter(save: SaveData, after: number): number | null {
@@ -56,6 +132,9 @@ export const appMachine = setup({
     context: {} as AppContext,
     events: {} as AppEvent,
     input: {} as AppInput,
+  },
+  actors: {
+    loadChapter: fromPromise<LoadedChapter, { chapter: number }>(({ input }) => loadChapterWithLevel(input.chapter)),
   },
   guards: {
     chapterPlayable: ({ event, context }) => {
@@ -77,16 +156,41 @@ export const appMachine = setup({
       chapter: ({ context }) => (context.outcome ? nextPlayableChapter(context.save, context.outcome.chapter) : null),
       outcome: () => null,
     }),
-    recordOutcome: assign({
-      outcome: ({ event }) => (event.type === 'chapter.complete' ? event.outcome : null),
-      save: ({ context, event }) => {
-        if (event.type !== 'chapter.complete') return context.save;
-        const o = event.outcome;
-        const saved = withAttempt(withStars(context.save, o.chapter, o.stars), o.attempt);
-        if (!o.carry) return saved;
-        const carry = { ...saved.progress.carry, [String(o.chapter)]: o.carry };
-        return { ...saved, progress: { ...saved.progress, carry } };
+    startRun: assign(({ context, event, spawn }) => {
+      const { chapter, level } = (event as unknown as { output: LoadedChapter }).output;
+      const seed = context.newSeed() >>> 0;
+      const input = chapter.input(level, seed, context.save.progress.carry ?? {});
+      // The chapter's machine is only known at run time, so the typed spawn (which checks
+      // logic against the actors declared above) is widened to any state machine.
+      const spawnAny = spawn as unknown as (
+        logic: AnyStateMachine,
+        options: { id: string; input: unknown },
+      ) => AnyActorRef;
+      const ref = spawnAny(chapter.machine, { id: 'chapterRun', input });
+      return { run: { chapter, level, seed, ref }, loadProblem: null };
+    }),
+    noteLoadProblem: assign({
+      loadProblem: ({ context, event }) => {
+        const error = (event as unknown as { error: unknown }).error;
+        return {
+          kind: error instanceof LevelFileError ? ('level' as const) : ('load' as const),
+          chapter: context.chapter ?? 0,
+          message: error instanceof Error ? error.message : String(error),
+        };
       },
+    }),
+    clearRun: assign({ run: () => null }),
+    recordOutcome: assign(({ context }) => {
+      if (!context.run) return {};
+      const o = outcomeOf(context.run, context.now().toISOString());
+      const saved = withAttempt(withStars(context.save, o.chapter, o.stars), o.attempt);
+      const save = o.carry
+        ? {
+            ...saved,
+            progress: { ...saved.progress, carry: { ...saved.progress.carry, [String(o.chapter)]: o.carry } },
+          }
+        : saved;
+      return { outcome: o, save, run: null };
     }),
     changeSettings: assign({
       save: ({ context, event }) =>
@@ -99,7 +203,16 @@ export const appMachine = setup({
 }).createMachine({
   id: 'app',
   type: 'parallel',
-  context: ({ input }) => ({ save: input.save, problem: input.problem, chapter: null, outcome: null }),
+  context: ({ input }) => ({
+    save: input.save,
+    problem: input.problem,
+    chapter: null,
+    outcome: null,
+    run: null,
+    loadProblem: null,
+    newSeed: input.newSeed ?? randomSeed,
+    now: input.now ?? (() => new Date()),
+  }),
   on: {
     'problem.dismiss': { actions: 'dismissProblem' },
     'settings.change': { actions: ['changeSettings', 'persist'] },
@@ -117,9 +230,31 @@ export const appMachine = setup({
           },
         },
         chapter: {
-          on: {
-            'chapter.complete': { target: 'results', actions: ['recordOutcome', 'persist'] },
-            'chapter.quit': 'map',
+          initial: 'loading',
+          // Exit actions run before a transition's own: the finished run is read by recordOutcome
+          // and cleared there (or on quitting).
+          exit: stopChild('chapterRun'),
+          on: { 'chapter.quit': { target: 'map', actions: 'clearRun' } },
+          states: {
+            loading: {
+              invoke: {
+                src: 'loadChapter',
+                input: ({ context }) => ({ chapter: context.chapter ?? 0 }),
+                onDone: { target: 'playing', actions: 'startRun' },
+                onError: { target: 'failed', actions: 'noteLoadProblem' },
+              },
+            },
+            playing: {
+              on: {
+                'xstate.done.actor.chapterRun': {
+                  target: '#app.screen.results',
+                  actions: ['recordOutcome', 'persist'],
+                },
+              },
+            },
+            // The level file is broken or the chapter's code could not be fetched: the scene
+            // explains it; trying again reloads (after the network is back, for example).
+            failed: { on: { 'chapter.reload': 'loading' } },
           },
         },
         results: {

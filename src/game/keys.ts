@@ -3,11 +3,14 @@ export const SCENES = {
   boot: 'boot',
   title: 'title',
   map: 'map',
-  sit: 'chapter-1',
-  rulebook: 'chapter-2',
-  lamp: 'chapter-3',
   results: 'results',
+  chapterProblem: 'chapter-problem',
 } as const;
+
+/** Each chapter's scene key: its scene file is scenes/Ch<N>*Scene.ts (see startGame.ts). */
+export function chapterSceneKey(chapter: number): string {
+  return `chapter-${chapter}`;
+}
 
 export const ART = [
   'bit-idle',

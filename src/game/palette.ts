@@ -77,6 +77,3 @@ const toCss = (n: number): string => `#${n.toString(16).padStart(6, '0').toUpper
 export const CSS: { readonly [K in ColorName]: string } = Object.fromEntries(
   Object.entries(COLORS).map(([k, v]) => [k, toCss(v)]),
 ) as { readonly [K in ColorName]: string };
-
-/** Converts a palette number to a CSS string, e.g. for canvas or DOM overlays. */
-export const cssColor = toCss;

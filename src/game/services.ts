@@ -3,7 +3,7 @@
 // region. Scenes read snapshots and send events; they keep no game state of their own.
 import type Phaser from 'phaser';
 import type { ActorRefFrom } from 'xstate';
-import type { appMachine } from '../app/appMachine';
+import type { appMachine, ChapterRun } from '../app/appMachine';
 import { isMessageKey, translate, type MessageKey, type Params } from '../i18n/i18n';
 import type { GameAudio } from './audio';
 import type { HtmlLayer } from './ui/htmlLayer';
@@ -17,6 +17,11 @@ export interface Services {
   announce(text: string): void;
   /** Records the chapter actor's snapshot for the test API. */
   setChapterView(view: unknown): void;
+}
+
+/** The chapter being played, as the app machine runs it (null outside a chapter). */
+export function chapterRunOf(app: AppActor): ChapterRun | null {
+  return app.getSnapshot().context.run;
 }
 
 export function servicesOf(scene: Phaser.Scene): Services {

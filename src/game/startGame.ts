@@ -4,38 +4,36 @@ import Phaser from 'phaser';
 import { loadChapterText, translate, LOCALES, type MessageKey } from '../i18n/i18n';
 import type { TestApi } from '../testApi';
 import { GameAudio, type SoundKey } from './audio';
-import { SCENES } from './keys';
+import { SCENES, chapterSceneKey } from './keys';
 import { CSS } from './palette';
 import type { AppActor, Services } from './services';
 import { BootScene } from './scenes/BootScene';
 import { TitleScene } from './scenes/TitleScene';
 import { MapScene } from './scenes/MapScene';
 import { ResultsScene } from './scenes/ResultsScene';
+import { ChapterProblemScene } from './scenes/ChapterProblemScene';
 import { HtmlLayer, GAME_HEIGHT, GAME_WIDTH } from './ui/htmlLayer';
 import { renderProblem, renderSettings, showCaption } from './ui/widgets';
 
-// Chapter scenes (with their rules, level files and schemas) load on first use, which keeps the
-// first download small.
+// Each chapter's scene is the file scenes/Ch<N>*Scene.ts (default export), found by name and
+// loaded, with the chapter's text, when the chapter first opens: the first download stays small.
 type SceneClass = new () => Phaser.Scene;
-const CHAPTER_SCENES: Record<number, { key: string; load: () => Promise<SceneClass> }> = {
-  1: { key: SCENES.sit, load: () => import('./scenes/SitScene').then((m) => m.SitScene) },
-  2: {
-    key: SCENES.rulebook,
-    load: () =>
-      loadChapterText(2)
-        .then(() => import('./scenes/RulebookScene'))
-        .then((m) => m.RulebookScene),
-  },
-  3: {
-    key: SCENES.lamp,
-    load: () =>
-      loadChapterText(3)
-        .then(() => import('./scenes/AppleLampScene'))
-        .then((m) => m.AppleLampScene),
-  },
-};
+const CHAPTER_SCENE_FILES = import.meta.glob<{ default: SceneClass }>('./scenes/Ch[0-9]*Scene.ts');
 
-function sceneFor(screen: string, chapter: number | null): string | null {
+function chapterSceneFile(chapter: number): (() => Promise<{ default: SceneClass }>) | undefined {
+  const path = Object.keys(CHAPTER_SCENE_FILES).find((p) => p.startsWith(`./scenes/Ch${chapter}`));
+  return path ? CHAPTER_SCENE_FILES[path] : undefined;
+}
+
+function sceneFor(snap: { value: unknown; context: { chapter: number | null } }): string | null {
+  const { screen } = snap.value as { screen: string | { chapter: string } };
+  if (typeof screen !== 'string') {
+    // Inside a chapter: its scene while playing, the problem scene if it failed to open, and
+    // whatever was shown before while it loads.
+    if (screen.chapter === 'playing' && snap.context.chapter !== null) return chapterSceneKey(snap.context.chapter);
+    if (screen.chapter === 'failed') return SCENES.chapterProblem;
+    return null;
+  }
   switch (screen) {
     case 'title':
       return SCENES.title;
@@ -43,21 +41,15 @@ function sceneFor(screen: string, chapter: number | null): string | null {
       return SCENES.map;
     case 'results':
       return SCENES.results;
-    case 'chapter':
-      return chapter !== null ? (CHAPTER_SCENES[chapter]?.key ?? SCENES.map) : SCENES.map;
     default:
       return null;
   }
 }
 
-function showFatal(err: unknown): void {
-  const el = document.getElementById('fatal');
-  if (!el) return;
-  el.hidden = false;
-  el.textContent = err instanceof Error ? err.message : String(err);
-}
-
-export function startGame(app: AppActor, api: TestApi): Phaser.Game {
+export function startGame(
+  app: AppActor,
+  api: TestApi,
+): { game: Phaser.Game; prepareChapter: (chapter: number) => Promise<void> } {
   const ui = new HtmlLayer(document.getElementById('ui')!);
   const overlay = new HtmlLayer(document.getElementById('overlay')!);
   const live = document.getElementById('live')!;
@@ -88,7 +80,7 @@ export function startGame(app: AppActor, api: TestApi): Phaser.Game {
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: GAME_WIDTH, height: GAME_HEIGHT },
     audio: { noAudio: true },
     banner: false,
-    scene: [BootScene, TitleScene, MapScene, ResultsScene],
+    scene: [BootScene, TitleScene, MapScene, ResultsScene, ChapterProblemScene],
     callbacks: {
       preBoot: (g) => g.registry.set('services', services),
     },
@@ -109,34 +101,23 @@ export function startGame(app: AppActor, api: TestApi): Phaser.Game {
 
   let shown: string | null = null;
   let reportedProblem: unknown = null;
-  let lastScreen = '';
+  let shownRun: unknown = null;
   app.subscribe((snap) => {
-    const { screen, settings } = snap.value as { screen: string; settings: string };
+    const { settings } = snap.value as { settings: string };
     const s = snap.context.save.settings;
     document.documentElement.lang = s.locale;
     audio.setVolume(s.volume);
     audio.setMuted(s.muted);
 
-    const target = sceneFor(screen, snap.context.chapter);
-    // Re-entering a chapter (retry) passes through a new screen value, so a change of screen
-    // always restarts the target scene.
-    if (target && (target !== shown || screen !== lastScreen)) {
+    const target = sceneFor(snap);
+    // A new chapter run (a retry, say) restarts the chapter's scene even when it is already shown.
+    const run = snap.context.run;
+    if (target && (target !== shown || run !== shownRun)) {
       if (shown && shown !== SCENES.boot) game.scene.stop(shown);
       shown = target;
-      const lazy = Object.values(CHAPTER_SCENES).find((c) => c.key === target);
-      if (lazy && !game.scene.getScene(target)) {
-        lazy
-          .load()
-          .then((cls) => {
-            if (!game.scene.getScene(target)) game.scene.add(target, cls, false);
-            if (shown === target) game.scene.start(target);
-          })
-          .catch((err: unknown) => showFatal(err));
-      } else {
-        game.scene.start(target);
-      }
+      game.scene.start(target);
     }
-    lastScreen = screen;
+    shownRun = run;
 
     // The scene's controls turn inert only after the settings have noted which one had focus
     // (to give it back on close), and live again before that focus is given back.
@@ -193,5 +174,13 @@ export function startGame(app: AppActor, api: TestApi): Phaser.Game {
         : null,
     );
   });
-  return game;
+  /** Adds a chapter's text and scene to the game; the app machine waits for it before playing. */
+  const prepareChapter = async (chapter: number): Promise<void> => {
+    const file = chapterSceneFile(chapter);
+    if (!file) throw new Error(`Chapter ${chapter} has no scene.`);
+    const [scene] = await Promise.all([file(), loadChapterText(chapter)]);
+    const key = chapterSceneKey(chapter);
+    if (!game.scene.getScene(key)) game.scene.add(key, scene.default, false);
+  };
+  return { game, prepareChapter };
 }

@@ -21,22 +21,26 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
   'zh-CN': { ...shellZh } as Record<MessageKey, string>,
 };
 
-const CHAPTER_TEXT: Record<number, () => Promise<Record<Locale, Record<string, string>>>> = {
-  2: () =>
-    Promise.all([import('./locales/ch2.en.json'), import('./locales/ch2.zh-CN.json')]).then(([e, z]) => ({
-      en: e.default,
-      'zh-CN': z.default,
-    })),
-  3: () =>
-    Promise.all([import('./locales/ch3.en.json'), import('./locales/ch3.zh-CN.json')]).then(([e, z]) => ({
-      en: e.default,
-      'zh-CN': z.default,
-    })),
-};
+// Every chapter's own text files, found by name (locales/chN.<locale>.json): a new chapter's
+// files are picked up without touching this list. Each loads when its chapter first opens.
+const CHAPTER_FILES = import.meta.glob<{ default: Record<string, string> }>('./locales/ch[0-9].*.json');
+
+function chapterTextLoader(chapter: number): (() => Promise<Record<Locale, Record<string, string>>>) | undefined {
+  const files = LOCALES.map((locale) => CHAPTER_FILES[`./locales/ch${chapter}.${locale}.json`]);
+  if (files.some((f) => !f)) return undefined;
+  return () =>
+    Promise.all(files.map((f) => f())).then(
+      (texts) =>
+        Object.fromEntries(LOCALES.map((locale, i) => [locale, texts[i].default])) as Record<
+          Locale,
+          Record<string, string>
+        >,
+    );
+}
 
 /** Adds a chapter's text to the catalogues (a no-op for chapters whose text is in the shell). */
 export async function loadChapterText(chapter: number): Promise<void> {
-  const load = CHAPTER_TEXT[chapter];
+  const load = chapterTextLoader(chapter);
   if (!load) return;
   const text = await load();
   for (const locale of LOCALES) Object.assign(catalogues[locale], text[locale]);
@@ -54,7 +58,9 @@ export function isMessageKey(key: string): key is MessageKey {
   return key in catalogues.en;
 }
 
-export const CHAPTERS_WITH_OWN_TEXT = Object.keys(CHAPTER_TEXT).map(Number);
+export const CHAPTERS_WITH_OWN_TEXT = [
+  ...new Set(Object.keys(CHAPTER_FILES).map((path) => Number(/ch(\d)\./.exec(path)?.[1]))),
+].sort();
 
 /** The default language follows the browser: any zh* preference picks Chinese. */
 export function detectLocale(languages: readonly string[] | undefined): Locale {

@@ -44,6 +44,8 @@ export async function startPreview() {
       '--port',
       String(port),
       '--strictPort',
+      // BBD_DIST serves another build folder, so several builds can be tested side by side.
+      ...(process.env.BBD_DIST ? ['--outDir', process.env.BBD_DIST] : []),
     ],
     {
       cwd: ROOT,

@@ -5,20 +5,7 @@ import type { MessageKey, Params } from '../../i18n/i18n';
 import { dataText, servicesOf, textIn, type Services } from '../services';
 import { GAME_HEIGHT, GAME_WIDTH } from '../ui/htmlLayer';
 import { CSS } from '../palette';
-import type { ButtonSpec } from '../ui/htmlLayer';
-import { LevelFileError } from '../../levels/shared/levelFile';
 import { renderDialogue } from '../ui/widgets';
-
-/** What a chapter reports when it ends: its result, the recorded attempt and any carry-over. */
-export interface ChapterEnd {
-  chapter: number;
-  levelVersion: number;
-  seed: number;
-  events: readonly { type: string }[];
-  result: { stars: number; passed: boolean };
-  stats: Record<string, number>;
-  carry?: Record<string, unknown>;
-}
 
 export const W = GAME_WIDTH;
 export const H = GAME_HEIGHT;
@@ -61,22 +48,7 @@ export abstract class BaseScene extends Phaser.Scene {
 
   /** Keyboard focus on the dialogue's Next button, once the HTML layer has drawn it. */
   protected focusDialogueNext(): void {
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLButtonElement>('.bbd-dialogue button[data-id="next"]')?.focus(),
-    );
-  }
-
-  /** A chapter whose level file cannot be read: the problem in plain words and a way back to the map. */
-  protected showLevelError(err: unknown, group: string, mapButton: () => ButtonSpec): void {
-    const message = err instanceof LevelFileError ? err.message : String(err);
-    this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
-    this.followApp(() => {
-      const el = this.services.ui.element('level-error', 'div', 'bbd-panel bbd-problem');
-      el.setAttribute('role', 'alert');
-      el.textContent = `⚠ ${this.t('problem.level')}\n${message}`;
-      el.style.whiteSpace = 'pre-wrap';
-      this.services.ui.sync(group, [mapButton()]);
-    });
+    requestAnimationFrame(() => this.services.ui.focus('dialogue', 'next'));
   }
 
   /** A canvas text label in the game font. */
@@ -112,28 +84,6 @@ export abstract class BaseScene extends Phaser.Scene {
       notice,
       next: intro ? { label: this.t('dialogue.next'), onPress: () => send({ type: 'dialogue.next' }) } : undefined,
       skip: intro ? { label: this.t('dialogue.skip'), onPress: () => send({ type: 'dialogue.skip' }) } : undefined,
-    });
-  }
-
-  /** Tells the app the chapter is over, with the attempt (seed + input events + result) to store. */
-  protected reportChapterEnd(end: ChapterEnd): void {
-    this.services.app.send({
-      type: 'chapter.complete',
-      outcome: {
-        chapter: end.chapter,
-        stars: end.result.stars,
-        passed: end.result.passed,
-        stats: end.stats,
-        attempt: {
-          chapter: end.chapter,
-          levelVersion: end.levelVersion,
-          seed: end.seed,
-          events: [...end.events],
-          result: { ...end.result },
-          time: new Date().toISOString(),
-        },
-        ...(end.carry ? { carry: end.carry } : {}),
-      },
     });
   }
 }

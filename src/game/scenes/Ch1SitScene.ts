@@ -1,29 +1,23 @@
 // Chapter 1 "Sit, Bit!": draws the sit machine's snapshots and forwards the player's input.
 // Every number on screen comes from the model through sitView(); the scene keeps only what is
 // pure presentation (whether the box view is open, running animations).
-import Phaser from 'phaser';
-import { createActor, type ActorRefFrom } from 'xstate';
-import { loadSitLevel, type SitLevel } from '../../levels/ch1/sitLevel';
-import { sitMachine } from '../../levels/ch1/sitMachine';
-import { sitView, type SitView } from '../../levels/ch1/sitView';
+import type Phaser from 'phaser';
+import type { SitLevel } from '../../levels/ch1/sitLevel';
+import type { SitEvent } from '../../levels/ch1/sitMachine';
+import type { SitView } from '../../levels/ch1/sitView';
 import type { Feedback } from '../../levels/ch1/sitModel';
-import { SCENES, artUrl, type ArtKey } from '../keys';
+import { artUrl, chapterSceneKey, type ArtKey } from '../keys';
 import { COLORS, CSS } from '../palette';
 import type { ButtonSpec } from '../ui/htmlLayer';
-import { newAttemptSeed } from '../attemptSeed';
-import { BaseScene, FONT, H, W } from './BaseScene';
+import { FONT, H, W } from './BaseScene';
+import { ChapterScene } from './ChapterScene';
 import { drawProbabilityBox } from '../views/probabilityBox';
-
-type SitActor = ActorRefFrom<typeof sitMachine>;
 
 const BIT_HOME = { x: 340, y: 360, size: 330 };
 const BIT_SMALL = { x: 340, y: 450, size: 220 };
 const PANEL_X = 700;
 
-export class SitScene extends BaseScene {
-  private actor!: SitActor;
-  private level!: SitLevel;
-  private seed = 0;
+export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> {
   private boxOpen = false;
   private bit!: Phaser.GameObjects.Image;
   private bubble!: Phaser.GameObjects.Container;
@@ -35,44 +29,29 @@ export class SitScene extends BaseScene {
   private judge!: Phaser.GameObjects.Image;
   private showList!: Phaser.GameObjects.Container;
   private lastDraws = 0;
-  private lastFeedbackSeen: unknown = null;
+  private lastFeedbackSeen = -1;
   private showPlayed = -1;
   private showRevealed = 0;
   private lastCommand: string | null = null;
-  private completed = false;
 
   constructor() {
-    super(SCENES.sit);
+    super(chapterSceneKey(1));
   }
 
-  create(): void {
+  protected resetPresentation(): void {
     this.boxOpen = false;
-    this.completed = false;
     this.lastDraws = 0;
-    this.lastFeedbackSeen = null;
+    this.lastFeedbackSeen = -1;
     this.showPlayed = -1;
     this.showRevealed = 0;
     this.lastCommand = null;
-    try {
-      this.level = loadSitLevel();
-    } catch (err) {
-      this.showLevelError(err, 'tools', () => this.mapButton());
-      return;
-    }
-    this.seed = newAttemptSeed();
-    this.buildStage();
-    this.actor = createActor(sitMachine, { input: { level: this.level, seed: this.seed } });
-    this.actor.subscribe((snap) => {
-      this.renderChapter();
-      if (snap.status === 'done' && !this.completed) this.complete();
-    });
-    this.actor.start();
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.actor.stop());
-    this.followApp(() => this.renderChapter());
-    this.focusDialogueNext();
   }
 
-  private buildStage(): void {
+  protected override presentation(): Record<string, unknown> {
+    return { boxOpen: this.boxOpen };
+  }
+
+  protected buildStage(): void {
     this.background = this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
     const top = this.add.graphics();
     top
@@ -120,29 +99,26 @@ export class SitScene extends BaseScene {
     return (this.level.actions.find((a) => a.id === action)?.pose ?? 'bit-idle') as ArtKey;
   }
 
-  private renderChapter(): void {
-    if (!this.actor) return;
-    const snap = this.actor.getSnapshot();
-    const step = String(snap.value);
-    const view = sitView(step, snap.context);
-    this.services.setChapterView({ number: 1, seed: this.seed, boxOpen: this.boxOpen, ...view });
+  protected renderView(view: SitView): void {
+    const step = view.step;
 
     (this.children.getByName('title') as Phaser.GameObjects.Text).setText(this.t('ch1.title'));
     (this.children.getByName('commandsLabel') as Phaser.GameObjects.Text).setText(this.t('ch1.commands'));
     (this.children.getByName('feedbackLabel') as Phaser.GameObjects.Text).setText(this.t('ch1.feedback'));
     this.trials.setText(this.t('ch1.trials', { n: view.trainingTrials }));
 
-    this.react(view, snap.context.model.draws, snap.context.model.lastFeedback);
+    this.react(view);
     this.renderBox(view);
     this.renderControls(view);
     this.renderShow(view);
     this.renderMentor(this.dtKeys(view.line.key, view.line.params), view.line.notice, step === 'intro', (e) =>
-      this.actor.send(e),
+      this.send(e),
     );
   }
 
   /** Animations for what just happened: a new action, or feedback on it. */
-  private react(view: SitView, draws: number, lastFeedback: unknown): void {
+  private react(view: SitView): void {
+    const { draws, lastFeedback } = view;
     if (view.step === 'show') return;
     const motion = !this.reducedMotion;
     if (view.pending && draws !== this.lastDraws) {
@@ -158,9 +134,9 @@ export class SitScene extends BaseScene {
         this.tweens.add({ targets: this.bit, y: this.bit.y - 30, duration: 160, yoyo: true, ease: 'Quad.easeOut' });
       this.services.announce(this.chose.text);
     }
-    if (lastFeedback && lastFeedback !== this.lastFeedbackSeen) {
-      this.lastFeedbackSeen = lastFeedback;
-      const { trial, feedback } = lastFeedback as { trial: { command: string; action: string }; feedback: Feedback };
+    if (lastFeedback && lastFeedback.serial !== this.lastFeedbackSeen) {
+      this.lastFeedbackSeen = lastFeedback.serial;
+      const { trial, feedback } = lastFeedback;
       const cmd = this.level.commands.find((c) => c.id === trial.command)!;
       const params = { command: cmd.labelKey, action: this.actionKey(trial.action) };
       this.bubble.setVisible(false);
@@ -181,8 +157,8 @@ export class SitScene extends BaseScene {
         this.services.announce(this.t('ch1.live.ignore'));
       }
       this.time.delayedCall(motion ? 900 : 300, () => {
-        if (!this.actor.getSnapshot().context.model.pending && String(this.actor.getSnapshot().value) !== 'show')
-          this.bit.setTexture('bit-idle');
+        const now = this.view;
+        if (!now.pending && now.step !== 'show') this.bit.setTexture('bit-idle');
       });
     }
   }
@@ -251,7 +227,7 @@ export class SitScene extends BaseScene {
                 h: 56,
                 label: this.t('ch1.btn.finishShow'),
                 variant: 'primary' as const,
-                onPress: () => this.actor.send({ type: 'show.finish' }),
+                onPress: () => this.send({ type: 'show.finish' }),
               },
             ]
           : []),
@@ -273,8 +249,8 @@ export class SitScene extends BaseScene {
         onPress: () => {
           this.lastCommand = c.id;
           this.services.audio.play('click');
-          this.actor.send({ type: 'trial.command', command: c.id });
-          if (this.actor.getSnapshot().context.model.pending) ui.focus('feedback', 'treat');
+          this.send({ type: 'trial.command', command: c.id });
+          if (this.view.pending) ui.focus('feedback', 'treat');
         },
       })),
     );
@@ -289,14 +265,8 @@ export class SitScene extends BaseScene {
       variant,
       disabled: !view.canFeedback,
       onPress: () => {
-        this.actor.send({ type: 'trial.feedback', feedback: id });
-        const cmds = this.actor.getSnapshot().context;
-        if (
-          this.lastCommand &&
-          sitView(String(this.actor.getSnapshot().value), cmds).commands.some(
-            (c) => c.id === this.lastCommand && c.visible,
-          )
-        ) {
+        this.send({ type: 'trial.feedback', feedback: id });
+        if (this.lastCommand && this.view.commands.some((c) => c.id === this.lastCommand && c.visible)) {
           ui.focus('commands', this.lastCommand);
         }
       },
@@ -318,7 +288,7 @@ export class SitScene extends BaseScene {
         pressed: this.boxOpen,
         onPress: () => {
           this.boxOpen = !this.boxOpen;
-          this.renderChapter();
+          this.refresh();
         },
       },
       {
@@ -331,7 +301,7 @@ export class SitScene extends BaseScene {
         icon: artUrl('whistle'),
         variant: view.canStartShow ? 'primary' : undefined,
         disabled: !view.canStartShow,
-        onPress: () => this.actor.send({ type: 'show.start' }),
+        onPress: () => this.send({ type: 'show.start' }),
       },
       this.mapButton(),
     ]);
@@ -346,7 +316,7 @@ export class SitScene extends BaseScene {
       h: 56,
       label: this.t('ch1.btn.quit'),
       variant: 'quiet',
-      onPress: () => this.services.app.send({ type: 'chapter.quit' }),
+      onPress: () => this.quitToMap(),
     };
   }
 
@@ -361,7 +331,7 @@ export class SitScene extends BaseScene {
         this.children.getByName(name) as Phaser.GameObjects.Components.Visible & Phaser.GameObjects.GameObject
       ).setVisible(!inShow || name === 'panel');
     if (!inShow) return;
-    const attempt = this.actor.getSnapshot().context.model.shows.length;
+    const attempt = view.showsRun;
     if (this.showPlayed !== attempt) {
       this.showPlayed = attempt;
       this.showRevealed = 0;
@@ -394,25 +364,11 @@ export class SitScene extends BaseScene {
                 ? this.t('ch1.show.passed', { correct: view.show!.correct, size: this.level.challenge.size })
                 : this.t('ch1.notice.showFailed', { correct: view.show!.correct, size: this.level.challenge.size }),
             );
-            this.renderChapter();
+            this.refresh();
             this.services.ui.focus('tools', 'finish');
           }
         });
       });
     }
-  }
-
-  private complete(): void {
-    this.completed = true;
-    const snap = this.actor.getSnapshot();
-    const result = snap.output!;
-    this.reportChapterEnd({
-      chapter: 1,
-      levelVersion: this.level.version,
-      seed: this.seed,
-      events: snap.context.events,
-      result,
-      stats: { trials: result.trainingTrials, correct: result.showCorrect, size: result.showSize },
-    });
   }
 }

@@ -1,18 +1,16 @@
 // Chapter 2 "The Expert's Rulebook": draws the rulebook machine's snapshots and forwards the
 // player's edits. Every number comes from the model through rulebookView(); the scene keeps only
 // presentation state (which rule and tile are selected, which "why?" is open, the reveal).
-import Phaser from 'phaser';
-import { createActor, type ActorRefFrom } from 'xstate';
-import { loadRulebookLevel, type RulebookData } from '../../levels/ch2/rulebookLevel';
-import { rulebookMachine, type RulebookInputEvent } from '../../levels/ch2/rulebookMachine';
-import { rulebookView, type RulebookView, type StripCard } from '../../levels/ch2/rulebookView';
-import { bookCondition } from '../../levels/ch2/rulebookEdit';
+import type Phaser from 'phaser';
+import type { RulebookData } from '../../levels/ch2/rulebookLevel';
+import type { RulebookEvent } from '../../levels/ch2/rulebookMachine';
+import type { RulebookView, StripCard } from '../../levels/ch2/rulebookView';
 import { tilesOf } from '../../levels/ch2/rulebookModel';
-import { SCENES } from '../keys';
+import { chapterSceneKey } from '../keys';
 import { COLORS, CSS } from '../palette';
 import type { ButtonSpec } from '../ui/htmlLayer';
-import { newAttemptSeed } from '../attemptSeed';
-import { BaseScene, H, W } from './BaseScene';
+import { H, W } from './BaseScene';
+import { ChapterScene } from './ChapterScene';
 import {
   EDITOR,
   iconOf,
@@ -30,8 +28,6 @@ import { renderNote, renderWhy } from '../views/rulebookPanels';
 import { basketCards, cardWords, renderRulebookPanels } from '../views/rulebookScreen';
 import '../ui/rulebook.css';
 
-type RulebookActor = ActorRefFrom<typeof rulebookMachine>;
-
 const PART_KEY: Record<string, string> = {
   weather: 'ch2.part.weather',
   stall: 'ch2.part.stall',
@@ -42,16 +38,12 @@ const PART_KEY: Record<string, string> = {
 };
 const ACTION = { x: 1040, y: EDITOR.toolsY, w: 224, h: 52 };
 
-export class RulebookScene extends BaseScene {
-  private actor!: RulebookActor;
-  private levelData!: RulebookData;
-  private seed = 0;
+export default class RulebookScene extends ChapterScene<RulebookView, RulebookEvent, RulebookData> {
   private sel: Selection = { rule: 0, tile: null };
   private why: string | null = null;
   private conflictOpen = true;
   private revealed = 0;
   private revealFor = -1;
-  private completed = false;
   private background!: Phaser.GameObjects.Image;
   private title!: Phaser.GameObjects.Text;
   private part!: Phaser.GameObjects.Text;
@@ -64,25 +56,23 @@ export class RulebookScene extends BaseScene {
   private arrows!: Phaser.GameObjects.Graphics;
 
   constructor() {
-    super(SCENES.rulebook);
+    super(chapterSceneKey(2));
   }
 
-  create(): void {
-    // A scene object is reused when the chapter is played again: start every attempt clean.
+  protected resetPresentation(): void {
     this.sel = { rule: 0, tile: null };
     this.why = null;
     this.conflictOpen = true;
     this.revealed = 0;
     this.revealFor = -1;
-    this.completed = false;
     this.lastStrip = '';
-    try {
-      this.levelData = loadRulebookLevel();
-    } catch (err) {
-      this.showLevelError(err, 'ch2-actions', () => this.mapButton());
-      return;
-    }
-    this.seed = newAttemptSeed();
+  }
+
+  protected override presentation(): Record<string, unknown> {
+    return { selection: this.sel, why: this.why, revealed: this.revealed };
+  }
+
+  protected buildStage(): void {
     this.background = this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
     const bar = this.add.graphics();
     bar
@@ -98,42 +88,14 @@ export class RulebookScene extends BaseScene {
     this.strip = this.add.container(0, 0);
     this.arrows = this.add.graphics();
     this.judge = this.add.image(1180, 300, 'judge').setDisplaySize(150, 150).setVisible(false);
-    this.actor = createActor(rulebookMachine, { input: { data: this.levelData, seed: this.seed } });
-    this.actor.subscribe((snap) => {
-      this.renderChapter();
-      if (snap.status === 'done' && !this.completed) this.complete();
-    });
-    this.actor.start();
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.actor.stop());
-    this.followApp(() => this.renderChapter());
-    this.focusDialogueNext();
   }
 
   /** Text lookup whose params may themselves be text keys (fruit, seller and tile names). */
   private readonly tr: Tr = (key, params) => this.dtKeys(key, params);
 
-  private send(event: RulebookInputEvent): void {
-    this.actor.send(event);
-  }
-
-  private get step(): string {
-    return String(this.actor.getSnapshot().value);
-  }
-
-  private renderChapter(): void {
-    if (!this.actor) return;
-    const snap = this.actor.getSnapshot();
-    const step = String(snap.value);
-    const view = rulebookView(step, snap.context);
+  protected renderView(view: RulebookView): void {
+    const step = view.step;
     this.clampSelection(view);
-    this.services.setChapterView({
-      number: 2,
-      seed: this.seed,
-      selection: this.sel,
-      why: this.why,
-      revealed: this.revealed,
-      ...view,
-    });
     this.title.setText(this.t('ch2.title'));
     this.part.setText(PART_KEY[step] ? this.tr(PART_KEY[step]) : '').setX(this.title.x + this.title.width + 16);
     this.count.setText(view.editor ? this.tr('ch2.rulesCount', { n: view.editor.ruleCount }) : '');
@@ -144,7 +106,7 @@ export class RulebookScene extends BaseScene {
     this.renderPanels(view);
     this.renderActions(view);
     this.renderMentor(this.tr(view.line.key, view.line.params), view.line.notice, step === 'intro', (e) =>
-      this.actor.send(e),
+      this.send(e),
     );
   }
 
@@ -158,35 +120,29 @@ export class RulebookScene extends BaseScene {
   private handlers(): EditorHandlers {
     return {
       edit: (e, say) => {
-        const before = this.actor.getSnapshot().context.events.length;
+        if (!this.accepts(e)) return;
         this.send(e);
-        if (this.actor.getSnapshot().context.events.length === before) return;
         this.services.audio.play('click');
-        if (e.type === 'rule.add')
-          this.sel = { rule: this.actor.getSnapshot().context.model[this.bookPart()].length - 1, tile: null };
+        if (e.type === 'rule.add') this.sel = { rule: (this.view.editor?.rules.length ?? 1) - 1, tile: null };
         if (e.type === 'tile.remove' || e.type === 'rule.remove') {
           this.sel = { rule: e.type === 'rule.remove' ? Math.max(0, e.rule - 1) : e.rule, tile: null };
           this.services.ui.focus('ch2-rules', `rule-${this.sel.rule}`);
         }
         this.why = null;
-        this.renderChapter();
+        this.refresh();
         this.services.announce(`${say} ${this.scoreLine()}`);
       },
       select: (sel, say) => {
         this.sel = sel;
-        this.renderChapter();
+        this.refresh();
         if (sel.tile !== null) this.services.ui.focus('ch2-tools', 'not');
         this.services.announce(say);
       },
     };
   }
 
-  private bookPart(): 'weather' | 'apple' {
-    return this.step === 'weather' ? 'weather' : 'apple';
-  }
-
   private scoreLine(): string {
-    const strip = rulebookView(this.step, this.actor.getSnapshot().context).strip;
+    const strip = this.view.strip;
     return strip?.checked ? this.tr('ch2.live.score', { correct: strip.correct, size: strip.checked }) : '';
   }
 
@@ -197,7 +153,7 @@ export class RulebookScene extends BaseScene {
     this.paletteLabel.setText(ed && !hidden && ed.editable ? this.tr('ch2.palette') : '');
     this.toolsLabel.setText(ed && !hidden && ed.editable && this.sel.tile !== null ? this.tr('ch2.tools') : '');
     this.arrows.clear();
-    for (let r = 0; r < this.levelData.level.limits.maxRules; r++) {
+    for (let r = 0; r < this.level.level.limits.maxRules; r++) {
       ui.removeElement(`ch2-then-${r}`);
       ui.removeElement(`ch2-empty-${r}`);
     }
@@ -245,7 +201,7 @@ export class RulebookScene extends BaseScene {
     let boxes: CardBox[];
     const verdict = view.step === 'verdict' && view.challenge;
     if (verdict) {
-      cards = basketCards(this.levelData, view).slice(0, this.revealed);
+      cards = basketCards(this.level, view).slice(0, this.revealed);
       boxes = layoutCards(view.challenge!.size, STRIP.right - STRIP.x);
     } else if (view.step === 'season') {
       boxes = layoutCards(cards.length, 600);
@@ -276,7 +232,7 @@ export class RulebookScene extends BaseScene {
           ariaLabel: this.tr('ch2.aria.why', { card: cardWords(this.tr, c, say) }),
           onPress: () => {
             this.why = this.why === c.id ? null : c.id;
-            this.renderChapter();
+            this.refresh();
             if (this.why) this.services.announce(this.whyText(view, c, say).join(' '));
           },
         }));
@@ -288,7 +244,7 @@ export class RulebookScene extends BaseScene {
       const close = () => {
         const id = this.why;
         this.why = null;
-        this.renderChapter();
+        this.refresh();
         if (id) this.services.ui.focus('ch2-why', id);
       };
       this.services.ui.sync('ch2-whyclose', [
@@ -311,7 +267,7 @@ export class RulebookScene extends BaseScene {
 
   private whyText(view: RulebookView, c: StripCard, say: (yes: boolean) => string): string[] {
     const part = view.strip?.kind === 'days' ? 'weather' : 'apple';
-    const defs = tilesOf(this.levelData, part);
+    const defs = tilesOf(this.level, part);
     const label = (fact: string) => defs.find((d) => d.fact === fact)?.labelKey ?? fact;
     const title = this.tr('ch2.why.title', { what: say(c.predicted), name: c.labelKey });
     return [title, ...whyLines(this.tr, c.prediction, label, say(c.predicted))];
@@ -322,7 +278,7 @@ export class RulebookScene extends BaseScene {
       {
         ui: this.services.ui,
         tr: this.tr,
-        data: this.levelData,
+        data: this.level,
         conflictOpen: this.conflictOpen,
         revealed: this.revealed,
       },
@@ -331,7 +287,7 @@ export class RulebookScene extends BaseScene {
         this.services.audio.play('click');
         this.send({ type: 'conflict.pick', seller });
         this.conflictOpen = false;
-        this.renderChapter();
+        this.refresh();
         this.services.ui.focus('ch2-rules', 'rule-0');
         this.services.announce(this.tr('ch2.notice.picked', { seller: nameKey }));
       },
@@ -364,7 +320,7 @@ export class RulebookScene extends BaseScene {
         variant: 'quiet',
         onPress: () => {
           this.conflictOpen = true;
-          this.renderChapter();
+          this.refresh();
         },
       });
     }
@@ -391,24 +347,24 @@ export class RulebookScene extends BaseScene {
       h: 50,
       label: this.t('ch2.btn.map'),
       variant: 'quiet',
-      onPress: () => this.services.app.send({ type: 'chapter.quit' }),
+      onPress: () => this.quitToMap(),
     };
   }
 
   /** Checks the rulebook: success moves on (with a fanfare), anything else stays with a hint. */
   private check(): void {
-    const before = this.step;
+    const before = this.view.step;
     this.send({ type: 'rules.check' });
-    const moved = this.step !== before;
+    const view = this.view;
+    const moved = view.step !== before;
     this.services.audio.play(moved ? 'success' : 'failure');
     this.why = null;
     this.sel = { rule: 0, tile: null };
-    this.renderChapter();
-    const view = rulebookView(this.step, this.actor.getSnapshot().context);
+    this.refresh();
     this.services.announce(this.tr(view.line.key, view.line.params));
     if (moved) this.services.ui.focus('ch2-rules', 'rule-0');
-    if (moved && this.step === 'conflict') this.services.ui.focus('ch2-pick', 'wang');
-    if (moved && this.step === 'season') this.services.ui.focus('ch2-actions', 'next');
+    if (moved && view.step === 'conflict') this.services.ui.focus('ch2-pick', 'wang');
+    if (moved && view.step === 'season') this.services.ui.focus('ch2-actions', 'next');
   }
 
   private judgeBasket(): void {
@@ -419,7 +375,7 @@ export class RulebookScene extends BaseScene {
 
   /** The verdict: the basket's fruits come out one by one, each with ✓ or ✗, then the score. */
   private reveal(view: RulebookView): void {
-    const attempt = this.actor.getSnapshot().context.model.challenges.length;
+    const attempt = view.challengeRuns;
     if (this.revealFor === attempt || !view.challenge) return;
     this.revealFor = attempt;
     this.revealed = 0;
@@ -431,7 +387,7 @@ export class RulebookScene extends BaseScene {
         this.services.audio.play(f.correct ? 'treat' : 'scold');
         if (i === c.fruits.length - 1) {
           this.services.audio.play(c.passed ? 'success' : 'failure');
-          this.renderChapter();
+          this.refresh();
           this.services.announce(
             this.tr(c.passed ? 'ch2.verdict.passed' : 'ch2.verdict.failed', {
               correct: c.correct,
@@ -440,24 +396,8 @@ export class RulebookScene extends BaseScene {
             }),
           );
           this.services.ui.focus('ch2-actions', 'finish');
-        } else this.renderChapter();
+        } else this.refresh();
       });
-    });
-  }
-
-  private complete(): void {
-    this.completed = true;
-    const snap = this.actor.getSnapshot();
-    const result = snap.output!;
-    const appleRule = bookCondition(snap.context.model.apple, tilesOf(this.levelData, 'apple'));
-    this.reportChapterEnd({
-      chapter: 2,
-      levelVersion: this.levelData.level.version,
-      seed: this.seed,
-      events: snap.context.events,
-      result,
-      stats: { correct: result.correct, size: result.size, rules: result.rules },
-      carry: { appleRule },
     });
   }
 }

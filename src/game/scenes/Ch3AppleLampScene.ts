@@ -1,13 +1,12 @@
 // Chapter 3 "The Apple Lamp": draws the apple-lamp machine's snapshots and forwards the player's
 // input. Every number on screen comes from the model through appleLampView(); the scene keeps
 // only presentation state (whether Bit's tuning is playing, what was last announced).
-import Phaser from 'phaser';
-import { createActor, type ActorRefFrom } from 'xstate';
-import { loadAppleLampLevel, type AppleLampLevel } from '../../levels/ch3/appleLampLevel';
-import { appleLampMachine, type AppleLampEvent } from '../../levels/ch3/appleLampMachine';
-import { offerRule, type RuleOffer } from '../../levels/ch3/appleLampRule';
-import { appleLampView, type AppleLampView } from '../../levels/ch3/appleLampView';
-import { SCENES, type ArtKey } from '../keys';
+import type Phaser from 'phaser';
+import type { AppleLampLevel } from '../../levels/ch3/appleLampLevel';
+import type { AppleLampEvent } from '../../levels/ch3/appleLampMachine';
+import type { RuleOffer } from '../../levels/ch3/appleLampRule';
+import type { AppleLampView } from '../../levels/ch3/appleLampView';
+import { chapterSceneKey, type ArtKey } from '../keys';
 import { COLORS, CSS } from '../palette';
 import { removeKnob, renderKnob } from '../ui/knob';
 import type { ButtonSpec } from '../ui/htmlLayer';
@@ -15,24 +14,18 @@ import { NeuronView } from '../views/neuronView';
 import { BasketView } from '../views/basketView';
 import { renderHistoryCard } from '../views/historyCard';
 import { LAYOUT, formatNumber, meterY, rowY } from '../views/neuronLayout';
-import { newAttemptSeed } from '../attemptSeed';
-import { BaseScene, H, W } from './BaseScene';
-
-type LampActor = ActorRefFrom<typeof appleLampMachine>;
+import { H, W } from './BaseScene';
+import { ChapterScene } from './ChapterScene';
 
 const TUNE_TICK_MS = 450;
 const ACTION_Y = [396, 450, 504];
 
-export class AppleLampScene extends BaseScene {
-  private actor!: LampActor;
-  private level!: AppleLampLevel;
-  private seed = 0;
-  private completed = false;
+export default class AppleLampScene extends ChapterScene<AppleLampView, AppleLampEvent, AppleLampLevel> {
   private playing = false;
   private tuneTimer: Phaser.Time.TimerEvent | null = null;
   private lastSpoken = '';
   private lastLit: boolean | null = null;
-  private lastFeedback = '';
+  private lastCue = '';
   private neuron!: NeuronView;
   private basket!: BasketView;
   private fruit!: Phaser.GameObjects.Image;
@@ -42,55 +35,26 @@ export class AppleLampScene extends BaseScene {
   >;
 
   constructor() {
-    super(SCENES.lamp);
+    super(chapterSceneKey(3));
   }
 
-  create(): void {
-    this.completed = false;
+  protected resetPresentation(): void {
     this.playing = false;
     this.tuneTimer = null;
     this.lastSpoken = '';
     this.lastLit = null;
-    this.lastFeedback = '';
-    try {
-      this.level = loadAppleLampLevel();
-    } catch (err) {
-      this.showLevelError(err, 'tools', () => ({
-        id: 'map',
-        x: W / 2 - 100,
-        y: 600,
-        w: 200,
-        h: 56,
-        label: this.t('ch3.btn.map'),
-        onPress: () => this.services.app.send({ type: 'chapter.quit' }),
-      }));
-      return;
-    }
-    this.seed = newAttemptSeed();
-    this.buildStage();
-    this.actor = createActor(appleLampMachine, {
-      input: { level: this.level, seed: this.seed, rule: this.carriedRule() },
-    });
-    this.actor.subscribe((snap) => {
-      this.renderChapter();
-      if (snap.status === 'done' && !this.completed) this.complete();
-    });
-    this.actor.start();
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
-      this.stopTuning();
-      this.actor.stop();
-    });
-    this.followApp(() => this.renderChapter());
-    this.focusDialogueNext();
+    this.lastCue = '';
   }
 
-  /** Chapter 2's apple rule, if any; offerRule validates it and never throws. */
-  private carriedRule(): RuleOffer {
-    const carry = this.services.app.getSnapshot().context.save.progress.carry?.['2']?.appleRule;
-    return offerRule(this.level, carry);
+  protected override presentation(): Record<string, unknown> {
+    return { playing: this.playing };
   }
 
-  private buildStage(): void {
+  protected override onShutdown(): void {
+    this.stopTuning();
+  }
+
+  protected buildStage(): void {
     this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
     const g = this.add.graphics();
     const panel = (x: number, y: number, w: number, h: number) =>
@@ -127,10 +91,6 @@ export class AppleLampScene extends BaseScene {
     };
   }
 
-  private send(event: AppleLampEvent): void {
-    this.actor.send(event);
-  }
-
   private ruleWords(offer: RuleOffer): string {
     if (offer.status !== 'ok') return '';
     const word = (f: string) => this.dt(this.level.featureLabels[this.level.features.indexOf(f)]);
@@ -142,12 +102,8 @@ export class AppleLampScene extends BaseScene {
 
   // Bit's tuning re-renders on a timer; focus survives it because HtmlLayer.sync puts focus back
   // on a button it moves, and knobs and the dialogue are updated in place.
-  private renderChapter(): void {
-    if (!this.actor) return;
-    const snap = this.actor.getSnapshot();
-    const step = String(snap.value);
-    const view = appleLampView(step, snap.context);
-    this.services.setChapterView({ number: 3, seed: this.seed, playing: this.playing, ...view });
+  protected renderView(view: AppleLampView): void {
+    const step = view.step;
     if (this.playing && view.tune?.finished) this.stopTuning();
 
     const reading = view.reading;
@@ -184,14 +140,10 @@ export class AppleLampScene extends BaseScene {
     // The card first, so the buttons (appended after it) stay on top and clickable.
     renderHistoryCard(
       this.services.ui,
-      step === 'history'
+      view.history
         ? {
             title: this.t('ch3.history.title'),
-            items: [
-              { year: '1943', text: this.t('ch3.history.1943') },
-              { year: '1957', text: this.t('ch3.history.1957') },
-              { year: '1958', text: this.t('ch3.history.hype') },
-            ],
+            items: view.history.map((h) => ({ year: h.year, text: this.dt(h.textKey) })),
           }
         : null,
     );
@@ -324,7 +276,6 @@ export class AppleLampScene extends BaseScene {
   private renderActions(view: AppleLampView): void {
     const ui = this.services.ui;
     const step = view.step;
-    const movable = step === 'task' || step === 'challenge';
     // No conveyor buttons under the history card: later-appended buttons would sit on top of it.
     ui.sync(
       'conveyor',
@@ -339,7 +290,7 @@ export class AppleLampScene extends BaseScene {
               h: 44,
               label: '◀',
               ariaLabel: this.t('ch3.btn.prev'),
-              disabled: !movable,
+              disabled: !view.editable,
               onPress: () => this.send({ type: 'conveyor.prev' }),
             },
             {
@@ -350,7 +301,7 @@ export class AppleLampScene extends BaseScene {
               h: 44,
               label: '▶',
               ariaLabel: this.t('ch3.btn.next'),
-              disabled: !movable,
+              disabled: !view.editable,
               onPress: () => this.send({ type: 'conveyor.next' }),
             },
           ],
@@ -463,7 +414,7 @@ export class AppleLampScene extends BaseScene {
         callback: () => this.send({ type: 'tune.step' }),
       });
     }
-    this.renderChapter();
+    this.refresh();
   }
 
   private stopTuning(): void {
@@ -486,32 +437,9 @@ export class AppleLampScene extends BaseScene {
       this.lastSpoken = spoken;
       this.services.announce(spoken);
     }
-    const feedback = `${view.line.key}|${this.actor.getSnapshot().context.events.length}`;
-    if (view.line.notice && feedback !== this.lastFeedback) {
-      this.lastFeedback = feedback;
-      const good = [
-        'ch3.notice.taskPassed',
-        'ch3.tune.converged',
-        'ch3.challenge.passed',
-        'ch3.challenge.best',
-      ].includes(view.line.key);
-      const bad = ['ch3.notice.taskWrong', 'ch3.challenge.failed'].includes(view.line.key);
-      if (good || (view.step === 'tune' && view.tune?.finished)) this.services.audio.play('success');
-      else if (bad) this.services.audio.play('failure');
+    if (view.cue && view.cue.id !== this.lastCue) {
+      this.lastCue = view.cue.id;
+      this.services.audio.play(view.cue.sound);
     }
-  }
-
-  private complete(): void {
-    this.completed = true;
-    const snap = this.actor.getSnapshot();
-    const result = snap.output!;
-    this.reportChapterEnd({
-      chapter: 3,
-      levelVersion: this.level.version,
-      seed: this.seed,
-      events: snap.context.events,
-      result,
-      stats: { correct: result.correct, size: result.size, knobs: result.knobs },
-    });
   }
 }

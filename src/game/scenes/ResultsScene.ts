@@ -1,7 +1,8 @@
 // Results: stars, the chapter's numbers, its one key insight, and retry / next / map.
-import { SCENES, artUrl } from '../keys';
+import { SCENES } from '../keys';
 import { CSS } from '../palette';
 import { BaseScene, H, W } from './BaseScene';
+import { renderInsightCard } from '../views/insightCard';
 
 export class ResultsScene extends BaseScene {
   constructor() {
@@ -44,26 +45,10 @@ export class ResultsScene extends BaseScene {
       heading.setText(this.t('results.title'));
       starsText.setText(this.t('results.stars', { n: o.stars }));
       stats.setText(this.dt(`results.ch${o.chapter}.stats`, o.stats));
-      const insight = this.services.ui.element('insight', 'div', 'bbd-label');
-      Object.assign(insight.style, {
-        left: '250px',
-        top: '350px',
-        width: '680px',
-        fontSize: '21px',
-        lineHeight: '1.45',
-        fontWeight: '600',
+      renderInsightCard(this.services.ui, {
+        heading: this.t('results.insight'),
+        text: this.dt(`ch${o.chapter}.insight`),
       });
-      insight.innerHTML = '';
-      const h = document.createElement('div');
-      h.style.cssText = `font-weight:800;color:${CSS.blue};margin-bottom:6px;font-size:22px`;
-      const bulb = document.createElement('img');
-      bulb.src = artUrl('lamp-on');
-      bulb.alt = '';
-      bulb.style.cssText = 'width:34px;height:34px;vertical-align:middle;margin-right:6px';
-      h.append(bulb, this.t('results.insight'));
-      const p = document.createElement('div');
-      p.textContent = this.dt(`ch${o.chapter}.insight`);
-      insight.append(h, p);
       this.services.ui.sync('results', [
         {
           id: 'next',

@@ -110,7 +110,10 @@ export class HtmlLayer {
   }
 
   focus(group: string, id: string): void {
-    this.groups.get(group)?.get(id)?.focus();
+    const button =
+      this.groups.get(group)?.get(id) ??
+      this.root.querySelector<HTMLButtonElement>(`button[data-group="${group}"][data-id="${id}"]`);
+    button?.focus();
   }
 
   private createButton(group: string): HTMLButtonElement {

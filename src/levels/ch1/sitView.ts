@@ -2,7 +2,7 @@
 // controls are live, and the probabilities for the "open the box" view. Pure, so it is tested
 // without a browser and the scene only draws what this returns.
 import { allowedCommands, INTRO_LINES, type SitContext } from './sitMachine';
-import { isLearned, lastShow, probabilities, type ShowResult } from './sitModel';
+import { isLearned, lastShow, probabilities, type Feedback, type ShowResult } from './sitModel';
 
 export interface SitLine {
   key: string;
@@ -22,6 +22,12 @@ export interface SitView {
   /** probabilities[command][action] in level order. */
   box: { command: string; target: string; probs: { action: string; p: number }[] }[];
   show: ShowResult | null;
+  /** How many shows have been run: a new number means a new show to reveal. */
+  showsRun: number;
+  /** Bit's actions so far: a new number means Bit just acted. */
+  draws: number;
+  /** The latest feedback and the trial it answered (a new object means new feedback). */
+  lastFeedback: { trial: { command: string; action: string }; feedback: Feedback; serial: number } | null;
 }
 
 function labelOf(context: SitContext, kind: 'commands' | 'actions', id: string): string {
@@ -117,5 +123,11 @@ export function sitView(step: string, context: SitContext): SitView {
       return { command: c.id, target: c.target, probs: level.actions.map((a, i) => ({ action: a.id, p: p[i] })) };
     }),
     show: step === 'show' ? lastShow(model) : null,
+    showsRun: model.shows.length,
+    draws: model.draws,
+    // Every feedback counts one trial (training or twist), so the count tells feedbacks apart.
+    lastFeedback: model.lastFeedback
+      ? { ...model.lastFeedback, serial: model.trainingTrials + model.twistTrials }
+      : null,
   };
 }

@@ -116,7 +116,8 @@ export interface RulebookData {
 }
 
 export function loadRulebookLevel(data: unknown = raw, fruitData?: unknown): RulebookData {
-  const _level = parseLevelFile(RULEBOOK_LEVEL_FILE, rulebookLevelSchema, data);
+  // The level's own fields first, so their errors come before any cross-file ones.
+  parseLevelFile(RULEBOOK_LEVEL_FILE, rulebookLevelSchema, data);
   const fruits = fruitData === undefined ? loadFruits() : loadFruits(fruitData);
   // Cross-file checks, reported with the level file's field paths.
   const cross = rulebookLevelSchema.superRefine((l, ctx) => {

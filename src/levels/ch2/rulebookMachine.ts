@@ -40,7 +40,8 @@ export interface RulebookContext {
 }
 
 export interface RulebookInput {
-  data: RulebookData;
+  /** The level joined with the fruit file (every chapter's input names its level `level`). */
+  level: RulebookData;
   seed: number;
 }
 
@@ -117,7 +118,7 @@ export const rulebookMachine = setup({
 }).createMachine({
   id: 'expertRulebook',
   context: ({ input }) => ({
-    data: input.data,
+    data: input.level,
     model: createRulebookState(input.seed),
     introLine: 0,
     notice: null,

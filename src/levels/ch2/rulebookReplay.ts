@@ -9,5 +9,5 @@ export function replayRulebook(
   seed: number,
   events: readonly RulebookInputEvent[],
 ): RulebookResult {
-  return replayMachine(rulebookMachine, { data, seed }, events);
+  return replayMachine(rulebookMachine, { level: data, seed }, events);
 }

@@ -73,6 +73,8 @@ export interface RulebookView {
   side: string | null;
   ceiling: (Ceiling & { side: string }) | null;
   challenge: ChallengeResult | null;
+  /** How many times the challenge basket has been judged: a new number means a new verdict to reveal. */
+  challengeRuns: number;
 }
 
 function lineFor(step: string, context: RulebookContext, strip: RulebookView['strip']): RulebookLine {
@@ -213,6 +215,7 @@ export function rulebookView(step: string, context: RulebookContext): RulebookVi
     side: model.side,
     ceiling,
     challenge: step === 'verdict' ? lastChallenge(model) : null,
+    challengeRuns: model.challenges.length,
   };
 }
 

@@ -54,6 +54,8 @@ export const appleLampLevelSchema = z
       start: z.object({ weight: z.number(), threshold: z.number() }),
     }),
     challenge: z.object({ fruits: z.array(id).min(1), passAt: z.number().int().positive() }),
+    /** The history card: a year (as printed) and the text key of what happened. */
+    history: z.array(z.object({ year: z.string().regex(/^\d{4}$/, 'must be a year like "1957"'), textKey })).min(1),
     stars: z
       .array(
         z.object({

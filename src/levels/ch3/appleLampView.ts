@@ -2,10 +2,10 @@
 // the fruit in front of the lamp with its inputs, sum and lamp, the basket marks, Bit's tuning and
 // the challenge. Pure, so it is tested without a browser; the scene only draws what this returns.
 import type { Perceptron } from '../../engine';
+import type { ViewCue } from '../contract';
 import { INTRO_LINES, knobsEditable, type AppleLampContext } from './appleLampMachine';
 import {
   THRESHOLD,
-  checkTask,
   currentFruit,
   inputsOf,
   knobIds,
@@ -78,6 +78,28 @@ export interface AppleLampView {
   run: ChallengeRun | null;
   /** Pairs of fruits the lamp cannot tell apart (same inputs) though one is an apple and one is not. */
   lookalikes: [string, string][];
+  /** The sound for the latest news, with an id that changes each time it should play. */
+  cue: ViewCue | null;
+  /** The history card's entries, in the history step. */
+  history: { year: string; textKey: string }[] | null;
+}
+
+const GOOD_NEWS = new Set([
+  'ch3.notice.taskPassed',
+  'ch3.tune.converged',
+  'ch3.challenge.passed',
+  'ch3.challenge.best',
+]);
+const BAD_NEWS = new Set(['ch3.notice.taskWrong', 'ch3.challenge.failed']);
+
+/** Good news chimes, mistakes buzz; Bit's tuning chimes when it ends, whether or not it converged. */
+function cueFor(step: string, line: AppleLampLine, context: AppleLampContext): ViewCue | null {
+  if (!line.notice) return null;
+  const id = `${line.key}|${context.events.length}`;
+  const tuned = step === 'tune' && context.model.tune !== null && tuningFinished(context.level, context.model.tune);
+  if (GOOD_NEWS.has(line.key) || tuned) return { sound: 'success', id };
+  if (BAD_NEWS.has(line.key)) return { sound: 'failure', id };
+  return null;
 }
 
 function summary(context: AppleLampContext, p: Perceptron | null): SettingSummary | null {
@@ -187,9 +209,10 @@ export function appleLampView(step: string, context: AppleLampContext): AppleLam
   const fruit = level.fruits[fruitId];
   const tune = model.tune;
   const inTask = step === 'task';
+  const line = lineFor(step, context);
   return {
     step,
-    line: lineFor(step, context),
+    line,
     editable: knobsEditable(step),
     knobs: knobIds(level).map((id) => {
       const r = knobRange(level, id);
@@ -228,10 +251,7 @@ export function appleLampView(step: string, context: AppleLampContext): AppleLam
     bit: summary(context, tune ? tune.perceptron : null),
     run: step === 'challengeResult' ? lastRun(model) : null,
     lookalikes: lookalikes(context),
+    cue: cueFor(step, line, context),
+    history: step === 'history' ? level.history : null,
   };
-}
-
-/** Whether the current knobs already pass the current task (for a gentle "try Check" hint). */
-export function taskReady(context: AppleLampContext): boolean {
-  return checkTask(context.level, context.model.knobs, context.level.tasks[context.taskIndex].id).passed;
 }

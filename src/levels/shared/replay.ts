@@ -1,20 +1,61 @@
 // Replaying an attempt: the chapter's machine, started from the same input (level data and seed),
 // is sent the recorded input events in order; the final state's output is the result. Dialogue
 // is skipped first: it never changes a result, so attempts do not record it.
-import { createActor, type AnyStateMachine, type EventFromLogic, type InputFrom, type OutputFrom } from 'xstate';
+import {
+  createActor,
+  type AnyStateMachine,
+  type EventFromLogic,
+  type InputFrom,
+  type OutputFrom,
+  type SnapshotFrom,
+} from 'xstate';
+import type { AnyChapter, ChapterResult } from '../contract';
+
+/** Runs the events through a fresh actor and returns its last snapshot (done or not). */
+export function runEvents<M extends AnyStateMachine>(
+  machine: M,
+  input: InputFrom<M>,
+  events: readonly EventFromLogic<M>[],
+): SnapshotFrom<M> {
+  const actor = createActor(machine, { input }).start();
+  actor.send({ type: 'dialogue.skip' } as EventFromLogic<M>);
+  for (const event of events) actor.send(event);
+  const snap = actor.getSnapshot() as SnapshotFrom<M>;
+  actor.stop();
+  return snap;
+}
+
+function finished<M extends AnyStateMachine>(snap: SnapshotFrom<M>): NonNullable<OutputFrom<M>> {
+  const s = snap as { status: string; output?: OutputFrom<M>; value: unknown };
+  if (s.status !== 'done' || s.output === undefined) {
+    throw new Error(`The replay did not finish the chapter: it stopped in step "${JSON.stringify(s.value)}"`);
+  }
+  return s.output as NonNullable<OutputFrom<M>>;
+}
 
 export function replayMachine<M extends AnyStateMachine>(
   machine: M,
   input: InputFrom<M>,
   events: readonly EventFromLogic<M>[],
 ): NonNullable<OutputFrom<M>> {
-  const actor = createActor(machine, { input }).start();
-  actor.send({ type: 'dialogue.skip' } as EventFromLogic<M>);
-  for (const event of events) actor.send(event);
-  const snap = actor.getSnapshot() as { status: string; output?: OutputFrom<M>; value: unknown };
-  actor.stop();
-  if (snap.status !== 'done' || snap.output === undefined) {
-    throw new Error(`The replay did not finish the chapter: it stopped in step "${JSON.stringify(snap.value)}"`);
-  }
-  return snap.output as NonNullable<OutputFrom<M>>;
+  return finished<M>(runEvents(machine, input, events));
+}
+
+/** A chapter attempt replayed through its contract: the result, the final snapshot, stats and carry. */
+export interface ChapterReplay {
+  result: ChapterResult & Record<string, unknown>;
+  final: SnapshotFrom<AnyStateMachine>;
+  stats: Record<string, number>;
+  carry: Record<string, unknown> | undefined;
+}
+
+export function replayChapter(
+  chapter: AnyChapter,
+  level: unknown,
+  seed: number,
+  events: readonly { type: string }[],
+): ChapterReplay {
+  const final = runEvents(chapter.machine, chapter.input(level, seed, {}), events as never);
+  const result = finished(final) as ChapterResult & Record<string, unknown>;
+  return { result, final, stats: chapter.stats(result), carry: chapter.carry?.(final) };
 }

@@ -28,7 +28,7 @@ function nextEdit(snap: Snap): RulebookInputEvent[] {
 describe('chapter 2 machine', () => {
   it("shortest paths reach every step, and the chapter's end, from the intro", () => {
     const paths = getShortestPaths(rulebookMachine, {
-      input: { data, seed: 9 },
+      input: { level: data, seed: 9 },
       events: (snap: Snap): RulebookEvent[] => {
         switch (String(snap.value)) {
           case 'intro':
@@ -89,7 +89,7 @@ describe('chapter 2 machine', () => {
   });
 
   it('checking too early keeps the player in the step with a notice, and is recorded', () => {
-    const actor = createActor(rulebookMachine, { input: { data, seed: 3 } }).start();
+    const actor = createActor(rulebookMachine, { input: { level: data, seed: 3 } }).start();
     actor.send({ type: 'dialogue.skip' });
     actor.send({ type: 'tile.add', rule: 0, fact: 'cloudy' });
     actor.send({ type: 'rules.check' });
@@ -104,7 +104,7 @@ describe('chapter 2 machine', () => {
   });
 
   it('ignores impossible or out-of-step inputs without recording them', () => {
-    const actor = createActor(rulebookMachine, { input: { data, seed: 4 } }).start();
+    const actor = createActor(rulebookMachine, { input: { level: data, seed: 4 } }).start();
     actor.send({ type: 'tile.add', rule: 0, fact: 'cloudy' }); // still in the intro
     actor.send({ type: 'dialogue.skip' });
     actor.send({ type: 'tile.add', rule: 0, fact: 'red' }); // a fruit tile in the weather part

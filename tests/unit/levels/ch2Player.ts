@@ -50,7 +50,7 @@ export function scriptFor(side: 'wang' | 'li', challengeFix: RulebookInputEvent[
 }
 
 export function playRulebook(data: RulebookData, seed: number, script: readonly RulebookInputEvent[]) {
-  const actor = createActor(rulebookMachine, { input: { data, seed } }).start();
+  const actor = createActor(rulebookMachine, { input: { level: data, seed } }).start();
   actor.send({ type: 'dialogue.skip' });
   for (const e of script) actor.send(e);
   return actor;

@@ -1,0 +1,71 @@
+// What every chapter scene shares: it takes the chapter run the app machine started (contract,
+// level, seed and running machine), draws the view-model the chapter's contract computes from
+// each snapshot, and sends the player's input events to that machine. It creates no actor, reads
+// no machine context and decides nothing: when the machine finishes, the app machine records the
+// outcome and moves on to the results.
+import Phaser from 'phaser';
+import type { ChapterRun } from '../../app/appMachine';
+import { chapterRunOf } from '../services';
+import { BaseScene } from './BaseScene';
+
+export abstract class ChapterScene<V extends object, E extends { type: string }, L> extends BaseScene {
+  protected run!: ChapterRun;
+  protected level!: L;
+
+  create(): void {
+    const run = chapterRunOf(this.services.app);
+    if (!run) return;
+    this.run = run;
+    this.level = run.level as L;
+    this.resetPresentation();
+    this.buildStage();
+    const sub = run.ref.subscribe(() => this.refresh());
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      sub.unsubscribe();
+      this.onShutdown();
+    });
+    this.followApp(() => this.refresh());
+    this.focusDialogueNext();
+  }
+
+  /** The view-model of the machine's current snapshot. */
+  protected get view(): V {
+    return this.run.chapter.view(this.run.ref.getSnapshot()) as V;
+  }
+
+  protected send(event: E): void {
+    this.run.ref.send(event);
+  }
+
+  /** Whether the machine would take this input now (its guards decide, e.g. an edit that fits). */
+  protected accepts(event: E): boolean {
+    return (this.run.ref.getSnapshot() as { can(event: E): boolean }).can(event);
+  }
+
+  /** Draws the current view and publishes it (with the scene's presentation state) to the test API. */
+  protected refresh(): void {
+    if (!this.run || this.run.ref.getSnapshot().status === 'stopped') return;
+    const view = this.view;
+    this.services.setChapterView({
+      number: this.run.chapter.number,
+      seed: this.run.seed,
+      ...this.presentation(),
+      ...view,
+    });
+    this.renderView(view);
+  }
+
+  /** Starts every attempt clean: a scene object is reused when the chapter is played again. */
+  protected abstract resetPresentation(): void;
+  protected abstract buildStage(): void;
+  protected abstract renderView(view: V): void;
+  /** Presentation state shown to the test API beside the view (e.g. whether the box is open). */
+  protected presentation(): Record<string, unknown> {
+    return {};
+  }
+  protected onShutdown(): void {}
+
+  protected quitToMap(): void {
+    this.services.app.send({ type: 'chapter.quit' });
+  }
+}

@@ -1,0 +1,16 @@
+// Chapter 1 "Sit, Bit!": its contract (see ../contract.ts).
+import { defineChapter, stepOf } from '../contract';
+import { SIT_LEVEL_FILE, loadSitLevel } from './sitLevel';
+import { sitMachine } from './sitMachine';
+import { sitView } from './sitView';
+
+export default defineChapter({
+  number: 1,
+  levelFile: SIT_LEVEL_FILE,
+  loadLevel: () => loadSitLevel(),
+  levelVersion: (level) => level.version,
+  machine: sitMachine,
+  input: (level, seed) => ({ level, seed }),
+  view: (snap) => sitView(stepOf(snap.value).top, snap.context),
+  stats: (result) => ({ trials: result.trainingTrials, correct: result.showCorrect, size: result.showSize }),
+});

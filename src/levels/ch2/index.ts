@@ -1,0 +1,20 @@
+// Chapter 2 "The Expert's Rulebook": its contract (see ../contract.ts).
+import { defineChapter, stepOf } from '../contract';
+import { bookCondition } from './rulebookEdit';
+import { RULEBOOK_LEVEL_FILE, loadRulebookLevel } from './rulebookLevel';
+import { rulebookMachine } from './rulebookMachine';
+import { tilesOf } from './rulebookModel';
+import { rulebookView } from './rulebookView';
+
+export default defineChapter({
+  number: 2,
+  levelFile: RULEBOOK_LEVEL_FILE,
+  loadLevel: () => loadRulebookLevel(),
+  levelVersion: (data) => data.level.version,
+  machine: rulebookMachine,
+  input: (level, seed) => ({ level, seed }),
+  view: (snap) => rulebookView(stepOf(snap.value).top, snap.context),
+  stats: (result) => ({ correct: result.correct, size: result.size, rules: result.rules }),
+  // The apple rulebook as one condition, which chapter 3 offers to turn into knob settings.
+  carry: (snap) => ({ appleRule: bookCondition(snap.context.model.apple, tilesOf(snap.context.data, 'apple')) }),
+});

@@ -1,0 +1,19 @@
+// Chapter 3 "The Apple Lamp": its contract (see ../contract.ts).
+import { defineChapter, stepOf } from '../contract';
+import { APPLE_LAMP_LEVEL_FILE, loadAppleLampLevel } from './appleLampLevel';
+import { appleLampMachine } from './appleLampMachine';
+import { offerRule } from './appleLampRule';
+import { appleLampView } from './appleLampView';
+
+export default defineChapter({
+  number: 3,
+  levelFile: APPLE_LAMP_LEVEL_FILE,
+  loadLevel: () => loadAppleLampLevel(),
+  levelVersion: (level) => level.version,
+  machine: appleLampMachine,
+  // Chapter 2's apple rule is only offered: loading it is a recorded knobs.load event, so a
+  // replay (with an empty carry) needs no chapter 2 data. offerRule never throws.
+  input: (level, seed, carry) => ({ level, seed, rule: offerRule(level, carry['2']?.appleRule) }),
+  view: (snap) => appleLampView(stepOf(snap.value).top, snap.context),
+  stats: (result) => ({ correct: result.correct, size: result.size, knobs: result.knobs }),
+});

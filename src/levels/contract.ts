@@ -1,0 +1,99 @@
+// The one contract every chapter fulfils. A chapter is a folder `src/levels/chN/` whose
+// `index.ts` default-exports `defineChapter({...})`; the list in `chapters.ts` names it once, and
+// everything else (the app machine, the game's scene loader, verification, replays, the text
+// loader) reads the chapter through this contract. See `src/levels/README.md`.
+//
+// The rules a chapter keeps:
+// - Its machine is an XState v5 machine whose input comes from `input()`, whose output is the
+//   chapter's result ({ passed, stars, ... }), and whose context holds `events`: every input
+//   event that changed the model, in order. Dialogue events are never recorded.
+// - Replaying the recorded events from `input(level, seed, {})` reproduces the result exactly.
+//   What earlier chapters handed over (`carry`) may change what is offered to the player, never
+//   the result: anything taken from it is itself a recorded event.
+// - Everything a scene shows comes from `view(snapshot)`; the results card's numbers come from
+//   `stats(result)` and what the chapter hands on from `carry(final)`: pure functions of the
+//   machine's snapshots, so a replay recomputes them.
+import type { AnyStateMachine, EventFromLogic, InputFrom, OutputFrom, SnapshotFrom } from 'xstate';
+
+export type ChapterNumber = 1 | 2 | 3 | 4 | 5 | 6;
+
+/** What every chapter's result carries; chapters add their own fields. */
+export interface ChapterResult {
+  passed: boolean;
+  stars: number;
+}
+
+/** What earlier chapters handed over, by chapter number (from the save). */
+export type CarryData = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+/** The recorded input events of a run, as kept in the machine's context. */
+export interface RecordsEvents {
+  events: readonly { type: string }[];
+}
+
+/** The sounds a chapter's view may ask for (each has a file in assets/audio and a caption). */
+export type CueSound = 'treat' | 'scold' | 'click' | 'success' | 'failure' | 'complete' | 'lamp';
+
+/** One sound cue a view asks for; `id` changes each time the cue should play again. */
+export interface ViewCue {
+  sound: CueSound;
+  id: string;
+}
+
+/** What the compare screen draws for one attempt (filled in per chapter; see the replays issue). */
+export interface CompareData {
+  /** Short facts in text keys with params, e.g. { key: 'ch3.compare.knobs', params: { n: 4 } }. */
+  facts: { key: string; params: Record<string, string | number> }[];
+  /** Named number series aligned by step (e.g. loss per step), for charts. */
+  series: Record<string, number[]>;
+}
+
+export interface ChapterDefinition<M extends AnyStateMachine = AnyStateMachine, L = unknown, V = unknown> {
+  number: ChapterNumber;
+  /** The chapter's level file, the name used in error messages. */
+  levelFile: string;
+  /** Reads and validates the level file (and any data it joins); throws LevelFileError. */
+  loadLevel(): L;
+  /** The level's version, recorded with every attempt. */
+  levelVersion(level: L): number;
+  machine: M;
+  /** The machine's input for an attempt. Replays pass an empty carry. */
+  input(level: L, seed: number, carry: CarryData): InputFrom<M>;
+  /** The view-model the scene draws, from the machine's snapshot. */
+  view(snapshot: SnapshotFrom<M>): V;
+  /** Numbers for the results card, e.g. { trials: 31, correct: 10, size: 10 }. */
+  stats(result: NonNullable<OutputFrom<M>>): Record<string, number>;
+  /** What later chapters may use, from the final snapshot (e.g. chapter 2's apple rule). */
+  carry?(final: SnapshotFrom<M>): Record<string, unknown> | undefined;
+  /** Data for the compare screen, from the final snapshot of a replay. */
+  compare?(final: SnapshotFrom<M>): CompareData;
+}
+
+/** A chapter with its types erased, as the lists hold it. */
+export type AnyChapter = ChapterDefinition<AnyStateMachine, unknown, unknown>;
+
+/** Checks a chapter against the contract at compile time and erases its types for the lists. */
+export function defineChapter<M extends AnyStateMachine, L, V>(def: ChapterDefinition<M, L, V>): AnyChapter {
+  return def as unknown as AnyChapter;
+}
+
+/** An input event of a chapter's machine. */
+export type ChapterEvent<M extends AnyStateMachine> = EventFromLogic<M>;
+
+/**
+ * The step a snapshot is in, as a dotted path: 'task', or 'train.running' for a nested state,
+ * or 'a.x+b.y' for parallel regions. `top` is the first segment, which views switch on.
+ */
+export function stepOf(value: unknown): { path: string; top: string } {
+  const paths = (v: unknown): string[] => {
+    if (typeof v === 'string') return [v];
+    if (v && typeof v === 'object') {
+      return Object.entries(v as Record<string, unknown>).flatMap(([k, inner]) => paths(inner).map((p) => `${k}.${p}`));
+    }
+    return [];
+  };
+  const all = paths(value);
+  const path = all.join('+');
+  const top = all.length ? all[0].split('.')[0] : '';
+  return { path, top };
+}
