@@ -29,15 +29,21 @@ export function installTestApi(app: AppActor, saveError: () => string | null): T
   const api: TestApi = {
     snapshot() {
       const s = app.getSnapshot();
-      const value = s.value as { screen: string; settings: string };
+      const value = s.value as { screen: string | Record<string, string>; settings: string };
+      // Inside a chapter the screen has sub-steps (loading, playing, failed): report 'chapter'
+      // and the sub-step apart, so tests wait on one simple name.
+      const screen = typeof value.screen === 'string' ? value.screen : Object.keys(value.screen)[0];
+      const chapterState = typeof value.screen === 'string' ? null : Object.values(value.screen)[0];
       const attempts = s.context.save.attempts;
       return JSON.parse(
         JSON.stringify({
-          screen: value.screen,
+          screen,
+          chapterState,
+          loadProblem: s.context.loadProblem,
           settingsOpen: value.settings === 'open',
           settings: s.context.save.settings,
           stars: s.context.save.progress.stars,
-          chapter: value.screen === 'chapter' ? chapterView : null,
+          chapter: chapterState === 'playing' ? chapterView : null,
           lastAttempt: attempts.length ? attempts[attempts.length - 1] : null,
           problem: s.context.problem,
           saveError: saveError(),

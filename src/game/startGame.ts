@@ -117,6 +117,8 @@ export function startGame(
       shown = target;
       game.scene.start(target);
     }
+    // A new run's view is unknown until its scene has drawn it.
+    if (run !== shownRun) api.setChapterView(null);
     shownRun = run;
 
     // The scene's controls turn inert only after the settings have noted which one had focus

@@ -17,6 +17,7 @@ import {
   type SitState,
 } from './sitModel';
 import type { SitLevel } from './sitLevel';
+import { introGuard, introState } from '../shared/intro';
 
 /** Inputs that change the model: these are what an attempt records and a replay re-sends. */
 export type SitInputEvent =
@@ -72,7 +73,7 @@ export const sitMachine = setup({
     output: {} as SitResult,
   },
   guards: {
-    introHasMore: ({ context }) => context.introLine < INTRO_LINES.length - 1,
+    introHasMore: introGuard(INTRO_LINES),
     canCommandInTeach: ({ context, event }) =>
       event.type === 'trial.command' &&
       !context.model.pending &&
@@ -142,12 +143,7 @@ export const sitMachine = setup({
   }),
   initial: 'intro',
   states: {
-    intro: {
-      on: {
-        'dialogue.next': [{ guard: 'introHasMore', actions: 'nextIntroLine' }, { target: 'teach' }],
-        'dialogue.skip': { target: 'teach' },
-      },
-    },
+    intro: introState('teach'),
     teach: {
       on: {
         'trial.command': { guard: 'canCommandInTeach', actions: ['record', 'command'] },

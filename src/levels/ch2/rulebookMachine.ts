@@ -18,6 +18,7 @@ import {
   type RulebookResult,
   type RulebookState,
 } from './rulebookModel';
+import { introGuard, introState } from '../shared/intro';
 
 /** Inputs that change the model: what an attempt records and a replay re-sends. */
 export type RulebookInputEvent =
@@ -72,7 +73,7 @@ export const rulebookMachine = setup({
     output: {} as RulebookResult,
   },
   guards: {
-    introHasMore: ({ context }) => context.introLine < INTRO_LINES.length - 1,
+    introHasMore: introGuard(INTRO_LINES),
     canEditWeather: ({ context, event }) => edited(context, 'weather', event) !== null,
     canEditApple: ({ context, event }) => edited(context, 'stall', event) !== null,
     weekRight: ({ context }) =>
@@ -126,12 +127,7 @@ export const rulebookMachine = setup({
   }),
   initial: 'intro',
   states: {
-    intro: {
-      on: {
-        'dialogue.next': [{ guard: 'introHasMore', actions: 'nextIntroLine' }, { target: 'weather' }],
-        'dialogue.skip': { target: 'weather' },
-      },
-    },
+    intro: introState('weather'),
     weather: {
       on: {
         'rule.*': { guard: 'canEditWeather', actions: ['record', 'editWeather'] },

@@ -21,6 +21,7 @@ import {
 import { startTuning, tuneStep, tuneToEnd, tuningFinished } from './appleLampTuning';
 import { lastRun, resultOf, runChallenge, type AppleLampResult } from './appleLampChallenge';
 import type { RuleOffer } from './appleLampRule';
+import { introGuard, introState } from '../shared/intro';
 
 /** Where a whole setting loaded onto the knobs came from. */
 export type SettingSource = 'rule' | 'mine' | 'bit';
@@ -94,7 +95,7 @@ export const appleLampMachine = setup({
     output: {} as AppleLampResult,
   },
   guards: {
-    introHasMore: ({ context }) => context.introLine < INTRO_LINES.length - 1,
+    introHasMore: introGuard(INTRO_LINES),
     validKnob: ({ context, event }) => {
       if (event.type !== 'knob.set' && event.type !== 'knob.nudge') return false;
       const v = event.type === 'knob.set' ? event.value : event.by;
@@ -167,12 +168,7 @@ export const appleLampMachine = setup({
   }),
   initial: 'intro',
   states: {
-    intro: {
-      on: {
-        'dialogue.next': [{ guard: 'introHasMore', actions: 'nextIntroLine' }, { target: 'rule' }],
-        'dialogue.skip': { target: 'rule' },
-      },
-    },
+    intro: introState('rule'),
     rule: {
       on: {
         'knobs.load': { guard: 'validRuleSetting', target: 'task', actions: ['record', 'loadSetting'] },
