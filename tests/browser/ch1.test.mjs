@@ -2,7 +2,7 @@
 // keyboard only, in English and in Chinese; plus a broken save and persisted settings.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { control, openBrowser, screenshot, snap, startPreview, waitForScreen } from './harness.mjs';
+import { WAIT, control, openBrowser, screenshot, snap, startPreview, waitForScreen } from './harness.mjs';
 
 let server;
 before(async () => {
@@ -43,11 +43,11 @@ async function trainToTheEnd(page, press, shots) {
       await screenshot(page, `${shots}-${view.step}`);
     }
     if (view.step === 'show') {
-      await page.waitForSelector(sel('tools', 'finish'), { timeout: 20_000 });
+      await page.waitForSelector(sel('tools', 'finish'), { timeout: WAIT });
       if (shots) await screenshot(page, `${shots}-show-end`);
       await press('tools', 'finish');
       await page.waitForFunction(() => window.blackBoxDog.snapshot().chapter?.step !== 'show', null, {
-        timeout: 10_000,
+        timeout: WAIT,
       });
       continue;
     }

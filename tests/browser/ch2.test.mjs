@@ -3,7 +3,7 @@
 // with no console errors. Screenshots go to artifacts/screenshots/ch2-*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { control, openBrowser, screenshot, snap, startPreview, waitForScreen } from './harness.mjs';
+import { WAIT, control, openBrowser, screenshot, snap, startPreview, waitForScreen } from './harness.mjs';
 
 const saveFor = (locale) =>
   JSON.stringify({
@@ -18,7 +18,7 @@ async function _step(page) {
 }
 
 async function waitForStep(page, want) {
-  await page.waitForFunction((s) => window.blackBoxDog?.snapshot().chapter?.step === s, want, { timeout: 10_000 });
+  await page.waitForFunction((s) => window.blackBoxDog?.snapshot().chapter?.step === s, want, { timeout: WAIT });
 }
 
 /** Presses a game control with the mouse, or focuses it and presses Enter / Space. */
@@ -26,7 +26,7 @@ function presser(page, mode) {
   let n = 0;
   return async (group, id) => {
     const el = control(page, group, id);
-    await el.waitFor({ state: 'visible', timeout: 10_000 });
+    await el.waitFor({ state: 'visible', timeout: WAIT });
     if (mode === 'mouse') await el.click();
     else {
       await el.focus();
@@ -118,7 +118,7 @@ async function play({ locale, mode, side }) {
     await screenshot(page, `${tag}-challenge`);
     await press('ch2-actions', 'judge');
     await waitForStep(page, 'verdict');
-    await control(page, 'ch2-actions', 'finish').waitFor({ state: 'visible', timeout: 15_000 });
+    await control(page, 'ch2-actions', 'finish').waitFor({ state: 'visible', timeout: WAIT });
     await screenshot(page, `${tag}-verdict`);
     await press('ch2-actions', 'finish');
     await waitForScreen(page, 'results');

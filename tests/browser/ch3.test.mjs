@@ -3,7 +3,7 @@
 // mouse in English and by keyboard only in Chinese. Screenshots of every step go to artifacts.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { control, openBrowser, screenshot, snap, startPreview, waitForScreen } from './harness.mjs';
+import { WAIT, control, openBrowser, screenshot, snap, startPreview, waitForScreen } from './harness.mjs';
 
 let server;
 before(async () => {
@@ -78,7 +78,7 @@ async function setAll(page, setting, setKnob) {
 }
 
 async function waitStep(page, step) {
-  await page.waitForFunction((s) => window.blackBoxDog.snapshot().chapter?.step === s, step, { timeout: 10_000 });
+  await page.waitForFunction((s) => window.blackBoxDog.snapshot().chapter?.step === s, step, { timeout: WAIT });
 }
 
 async function playChapter(locale, seed, prefix, mode) {
@@ -161,7 +161,7 @@ async function playChapter(locale, seed, prefix, mode) {
     assert.equal((await view(page)).tune.steps, 2);
     await screenshot(page, `${prefix}-tune-step`);
     await press('actions', 'play');
-    await page.waitForFunction(() => window.blackBoxDog.snapshot().chapter.tune.steps >= 5, null, { timeout: 10_000 });
+    await page.waitForFunction(() => window.blackBoxDog.snapshot().chapter.tune.steps >= 5, null, { timeout: WAIT });
     await press('actions', 'play');
     await press('actions', 'finish');
     v = await view(page);

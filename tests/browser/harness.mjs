@@ -120,7 +120,14 @@ export function snap(page) {
   return page.evaluate(() => window.blackBoxDog?.snapshot() ?? null);
 }
 
-export async function waitForScreen(page, screen, timeout = 15_000) {
+/**
+ * How long a test waits for the game to reach a state. Tests wait on the game's state, never on
+ * the clock; the limit only has to hold on a slow, busy machine (game time slows down with the
+ * frame rate there), so it is generous.
+ */
+export const WAIT = 90_000;
+
+export async function waitForScreen(page, screen, timeout = WAIT) {
   await page.waitForFunction((s) => window.blackBoxDog?.snapshot().screen === s, screen, { timeout });
 }
 

@@ -14,4 +14,3 @@ export function introState<T extends string>(next: T) {
 export function introGuard(lines: readonly string[]) {
   return ({ context }: { context: { introLine: number } }) => context.introLine < lines.length - 1;
 }
-
