@@ -4,7 +4,7 @@ import { createActor, fromPromise } from 'xstate';
 import { appMachine, loadChapterWithLevel } from './app/appMachine';
 import { newAttemptSeed } from './game/attemptSeed';
 import { loadSave, writeSave, type StorageLike } from './app/saveStore';
-import { detectLocale } from './i18n/i18n';
+import { detectLocale, translate } from './i18n/i18n';
 import { installTestApi } from './testApi';
 import './game/ui/ui.css';
 
@@ -49,11 +49,31 @@ async function boot(): Promise<void> {
   prepareScene = startGame(app, api).prepareChapter;
 }
 
-boot().catch((err: unknown) => {
+/**
+ * The game could not start: most often a part of it could not be downloaded (the network dropped
+ * after the page loaded). Say so in the player's language with a Reload button; the technical
+ * detail goes to the console.
+ */
+function showFatal(err: unknown): void {
   const el = document.getElementById('fatal');
-  if (el) {
-    el.hidden = false;
-    el.textContent = err instanceof Error ? err.message : String(err);
-  }
+  if (!el) return;
+  const locale = detectLocale(navigator.languages);
+  el.hidden = false;
+  el.textContent = translate(locale, 'fatal.load');
+  const reload = document.createElement('button');
+  reload.type = 'button';
+  reload.className = 'bbd-btn primary';
+  reload.textContent = translate(locale, 'fatal.reload');
+  reload.onclick = () => location.reload();
+  el.append(document.createElement('br'), reload);
+  reload.focus();
   console.error(err);
+}
+
+// Vite reports a chunk that failed to load here before the import rejects.
+window.addEventListener('vite:preloadError', (event) => {
+  event.preventDefault();
+  showFatal((event as Event & { payload?: unknown }).payload);
 });
+
+boot().catch(showFatal);

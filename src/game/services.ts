@@ -17,6 +17,12 @@ export interface Services {
   announce(text: string): void;
   /** Records the chapter actor's snapshot for the test API. */
   setChapterView(view: unknown): void;
+  /**
+   * Tries a failed download again. A browser keeps a failed module import failed for the page's
+   * life, so once the network is back the page reloads (the save is kept); while offline it
+   * reports false and nothing changes.
+   */
+  retryDownload(): boolean;
 }
 
 /** The chapter being played, as the app machine runs it (null outside a chapter). */

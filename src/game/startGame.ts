@@ -70,6 +70,11 @@ export function startGame(
       requestAnimationFrame(() => (live.textContent = text));
     },
     setChapterView: (view) => api.setChapterView(view),
+    retryDownload() {
+      if (!navigator.onLine) return false;
+      location.reload();
+      return true;
+    },
   };
 
   const params = new URLSearchParams(location.search);

@@ -31,7 +31,9 @@ export class ChapterProblemScene extends BaseScene {
                 h: 56,
                 label: this.t('problem.retry'),
                 variant: 'primary' as const,
-                onPress: () => this.services.app.send({ type: 'chapter.reload' }),
+                onPress: () => {
+                  if (!this.services.retryDownload()) this.services.announce(this.t('problem.stillOffline'));
+                },
               },
             ]
           : []),
