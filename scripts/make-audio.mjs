@@ -344,6 +344,24 @@ SOUNDS.lamp = () => {
   return normalise(edgeFade(b), -3);
 };
 
+// Book drop (chapter 4, 1969): a low thud as the heavy book lands, then a short paper rustle.
+SOUNDS.book = () => {
+  const b = buffer(0.55);
+  note(b, { start: 0, dur: 0.35, freq: midi(36), amp: 0.7, wave: 'sine', attack: 0.002, release: 0.2, decay: 0.12 });
+  note(b, { start: 0, dur: 0.2, freq: midi(43), amp: 0.3, wave: 'warm', attack: 0.002, release: 0.1, decay: 0.06 });
+  noise(b, { start: 0, dur: 0.08, amp: 0.35, seed: 41, smooth: 0.8 });
+  noise(b, { start: 0.18, dur: 0.3, amp: 0.12, seed: 42, smooth: 0.2, attack: 0.02, release: 0.15 });
+  return normalise(edgeFade(b), -3);
+};
+
+// Training tick (chapter 4's lab): a short, quiet wooden tick, pleasant when repeated.
+SOUNDS.tick = () => {
+  const b = buffer(0.08);
+  note(b, { start: 0, dur: 0.08, freq: midi(84), amp: 0.4, wave: 'sine', attack: 0.001, release: 0.04, decay: 0.02 });
+  noise(b, { start: 0, dur: 0.015, amp: 0.15, seed: 43, smooth: 0.6 });
+  return normalise(edgeFade(b), -14);
+};
+
 // Background loop: 4 bars of 4/4 at 80 BPM = exactly 12 s.
 // Soft pads and bass follow C - Am - F - G; a sparse C-major-pentatonic melody floats on top.
 // Every note is written with `wrap`, so tails that run past the end fold into the beginning:

@@ -11,3 +11,5 @@ export * from './autograd';
 export * from './gradientCheck';
 export * from './polynomial';
 export * from './datasets';
+export * from './nn/binaryClassifier';
+export * from './boundary';

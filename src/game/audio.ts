@@ -2,9 +2,19 @@
 // scripts/make-audio.mjs. Important sounds also raise a caption, so nothing depends on hearing.
 import { Howl, Howler } from 'howler';
 
-export type SoundKey = 'treat' | 'scold' | 'click' | 'success' | 'failure' | 'complete' | 'lamp';
-const SOUND_KEYS: readonly SoundKey[] = ['treat', 'scold', 'click', 'success', 'failure', 'complete', 'lamp'];
-const CAPTIONED: ReadonlySet<SoundKey> = new Set(['treat', 'scold', 'success', 'failure', 'complete', 'lamp']);
+export type SoundKey = 'treat' | 'scold' | 'click' | 'success' | 'failure' | 'complete' | 'lamp' | 'book' | 'tick';
+const SOUND_KEYS: readonly SoundKey[] = [
+  'treat',
+  'scold',
+  'click',
+  'success',
+  'failure',
+  'complete',
+  'lamp',
+  'book',
+  'tick',
+];
+const CAPTIONED: ReadonlySet<SoundKey> = new Set(['treat', 'scold', 'success', 'failure', 'complete', 'lamp', 'book']);
 
 export class GameAudio {
   private readonly sounds = new Map<SoundKey, Howl>();
@@ -31,6 +41,27 @@ export class GameAudio {
     if (this.muted) return;
     this.load();
     this.sounds.get(key)?.play();
+  }
+
+  /**
+   * A short synthesised note, for sounds that carry a number (chapter 5: the loss as pitch, one
+   * note per footstep). Made live with Web Audio, so any pitch is possible; silent when muted.
+   */
+  blip(freq: number, ms = 90, gain = 0.08): void {
+    this.lastPlayed = 'click';
+    const ctx = Howler.ctx;
+    if (this.muted || !ctx || ctx.state !== 'running' || !Number.isFinite(freq)) return;
+    const osc = ctx.createOscillator();
+    const amp = ctx.createGain();
+    const t = ctx.currentTime;
+    osc.type = 'triangle';
+    osc.frequency.setValueAtTime(Math.min(2000, Math.max(80, freq)), t);
+    amp.gain.setValueAtTime(0, t);
+    amp.gain.linearRampToValueAtTime(gain, t + 0.01);
+    amp.gain.exponentialRampToValueAtTime(0.0001, t + ms / 1000);
+    osc.connect(amp).connect(Howler.masterGain ?? ctx.destination);
+    osc.start(t);
+    osc.stop(t + ms / 1000 + 0.02);
   }
 
   startMusic(): void {

@@ -1,0 +1,383 @@
+// What chapter 4's screen shows, derived from the machine snapshot: the mentor's line, the XOR
+// plane with each neuron's line, the knobs, Bit's cycling run, the little threshold network of
+// part B, and the lab of part C (heatmaps of the output and of every hidden neuron, loss curves,
+// the network's shape). Pure, so it is tested without a browser; the scene only draws this.
+import {
+  classifierAccuracy,
+  decisionLine,
+  hiddenUnits,
+  layerGrids,
+  lineInBox,
+  type Box2D,
+  type LayerGrids,
+  type Perceptron,
+  type SmallActivation,
+  type BinaryClassifier,
+} from '../../engine';
+import type { ViewCue } from '../contract';
+import { INTRO_LINES, type MinskyContext } from './minskyMachine';
+import {
+  bitFinished,
+  bitMayTry,
+  buildNetwork,
+  knobValue,
+  networkRight,
+  rangeOf,
+  rightCount,
+  traceXor,
+} from './minskyModel';
+import {
+  canAddLayer,
+  canAddNeuron,
+  canRemoveNeuron,
+  canTrain,
+  handValue,
+  hiddenLayers,
+  labData,
+  type ChallengeRun,
+  type HandParam,
+  type LabWarning,
+} from './minskyLab';
+
+export interface MinskyLine {
+  key: string;
+  params: Record<string, string | number>;
+  notice: boolean;
+}
+
+export interface KnobView {
+  id: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  fineStep: number;
+}
+
+export type Segment = [[number, number], [number, number]] | null;
+
+export interface NeuronLineView {
+  /** 'line', 'bit', 'h1', 'h2', ... */
+  id: string;
+  perceptron: Perceptron;
+  /** Where its line crosses the plane (null: no line, all one side). */
+  segment: Segment;
+  knobs: KnobView[];
+}
+
+export interface XorPointView {
+  x: [number, number];
+  label: 0 | 1;
+  /** What the current machine says here, and whether that is right. */
+  says: 0 | 1;
+  right: boolean;
+}
+
+export interface LabView {
+  dataset: string;
+  datasets: string[];
+  layers: number[];
+  activation: SmallActivation;
+  activations: readonly SmallActivation[];
+  rate: number;
+  rates: number[];
+  epochs: number;
+  maxEpochs: number;
+  maxEpochsPerStep: number;
+  neurons: number;
+  maxNeurons: number;
+  maxPerLayer: number;
+  maxLayers: number;
+  canAdd: boolean[];
+  canRemove: boolean[];
+  canAddLayer: boolean;
+  canRemoveLayer: boolean;
+  canTrain: boolean;
+  warning: LabWarning;
+  /** Loss after each epoch, thinned to at most 120 samples; epochs gives each sample's epoch. */
+  curve: { epochs: number[]; train: number[]; test: number[] };
+  trainLoss: number;
+  testLoss: number;
+  trainRight: number;
+  trainSize: number;
+  testSize: number;
+  box: Box2D;
+  /** Training points (test points stay hidden until the challenge). */
+  points: { x: number; y: number; label: 0 | 1 }[];
+  net: BinaryClassifier;
+  /** Every unit's activation over the plane (JSON shows only the shape). */
+  grids: LayerGrids;
+  /** Hand knobs of the first hidden layer, in threshold form. */
+  hand: { unit: number; knobs: { param: HandParam; value: number }[] }[];
+  handRange: { min: number; max: number; step: number; fineStep: number };
+}
+
+export interface MinskyView {
+  step: string;
+  line: MinskyLine;
+  cue: ViewCue | null;
+  plane: Box2D;
+  xor: XorPointView[];
+  partA: {
+    neuron: NeuronLineView;
+    right: number;
+    best: number;
+    tries: number;
+    honestTries: number;
+    bitMayTry: boolean;
+  };
+  bit: {
+    neuron: NeuronLineView;
+    steps: number;
+    pass: number;
+    point: number | null;
+    changed: boolean;
+    cycle: { from: number; length: number } | null;
+    finished: boolean;
+    right: number;
+  } | null;
+  build: {
+    hidden: NeuronLineView[];
+    output: { perceptron: Perceptron; knobs: KnobView[] };
+    right: number;
+    maxHidden: number;
+    canAdd: boolean;
+    canRemove: boolean;
+    trace: ReturnType<typeof traceXor>;
+  } | null;
+  lab: LabView | null;
+  run: ChallengeRun | null;
+}
+
+const gridCache = new WeakMap<BinaryClassifier, LayerGrids>();
+
+function gridsOf(net: BinaryClassifier, box: Box2D, size: number): LayerGrids {
+  const hit = gridCache.get(net);
+  if (hit && hit.size === size) return hit;
+  const g = layerGrids(net, box, size);
+  // The test API copies views as JSON: a grid there is its shape, not thousands of numbers.
+  Object.defineProperty(g, 'toJSON', {
+    value: () => ({ size: g.size, units: g.layers.map((l) => l.length) }),
+    enumerable: false,
+  });
+  gridCache.set(net, g);
+  return g;
+}
+
+function segmentOf(p: Perceptron, box: Box2D): Segment {
+  const line = decisionLine(p);
+  return line ? lineInBox(line, box) : null;
+}
+
+function knobsFor(context: MinskyContext, neuron: string, params: string[]): KnobView[] {
+  return params.map((param) => {
+    const id = `${neuron}.${param}`;
+    const r = rangeOf(context.level, id);
+    return { id, value: knobValue(context.parts, id), min: r.min, max: r.max, step: r.step, fineStep: r.fineStep };
+  });
+}
+
+function thin(values: readonly number[], max = 120): number[] {
+  if (values.length <= max) return values.map((_, i) => i);
+  const idx: number[] = [];
+  for (let k = 0; k < max; k++) idx.push(Math.round((k * (values.length - 1)) / (max - 1)));
+  return idx;
+}
+
+/** A loss is always shown as a number; "—" never NaN (training stops before numbers blow up). */
+function finite(v: number | undefined): number {
+  return v !== undefined && Number.isFinite(v) ? v : 0;
+}
+
+function labView(context: MinskyContext): LabView {
+  const { level, lab, seed } = context;
+  const data = labData(level, seed, lab.dataset);
+  const layers = hiddenLayers(lab.net);
+  const idx = thin(lab.trainLoss);
+  const trainAcc = classifierAccuracy(lab.net, data.train);
+  return {
+    dataset: lab.dataset,
+    datasets: level.lab.datasets.map((d) => d.id),
+    layers,
+    activation: lab.net.activation,
+    activations: ['sigmoid', 'tanh', 'relu'],
+    rate: lab.rate,
+    rates: level.lab.rates,
+    epochs: lab.epochs,
+    maxEpochs: level.lab.maxEpochs,
+    maxEpochsPerStep: level.lab.maxEpochsPerStep,
+    neurons: hiddenUnits(lab.net),
+    maxNeurons: level.lab.maxNeurons,
+    maxPerLayer: level.lab.maxPerLayer,
+    maxLayers: level.lab.maxLayers,
+    canAdd: layers.map((_, l) => canAddNeuron(level, lab, l)),
+    canRemove: layers.map((_, l) => canRemoveNeuron(lab, l)),
+    canAddLayer: canAddLayer(level, lab),
+    canRemoveLayer: layers.length > 1,
+    canTrain: canTrain(level, lab),
+    warning: lab.warning,
+    curve: {
+      epochs: idx,
+      train: idx.map((i) => finite(lab.trainLoss[i])),
+      test: idx.map((i) => finite(lab.testLoss[i])),
+    },
+    trainLoss: finite(lab.trainLoss[lab.trainLoss.length - 1]),
+    testLoss: finite(lab.testLoss[lab.testLoss.length - 1]),
+    trainRight: trainAcc.correct,
+    trainSize: trainAcc.size,
+    testSize: data.test.x.length,
+    box: level.lab.box,
+    points: data.train.x.map((p, i) => ({ x: p[0], y: p[1], label: data.train.t[i] })),
+    net: lab.net,
+    grids: gridsOf(lab.net, level.lab.box, level.lab.grid),
+    hand: lab.net.weights[0].map((_, unit) => ({
+      unit,
+      knobs: (['w1', 'w2', 'threshold'] as const).map((param) => ({ param, value: handValue(lab, unit, param) })),
+    })),
+    handRange: level.lab.handKnob,
+  };
+}
+
+const GOOD = new Set(['ch4.notice.solved', 'ch4.challenge.passed', 'ch4.challenge.best']);
+const BAD = new Set(['ch4.notice.notYet', 'ch4.challenge.failed', 'ch4.lab.tooFast']);
+
+function lineFor(step: string, context: MinskyContext): MinskyLine {
+  const { level, parts, lab } = context;
+  const say = (key: string, params: Record<string, string | number> = {}, notice = false): MinskyLine => ({
+    key,
+    params,
+    notice,
+  });
+  switch (step) {
+    case 'intro':
+      return say(INTRO_LINES[context.introLine]);
+    case 'line': {
+      const right = rightCount(level, parts.line);
+      if (right === 4) return say('ch4.line.four', {}, true);
+      if (bitMayTry(level, parts)) return say('ch4.line.stuck', { right, best: parts.best }, true);
+      return say('ch4.line.goal', { right });
+    }
+    case 'bit': {
+      const bit = parts.bit!;
+      if (bit.cycle) return say('ch4.bit.cycling', { steps: bit.steps, length: bit.cycle.length }, true);
+      if (bitFinished(level, bit)) return say('ch4.bit.limit', { steps: bit.steps }, true);
+      if (!bit.last) return say('ch4.bit.intro');
+      return say(bit.last.changed ? 'ch4.bit.moved' : 'ch4.bit.right', { point: bit.last.point + 1 });
+    }
+    case 'book':
+      return say('ch4.book.line');
+    case 'build': {
+      if (context.notice === 'ch4.notice.notYet')
+        return say(context.notice, { right: networkRight(level, buildNetwork(parts)) }, true);
+      if (parts.build.hidden.length < 2) return say('ch4.build.goal');
+      return say('ch4.build.hint');
+    }
+    case 'insight':
+      return say('ch4.insight.line', {}, true);
+    case 'lab': {
+      if (lab.warning) return say(`ch4.lab.${lab.warning}`, { rate: lab.rate }, true);
+      if (context.notice) return say(context.notice, {}, true);
+      if (lab.epochs === 0) return say('ch4.lab.goal', { dataset: `ch4.data.${lab.dataset}` });
+      return say('ch4.lab.training', { epochs: lab.epochs });
+    }
+    case 'challengeResult': {
+      const run = context.runs[context.runs.length - 1];
+      const d = level.lab.datasets.find((x) => x.id === run.dataset)!;
+      const params = {
+        correct: run.correct,
+        size: run.size,
+        neurons: run.neurons,
+        percent: Math.round(run.accuracy * 100),
+        passAt: Math.round(d.passAt * 100),
+      };
+      if (!run.passed) return say('ch4.challenge.failed', params, true);
+      return say(run.stars === 3 ? 'ch4.challenge.best' : 'ch4.challenge.passed', params, true);
+    }
+    default:
+      return say('ch4.history.line');
+  }
+}
+
+function cueFor(step: string, line: MinskyLine, context: MinskyContext): ViewCue | null {
+  const id = `${line.key}|${context.moments}|${context.events.length}`;
+  if (step === 'book') return { sound: 'book', id: `book|${context.events.length}` };
+  if (step === 'bit' && context.parts.bit?.last)
+    return { sound: context.parts.bit.last.changed ? 'scold' : 'click', id: `bit|${context.parts.bit.steps}` };
+  if (step === 'lab' && context.lab.epochs > 0 && !line.notice)
+    return { sound: 'tick', id: `tick|${Math.floor(context.lab.epochs / 100)}` };
+  if (!line.notice) return null;
+  if (GOOD.has(line.key)) return { sound: 'success', id };
+  if (BAD.has(line.key)) return { sound: 'failure', id };
+  return null;
+}
+
+export function minskyView(step: string, context: MinskyContext): MinskyView {
+  const { level, parts } = context;
+  const plane = level.plane;
+  const line = lineFor(step, context);
+  const bit = parts.bit;
+  const built = parts.build.hidden.length > 0;
+  const net = buildNetwork(parts);
+  const says = (x: [number, number]): 0 | 1 => {
+    if (built && step !== 'line' && step !== 'bit') return traceXor(level, parts).find((t) => t.x === x)!.output;
+    const p = step === 'bit' && bit ? bit.perceptron : parts.line;
+    return p.weights[0] * x[0] + p.weights[1] * x[1] > p.threshold ? 1 : 0;
+  };
+  const inLab = step === 'lab' || step === 'challengeResult' || step === 'history' || step === 'done';
+  return {
+    step,
+    line,
+    cue: cueFor(step, line, context),
+    plane,
+    xor: level.xor.map((pt) => {
+      const s = says(pt.x);
+      return { x: pt.x, label: pt.label, says: s, right: s === pt.label };
+    }),
+    partA: {
+      neuron: {
+        id: 'line',
+        perceptron: parts.line,
+        segment: segmentOf(parts.line, plane),
+        knobs: knobsFor(context, 'line', ['w1', 'w2', 'threshold']),
+      },
+      right: rightCount(level, parts.line),
+      best: parts.best,
+      tries: parts.tries,
+      honestTries: level.honestTries,
+      bitMayTry: bitMayTry(level, parts),
+    },
+    bit: bit
+      ? {
+          neuron: { id: 'bit', perceptron: bit.perceptron, segment: segmentOf(bit.perceptron, plane), knobs: [] },
+          steps: bit.steps,
+          pass: Math.floor(bit.steps / level.xor.length) + 1,
+          point: bit.last ? bit.last.point : null,
+          changed: bit.last?.changed ?? false,
+          cycle: bit.cycle,
+          finished: bitFinished(level, bit),
+          right: rightCount(level, bit.perceptron),
+        }
+      : null,
+    build: built
+      ? {
+          hidden: parts.build.hidden.map((h, i) => ({
+            id: `h${i + 1}`,
+            perceptron: h,
+            segment: segmentOf(h, plane),
+            knobs: knobsFor(context, `h${i + 1}`, ['w1', 'w2', 'threshold']),
+          })),
+          output: {
+            perceptron: parts.build.output,
+            knobs: knobsFor(context, 'out', [...parts.build.hidden.map((_, i) => `v${i + 1}`), 'threshold']),
+          },
+          right: networkRight(level, net),
+          maxHidden: level.build.maxHidden,
+          canAdd: parts.build.hidden.length < level.build.maxHidden,
+          canRemove: parts.build.hidden.length > 1,
+          trace: traceXor(level, parts),
+        }
+      : null,
+    lab: inLab ? labView(context) : null,
+    run: step === 'challengeResult' || step === 'history' ? context.runs[context.runs.length - 1] : null,
+  };
+}
