@@ -11,5 +11,6 @@ export * from './autograd';
 export * from './gradientCheck';
 export * from './polynomial';
 export * from './datasets';
+export * from './descent';
 export * from './nn/binaryClassifier';
 export * from './boundary';

@@ -68,6 +68,8 @@ export const ART = [
   'weather-sunny',
   'weather-rain',
   'weather-dry',
+  // chapter 5
+  'ch5-hiker',
 ] as const;
 export type ArtKey = (typeof ART)[number];
 

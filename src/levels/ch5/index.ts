@@ -1,0 +1,18 @@
+// Chapter 5 "Foggy Mountain": its contract (see ../contract.ts).
+import { defineChapter, stepOf } from '../contract';
+import { FOGGY_LEVEL_FILE, loadFoggyLevel } from './foggyLevel';
+import { foggyMachine } from './foggyMachine';
+import { foggyCompare, foggyView } from './foggyView';
+
+export default defineChapter({
+  number: 5,
+  levelFile: FOGGY_LEVEL_FILE,
+  loadLevel: () => loadFoggyLevel(),
+  levelVersion: (level) => level.version,
+  machine: foggyMachine,
+  // Nothing carried from earlier chapters changes this one.
+  input: (level, seed) => ({ level, seed }),
+  view: (snap) => foggyView(stepOf(snap.value).top, snap.context),
+  stats: (result) => ({ steps: result.steps, overshoots: result.overshoots, score: result.score }),
+  compare: (final) => foggyCompare(final.context),
+});
