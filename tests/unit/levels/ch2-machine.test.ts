@@ -3,7 +3,12 @@ import { createActor, type SnapshotFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { loadRulebookLevel } from '../../../src/levels/ch2/rulebookLevel';
 import { rulebookMachine, type RulebookEvent, type RulebookInputEvent } from '../../../src/levels/ch2/rulebookMachine';
-import { replayRulebook } from '../../../src/levels/ch2/rulebookReplay';
+import chapter from '../../../src/levels/ch2';
+import { replayChapter } from '../../../src/levels/shared/replay';
+
+// The chapter's own replay, through its contract (as verification runs it).
+const replayRulebook = (level: unknown, seed: number, events: readonly { type: string }[]) =>
+  replayChapter(chapter, level, seed, events).result;
 import { readyToCheck, rulebookView } from '../../../src/levels/ch2/rulebookView';
 import { isEditEvent } from '../../../src/levels/ch2/rulebookEdit';
 import { LI_FIX, playRulebook, scriptFor, STALL_RULE, WANG_FIX, WEATHER_RULE } from './ch2Player';

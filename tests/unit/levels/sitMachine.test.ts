@@ -3,7 +3,12 @@ import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { loadSitLevel } from '../../../src/levels/ch1/sitLevel';
 import { sitMachine, type SitEvent } from '../../../src/levels/ch1/sitMachine';
-import { replaySit } from '../../../src/levels/ch1/sitReplay';
+import chapter from '../../../src/levels/ch1';
+import { replayChapter } from '../../../src/levels/shared/replay';
+
+// The chapter's own replay, through its contract (as verification runs it).
+const replaySit = (level: unknown, seed: number, events: readonly { type: string }[]) =>
+  replayChapter(chapter, level, seed, events).result;
 import { probabilityOf } from '../../../src/levels/ch1/sitModel';
 import { playSit } from './sitTrainer';
 
