@@ -1,0 +1,87 @@
+// Puts the classroom server together: the database (embedded file or PostgreSQL), the
+// repository, the verification pool, the live hub and the HTTP app. Used by `npm run classroom`
+// (main.ts), the tests and the load test, so all of them run the same server.
+import { availableParallelism } from 'node:os';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type ClassroomLimits, publicRoom } from './app';
+import { openDatabase, type DbKind } from './db/connect';
+import { LiveHub } from './liveHub';
+import { Repository } from './repository';
+import { VerifyPool } from './verifyPool';
+
+export interface ClassroomConfig {
+  /** PostgreSQL connection string; without it the embedded database file is used. */
+  databaseUrl?: string;
+  /** The embedded database file (':memory:' for tests that need no file). */
+  databaseFile?: string;
+  distDir: string | null;
+  workers?: number;
+  verifyTimeoutMs?: number;
+  corsOrigins?: string[];
+  adminPassword?: string;
+  limits?: Partial<ClassroomLimits>;
+  logger?: boolean;
+  /** How long the live hub gathers changes before one leaderboard update (ms). */
+  liveDelayMs?: number;
+}
+
+export interface Classroom {
+  app: FastifyInstance;
+  repo: Repository;
+  pool: VerifyPool;
+  hub: LiveHub;
+  dbKind: DbKind;
+  close(): Promise<void>;
+}
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+export async function createClassroom(config: ClassroomConfig): Promise<Classroom> {
+  const opened = await openDatabase({ url: config.databaseUrl, file: config.databaseFile });
+  const repo = new Repository(opened.db);
+  const pool = new VerifyPool(config.workers ?? defaultWorkerCount(), config.verifyTimeoutMs ?? 10_000);
+  const hub = new LiveHub(async (roomId) => {
+    const room = await repo.roomById(roomId);
+    if (!room) return null;
+    const [players, { seq, standings }] = await Promise.all([repo.players(room.id), repo.standings(room)]);
+    const shown = publicRoom(room);
+    return {
+      teacher: {
+        seq,
+        room: shown,
+        players: players.map((p) => ({ id: p.id, nickname: p.nickname, joinedAt: p.joinedAt })),
+        standings,
+      },
+      student: { seq, room: shown, standings: room.leaderboardVisible ? standings : [] },
+    };
+  }, config.liveDelayMs);
+  if (opened.pool) await hub.connectPostgres(opened.pool);
+  const app = await buildApp({
+    repo,
+    pool,
+    hub,
+    distDir: config.distDir,
+    corsOrigins: config.corsOrigins,
+    adminPassword: config.adminPassword,
+    limits: config.limits,
+    logger: config.logger,
+  });
+  let closed = false;
+  return {
+    app,
+    repo,
+    pool,
+    hub,
+    dbKind: opened.kind,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await hub.close();
+      await pool.close();
+      await opened.close();
+    },
+  };
+}

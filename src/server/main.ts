@@ -1,0 +1,78 @@
+// `npm run classroom`: starts the classroom server. Settings come from the environment:
+//   PORT (8787), HOST (0.0.0.0: students' devices reach it over the school network),
+//   CLASSROOM_DATA (./data/classroom: where the embedded database file lives),
+//   DATABASE_URL (postgres://…: use PostgreSQL instead, shared by several server processes),
+//   CLASSROOM_WORKERS (replay workers; cores - 1, at most 4), CLASSROOM_VERIFY_TIMEOUT_MS (10000),
+//   CLASSROOM_PASSWORD (if set, creating a competition needs it),
+//   CLASSROOM_CORS_ORIGINS (comma-separated origins of a game hosted elsewhere),
+//   CLASSROOM_DIST (the built game, ./dist), CLASSROOM_LOG=1 (request log).
+// When the built game is missing it is built first (once, about a minute), so a fresh checkout
+// needs only `npm ci && npm run classroom`.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createClassroom } from './classroom';
+
+const started = performance.now();
+const root = resolve(new URL('../..', import.meta.url).pathname);
+const env = process.env;
+const distDir = resolve(env.CLASSROOM_DIST ?? join(root, 'dist'));
+
+if (!existsSync(join(distDir, 'index.html')) && env.CLASSROOM_NO_BUILD !== '1') {
+  console.log(`The game is not built in ${distDir}; building it now (about a minute)…`);
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', distDir, '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  if (r.status !== 0) {
+    console.error('Building the game failed; the server starts without it (teacher pages still work).');
+  }
+}
+
+const port = Number(env.PORT ?? 8787);
+const host = env.HOST ?? '0.0.0.0';
+const classroom = await createClassroom({
+  databaseUrl: env.DATABASE_URL || undefined,
+  databaseFile: join(resolve(env.CLASSROOM_DATA ?? join(root, 'data', 'classroom')), 'classroom.db'),
+  distDir,
+  workers: env.CLASSROOM_WORKERS ? Number(env.CLASSROOM_WORKERS) : undefined,
+  verifyTimeoutMs: env.CLASSROOM_VERIFY_TIMEOUT_MS ? Number(env.CLASSROOM_VERIFY_TIMEOUT_MS) : undefined,
+  adminPassword: env.CLASSROOM_PASSWORD || undefined,
+  corsOrigins: env.CLASSROOM_CORS_ORIGINS?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+  logger: env.CLASSROOM_LOG === '1',
+});
+await classroom.app.listen({ port, host });
+
+const urls =
+  host === '0.0.0.0'
+    ? [
+        `http://127.0.0.1:${port}`,
+        ...Object.values(networkInterfaces())
+          .flat()
+          .filter((a) => a && a.family === 'IPv4' && !a.internal)
+          .map((a) => `http://${a?.address}:${port}`),
+      ]
+    : [`http://${host}:${port}`];
+console.log(
+  [
+    `Classroom server ready in ${Math.round(performance.now() - started)} ms (database: ${classroom.dbKind}).`,
+    `  Teacher: ${urls[0]}/teacher/`,
+    ...urls.slice(1).map((u) => `  Students on the network: ${u}/`),
+  ].join('\n'),
+);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void classroom.close().then(() => process.exit(0));
+  });
+}
