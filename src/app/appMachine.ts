@@ -5,7 +5,9 @@
 // from the child's final snapshot through the chapter's contract: pure, replay-checked code.
 // Saving is an injected action (`persist`), so tests run the machine against in-memory storage.
 import {
+  not,
   assign,
+  fromCallback,
   fromPromise,
   setup,
   stopChild,
@@ -17,7 +19,7 @@ import { CHAPTERS, chapterStatus, isPlayable, loadChapter } from '../levels/chap
 import type { AnyChapter, RecordsEvents } from '../levels/contract';
 import { LevelFileError } from '../levels/shared/levelFile';
 import type { Attempt, SaveData, Settings } from './saveSchema';
-import { withAttempt, withStars, type SaveProblem } from './saveStore';
+import { withAttempt, withInProgress, withStars, type SaveProblem } from './saveStore';
 
 export interface ChapterOutcome {
   chapter: number;
@@ -99,6 +101,12 @@ export type AppEvent =
   | { type: 'chapter.open'; chapter: number }
   | { type: 'chapter.quit' }
   | { type: 'chapter.reload' }
+  /** The chapter's machine recorded a new input event (sent by the run watcher below). */
+  | { type: 'chapter.progress' }
+  /** Answers to "leave this chapter?": stay, go to the map (the place is kept), or start over. */
+  | { type: 'leave.stay' }
+  | { type: 'leave.go' }
+  | { type: 'leave.restart' }
   /** Sent by XState when the chapter's machine reaches its final state. */
   | { type: 'xstate.done.actor.chapterRun'; output: unknown }
   | { type: 'results.retry' }
@@ -127,6 +135,29 @@ export function nextPlayableChapter(save: SaveData, after: number): number | nul
   return isPlayable(chapterStatus(next, save.progress.stars)) ? next.number : null;
 }
 
+/** The input events the running chapter has recorded so far. */
+function eventsOf(run: ChapterRun): readonly { type: string }[] {
+  return (run.ref.getSnapshot() as { context: RecordsEvents }).context.events;
+}
+
+/**
+ * Watches the running chapter: each time its machine records an input event, the app is told,
+ * so the unfinished run can be saved (a reload then resumes it by replaying the events).
+ */
+const watchRun = fromCallback<{ type: string }, { ref: AnyActorRef | null }>(({ sendBack, input }) => {
+  if (!input.ref) return;
+  let seen = (input.ref.getSnapshot() as { context: RecordsEvents }).context.events.length;
+  const sub = input.ref.subscribe((snap: { status: string; context: RecordsEvents }) => {
+    const n = snap.context.events.length;
+    // A finished run is recorded as an attempt instead.
+    if (n !== seen && snap.status === 'active') {
+      seen = n;
+      sendBack({ type: 'chapter.progress' });
+    }
+  });
+  return () => sub.unsubscribe();
+});
+
 export const appMachine = setup({
   types: {
     context: {} as AppContext,
@@ -135,6 +166,7 @@ export const appMachine = setup({
   },
   actors: {
     loadChapter: fromPromise<LoadedChapter, { chapter: number }>(({ input }) => loadChapterWithLevel(input.chapter)),
+    watchRun,
   },
   guards: {
     chapterPlayable: ({ event, context }) => {
@@ -142,6 +174,8 @@ export const appMachine = setup({
       const info = CHAPTERS.find((c) => c.number === event.chapter);
       return !!info && isPlayable(chapterStatus(info, context.save.progress.stars));
     },
+    /** Leaving would lose input: the run has recorded events (then the player is asked first). */
+    runHasProgress: ({ context }) => context.run !== null && eventsOf(context.run).length > 0,
     hasNext: ({ context }) =>
       context.outcome !== null && nextPlayableChapter(context.save, context.outcome.chapter) !== null,
   },
@@ -158,7 +192,11 @@ export const appMachine = setup({
     }),
     startRun: assign(({ context, event, spawn }) => {
       const { chapter, level } = (event as unknown as { output: LoadedChapter }).output;
-      const seed = context.newSeed() >>> 0;
+      // An unfinished run of this chapter (same level version) is resumed: same seed, and its
+      // recorded events are replayed into the new machine below, which brings it exactly back.
+      const saved = context.save.inProgress?.[String(chapter.number)];
+      const resume = saved && saved.levelVersion === chapter.levelVersion(level) ? saved : null;
+      const seed = resume ? resume.seed : context.newSeed() >>> 0;
       const input = chapter.input(level, seed, context.save.progress.carry ?? {});
       // The chapter's machine is only known at run time, so the typed spawn (which checks
       // logic against the actors declared above) is widened to any state machine.
@@ -167,7 +205,36 @@ export const appMachine = setup({
         options: { id: string; input: unknown },
       ) => AnyActorRef;
       const ref = spawnAny(chapter.machine, { id: 'chapterRun', input });
+      if (resume) {
+        // Queued until the child starts (at the end of this step); the intro is skipped, since
+        // dialogue is never recorded.
+        ref.send({ type: 'dialogue.skip' });
+        for (const e of resume.events) ref.send(e);
+      }
       return { run: { chapter, level, seed, ref }, loadProblem: null };
+    }),
+    noteProgress: assign({
+      save: ({ context }) => {
+        const run = context.run;
+        if (!run) return context.save;
+        const events = eventsOf(run);
+        return withInProgress(
+          context.save,
+          run.chapter.number,
+          events.length
+            ? {
+                levelVersion: run.chapter.levelVersion(run.level),
+                seed: run.seed,
+                events: JSON.parse(JSON.stringify(events)),
+                time: context.now().toISOString(),
+              }
+            : null,
+        );
+      },
+    }),
+    forgetProgress: assign({
+      save: ({ context }) =>
+        context.chapter === null ? context.save : withInProgress(context.save, context.chapter, null),
     }),
     noteLoadProblem: assign({
       loadProblem: ({ context, event }) => {
@@ -183,7 +250,8 @@ export const appMachine = setup({
     recordOutcome: assign(({ context }) => {
       if (!context.run) return {};
       const o = outcomeOf(context.run, context.now().toISOString());
-      const saved = withAttempt(withStars(context.save, o.chapter, o.stars), o.attempt);
+      const finished = withInProgress(context.save, o.chapter, null);
+      const saved = withAttempt(withStars(finished, o.chapter, o.stars), o.attempt);
       const save = o.carry
         ? {
             ...saved,
@@ -234,7 +302,13 @@ export const appMachine = setup({
           // Exit actions run before a transition's own: the finished run is read by recordOutcome
           // and cleared there (or on quitting).
           exit: stopChild('chapterRun'),
-          on: { 'chapter.quit': { target: 'map', actions: 'clearRun' } },
+          // Quitting a run with recorded input asks first (the leave region below); an untouched
+          // run just closes. Going to the map keeps the run's place; starting over forgets it.
+          on: {
+            'chapter.quit': { guard: not('runHasProgress'), target: 'map', actions: 'clearRun' },
+            'leave.go': { target: 'map', actions: 'clearRun' },
+            'leave.restart': { target: '#app.screen.chapter', reenter: true, actions: ['forgetProgress', 'persist'] },
+          },
           states: {
             loading: {
               invoke: {
@@ -245,7 +319,9 @@ export const appMachine = setup({
               },
             },
             playing: {
+              invoke: { src: 'watchRun', input: ({ context }) => ({ ref: context.run?.ref ?? null }) },
               on: {
+                'chapter.progress': { actions: ['noteProgress', 'persist'] },
                 'xstate.done.actor.chapterRun': {
                   target: '#app.screen.results',
                   actions: ['recordOutcome', 'persist'],
@@ -264,6 +340,14 @@ export const appMachine = setup({
             'results.map': 'map',
           },
         },
+      },
+    },
+    // "Leave this chapter?": asked over the chapter when the player presses Map mid-run.
+    leave: {
+      initial: 'idle',
+      states: {
+        idle: { on: { 'chapter.quit': { guard: 'runHasProgress', target: 'asking' } } },
+        asking: { on: { 'leave.stay': 'idle', 'leave.go': 'idle', 'leave.restart': 'idle' } },
       },
     },
     settings: {

@@ -26,6 +26,18 @@ export const attemptSchema = z.object({
 });
 export type Attempt = z.output<typeof attemptSchema>;
 
+/**
+ * A chapter left unfinished (a reload, the map): its seed and input events so far, which replay
+ * to exactly where the player stopped. Kept per chapter number.
+ */
+export const inProgressSchema = z.object({
+  levelVersion: z.int().check(z.positive()),
+  seed: z.int().check(z.minimum(0), z.maximum(0xffffffff)),
+  events: z.array(z.looseObject({ type: z.string().check(z.minLength(1)) })).check(z.maxLength(20000)),
+  time: z.string().check(z.minLength(1)),
+});
+export type InProgress = z.output<typeof inProgressSchema>;
+
 export const saveV2Schema = z.object({
   version: z.literal(2),
   progress: z.object({
@@ -35,8 +47,14 @@ export const saveV2Schema = z.object({
   }),
   settings: settingsSchema,
   attempts: z.array(attemptSchema).check(z.maxLength(200)),
+  // Optional and checked on its own (see saveStore.readInProgress): a damaged record is dropped,
+  // never the save around it. Saves written before it existed simply lack it.
+  inProgress: z.optional(z.unknown()),
 });
-export type SaveData = z.output<typeof saveV2Schema>;
+export type SaveData = Omit<z.output<typeof saveV2Schema>, 'inProgress'> & {
+  /** Unfinished chapters by chapter number. */
+  inProgress?: Record<string, InProgress>;
+};
 
 /** Version 1 kept stars and two settings flat, and no attempts. */
 export const saveV1Schema = z.object({

@@ -6,21 +6,29 @@ import {
   CURRENT_SAVE_VERSION,
   attemptSchema,
   freshSave,
+  inProgressSchema,
   migrateV1,
   saveV1Schema,
   saveV2Schema,
   type Attempt,
+  type InProgress,
   type SaveData,
   type Settings,
 } from './saveSchema';
 
 export const SAVE_KEY = 'blackboxdog.save';
 export const ASIDE_PREFIX = 'blackboxdog.save.unreadable.';
+/** How many unreadable copies are kept: the newest ones; older copies are removed (the notice says so). */
+export const KEEP_ASIDE = 3;
 const MAX_ATTEMPTS = 200;
 
 export interface StorageLike {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
+  /** Optional (localStorage has them): needed to tidy up old unreadable copies. */
+  removeItem?(key: string): void;
+  key?(index: number): string | null;
+  readonly length?: number;
 }
 
 export type SaveProblem =
@@ -37,7 +45,49 @@ export interface LoadResult {
 function keepAside(storage: StorageLike, raw: string, now: Date): string {
   const key = `${ASIDE_PREFIX}${now.toISOString()}`;
   storage.setItem(key, raw);
+  pruneAside(storage);
   return key;
+}
+
+/**
+ * Removes all but the KEEP_ASIDE newest unreadable copies. Their keys end in an ISO time, so
+ * sorting the keys sorts them by age. Returns the keys removed.
+ */
+export function pruneAside(storage: StorageLike): string[] {
+  if (!storage.key || !storage.removeItem || typeof storage.length !== 'number') return [];
+  const aside: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const k = storage.key(i);
+    if (k?.startsWith(ASIDE_PREFIX)) aside.push(k);
+  }
+  const old = aside.sort().slice(0, Math.max(0, aside.length - KEEP_ASIDE));
+  for (const k of old) storage.removeItem(k);
+  return old;
+}
+
+/**
+ * The save's unfinished chapters: each record is checked on its own, and one that does not read
+ * (a hand-edited save, a bug) is dropped with a note in the console; the save itself stays good.
+ */
+export function readInProgress(raw: unknown): Record<string, InProgress> | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    console.warn('Save: the unfinished-chapter record could not be read and was dropped.');
+    return undefined;
+  }
+  const out: Record<string, InProgress> = {};
+  for (const [chapter, value] of Object.entries(raw)) {
+    const parsed = inProgressSchema.safeParse(value);
+    if (/^[1-6]$/.test(chapter) && parsed.success) out[chapter] = parsed.data;
+    else console.warn(`Save: the unfinished chapter ${chapter} could not be read and was dropped.`);
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+function withReadInProgress(save: Omit<SaveData, 'inProgress'> & { inProgress?: unknown }): SaveData {
+  const { inProgress, ...rest } = save;
+  const kept = readInProgress(inProgress);
+  return kept ? { ...rest, inProgress: kept } : rest;
 }
 
 function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
@@ -86,7 +136,7 @@ export function loadSave(storage: StorageLike, defaultLocale: Settings['locale']
     };
   }
   const v2 = saveV2Schema.safeParse(data);
-  if (v2.success) return { save: v2.data, problem: null, migratedFrom: null };
+  if (v2.success) return { save: withReadInProgress(v2.data), problem: null, migratedFrom: null };
   const asideKey = keepAside(storage, raw, now);
   return {
     save: freshSave(defaultLocale),
@@ -108,6 +158,15 @@ export function writeSave(storage: StorageLike, save: SaveData): string | null {
 export function withAttempt(save: SaveData, attempt: Attempt): SaveData {
   const attempts = [...save.attempts, attempt].slice(-MAX_ATTEMPTS);
   return { ...save, attempts };
+}
+
+/** Records (or, with null, forgets) the unfinished run of a chapter. */
+export function withInProgress(save: SaveData, chapter: number, run: InProgress | null): SaveData {
+  const all = { ...(save.inProgress ?? {}) };
+  if (run) all[String(chapter)] = run;
+  else delete all[String(chapter)];
+  const { inProgress: _, ...rest } = save;
+  return Object.keys(all).length ? { ...rest, inProgress: all } : rest;
 }
 
 export function withStars(save: SaveData, chapter: number, stars: number): SaveData {

@@ -14,7 +14,7 @@ import { ChapterScene } from './ChapterScene';
 import { drawProbabilityBox } from '../views/probabilityBox';
 
 const BIT_HOME = { x: 340, y: 360, size: 330 };
-const BIT_SMALL = { x: 340, y: 450, size: 220 };
+const BIT_SMALL = { x: 340, y: 474, size: 190 };
 const PANEL_X = 700;
 
 export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> {
@@ -33,6 +33,8 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
   private showPlayed = -1;
   private showRevealed = 0;
   private lastCommand: string | null = null;
+  /** The twist opens the box once, so the rising habit can be watched. */
+  private twistBoxShown = false;
 
   constructor() {
     super(chapterSceneKey(1));
@@ -45,10 +47,11 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
     this.showPlayed = -1;
     this.showRevealed = 0;
     this.lastCommand = null;
+    this.twistBoxShown = false;
   }
 
   protected override presentation(): Record<string, unknown> {
-    return { boxOpen: this.boxOpen };
+    return { boxOpen: this.boxOpen, revealed: this.showRevealed };
   }
 
   protected buildStage(): void {
@@ -107,13 +110,18 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
     (this.children.getByName('feedbackLabel') as Phaser.GameObjects.Text).setText(this.t('ch1.feedback'));
     this.trials.setText(this.t('ch1.trials', { n: view.trainingTrials }));
 
+    if (step === 'twist' && !this.twistBoxShown) {
+      this.twistBoxShown = true;
+      this.boxOpen = true;
+    }
     this.react(view);
     this.renderBox(view);
     this.renderControls(view);
     this.renderShow(view);
-    this.renderMentor(this.dtKeys(view.line.key, view.line.params), view.line.notice, step === 'intro', (e) =>
-      this.send(e),
-    );
+    // On stage the verdict waits until the judge's last round has been shown.
+    const revealed = view.step === 'show' && this.showRevealed >= (view.show?.rounds.length ?? 0);
+    const line = revealed && view.showVerdict ? view.showVerdict : view.line;
+    this.renderMentor(this.dtKeys(line.key, line.params), line.notice, step === 'intro', (e) => this.send(e));
   }
 
   /** Animations for what just happened: a new action, or feedback on it. */
@@ -244,7 +252,15 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
         w: 262,
         h: 60,
         label: this.dt(c.labelKey),
-        tag: c.learned ? `✓ ${this.t('ch1.learnedTag')}` : undefined,
+        // How sure Bit is, and whether that is enough for the show (by the show's real odds).
+        tag: c.ready
+          ? this.t('ch1.readyTag', { percent: Math.round(c.sure * 100) })
+          : this.t('ch1.shakyTag', { percent: Math.round(c.sure * 100) }),
+        tagKind: c.ready ? undefined : 'warn',
+        ariaLabel: this.t(c.ready ? 'ch1.aria.ready' : 'ch1.aria.shaky', {
+          command: this.dt(c.labelKey),
+          percent: Math.round(c.sure * 100),
+        }),
         disabled: !c.enabled,
         onPress: () => {
           this.lastCommand = c.id;
@@ -351,8 +367,10 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
             action: this.actionKey(round.action),
             mark: round.correct ? 'ch1.show.right' : 'ch1.show.wrong',
           });
-          const row = this.label(0, i * 38, 20, round.correct ? '#00603f' : '#9a3600');
+          const row = this.label(0, i * 37, 18, round.correct ? '#00603f' : '#9a3600');
           row.setText(`${i + 1}. ${line}`);
+          // Long names (a paw, in English) shrink to fit the panel instead of being cut off.
+          if (row.width > 548) row.setScale(548 / row.width, 1);
           this.showList.add(row);
           this.showRevealed = i + 1;
           if (i === rounds.length - 1) {

@@ -105,9 +105,10 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
     this.renderStrip(view);
     this.renderPanels(view);
     this.renderActions(view);
-    this.renderMentor(this.tr(view.line.key, view.line.params), view.line.notice, step === 'intro', (e) =>
-      this.send(e),
-    );
+    // The verdict's score is said only once the last fruit of the basket has been shown.
+    const shown = step === 'verdict' && view.challenge !== null && this.revealed >= view.challenge.size;
+    const line = shown && view.verdictLine ? view.verdictLine : view.line;
+    this.renderMentor(this.tr(line.key, line.params), line.notice, step === 'intro', (e) => this.send(e));
   }
 
   private clampSelection(view: RulebookView): void {
@@ -240,28 +241,24 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
     const open = cards.find((c) => c.id === this.why);
     if (open) {
       const lines = this.whyText(view, open, say);
-      renderWhy(this.services.ui, { x: 130, y: 130, w: 900, h: 270 }, lines[0], lines.slice(1));
       const close = () => {
         const id = this.why;
         this.why = null;
         this.refresh();
         if (id) this.services.ui.focus('ch2-why', id);
       };
-      this.services.ui.sync('ch2-whyclose', [
-        {
-          id: 'close',
-          x: 880,
-          y: 140,
-          w: 136,
-          h: 46,
-          label: this.tr('ch2.btn.close'),
-          variant: 'quiet',
-          onPress: close,
-        },
-      ]);
+      // Opened just now: focus goes into the panel (its Close button); Escape or Close gives it
+      // back to the card's "why?" button.
+      const fresh = renderWhy(
+        this.services.ui,
+        { x: 130, y: 66, w: 900, maxH: STRIP.y - 74 },
+        lines[0],
+        lines.slice(1),
+        { label: this.tr('ch2.btn.close'), onClose: close },
+      );
+      if (fresh) this.services.ui.focusElement('ch2-why', 'button');
     } else {
       this.services.ui.removeElement('ch2-why');
-      this.services.ui.clearGroup('ch2-whyclose');
     }
   }
 
@@ -388,13 +385,8 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
         if (i === c.fruits.length - 1) {
           this.services.audio.play(c.passed ? 'success' : 'failure');
           this.refresh();
-          this.services.announce(
-            this.tr(c.passed ? 'ch2.verdict.passed' : 'ch2.verdict.failed', {
-              correct: c.correct,
-              size: c.size,
-              rules: c.rules,
-            }),
-          );
+          const verdict = this.view.verdictLine;
+          if (verdict) this.services.announce(this.tr(verdict.key, verdict.params));
           this.services.ui.focus('ch2-actions', 'finish');
         } else this.refresh();
       });

@@ -38,11 +38,21 @@ export class MapScene extends BaseScene {
       const disc = this.add.circle(x, y, 62, COLORS.cream).setStrokeStyle(6, COLORS.ink);
       const icon = this.add.image(x, y, c.icon as ArtKey).setDisplaySize(100, 100);
       const lock = this.add.image(x + 46, y - 46, 'lock').setDisplaySize(50, 50);
+      // An hourglass for "coming soon": two ink triangles on a sand disc.
+      const soon = this.add.graphics({ x: x + 46, y: y - 46 });
+      soon
+        .fillStyle(COLORS.sand)
+        .fillCircle(0, 0, 24)
+        .lineStyle(4, COLORS.ink)
+        .strokeCircle(0, 0, 24)
+        .fillStyle(COLORS.ink)
+        .fillTriangle(-10, -14, 10, -14, 0, 0)
+        .fillTriangle(-10, 14, 10, 14, 0, 0);
       const year = this.label(x, y - 112, 17, CSS.ink)
         .setOrigin(0.5, 0)
         .setStroke(CSS.cream, 6);
       const stars = [0, 1, 2].map((k) => this.add.image(x - 34 + k * 34, y + 58, 'star').setDisplaySize(34, 34));
-      return { disc, icon, lock, year, stars };
+      return { disc, icon, lock, soon, year, stars };
     });
 
     this.followApp(() => {
@@ -51,6 +61,8 @@ export class MapScene extends BaseScene {
       hint.setText(this.t('map.hint'));
       const statusText = (s: ChapterStatus, n: number) =>
         s === 'soon' ? this.t('map.soon') : s === 'locked' ? this.t('map.locked') : this.t('map.stars', { n });
+      // A locked chapter waits for the one before it; a coming-soon one is not built yet: each has
+      // its own picture on the badge (padlock / hourglass) and its own pill, not colour alone.
       CHAPTERS.forEach((c, i) => {
         const status = chapterStatus(c, starsByChapter);
         const n = starsByChapter[String(c.number)] ?? 0;
@@ -58,7 +70,8 @@ export class MapScene extends BaseScene {
         const playable = isPlayable(status);
         b.icon.setAlpha(playable ? 1 : 0.45);
         b.disc.setFillStyle(playable ? COLORS.cream : COLORS.sand);
-        b.lock.setVisible(status === 'locked' || status === 'soon');
+        b.lock.setVisible(status === 'locked');
+        b.soon.setVisible(status === 'soon');
         b.year.setText(this.dt(c.yearKey));
         b.stars.forEach((s, k) =>
           s.setTexture(k < n ? 'star' : 'star-empty').setVisible(status !== 'soon' && status !== 'locked'),
@@ -76,6 +89,7 @@ export class MapScene extends BaseScene {
           h: 84,
           label: `${c.number}. ${title}`,
           tag: status === 'soon' || status === 'locked' ? statusText(status, n) : undefined,
+          tagKind: status === 'locked' ? 'warn' : status === 'soon' ? 'soon' : undefined,
           variant: status === 'open' ? 'card primary' : 'card',
           disabled: !isPlayable(status),
           ariaLabel: this.t('map.chapterLabel', {

@@ -22,6 +22,11 @@ export interface ButtonSpec {
   ariaLabel?: string;
   /** A small badge after the label, e.g. "learned". */
   tag?: string;
+  /**
+   * The badge's look besides its words: 'warn' (e.g. "shaky", "locked") is outlined and dashed,
+   * 'soon' (not built yet) is a plain grey pill in italics; shape differs, not colour alone.
+   */
+  tagKind?: 'warn' | 'soon';
 }
 
 export class HtmlLayer {
@@ -116,6 +121,11 @@ export class HtmlLayer {
     button?.focus();
   }
 
+  /** Focuses the first element matching `selector` inside an owned element (e.g. a panel's button). */
+  focusElement(id: string, selector: string): void {
+    this.root.querySelector<HTMLElement>(`[data-owned="${id}"] ${selector}`)?.focus();
+  }
+
   private createButton(group: string): HTMLButtonElement {
     const el = document.createElement('button');
     el.type = 'button';
@@ -141,7 +151,12 @@ export class HtmlLayer {
       el.dataset.content = content;
     }
     (el.querySelector('.label') as HTMLElement).textContent = spec.label;
-    if (spec.tag) (el.querySelector('.tag') as HTMLElement).textContent = spec.tag;
+    if (spec.tag) {
+      const tag = el.querySelector('.tag') as HTMLElement;
+      tag.textContent = spec.tag;
+      tag.classList.toggle('warn', spec.tagKind === 'warn');
+      tag.classList.toggle('soon', spec.tagKind === 'soon');
+    }
     if (spec.ariaLabel) el.setAttribute('aria-label', spec.ariaLabel);
     else el.removeAttribute('aria-label');
     if (spec.pressed === undefined) el.removeAttribute('aria-pressed');

@@ -10,7 +10,7 @@ export interface BoxRow {
   cells: { label: string; p: number; target: boolean }[];
 }
 
-const ROW_H = 62;
+const ROW_H = 54;
 const LABEL_W = 120;
 const CELL_W = 100;
 
@@ -60,7 +60,18 @@ export function drawProbabilityBox(
         }
       }
       const pct = `${cell.target ? '★ ' : ''}${Math.round(cell.p * 100)}%`;
-      text(left + barW / 2, bottom - maxH - 2, pct, 15, CSS.white, 0.5);
+      // A dark outline keeps the number readable over the yellow stripes of a tall bar.
+      const label = scene.add
+        .text(left + barW / 2, bottom - maxH - 4, pct, {
+          fontFamily: FONT,
+          fontSize: '15px',
+          color: CSS.white,
+          fontStyle: 'bold',
+        })
+        .setOrigin(0.5, 0)
+        .setStroke(CSS.ink, 5)
+        .setResolution(2);
+      container.add(label);
     });
   });
 }

@@ -38,15 +38,51 @@ function img(src: string, size: number): HTMLImageElement {
   return el;
 }
 
-/** The "why?" trace: a title and one line per rule and tile. */
-export function renderWhy(ui: HtmlLayer, box: Box, title: string, lines: readonly string[]): void {
-  const el = panel(ui, 'ch2-why', box, 'bbd-panel ch2-panel ch2-why');
-  el.setAttribute('role', 'region');
+/**
+ * The "why?" trace: a title, one line per rule and tile, and a Close button inside the panel. The
+ * panel grows with its text up to `maxH` (then scrolls, with its own scroll bar in view), so the
+ * last line ("So the answer is…") is never cut off. Escape anywhere in it closes it. Returns true
+ * when the panel was created just now (the caller then moves focus into it).
+ */
+export function renderWhy(
+  ui: HtmlLayer,
+  box: { x: number; y: number; w: number; maxH: number },
+  title: string,
+  lines: readonly string[],
+  close: { label: string; onClose: () => void },
+): boolean {
+  const fresh = !ui.root.querySelector('[data-owned="ch2-why"]');
+  const el = ui.element('ch2-why', 'div', 'bbd-panel ch2-panel ch2-why');
+  Object.assign(el.style, { left: `${box.x}px`, top: `${box.y}px`, width: `${box.w}px`, maxHeight: `${box.maxH}px` });
+  el.setAttribute('role', 'dialog');
   el.setAttribute('aria-label', title);
-  el.replaceChildren(
-    node('h3', '', title),
-    ...lines.map((l) => node('div', l.startsWith('   ') ? 'item' : 'line', l.trim())),
-  );
+  el.onkeydown = (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      close.onClose();
+    }
+  };
+  // Built once and updated in place: re-creating the Close button would drop its focus.
+  if (fresh) {
+    const button = node('button', 'bbd-btn quiet ch2-why-close');
+    button.type = 'button';
+    button.dataset.group = 'ch2-whyclose';
+    button.dataset.id = 'close';
+    const head = node('div', 'head');
+    head.append(node('h3', ''), button);
+    el.replaceChildren(head, node('div', 'body'));
+  }
+  const button = el.querySelector('button') as HTMLButtonElement;
+  button.textContent = close.label;
+  button.onclick = close.onClose;
+  (el.querySelector('h3') as HTMLElement).textContent = title;
+  const body = el.querySelector('.body') as HTMLElement;
+  const key = JSON.stringify(lines);
+  if (body.dataset.key !== key) {
+    body.dataset.key = key;
+    body.replaceChildren(...lines.map((l) => node('div', l.startsWith('   ') ? 'item' : 'line', l.trim())));
+  }
+  return fresh;
 }
 
 export interface ConflictText {

@@ -107,7 +107,7 @@ export function renderRulebookPanels(
       ui,
       'ch2-score',
       { x: 330, y: 300, w: 620, h: 60 },
-      `${ctx.tr('ch2.basket.title')}: ${ctx.tr('ch2.basket.score', { correct: c.correct, size: c.size, rules: c.rules })} · ${'★'.repeat(c.stars)}${'☆'.repeat(3 - c.stars)}`,
+      `${ctx.tr('ch2.basket.title')}: ${ctx.tr('ch2.basket.score', { correct: c.correct, size: c.size, rules: c.rules })} · ${'★'.repeat(c.stars)}${'☆'.repeat(3 - c.stars)} ${ctx.tr('ch2.basket.stars', { n: c.stars })}`,
     );
   } else ui.removeElement('ch2-score');
 }

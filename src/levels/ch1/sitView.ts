@@ -2,7 +2,57 @@
 // controls are live, and the probabilities for the "open the box" view. Pure, so it is tested
 // without a browser and the scene only draws what this returns.
 import { allowedCommands, INTRO_LINES, type SitContext } from './sitMachine';
-import { isLearned, lastShow, probabilities, type Feedback, type ShowResult } from './sitModel';
+import {
+  isLearned,
+  lastShow,
+  probabilities,
+  probabilityOf,
+  targetOf,
+  type Feedback,
+  type ShowResult,
+} from './sitModel';
+import type { SitLevel } from './sitLevel';
+
+/** How likely the show must be before the view calls a command "ready" (and the show "likely"). */
+export const LIKELY = 0.8;
+
+/** P(at least `need` successes in `n` independent tries that each succeed with probability `p`). */
+export function atLeast(n: number, need: number, p: number): number {
+  let sum = 0;
+  let choose = 1; // C(n, k), built up as k grows
+  for (let k = 0; k <= n; k++) {
+    if (k > 0) choose = (choose * (n - k + 1)) / k;
+    if (k >= need) sum += choose * p ** k * (1 - p) ** (n - k);
+  }
+  return Math.min(1, Math.max(0, sum));
+}
+
+/**
+ * The chance Bit passes the show now. The judge draws each of the `size` commands uniformly from
+ * the level's commands and Bit answers each by one independent draw from its policy, so every
+ * round is right with probability q = the mean over commands of P(target | command), and the
+ * number right is Binomial(size, q).
+ */
+export function showPassChance(level: SitLevel, sure: readonly number[]): number {
+  const q = sure.reduce((a, b) => a + b, 0) / Math.max(1, sure.length);
+  return atLeast(level.challenge.size, level.challenge.passAt, q);
+}
+
+/**
+ * The smallest probability a command needs so that, were every command this sure, the show would
+ * be passed with probability LIKELY (e.g. about 0.92 for 9 of 10). Found by bisection: atLeast
+ * grows with p.
+ */
+export function readyProbability(level: SitLevel): number {
+  let lo = 0;
+  let hi = 1;
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    if (atLeast(level.challenge.size, level.challenge.passAt, mid) >= LIKELY) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
 
 export interface SitLine {
   key: string;
@@ -13,8 +63,26 @@ export interface SitLine {
 export interface SitView {
   step: string;
   line: SitLine;
-  /** Commands in level order with whether they can be pressed now and whether Bit knows them. */
-  commands: { id: string; labelKey: string; visible: boolean; enabled: boolean; learned: boolean }[];
+  /**
+   * Commands in level order: whether they can be pressed now, whether the teaching step counts
+   * them learned (`learned`, the machine's rule), how sure Bit is of the right action (`sure`),
+   * and whether that is sure enough for the show (`ready`: see readyProbability).
+   */
+  commands: {
+    id: string;
+    labelKey: string;
+    visible: boolean;
+    enabled: boolean;
+    learned: boolean;
+    sure: number;
+    ready: boolean;
+  }[];
+  /** The chance of passing the show if it started now (10 random commands, 9 needed). */
+  passChance: number;
+  /** What a command needs to count as ready for the show. */
+  readyAt: number;
+  /** What the mentor says once the show's last round is revealed (the scene waits for it). */
+  showVerdict: SitLine | null;
   canFeedback: boolean;
   canStartShow: boolean;
   pending: { command: string; action: string } | null;
@@ -39,12 +107,12 @@ function labelOf(context: SitContext, kind: 'commands' | 'actions', id: string):
 function lineFor(step: string, context: SitContext): SitLine {
   const { level, model } = context;
   if (step === 'intro') return { key: INTRO_LINES[context.introLine], params: {}, notice: false };
-  if (context.notice && !model.pending) {
+  if (context.notice && !model.pending && step !== 'show') {
     const show = lastShow(model);
     const params: Record<string, string> = show
       ? { correct: String(show.correct), size: String(level.challenge.size) }
       : {};
-    return { key: context.notice, params, notice: true };
+    return { key: honestNotice(context), params, notice: true };
   }
   if (model.pending && step !== 'show') {
     return {
@@ -67,7 +135,12 @@ function lineFor(step: string, context: SitContext): SitLine {
     case 'twist':
       return {
         key: 'ch1.guide.twist',
-        params: { command: twistCmd, wrong: labelOf(context, 'actions', level.twist.wrongAction) },
+        params: {
+          command: twistCmd,
+          wrong: labelOf(context, 'actions', level.twist.wrongAction),
+          percent: String(Math.round(100 * probabilityOf(model, level.twist.command, level.twist.wrongAction))),
+          habit: String(Math.round(100 * level.twist.habitProbability)),
+        },
         notice: false,
       };
     case 'fix': {
@@ -78,27 +151,57 @@ function lineFor(step: string, context: SitContext): SitLine {
         notice: false,
       };
     }
-    case 'show': {
-      const show = lastShow(model)!;
-      return show.passed
-        ? {
-            key: 'ch1.show.passed',
-            params: { correct: String(show.correct), size: String(level.challenge.size) },
-            notice: true,
-          }
-        : {
-            key: 'ch1.guide.show',
-            params: { size: String(level.challenge.size), passAt: String(level.challenge.passAt) },
-            notice: false,
-          };
-    }
+    case 'show':
+      // The outcome waits for the reveal: see showVerdict.
+      return {
+        key: 'ch1.guide.show',
+        params: { size: String(level.challenge.size), passAt: String(level.challenge.passAt) },
+        notice: false,
+      };
     default:
-      return { key: 'ch1.guide.free', params: {}, notice: false };
+      return {
+        key: 'ch1.guide.free',
+        params: { chance: String(Math.round(100 * showPassChance(level, sureOf(context)))) },
+        notice: false,
+      };
   }
+}
+
+/** The verdict of the show just run, for the mentor to say once every round has been shown. */
+function verdictOf(context: SitContext): SitLine | null {
+  const show = lastShow(context.model);
+  if (!show) return null;
+  const params = { correct: String(show.correct), size: String(context.level.challenge.size) };
+  return { key: show.passed ? 'ch1.show.passed' : 'ch1.notice.showFailed', params, notice: true };
+}
+
+function sureOf(context: SitContext): number[] {
+  return context.level.commands.map((c) => probabilityOf(context.model, c.id, targetOf(context.level, c.id)));
+}
+
+/**
+ * The machine ends the twist with "stubborn" when no habit formed within its trials: it cannot
+ * tell a player who kept giving honest feedback from one whose rewards were mixed. Bit's policy
+ * can: after honest feedback the right action leads the wrong one; after mixed rewards it does
+ * not. A twist that ran out without a habit also makes the later "fixed" news untrue, so that
+ * news is worded for it (the machine ends a habit-forming twist before its last trial, except in
+ * the rare case where the habit forms exactly on it).
+ */
+function honestNotice(context: SitContext): string {
+  const { level, model, notice } = context;
+  const cmd = level.twist.command;
+  const right = probabilityOf(model, cmd, targetOf(level, cmd));
+  const wrong = probabilityOf(model, cmd, level.twist.wrongAction);
+  const noHabit = model.twistTrials >= level.twist.maxTrials;
+  if (notice === 'ch1.notice.stubborn') return right > wrong ? 'ch1.notice.honest' : notice;
+  if (notice === 'ch1.notice.fixed' && noHabit) return 'ch1.notice.fixedNoHabit';
+  return notice ?? '';
 }
 
 export function sitView(step: string, context: SitContext): SitView {
   const { level, model } = context;
+  const sure = sureOf(context);
+  const readyAt = readyProbability(level);
   const allowed = allowedCommands(step, context);
   const visibleUpTo = step === 'intro' ? 0 : step === 'teach' ? context.teachIndex + 1 : level.commands.length;
   const visible = new Set(
@@ -107,13 +210,18 @@ export function sitView(step: string, context: SitContext): SitView {
   return {
     step,
     line: lineFor(step, context),
-    commands: level.commands.map((c) => ({
+    commands: level.commands.map((c, i) => ({
       id: c.id,
       labelKey: c.labelKey,
       visible: visible.has(c.id),
       enabled: allowed.includes(c.id) && !model.pending,
       learned: isLearned(level, model, c.id),
+      sure: sure[i],
+      ready: sure[i] >= readyAt,
     })),
+    passChance: showPassChance(level, sure),
+    readyAt,
+    showVerdict: step === 'show' ? verdictOf(context) : null,
     canFeedback: model.pending !== null && step !== 'show',
     canStartShow: step === 'free' && !model.pending,
     pending: model.pending,

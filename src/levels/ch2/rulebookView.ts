@@ -75,6 +75,16 @@ export interface RulebookView {
   challenge: ChallengeResult | null;
   /** How many times the challenge basket has been judged: a new number means a new verdict to reveal. */
   challengeRuns: number;
+  /** What the mentor says once every fruit of the basket is shown (the scene waits for it). */
+  verdictLine: RulebookLine | null;
+}
+
+/** The verdict in words that match its stars: praise grows with them, and a miss says so. */
+export function verdictLineOf(challenge: ChallengeResult | null): RulebookLine | null {
+  if (!challenge) return null;
+  const params = { correct: String(challenge.correct), size: String(challenge.size), rules: String(challenge.rules) };
+  const key = challenge.passed ? `ch2.verdict.passed${challenge.stars}` : 'ch2.verdict.failed';
+  return { key, params, notice: true };
 }
 
 function lineFor(step: string, context: RulebookContext, strip: RulebookView['strip']): RulebookLine {
@@ -84,6 +94,9 @@ function lineFor(step: string, context: RulebookContext, strip: RulebookView['st
     size: String(strip?.checked ?? 0),
     seller: context.data.fruits.sellers.find((s) => s.id === context.model.side)?.nameKey ?? '',
   };
+  // The weather's praise arrives with part B already open: say what to do there, too.
+  if (context.notice === 'ch2.notice.weatherDone' && step === 'stall')
+    return { key: 'ch2.notice.weatherDoneStall', params, notice: true };
   if (context.notice) return { key: context.notice, params, notice: true };
   const challenge = lastChallenge(context.model);
   switch (step) {
@@ -98,21 +111,8 @@ function lineFor(step: string, context: RulebookContext, strip: RulebookView['st
     case 'challenge':
       return { key: 'ch2.guide.challenge', params, notice: false };
     case 'verdict':
-      return challenge?.passed
-        ? {
-            key: 'ch2.verdict.passed',
-            params: {
-              correct: String(challenge.correct),
-              size: String(challenge.size),
-              rules: String(challenge.rules),
-            },
-            notice: true,
-          }
-        : {
-            key: 'ch2.verdict.failed',
-            params: { correct: String(challenge?.correct ?? 0), size: String(challenge?.size ?? 0) },
-            notice: true,
-          };
+      // The score waits for the reveal: see verdictLine.
+      return { key: 'ch2.guide.verdict', params: { size: String(challenge?.size ?? 0) }, notice: false };
     default:
       return { key: 'ch2.guide.done', params, notice: false };
   }
@@ -216,6 +216,7 @@ export function rulebookView(step: string, context: RulebookContext): RulebookVi
     ceiling,
     challenge: step === 'verdict' ? lastChallenge(model) : null,
     challengeRuns: model.challenges.length,
+    verdictLine: step === 'verdict' ? verdictLineOf(lastChallenge(model)) : null,
   };
 }
 
