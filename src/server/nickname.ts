@@ -7,7 +7,7 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
 export function cleanNickname(input: unknown): { ok: true; nickname: string } | { ok: false; reason: string } {
   if (typeof input !== 'string') return { ok: false, reason: 'The nickname must be text.' };
-  const cleaned = input.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+  const cleaned = input.normalize('NFC').replace(/\s+/gu, ' ').replace(INVISIBLE, '').trim();
   if (cleaned.length === 0) return { ok: false, reason: 'The nickname is empty.' };
   if ([...cleaned].length > NICKNAME_MAX)
     return { ok: false, reason: `The nickname is longer than ${NICKNAME_MAX} characters.` };
