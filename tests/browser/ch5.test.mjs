@@ -54,7 +54,8 @@ async function playChapter(locale, mode, reducedMotion) {
   };
   try {
     await page.addInitScript((s) => localStorage.setItem('blackboxdog.save', s), save(locale, reducedMotion));
-    await page.goto(`${server.url}?seed=5`);
+    // The canvas renderer: software WebGL on a busy 2-core machine can drop to a few frames a second.
+    await page.goto(`${server.url}?seed=5&renderer=canvas`);
     await waitForScreen(page, 'title');
     await press('title', 'play');
     await waitForScreen(page, 'map');

@@ -26,7 +26,7 @@ const MAP = { x: 560, y: 96, size: 380 };
 const PROFILE = { x: 570, y: 110, w: 650, h: 300 };
 const CHART = { x: 580, y: 100, w: 440, h: 200 };
 const PATH = { x: 1050, y: 100, size: 190 };
-const GEAR_Y = 220;
+const GEAR_Y = 200;
 const GEAR_X = [620, 800, 980, 1160];
 const GEAR_R = [58, 50, 44, 54];
 /** Automatic descent: steps per second of game time (fewer, larger updates with reduced motion). */
@@ -43,12 +43,16 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
   private fogLayer!: Phaser.GameObjects.Graphics;
   private top!: Phaser.GameObjects.Graphics;
   private hiker!: Phaser.GameObjects.Image;
+  private bowlImage!: Phaser.GameObjects.Image;
+  private fogImage!: Phaser.GameObjects.Image;
+  private fogKey = '';
   private gearArt: Phaser.GameObjects.Graphics[] = [];
   private texts!: Record<
     'title' | 'part' | 'loss' | 'lossTitle' | 'info1' | 'info2' | 'info3' | 'info4' | 'axisX' | 'axisY' | 'legend',
     Text
   >;
   private pool: Text[] = [];
+  private readonly touched = new Set<string>();
   private poolUsed = 0;
   private view_: FoggyView | null = null;
 
@@ -66,6 +70,7 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
     this.poolUsed = 0;
     this.gearArt = [];
     this.view_ = null;
+    this.fogKey = '';
   }
 
   protected override presentation(): Record<string, unknown> {
@@ -89,6 +94,10 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
     panel(16, 70, 490, 486);
     panel(RIGHT.x, RIGHT.y, RIGHT.w, RIGHT.h);
     this.g = this.add.graphics();
+    // The bowl and its fog are baked into textures (redrawn only when the trail changes), so a
+    // frame draws two images instead of thousands of cells and contour segments.
+    this.bowlImage = this.add.image(MAP.x, MAP.y, '__DEFAULT').setOrigin(0).setVisible(false);
+    this.fogImage = this.add.image(MAP.x, MAP.y, '__DEFAULT').setOrigin(0).setVisible(false);
     this.fogLayer = this.add.graphics();
     this.top = this.add.graphics();
     for (let i = 0; i < 4; i++) this.gearArt.push(this.add.graphics({ x: GEAR_X[i], y: GEAR_Y }));
@@ -105,12 +114,19 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
       info4: L(1030, 230, 18),
       axisX: L(0, 0, 15, CSS.inkSoft),
       axisY: L(0, 0, 15, CSS.inkSoft),
-      legend: L(PLOT.x, PLOT.y - 26, 15, CSS.inkSoft),
+      legend: L(PLOT.x, PLOT.y - 26, 13, CSS.inkSoft),
     };
+    this.texts.legend.setWordWrapWidth(460);
     this.texts.info1.setWordWrapWidth(220);
     this.texts.info2.setWordWrapWidth(220);
     this.texts.info3.setWordWrapWidth(220);
     this.texts.info4.setWordWrapWidth(220);
+  }
+
+  /** A fixed label, marked as used by this render (unused ones are emptied at the end). */
+  private txt(key: keyof FoggyMountainScene['texts']): Text {
+    this.touched.add(key);
+    return this.texts[key];
   }
 
   /** A pooled small label, reset on each render. */
@@ -121,7 +137,13 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
       this.pool.push(t);
     }
     this.poolUsed++;
-    return t.setPosition(x, y).setText(text).setFontSize(size).setColor(color).setOrigin(0.5).setVisible(true);
+    if (t.text !== text) t.setText(text);
+    if (t.style.fontSize !== `${size}px`) t.setFontSize(size);
+    if (t.style.color !== color) t.setColor(color);
+    if (t.x !== x || t.y !== y) t.setPosition(x, y);
+    if (t.originX !== 0.5) t.setOrigin(0.5);
+    if (!t.visible) t.setVisible(true);
+    return t;
   }
 
   override update(_time: number, delta: number): void {
@@ -158,9 +180,11 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
     this.fogLayer.clear();
     this.top.clear();
     this.hiker.setVisible(false);
+    this.bowlImage.setVisible(false);
+    this.fogImage.setVisible(false);
     for (const gear of this.gearArt) gear.clear();
-    this.texts.title.setText(this.t('ch5.title'));
-    this.texts.part.setText(this.partTitle(view.step));
+    this.txt('title').setText(this.t('ch5.title'));
+    this.txt('part').setText(this.partTitle(view.step));
     for (const k of ['info1', 'info2', 'info3', 'info4', 'axisX', 'axisY', 'legend'] as const)
       this.texts[k].setText('');
 
@@ -171,7 +195,9 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
     else if (view.run) this.drawMap(null);
     if (view.auto) this.drawAuto(view);
     if (view.gears) this.drawGears(view);
-    for (let i = this.poolUsed; i < this.pool.length; i++) this.pool[i].setVisible(false);
+    for (let i = this.poolUsed; i < this.pool.length; i++) if (this.pool[i].visible) this.pool[i].setVisible(false);
+    for (const k of ['info1', 'info2', 'info3', 'info4', 'axisX', 'axisY', 'legend'] as const)
+      if (!this.touched.has(k) && this.texts[k].text !== '') this.texts[k].setText('');
 
     this.renderKnobs(view);
     renderHistoryCard(
@@ -242,10 +268,9 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
       g.lineStyle(3, COLORS.ink, 1).strokeCircle(this.px(p.x), this.py(p.y), 7);
     }
     if (view.auto) {
-      this.texts.legend.setText(
+      this.txt('legend').setText(
         `— ${this.t('ch5.plain', { loss: fmt(view.auto.plain.loss) })}   - - ${this.t('ch5.heavy', { loss: fmt(view.auto.heavy.loss) })}   ··· ${this.t('ch5.handFit', { loss: fmt(view.auto.handLoss) })}`,
       );
-      this.texts.legend.setFontSize(13).setWordWrapWidth(460);
     }
   }
 
@@ -277,10 +302,16 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
     if (target !== null) {
       const x = BAR.x + BAR.w * t(target);
       g.lineStyle(4, COLORS.green, 1).lineBetween(x, BAR.y - 6, x, BAR.y + BAR.h + 6);
-      this.tag(x, BAR.y + BAR.h + 56, `▲ ${this.t('ch5.target', { value: fmt(target) })}`, 14, CSS.green);
+      this.tag(
+        BAR.x + BAR.w - 70,
+        BAR.y + BAR.h + 18,
+        `| ${this.t('ch5.target', { value: fmt(target) })}`,
+        15,
+        CSS.green,
+      );
     }
-    this.texts.lossTitle.setText(this.t('ch5.lossTitle'));
-    this.texts.loss.setText(this.t('ch5.loss', { value: fmt(view.loss, 4) }));
+    this.txt('lossTitle').setText(this.t('ch5.lossTitle'));
+    this.txt('loss').setText(this.t('ch5.loss', { value: fmt(view.loss, 4) }));
   }
 
   // ---------- part B: one knob in the fog ----------
@@ -336,10 +367,12 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
       15,
       CSS.blue,
     );
-    this.texts.axisX.setText('K1').setPosition(PROFILE.x + PROFILE.w - 24, PROFILE.y + PROFILE.h + 4);
+    this.txt('axisX')
+      .setText('K1')
+      .setPosition(PROFILE.x + PROFILE.w - 24, PROFILE.y + PROFILE.h + 4);
     this.tag(PROFILE.x + 12, PROFILE.y + PROFILE.h + 14, fmt(lo), 13, CSS.inkSoft);
     this.tag(PROFILE.x + PROFILE.w - 60, PROFILE.y + PROFILE.h + 14, fmt(hi), 13, CSS.inkSoft);
-    this.texts.info1.setText('');
+    this.txt('info1').setText('');
     this.tag(
       PROFILE.x + PROFILE.w / 2,
       PROFILE.y + PROFILE.h + 40,
@@ -384,45 +417,63 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
     const floor = this.level.bestLoss;
     const top = Math.max(...b.loss.flat());
     const fog = walk?.fog ?? null;
-    const g = this.g;
-    // Ground colour by height (light valley, darker slopes); the contour rings carry the same
-    // information in shape, so colour is never the only signal.
-    for (let r = 0; r < GRID - 1; r++)
-      for (let c = 0; c < GRID - 1; c++) {
-        const l = (b.loss[r][c] + b.loss[r + 1][c + 1]) / 2;
-        const t = Math.log(l / floor) / Math.log(top / floor);
-        const shade = Phaser.Display.Color.Interpolate.ColorWithColor(
-          Phaser.Display.Color.ValueToColor(0xe8f5d0),
-          Phaser.Display.Color.ValueToColor(0x4a7c59),
-          100,
-          Math.round(t * 100),
-        );
-        g.fillStyle(Phaser.Display.Color.GetColor(shade.r, shade.g, shade.b), 1).fillRect(
-          MAP.x + c * cell,
-          MAP.y + MAP.size - (r + 1) * cell,
-          cell + 0.5,
-          cell + 0.5,
-        );
+    if (!this.textures.exists('ch5-bowl')) {
+      const g = this.make.graphics({}, false);
+      // Ground colour by height (light valley, darker slopes); the contour rings carry the same
+      // information in shape, so colour is never the only signal.
+      for (let r = 0; r < GRID - 1; r++)
+        for (let c = 0; c < GRID - 1; c++) {
+          const l = (b.loss[r][c] + b.loss[r + 1][c + 1]) / 2;
+          const t = Math.log(l / floor) / Math.log(top / floor);
+          const shade = Phaser.Display.Color.Interpolate.ColorWithColor(
+            Phaser.Display.Color.ValueToColor(0xe8f5d0),
+            Phaser.Display.Color.ValueToColor(0x4a7c59),
+            100,
+            Math.round(t * 100),
+          );
+          g.fillStyle(Phaser.Display.Color.GetColor(shade.r, shade.g, shade.b), 1).fillRect(
+            c * cell,
+            MAP.size - (r + 1) * cell,
+            cell + 0.5,
+            cell + 0.5,
+          );
+        }
+      g.lineStyle(2, COLORS.ink, 0.75);
+      for (const s of b.segments) {
+        const [x1, y1, x2, y2] = s.seg;
+        g.lineBetween(mx(x1) - MAP.x, my(y1) - MAP.y, mx(x2) - MAP.x, my(y2) - MAP.y);
       }
-    g.lineStyle(2, COLORS.ink, 0.75);
-    for (const s of b.segments) {
-      const [x1, y1, x2, y2] = s.seg;
-      g.lineBetween(mx(x1), my(y1), mx(x2), my(y2));
+      g.generateTexture('ch5-bowl', MAP.size, MAP.size);
+      g.destroy();
     }
+    this.bowlImage.setTexture('ch5-bowl').setVisible(true);
     // The fog: hidden cells covered in opaque mist.
     if (fog) {
-      this.fogLayer.fillStyle(0xdfe3ea, 1);
-      fog.forEach((hidden, i) => {
-        if (!hidden) return;
-        const r = Math.floor(i / (GRID - 1));
-        const c = i % (GRID - 1);
-        this.fogLayer.fillRect(MAP.x + c * cell, MAP.y + MAP.size - (r + 1) * cell, cell + 0.5, cell + 0.5);
-      });
+      const key = fog.map((f) => (f ? 1 : 0)).join('');
+      if (key !== this.fogKey || !this.textures.exists('ch5-fog')) {
+        this.fogKey = key;
+        if (this.textures.exists('ch5-fog')) this.textures.remove('ch5-fog');
+        const g = this.make.graphics({}, false);
+        g.fillStyle(0xdfe3ea, 1);
+        fog.forEach((hidden, i) => {
+          if (!hidden) return;
+          const r = Math.floor(i / (GRID - 1));
+          const c = i % (GRID - 1);
+          g.fillRect(c * cell, MAP.size - (r + 1) * cell, cell + 0.5, cell + 0.5);
+        });
+        g.generateTexture('ch5-fog', MAP.size, MAP.size);
+        g.destroy();
+      }
+      this.fogImage.setTexture('ch5-fog').setVisible(true);
       if (fog.some(Boolean)) this.tag(MAP.x + MAP.size - 40, MAP.y + 16, `☁ ${this.t('ch5.fog')}`, 15, CSS.inkSoft);
     }
     this.top.lineStyle(3, COLORS.ink, 1).strokeRect(MAP.x, MAP.y, MAP.size, MAP.size);
-    this.texts.axisX.setText('K1 →').setPosition(MAP.x + MAP.size - 50, MAP.y + MAP.size + 2);
-    this.texts.axisY.setText('↑ K2').setPosition(MAP.x - 40, MAP.y - 26);
+    this.txt('axisX')
+      .setText('K1 →')
+      .setPosition(MAP.x + MAP.size - 50, MAP.y + MAP.size + 2);
+    this.txt('axisY')
+      .setText('↑ K2')
+      .setPosition(MAP.x - 40, MAP.y - 26);
     if (!walk) return;
     // The path of steps.
     const pts = walk.trail.map((t) => [mx(t.at[0]), my(t.at[1])] as const);
@@ -442,10 +493,10 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
     this.arrow(this.top, x0, y0, x0, y0 - g2 * scale, COLORS.sky, 3);
     this.arrow(this.top, x0, y0, x0 + g1 * scale, y0 - g2 * scale, COLORS.vermilion, 6);
     this.hiker.setPosition(x0 - 30, y0 + 26).setVisible(true);
-    this.texts.info1.setText(this.t('ch5.loss', { value: fmt(walk.loss) }));
-    this.texts.info2.setText(`${this.t('ch5.target', { value: walk.target })}`);
-    this.texts.info3.setText(this.t('ch5.gradient', { g1: fmt(g1), g2: fmt(g2) }));
-    this.texts.info4.setText(
+    this.txt('info1').setText(this.t('ch5.loss', { value: fmt(walk.loss) }));
+    this.txt('info2').setText(`${this.t('ch5.target', { value: walk.target })}`);
+    this.txt('info3').setText(this.t('ch5.gradient', { g1: fmt(g1), g2: fmt(g2) }));
+    this.txt('info4').setText(
       walk.maxSteps !== null
         ? this.t('ch5.score', { score: walk.score, steps: walk.steps, max: walk.maxSteps })
         : this.t('ch5.steps', { steps: walk.steps, overshoots: walk.overshoots }),
@@ -468,8 +519,13 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
     this.tag(CHART.x + CHART.w - 60, cy(a.target) - 12, this.t('ch5.target', { value: a.target }), 13, CSS.green);
     const line = (ls: number[], color: number, dashed: boolean) => {
       g.lineStyle(3, color, 1);
-      for (let i = 1; i < ls.length; i++)
-        if (!dashed || i % 6 < 3) g.lineBetween(cx(i - 1), cy(ls[i - 1]), cx(i), cy(ls[i]));
+      // At most ~150 segments however long the run: a long run stays cheap to draw.
+      const stride = Math.max(1, Math.ceil(ls.length / 150));
+      for (let i = stride, k = 0; i < ls.length + stride - 1; i += stride, k++) {
+        const j = Math.min(i, ls.length - 1);
+        if (!dashed || k % 4 < 2)
+          g.lineBetween(cx(j - stride < 0 ? 0 : i - stride), cy(ls[i - stride]), cx(j), cy(ls[j]));
+      }
     };
     line(a.plain.losses, COLORS.blue, false);
     line(a.heavy.losses, COLORS.orange, true);
@@ -493,8 +549,10 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
     g.fillStyle(COLORS.white, 1).fillRect(PATH.x, PATH.y, PATH.size, PATH.size);
     const drawPath = (p: [number, number][], color: number, dashed: boolean) => {
       g.lineStyle(3, color, 1);
-      for (let i = 1; i < p.length; i++)
-        if (!dashed || i % 4 < 2) g.lineBetween(sx(p[i - 1][0]), sy(p[i - 1][1]), sx(p[i][0]), sy(p[i][1]));
+      const stride = Math.max(1, Math.ceil(p.length / 150));
+      for (let i = stride; i < p.length; i += stride)
+        if (!dashed || (i / stride) % 4 < 2)
+          g.lineBetween(sx(p[i - stride][0]), sy(p[i - stride][1]), sx(p[i][0]), sy(p[i][1]));
     };
     drawPath(a.plain.path, COLORS.blue, false);
     drawPath(a.heavy.path, COLORS.orange, true);
@@ -556,7 +614,7 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
         this.tag(mid, GEAR_Y - 107, this.t('ch5.gear.ratio', { value: fmt(gv.ratios[i]) }), 16);
       }
     });
-    this.tag(890, 420, this.t('ch5.gears.question'), 17);
+    this.tag(890, 452, this.t('ch5.gears.question'), 17);
     if (gv.done) this.tag(890, 540, this.t('ch5.gears.fd', { fd: fmt(gv.finiteDifference, 4) }), 16, CSS.green);
   }
 
@@ -752,7 +810,7 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
               `choice-${i}`,
               String(value),
               590 + i * 150,
-              446,
+              474,
               140,
               () => this.send({ type: 'gears.predict', value }),
               {
@@ -765,7 +823,7 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
         );
       else if (!gv.done)
         actions.push(
-          this.btn('back', this.t('ch5.btn.back'), 820, 446, 220, () => this.send({ type: 'gears.back' }), {
+          this.btn('back', this.t('ch5.btn.back'), 820, 474, 220, () => this.send({ type: 'gears.back' }), {
             variant: 'primary',
           }),
         );
