@@ -7,11 +7,12 @@ import type ch2En from './locales/ch2.en.json';
 import type ch3En from './locales/ch3.en.json';
 import type ch4En from './locales/ch4.en.json';
 import type ch5En from './locales/ch5.en.json';
+import type ch6En from './locales/ch6.en.json';
 
 // One catalogue per language: the shell's file is loaded up front; each chapter's own file
 // (locales/chN.<locale>.json) is added by loadChapterText() when the chapter first opens, so the
 // first download carries only the text of the title, the map and chapter 1.
-type Catalogue = typeof shellEn & typeof ch2En & typeof ch3En & typeof ch4En & typeof ch5En;
+type Catalogue = typeof shellEn & typeof ch2En & typeof ch3En & typeof ch4En & typeof ch5En & typeof ch6En;
 
 export type Locale = 'zh-CN' | 'en';
 export type MessageKey = keyof Catalogue;

@@ -20,7 +20,7 @@ export const CHAPTERS: readonly ChapterInfo[] = [
   { number: 3, titleKey: 'ch3.title', yearKey: 'map.year3', icon: 'map-ch3-lamp', load: () => import('./ch3') },
   { number: 4, titleKey: 'ch4.title', yearKey: 'map.year4', icon: 'map-ch4-riddle', load: () => import('./ch4') },
   { number: 5, titleKey: 'ch5.title', yearKey: 'map.year5', icon: 'map-ch5-mountain', load: () => import('./ch5') },
-  { number: 6, titleKey: 'ch6.title', yearKey: 'map.year6', icon: 'map-ch6-demon' },
+  { number: 6, titleKey: 'ch6.title', yearKey: 'map.year6', icon: 'map-ch6-demon', load: () => import('./ch6') },
 ];
 
 export type ChapterStatus = 'locked' | 'open' | 'passed' | 'soon';

@@ -24,6 +24,12 @@ export interface EpochOptions {
   readonly batchSize: number;
   /** Shuffles the sample order; without it the samples go in stored order. */
   readonly rng?: Rng;
+  /**
+   * Called after each batch with the batches done, the batches in the epoch and the summed
+   * (not yet averaged) loss so far: a worker reports progress from here. It must not write the
+   * network's weights; reading them (e.g. classifying a few held-out digits) is fine.
+   */
+  readonly onBatch?: (done: number, batches: number, lossSum: number) => void;
 }
 
 export class Trainer {
@@ -111,6 +117,8 @@ export class Trainer {
     // The first batch goes the ordinary way, which applies and clears any gradient accumulated
     // before this epoch; from then on the first layer's gradient buffer stays zero.
     const rate = inputs.kind === 'csr' ? this.sgdRate : undefined;
+    const onBatch = options.onBatch;
+    const batches = Math.ceil(n / batchSize);
     let total = 0;
     for (let start = 0; start < n; start += batchSize) {
       const count = Math.min(batchSize, n - start);
@@ -124,6 +132,7 @@ export class Trainer {
         total += count * net.accumulateRows(inputs, this.batchRows, count, batchTargets, this.loss);
         this.applyGradients();
       }
+      if (onBatch) onBatch(start / batchSize + 1, batches, total);
     }
     return total / n;
   }

@@ -40,7 +40,7 @@ describe('verifying attempts by replay', () => {
   it('explains attempts it cannot replay', async () => {
     const a = chapterOneAttempt(3);
     expect((await verifyAttempt({ ...a, levelVersion: 99 })).message).toMatch(/version 99/);
-    expect((await verifyAttempt({ ...a, chapter: 6 })).message).toMatch(/Chapter 6 cannot be replayed/);
+    expect((await verifyAttempt({ ...a, chapter: 7 })).message).toMatch(/Chapter 7 cannot be replayed/);
     expect((await verifyAttempt({ ...a, events: a.events.slice(0, 3) })).message).toMatch(
       /replay failed.*did not finish/,
     );

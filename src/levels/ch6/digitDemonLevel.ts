@@ -1,0 +1,92 @@
+// The schema of chapter 6's level file (levels/06-digit-demon.json): the choices offered when
+// building the boss network (hidden sizes, learning rates, epochs and their budget), how training
+// reports progress, the fight's health and rounds, the trick's epsilons, the star thresholds and
+// the sample drawings offered to keyboard players (strokes in a unit square, y down).
+import { z } from 'zod';
+import raw from '../../../levels/06-digit-demon.json';
+import { parseLevelFile } from '../shared/levelFile';
+
+export const DIGIT_DEMON_LEVEL_FILE = 'levels/06-digit-demon.json';
+
+const textKey = z.string().min(3, 'must be a text key like "ch6.title"');
+const unit = z.number().min(0).max(1);
+
+export const digitDemonLevelSchema = z
+  .object({
+    chapter: z.literal(6),
+    id: z.literal('ch6-digit-demon'),
+    version: z.number().int().positive(),
+    network: z.object({
+      input: z.literal(784),
+      outputActivation: z.literal('softmax'),
+      hiddenActivation: z.enum(['relu', 'sigmoid', 'tanh']),
+      batchSize: z.number().int().min(1).max(512),
+    }),
+    build: z.object({
+      hidden: z.array(z.object({ units: z.number().int().min(2).max(512), hintKey: textKey })).min(2),
+      learningRates: z.array(z.object({ rate: z.number().positive().max(5), hintKey: textKey })).min(2),
+      epochs: z.object({ min: z.number().int().min(1), max: z.number().int().max(100), hintKey: textKey }),
+      /** hidden units × epochs may not exceed this. */
+      budget: z.number().int().positive(),
+      budgetHintKey: textKey,
+      start: z.object({ hidden: z.number().int(), rate: z.number(), epochs: z.number().int() }),
+    }),
+    training: z.object({
+      reportsPerEpoch: z.number().int().min(1).max(100),
+      curveTrainSample: z.number().int().min(1).max(8000),
+      curveTestSample: z.number().int().min(1).max(2000),
+      sampleDigits: z.number().int().min(1).max(40),
+    }),
+    fight: z.object({
+      demonHealth: z.number().int().min(1),
+      playerHealth: z.number().int().min(1),
+      throws: z.number().int().min(1).max(100),
+      drawings: z.number().int().min(1).max(20),
+      drawMinInk: z.number().int().min(1).max(784),
+    }),
+    trick: z.object({
+      epsilons: z.array(unit).min(2),
+      start: unit,
+      digits: z.number().int().min(1).max(20),
+      invisibleBound: unit,
+    }),
+    stars: z.object({ pass: unit, two: unit, three: unit }),
+    samples: z
+      .array(
+        z.object({
+          digit: z.number().int().min(0).max(9),
+          strokes: z.array(z.array(z.tuple([unit, unit])).min(2)).min(1),
+        }),
+      )
+      .min(1),
+    history: z.object({ year: z.number().int() }),
+  })
+  .superRefine((l, ctx) => {
+    const b = l.build;
+    if (!b.hidden.some((h) => h.units === b.start.hidden))
+      ctx.addIssue({ code: 'custom', path: ['build', 'start', 'hidden'], message: 'must be one of build.hidden' });
+    if (!b.learningRates.some((r) => r.rate === b.start.rate))
+      ctx.addIssue({ code: 'custom', path: ['build', 'start', 'rate'], message: 'must be one of build.learningRates' });
+    if (b.start.epochs < b.epochs.min || b.start.epochs > b.epochs.max || b.start.hidden * b.start.epochs > b.budget)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['build', 'start', 'epochs'],
+        message: 'must be in range and fit the budget',
+      });
+    if (b.epochs.min > b.epochs.max)
+      ctx.addIssue({ code: 'custom', path: ['build', 'epochs', 'max'], message: 'must not be below min' });
+    if (!l.trick.epsilons.includes(l.trick.start))
+      ctx.addIssue({ code: 'custom', path: ['trick', 'start'], message: 'must be one of trick.epsilons' });
+    if (!(l.stars.pass <= l.stars.two && l.stars.two <= l.stars.three))
+      ctx.addIssue({ code: 'custom', path: ['stars'], message: 'thresholds must rise: pass <= two <= three' });
+  });
+
+export type DigitDemonLevel = z.output<typeof digitDemonLevelSchema>;
+
+export function parseDigitDemonLevel(data: unknown): DigitDemonLevel {
+  return parseLevelFile(DIGIT_DEMON_LEVEL_FILE, digitDemonLevelSchema, data);
+}
+
+export function loadDigitDemonLevel(): DigitDemonLevel {
+  return parseDigitDemonLevel(raw);
+}

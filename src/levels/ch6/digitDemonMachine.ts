@@ -1,0 +1,262 @@
+// Chapter 6's steps: intro → build the net → training (in a worker on the page) → the net's report
+// card → phase 1, unseen digits → phase 2, your handwriting → phase 3, the Demon's trick →
+// epilogue → ending and credits → done. The numbers live in the pure model; this machine decides
+// which inputs are allowed when and records every input that moves the chapter on, so the attempt
+// (seed + events, drawings as 28 x 28 bytes) replays to the same result. 'train.done' carries no
+// weights: its outcome is recomputed from (level, seed, choices), by the worker live and
+// in-process on replay (see trainedNets.ts). Drafts on the drawing pad ('draw.preview') only feed
+// the "what the net sees" view and are never recorded, like dialogue.
+import { assign, setup } from 'xstate';
+import { introGuard, introState } from '../shared/intro';
+import type { BossDigits } from './digits';
+import type { DigitDemonLevel } from './digitDemonLevel';
+import {
+  createDigitDemonState,
+  drawingsLeft,
+  probabilitiesOf,
+  resultOf,
+  submitDrawing,
+  throwDigit,
+  throwsLeft,
+  validDrawing,
+  validTrickPick,
+  withChoice,
+  withHidden,
+  withoutNet,
+  withTrainedNet,
+  withTrick,
+  type DigitDemonResult,
+  type DigitDemonState,
+  type TrickSource,
+} from './digitDemonModel';
+import { isDrawingInput } from './digitDrawing';
+import { findTrained } from './trainedNets';
+
+/** The level file joined with the digits it trains on. */
+export interface DigitDemonChapterLevel {
+  file: DigitDemonLevel;
+  digits: BossDigits;
+}
+
+export type DigitDemonInputEvent =
+  | { type: 'build.hidden'; units: number }
+  | { type: 'build.rate'; rate: number }
+  | { type: 'build.epochs'; epochs: number }
+  | { type: 'train.start' }
+  | { type: 'train.cancel' }
+  | { type: 'train.done' }
+  | { type: 'train.again' }
+  | { type: 'fight.start' }
+  | { type: 'fight.throw' }
+  | { type: 'phase.next' }
+  | { type: 'draw.submit'; digit: number; pixels: number[] }
+  | { type: 'trick.epsilon'; epsilon: number }
+  | ({ type: 'trick.pick' } & TrickSource)
+  | { type: 'epilogue.next' }
+  | { type: 'ending.done' };
+
+export type DigitDemonEvent =
+  | DigitDemonInputEvent
+  | { type: 'draw.preview'; pixels: number[] | null }
+  | { type: 'dialogue.next' }
+  | { type: 'dialogue.skip' };
+
+export interface DigitDemonContext {
+  level: DigitDemonLevel;
+  digits: BossDigits;
+  seed: number;
+  model: DigitDemonState;
+  introLine: number;
+  epiloguePage: number;
+  /** The pad's current draft and the net's probabilities for it (not recorded). */
+  preview: { pixels: number[]; probabilities: number[] } | null;
+  /** How many times training was started (to tell the scene a new run began). */
+  trainRuns: number;
+  events: DigitDemonInputEvent[];
+}
+
+export interface DigitDemonInput {
+  level: DigitDemonChapterLevel;
+  seed: number;
+}
+
+export const INTRO_LINES = ['ch6.intro.1', 'ch6.intro.2', 'ch6.intro.3'] as const;
+export const EPILOGUE_PAGES = ['shiba', 'work', 'learn'] as const;
+
+export type DigitDemonStep =
+  | 'intro'
+  | 'build'
+  | 'training'
+  | 'trained'
+  | 'phase1'
+  | 'phase2'
+  | 'trick'
+  | 'epilogue'
+  | 'ending'
+  | 'done';
+
+export const digitDemonMachine = setup({
+  types: {
+    context: {} as DigitDemonContext,
+    events: {} as DigitDemonEvent,
+    input: {} as DigitDemonInput,
+    output: {} as DigitDemonResult,
+  },
+  guards: {
+    introHasMore: introGuard(INTRO_LINES),
+    validHidden: ({ context, event }) =>
+      event.type === 'build.hidden' && context.level.build.hidden.some((h) => h.units === event.units),
+    validRate: ({ context, event }) =>
+      event.type === 'build.rate' && context.level.build.learningRates.some((r) => r.rate === event.rate),
+    validEpochs: ({ context, event }) =>
+      event.type === 'build.epochs' &&
+      withChoice(context.level, context.model, { epochs: event.epochs }) !== context.model,
+    throwsLeft: ({ context }) => throwsLeft(context.level, context.model),
+    throwsDone: ({ context }) => !throwsLeft(context.level, context.model),
+    playerDown: ({ context }) => context.model.playerHealth <= 0,
+    drawingsLeftValid: ({ context, event }) =>
+      event.type === 'draw.submit' &&
+      drawingsLeft(context.level, context.model) &&
+      validDrawing(context.level, event.digit, event.pixels),
+    drawingsDone: ({ context }) => !drawingsLeft(context.level, context.model),
+    validEpsilon: ({ context, event }) =>
+      event.type === 'trick.epsilon' && context.level.trick.epsilons.includes(event.epsilon),
+    validPick: ({ context, event }) =>
+      event.type === 'trick.pick' &&
+      (event.source === 'test' || event.source === 'drawing') &&
+      validTrickPick(context.model, { source: event.source, index: event.index }),
+    epilogueHasMore: ({ context }) => context.epiloguePage < EPILOGUE_PAGES.length - 1,
+  },
+  actions: {
+    record: assign({ events: ({ context, event }) => [...context.events, event as DigitDemonInputEvent] }),
+    nextIntroLine: assign({ introLine: ({ context }) => context.introLine + 1 }),
+    setHidden: assign({
+      model: ({ context, event }) =>
+        event.type === 'build.hidden' ? withHidden(context.level, context.model, event.units) : context.model,
+    }),
+    setRate: assign({
+      model: ({ context, event }) =>
+        event.type === 'build.rate' ? withChoice(context.level, context.model, { rate: event.rate }) : context.model,
+    }),
+    setEpochs: assign({
+      model: ({ context, event }) =>
+        event.type === 'build.epochs'
+          ? withChoice(context.level, context.model, { epochs: event.epochs })
+          : context.model,
+    }),
+    countRun: assign({ trainRuns: ({ context }) => context.trainRuns + 1 }),
+    train: assign({
+      model: ({ context }) => withTrainedNet(context.level, context.digits, context.seed, context.model, findTrained),
+    }),
+    forgetNet: assign({ model: ({ context }) => withoutNet(context.model) }),
+    throwDigit: assign({ model: ({ context }) => throwDigit(context.level, context.digits, context.model) }),
+    preview: assign({
+      preview: ({ context, event }) => {
+        if (event.type !== 'draw.preview' || !context.model.net || !isDrawingInput(event.pixels)) return null;
+        return { pixels: [...event.pixels], probabilities: probabilitiesOf(context.model.net, event.pixels) };
+      },
+    }),
+    submitDrawing: assign({
+      model: ({ context, event }) =>
+        event.type === 'draw.submit'
+          ? submitDrawing(context.level, context.model, event.digit, event.pixels)
+          : context.model,
+      preview: () => null,
+    }),
+    firstTrick: assign({
+      model: ({ context }) =>
+        withTrick(context.digits, context.model, { source: 'test', index: 0 }, context.level.trick.start),
+    }),
+    setEpsilon: assign({
+      model: ({ context, event }) =>
+        event.type === 'trick.epsilon'
+          ? withTrick(context.digits, context.model, context.model.trickPick, event.epsilon)
+          : context.model,
+    }),
+    pickTrick: assign({
+      model: ({ context, event }) =>
+        event.type === 'trick.pick'
+          ? withTrick(
+              context.digits,
+              context.model,
+              { source: event.source, index: event.index },
+              context.model.epsilon,
+            )
+          : context.model,
+    }),
+    nextPage: assign({ epiloguePage: ({ context }) => context.epiloguePage + 1 }),
+  },
+}).createMachine({
+  id: 'digitDemon',
+  context: ({ input }) => ({
+    level: input.level.file,
+    digits: input.level.digits,
+    seed: input.seed >>> 0,
+    model: createDigitDemonState(input.level.file, input.seed >>> 0, input.level.digits.test.inputs.rows),
+    introLine: 0,
+    epiloguePage: 0,
+    preview: null,
+    trainRuns: 0,
+    events: [],
+  }),
+  initial: 'intro',
+  states: {
+    intro: introState('build'),
+    build: {
+      on: {
+        'build.hidden': { guard: 'validHidden', actions: ['record', 'setHidden'] },
+        'build.rate': { guard: 'validRate', actions: ['record', 'setRate'] },
+        'build.epochs': { guard: 'validEpochs', actions: ['record', 'setEpochs'] },
+        'train.start': { target: 'training', actions: ['record', 'countRun'] },
+      },
+    },
+    training: {
+      on: {
+        'train.cancel': { target: 'build', actions: 'record' },
+        'train.done': { target: 'trained', actions: ['record', 'train'] },
+      },
+    },
+    trained: {
+      on: {
+        'train.again': { target: 'build', actions: ['record', 'forgetNet'] },
+        'fight.start': { target: 'phase1', actions: 'record' },
+      },
+    },
+    phase1: {
+      on: {
+        'fight.throw': { guard: 'throwsLeft', actions: ['record', 'throwDigit'] },
+        'phase.next': [
+          { guard: 'playerDown', target: 'trick', actions: ['record', 'firstTrick'] },
+          { guard: 'throwsDone', target: 'phase2', actions: 'record' },
+        ],
+      },
+    },
+    phase2: {
+      on: {
+        'draw.preview': { actions: 'preview' },
+        'draw.submit': { guard: 'drawingsLeftValid', actions: ['record', 'submitDrawing'] },
+        'phase.next': { guard: 'drawingsDone', target: 'trick', actions: ['record', 'firstTrick'] },
+      },
+    },
+    trick: {
+      on: {
+        'trick.epsilon': { guard: 'validEpsilon', actions: ['record', 'setEpsilon'] },
+        'trick.pick': { guard: 'validPick', actions: ['record', 'pickTrick'] },
+        'phase.next': { target: 'epilogue', actions: 'record' },
+      },
+    },
+    epilogue: {
+      on: {
+        'epilogue.next': [
+          { guard: 'epilogueHasMore', actions: ['record', 'nextPage'] },
+          { target: 'ending', actions: 'record' },
+        ],
+      },
+    },
+    ending: {
+      on: { 'ending.done': { target: 'done', actions: 'record' } },
+    },
+    done: { type: 'final' },
+  },
+  output: ({ context }) => resultOf(context.level, context.model),
+});

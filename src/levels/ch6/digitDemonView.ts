@@ -1,0 +1,182 @@
+// Chapter 6's view-model: everything the scene draws, computed from the machine's snapshot.
+import type { ViewCue } from '../contract';
+import { trainingKey, type BossChoices } from './bossTraining';
+import {
+  drawingsLeft,
+  fightOver,
+  maxEpochs,
+  resultOf,
+  throwsLeft,
+  type DigitDemonResult,
+  type NetReport,
+  type Throw,
+  type TrickResult,
+  type TrickSource,
+} from './digitDemonModel';
+import { EPILOGUE_PAGES, INTRO_LINES, type DigitDemonContext, type DigitDemonStep } from './digitDemonMachine';
+
+export interface DigitDemonView {
+  step: DigitDemonStep;
+  /** The mentor's line as a text key, with params. */
+  line: { key: string; params: Record<string, string | number> };
+  intro: boolean;
+  build: {
+    choices: BossChoices;
+    hidden: { units: number; hintKey: string; selected: boolean; fits: boolean }[];
+    rates: { rate: number; hintKey: string; selected: boolean }[];
+    epochs: { value: number; min: number; max: number; hintKey: string };
+    budget: { used: number; total: number; hintKey: string };
+  };
+  /** Changes when a new training run starts: the scene starts its worker for this key. */
+  training: { run: number; key: string; seed: number };
+  report: NetReport | null;
+  fight: {
+    demonHealth: number;
+    demonMax: number;
+    playerHealth: number;
+    playerMax: number;
+    throws: Throw[];
+    throwsTotal: number;
+    canThrow: boolean;
+    drawings: { digit: number; predicted: number; hit: boolean; confidence: number }[];
+    drawingsTotal: number;
+    canDraw: boolean;
+    over: boolean;
+    demonDown: boolean;
+  };
+  preview: { pixels: number[]; probabilities: number[] } | null;
+  trick: {
+    epsilons: number[];
+    epsilon: number;
+    pick: TrickSource;
+    digits: number[];
+    drawings: number;
+    result: TrickResult | null;
+    invisibleBound: number;
+  };
+  epilogue: { page: (typeof EPILOGUE_PAGES)[number]; index: number; count: number };
+  result: DigitDemonResult | null;
+  cue: ViewCue | null;
+}
+
+function lineOf(step: DigitDemonStep, c: DigitDemonContext): DigitDemonView['line'] {
+  const m = c.model;
+  const pct = (v: number) => Math.round(v * 1000) / 10;
+  switch (step) {
+    case 'intro':
+      return { key: INTRO_LINES[c.introLine], params: {} };
+    case 'build':
+      return { key: 'ch6.line.build', params: {} };
+    case 'training':
+      return { key: 'ch6.line.training', params: {} };
+    case 'trained':
+      return {
+        key: m.report && m.report.accuracy >= c.level.stars.two ? 'ch6.line.trainedGood' : 'ch6.line.trained',
+        params: { percent: pct(m.report?.accuracy ?? 0) },
+      };
+    case 'phase1': {
+      const last = m.throws[m.throws.length - 1];
+      if (!throwsLeft(c.level, m)) return { key: 'ch6.line.phase1Done', params: {} };
+      if (!last) return { key: 'ch6.line.phase1', params: {} };
+      return {
+        key: last.hit ? 'ch6.line.throwHit' : 'ch6.line.throwMiss',
+        params: { label: last.label, predicted: last.predicted },
+      };
+    }
+    case 'phase2': {
+      const last = m.drawings[m.drawings.length - 1];
+      if (!drawingsLeft(c.level, m)) return { key: 'ch6.line.phase2Done', params: {} };
+      if (!last) return { key: 'ch6.line.phase2', params: {} };
+      return {
+        key: last.hit ? 'ch6.line.drawHit' : 'ch6.line.drawMiss',
+        params: { digit: last.digit, predicted: last.predicted },
+      };
+    }
+    case 'trick': {
+      const t = m.trick;
+      if (!t) return { key: 'ch6.line.trick', params: {} };
+      if (t.before !== t.label) return { key: 'ch6.line.trickAlreadyWrong', params: { label: t.label } };
+      return t.after !== t.before
+        ? { key: 'ch6.line.trickFooled', params: { label: t.label, after: t.after } }
+        : { key: 'ch6.line.trickHeld', params: { label: t.label } };
+    }
+    case 'epilogue':
+      return { key: `ch6.epilogue.${EPILOGUE_PAGES[c.epiloguePage]}.mentor`, params: {} };
+    default:
+      return { key: 'ch6.line.ending', params: {} };
+  }
+}
+
+function cueOf(step: DigitDemonStep, c: DigitDemonContext): ViewCue | null {
+  const m = c.model;
+  if (step === 'phase1' && m.throws.length > 0) {
+    const last = m.throws[m.throws.length - 1];
+    return { sound: last.hit ? 'success' : 'scold', id: `throw-${m.throws.length}` };
+  }
+  if (step === 'phase2' && m.drawings.length > 0) {
+    const last = m.drawings[m.drawings.length - 1];
+    return { sound: last.hit ? 'success' : 'scold', id: `draw-${m.drawings.length}` };
+  }
+  if (step === 'trained') return { sound: 'complete', id: `trained-${c.trainRuns}` };
+  if (step === 'trick' && m.trick) return { sound: 'book', id: `trick-${c.events.length}` };
+  if (step === 'ending') return { sound: 'complete', id: 'ending' };
+  return null;
+}
+
+export function digitDemonView(top: string, c: DigitDemonContext): DigitDemonView {
+  const step = top as DigitDemonStep;
+  const { level, model: m } = c;
+  const b = level.build;
+  const maxE = maxEpochs(level, m.choices.hidden);
+  return {
+    step,
+    line: lineOf(step, c),
+    intro: step === 'intro',
+    build: {
+      choices: m.choices,
+      hidden: b.hidden.map((h) => ({
+        units: h.units,
+        hintKey: h.hintKey,
+        selected: h.units === m.choices.hidden,
+        fits: h.units * b.epochs.min <= b.budget,
+      })),
+      rates: b.learningRates.map((r) => ({ rate: r.rate, hintKey: r.hintKey, selected: r.rate === m.choices.rate })),
+      epochs: { value: m.choices.epochs, min: b.epochs.min, max: maxE, hintKey: b.epochs.hintKey },
+      budget: { used: m.choices.hidden * m.choices.epochs, total: b.budget, hintKey: b.budgetHintKey },
+    },
+    training: { run: c.trainRuns, key: trainingKey(level, c.seed, m.choices), seed: c.seed },
+    report: m.report,
+    fight: {
+      demonHealth: Math.max(0, m.demonHealth),
+      demonMax: level.fight.demonHealth,
+      playerHealth: Math.max(0, m.playerHealth),
+      playerMax: level.fight.playerHealth,
+      throws: m.throws,
+      throwsTotal: level.fight.throws,
+      canThrow: throwsLeft(level, m),
+      drawings: m.drawings.map((d) => ({
+        digit: d.digit,
+        predicted: d.predicted,
+        hit: d.hit,
+        confidence: d.probabilities[d.predicted],
+      })),
+      drawingsTotal: level.fight.drawings,
+      canDraw: drawingsLeft(level, m),
+      over: fightOver(m),
+      demonDown: m.demonHealth <= 0,
+    },
+    preview: c.preview,
+    trick: {
+      epsilons: level.trick.epsilons,
+      epsilon: m.epsilon,
+      pick: m.trickPick,
+      digits: m.trickDigits,
+      drawings: m.drawings.length,
+      result: m.trick,
+      invisibleBound: level.trick.invisibleBound,
+    },
+    epilogue: { page: EPILOGUE_PAGES[c.epiloguePage], index: c.epiloguePage, count: EPILOGUE_PAGES.length },
+    result: step === 'ending' || step === 'done' ? resultOf(level, m) : null,
+    cue: cueOf(step, c),
+  };
+}
