@@ -6,7 +6,10 @@ import { newAttemptSeed } from './game/attemptSeed';
 import { loadSave, writeSave, type StorageLike } from './app/saveStore';
 import { detectLocale, translate } from './i18n/i18n';
 import { installTestApi } from './testApi';
+import { ClassroomClient } from './app/classroomClient';
+import { installClassroomPanel } from './game/ui/classroomPanel';
 import './game/ui/ui.css';
+import './game/ui/classroom.css';
 
 function browserStorage(): StorageLike {
   try {
@@ -28,6 +31,9 @@ async function boot(): Promise<void> {
   // Opening a chapter loads its rules and level, and (once the game has started) its text and
   // scene, all before its machine starts.
   let prepareScene: (chapter: number) => Promise<void> = async () => {};
+  // In a class whose teacher chose a puzzle, the competition's chapters use the teacher's seed.
+  let classroom: ClassroomClient | null = null;
+  let currentChapter = (): number | null => null;
   const app = createActor(
     appMachine.provide({
       actions: {
@@ -42,11 +48,14 @@ async function boot(): Promise<void> {
         }),
       },
     }),
-    { input: { save, problem, newSeed: () => newAttemptSeed() } },
+    { input: { save, problem, newSeed: (): number => classroom?.seedFor(currentChapter()) ?? newAttemptSeed() } },
   ).start();
   const api = installTestApi(app, () => saveError);
   const { startGame } = await import('./game/startGame');
   prepareScene = startGame(app, api).prepareChapter;
+  currentChapter = () => app.getSnapshot().context.chapter;
+  classroom = new ClassroomClient(app);
+  installClassroomPanel(app, classroom, document.getElementById('overlay')!);
 }
 
 /**

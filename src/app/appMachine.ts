@@ -18,7 +18,8 @@ import {
 import { CHAPTERS, chapterStatus, isPlayable, loadChapter } from '../levels/chapters';
 import type { AnyChapter, RecordsEvents } from '../levels/contract';
 import { LevelFileError } from '../levels/shared/levelFile';
-import type { Attempt, SaveData, Settings } from './saveSchema';
+import { queueAttempt, settleAttempt, withClassroom, withRoomInfo } from './classroomQueue';
+import type { Attempt, ClassroomState, ClassroomVerdict, SaveData, Settings } from './saveSchema';
 import { withAttempt, withInProgress, withStars, type SaveProblem } from './saveStore';
 
 export interface ChapterOutcome {
@@ -91,6 +92,7 @@ export interface AppContext {
   loadProblem: ChapterLoadProblem | null;
   newSeed: () => number;
   now: () => Date;
+  newId: () => string;
 }
 
 export type AppEvent =
@@ -115,7 +117,12 @@ export type AppEvent =
   | { type: 'settings.open' }
   | { type: 'settings.close' }
   | { type: 'settings.change'; settings: Partial<Settings> }
-  | { type: 'problem.dismiss' };
+  | { type: 'problem.dismiss' }
+  /** Joined a class (or left it, with null). */
+  | { type: 'classroom.set'; classroom: ClassroomState | null }
+  /** The class's server answered for a queued attempt. */
+  | { type: 'classroom.settled'; verdict: ClassroomVerdict }
+  | { type: 'classroom.room'; room: Partial<Pick<ClassroomState, 'title' | 'leaderboardVisible' | 'ended'>> };
 
 export interface AppInput {
   save: SaveData;
@@ -123,6 +130,8 @@ export interface AppInput {
   /** The seed of each new attempt (the page reads `?seed=N` or draws a random one). */
   newSeed?: () => number;
   now?: () => Date;
+  /** Ids for attempts sent to a class's server (a resend carries the same id). */
+  newId?: () => string;
 }
 
 function randomSeed(): number {
@@ -251,7 +260,12 @@ export const appMachine = setup({
       if (!context.run) return {};
       const o = outcomeOf(context.run, context.now().toISOString());
       const finished = withInProgress(context.save, o.chapter, null);
-      const saved = withAttempt(withStars(finished, o.chapter, o.stars), o.attempt);
+      // In a class, the attempt also waits in the save's queue until the class's server answers.
+      const saved = queueAttempt(
+        withAttempt(withStars(finished, o.chapter, o.stars), o.attempt),
+        o.attempt,
+        context.newId(),
+      );
       const save = o.carry
         ? {
             ...saved,
@@ -267,6 +281,14 @@ export const appMachine = setup({
           : context.save,
     }),
     dismissProblem: assign({ problem: () => null }),
+    changeClassroom: assign({
+      save: ({ context, event }) => {
+        if (event.type === 'classroom.set') return withClassroom(context.save, event.classroom);
+        if (event.type === 'classroom.settled') return settleAttempt(context.save, event.verdict);
+        if (event.type === 'classroom.room') return withRoomInfo(context.save, event.room);
+        return context.save;
+      },
+    }),
   },
 }).createMachine({
   id: 'app',
@@ -280,10 +302,14 @@ export const appMachine = setup({
     loadProblem: null,
     newSeed: input.newSeed ?? randomSeed,
     now: input.now ?? (() => new Date()),
+    newId: input.newId ?? (() => crypto.randomUUID()),
   }),
   on: {
     'problem.dismiss': { actions: 'dismissProblem' },
     'settings.change': { actions: ['changeSettings', 'persist'] },
+    'classroom.set': { actions: ['changeClassroom', 'persist'] },
+    'classroom.settled': { actions: ['changeClassroom', 'persist'] },
+    'classroom.room': { actions: ['changeClassroom', 'persist'] },
   },
   states: {
     screen: {

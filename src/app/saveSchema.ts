@@ -38,6 +38,39 @@ export const inProgressSchema = z.object({
 });
 export type InProgress = z.output<typeof inProgressSchema>;
 
+/** What the server said about one submitted attempt (its id is the one the game made up). */
+export const classroomVerdictSchema = z.object({
+  id: z.string(),
+  chapter: z.int(),
+  status: z.enum(['verified', 'refused']),
+  reasonCode: z.string(),
+  reason: z.string(),
+  stars: z.int(),
+  score: z.int(),
+});
+export type ClassroomVerdict = z.output<typeof classroomVerdictSchema>;
+
+/**
+ * The class a player joined (optional: saves from before classrooms have none and still load).
+ * Finished attempts of the competition's chapters wait in `queue` until the server has answered,
+ * so nothing is lost offline; each keeps the id it is resent with, so it is counted once.
+ */
+export const classroomSchema = z.object({
+  server: z.string(),
+  code: z.string(),
+  title: z.string(),
+  nickname: z.string(),
+  playerId: z.string(),
+  token: z.string(),
+  chapters: z.array(z.int()),
+  seed: z.nullable(z.int()),
+  leaderboardVisible: z.boolean(),
+  ended: z.boolean(),
+  queue: z.array(z.object({ id: z.string(), attempt: attemptSchema })).check(z.maxLength(200)),
+  verdicts: z.array(classroomVerdictSchema).check(z.maxLength(50)),
+});
+export type ClassroomState = z.output<typeof classroomSchema>;
+
 export const saveV2Schema = z.object({
   version: z.literal(2),
   progress: z.object({
@@ -50,6 +83,7 @@ export const saveV2Schema = z.object({
   // Optional and checked on its own (see saveStore.readInProgress): a damaged record is dropped,
   // never the save around it. Saves written before it existed simply lack it.
   inProgress: z.optional(z.unknown()),
+  classroom: z.optional(classroomSchema),
 });
 export type SaveData = Omit<z.output<typeof saveV2Schema>, 'inProgress'> & {
   /** Unfinished chapters by chapter number. */
