@@ -15,7 +15,9 @@ import { attempts, call, createRoom, FIXTURE, startTestServer, type TestServer }
 
 const memory = (data: Record<string, string> = {}) => ({
   getItem: (k: string) => data[k] ?? null,
-  setItem: (k: string, v: string) => void (data[k] = v),
+  setItem: (k: string, v: string) => {
+    data[k] = v;
+  },
 });
 
 describe('classroom save and text', () => {
