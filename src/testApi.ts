@@ -41,6 +41,7 @@ export function installTestApi(app: AppActor, saveError: () => string | null): T
           chapterState,
           loadProblem: s.context.loadProblem,
           settingsOpen: value.settings === 'open',
+          leaving: (value as { leave?: string }).leave === 'asking',
           settings: s.context.save.settings,
           stars: s.context.save.progress.stars,
           chapter: chapterState === 'playing' ? chapterView : null,

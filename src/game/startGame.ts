@@ -13,7 +13,7 @@ import { MapScene } from './scenes/MapScene';
 import { ResultsScene } from './scenes/ResultsScene';
 import { ChapterProblemScene } from './scenes/ChapterProblemScene';
 import { HtmlLayer, GAME_HEIGHT, GAME_WIDTH } from './ui/htmlLayer';
-import { renderProblem, renderSettings, showCaption } from './ui/widgets';
+import { renderConfirm, renderProblem, renderSettings, showCaption } from './ui/widgets';
 
 // Each chapter's scene is the file scenes/Ch<N>*Scene.ts (default export), found by name and
 // loaded, with the chapter's text, when the chapter first opens: the first download stays small.
@@ -59,6 +59,36 @@ export function startGame(
     showCaption(overlay, t(`caption.${key}` as MessageKey)),
   );
   api.setSoundProbe(() => ({ lastPlayed: audio.lastPlayed, contextState: audio.contextState }));
+
+  // Keyboard focus never rests on the page body: when the focused control disappears (the intro's
+  // Next, a closed card or notice, a new screen), focus moves to the screen's main control: an
+  // open dialog's first button, else the first primary button, else the first enabled one.
+  const focusHome = () => {
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    const dialog = overlay.root.querySelector<HTMLElement>('[role="dialog"], [role="alertdialog"]');
+    const scope = dialog ?? ui.root;
+    const pick =
+      scope.querySelector<HTMLElement>('button.primary:not([aria-disabled="true"])') ??
+      scope.querySelector<HTMLElement>('button:not([aria-disabled="true"]), input') ??
+      scope.querySelector<HTMLElement>('button');
+    pick?.focus({ preventScroll: true });
+  };
+  let focusQueued = false;
+  const keepFocus = () => {
+    if (focusQueued) return;
+    focusQueued = true;
+    // Two frames: a new scene draws its controls on its first frame.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        focusQueued = false;
+        focusHome();
+      }),
+    );
+  };
+  for (const layer of [ui, overlay])
+    new MutationObserver(keepFocus).observe(layer.root, { childList: true, subtree: true });
+  document.addEventListener('focusout', keepFocus);
 
   const services: Services = {
     app,
@@ -121,6 +151,9 @@ export function startGame(
       if (shown && shown !== SCENES.boot) game.scene.stop(shown);
       shown = target;
       game.scene.start(target);
+      // The screen reader's live region starts each screen empty (no last words of a chapter).
+      live.textContent = '';
+      keepFocus();
     }
     // A new run's view is unknown until its scene has drawn it.
     if (run !== shownRun) api.setChapterView(null);
@@ -129,7 +162,7 @@ export function startGame(
     // The scene's controls turn inert only after the settings have noted which one had focus
     // (to give it back on close), and live again before that focus is given back.
     const settingsOpen = settings === 'open';
-    if (!settingsOpen) ui.root.inert = false;
+    if (!settingsOpen && (snap.value as { leave?: string }).leave !== 'asking') ui.root.inert = false;
     renderSettings(
       overlay,
       settingsOpen
@@ -159,7 +192,23 @@ export function startGame(
           }
         : null,
     );
-    ui.root.inert = settingsOpen;
+    const leaving = (snap.value as { leave?: string }).leave === 'asking';
+    renderConfirm(
+      overlay,
+      leaving
+        ? {
+            title: t('leave.title'),
+            text: t('leave.text'),
+            stay: t('leave.stay'),
+            go: t('leave.go'),
+            restart: t('leave.restart'),
+            onStay: () => app.send({ type: 'leave.stay' }),
+            onGo: () => app.send({ type: 'leave.go' }),
+            onRestart: () => app.send({ type: 'leave.restart' }),
+          }
+        : null,
+    );
+    ui.root.inert = settingsOpen || leaving;
     // The technical detail stays out of the player's sight, in the console and the test API.
     const problem = snap.context.problem;
     if (problem && problem !== reportedProblem && problem.kind !== 'newer')

@@ -35,6 +35,7 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
   private lastCommand: string | null = null;
   /** The twist opens the box once, so the rising habit can be watched. */
   private twistBoxShown = false;
+  private ribbonStars: Phaser.GameObjects.Image[] = [];
 
   constructor() {
     super(chapterSceneKey(1));
@@ -96,6 +97,13 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
 
     this.box = this.add.container(0, 0).setVisible(false);
     this.showList = this.add.container(PANEL_X, 90).setVisible(false);
+    // The stage backdrop's ribbon has three stars painted on; stars are earned on the results card.
+    this.ribbonStars = [0, 1, 2].map((k) =>
+      this.add
+        .image(580 + k * 60, 150, 'star-empty')
+        .setDisplaySize(50, 50)
+        .setVisible(false),
+    );
   }
 
   private poseOf(action: string): ArtKey {
@@ -342,6 +350,7 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
     this.judge.setVisible(inShow);
     this.showList.setVisible(inShow);
     this.background.setTexture(inShow ? 'bg-stage' : 'bg-yard');
+    for (const star of this.ribbonStars) star.setVisible(inShow);
     for (const name of ['panel', 'commandsLabel', 'feedbackLabel'])
       (
         this.children.getByName(name) as Phaser.GameObjects.Components.Visible & Phaser.GameObjects.GameObject

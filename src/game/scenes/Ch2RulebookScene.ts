@@ -54,6 +54,7 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
   private judge!: Phaser.GameObjects.Image;
   private lastStrip = '';
   private arrows!: Phaser.GameObjects.Graphics;
+  private ribbonStars: Phaser.GameObjects.Image[] = [];
 
   constructor() {
     super(chapterSceneKey(2));
@@ -88,6 +89,13 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
     this.strip = this.add.container(0, 0);
     this.arrows = this.add.graphics();
     this.judge = this.add.image(1180, 300, 'judge').setDisplaySize(150, 150).setVisible(false);
+    // The stage backdrop's ribbon has three stars painted on: cover them with the real ones.
+    this.ribbonStars = [0, 1, 2].map((k) =>
+      this.add
+        .image(580 + k * 60, 150, 'star-empty')
+        .setDisplaySize(50, 50)
+        .setVisible(false),
+    );
   }
 
   /** Text lookup whose params may themselves be text keys (fruit, seller and tile names). */
@@ -108,6 +116,13 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
     // The verdict's score is said only once the last fruit of the basket has been shown.
     const shown = step === 'verdict' && view.challenge !== null && this.revealed >= view.challenge.size;
     const line = shown && view.verdictLine ? view.verdictLine : view.line;
+    const earned = shown ? (view.challenge?.stars ?? 0) : 0;
+    this.ribbonStars.forEach((star, k) =>
+      star
+        .setVisible(step === 'verdict')
+        .setTexture(k < earned ? 'star' : 'star-empty')
+        .setDisplaySize(50, 50),
+    );
     this.renderMentor(this.tr(line.key, line.params), line.notice, step === 'intro', (e) => this.send(e));
   }
 

@@ -17,11 +17,13 @@ import { LAYOUT, formatNumber, meterY, rowY } from '../views/neuronLayout';
 import { H, W } from './BaseScene';
 import { ChapterScene } from './ChapterScene';
 
-const TUNE_TICK_MS = 450;
+// Bit's tuning plays at a calm pace or fast (×4): 42 steps take about 13 s or 3 s.
+const TUNE_TICK_MS = { calm: 300, fast: 75 } as const;
 const ACTION_Y = [396, 450, 504];
 
 export default class AppleLampScene extends ChapterScene<AppleLampView, AppleLampEvent, AppleLampLevel> {
   private playing = false;
+  private fast = false;
   private tuneTimer: Phaser.Time.TimerEvent | null = null;
   private lastSpoken = '';
   private lastLit: boolean | null = null;
@@ -40,6 +42,7 @@ export default class AppleLampScene extends ChapterScene<AppleLampView, AppleLam
 
   protected resetPresentation(): void {
     this.playing = false;
+    this.fast = false;
     this.tuneTimer = null;
     this.lastSpoken = '';
     this.lastLit = null;
@@ -47,7 +50,7 @@ export default class AppleLampScene extends ChapterScene<AppleLampView, AppleLam
   }
 
   protected override presentation(): Record<string, unknown> {
-    return { playing: this.playing };
+    return { playing: this.playing, fast: this.fast };
   }
 
   protected override onShutdown(): void {
@@ -112,7 +115,9 @@ export default class AppleLampScene extends ChapterScene<AppleLampView, AppleLam
     this.texts.goal.setText(this.goalText(view));
     this.fruit.setTexture(view.fruit.art as ArtKey);
     this.texts.name.setText(fruitName);
-    this.texts.count.setText(this.t('ch3.fruitOf', { n: view.fruit.index + 1, count: view.fruit.count }));
+    // The hidden basket's fruits are not the training basket's: no "n / 12" there.
+    const hidden = step === 'challenge' || step === 'challengeResult';
+    this.texts.count.setText(hidden ? '' : this.t('ch3.fruitOf', { n: view.fruit.index + 1, count: view.fruit.count }));
     this.texts.inUse.setText(this.t('ch3.knobsInUse', { n: view.knobsInUse }));
     const compare = { sum: formatNumber(reading.sum), threshold: formatNumber(reading.threshold) };
     this.neuron.render({
@@ -351,7 +356,23 @@ export default class AppleLampScene extends ChapterScene<AppleLampView, AppleLam
             variant: 'primary',
           }),
         );
-        actions.push(this.button('finish', this.t('ch3.btn.finish'), 2, () => this.send({ type: 'tune.finish' })));
+        actions.push(
+          this.button('finish', this.t('ch3.btn.finish'), 2, () => this.send({ type: 'tune.finish' }), { w: 140 }),
+        );
+        actions.push(
+          this.button(
+            'speed',
+            this.t(this.fast ? 'ch3.btn.speedFast' : 'ch3.btn.speedCalm'),
+            2,
+            () => this.toggleSpeed(),
+            {
+              x: 170,
+              w: 62,
+              pressed: this.fast,
+              ariaLabel: this.t('ch3.aria.speed'),
+            },
+          ),
+        );
       }
     } else if (step === 'challenge') {
       const load = (source: 'mine' | 'bit') => {
@@ -408,12 +429,24 @@ export default class AppleLampScene extends ChapterScene<AppleLampView, AppleLam
       this.stopTuning();
     } else {
       this.playing = true;
-      this.tuneTimer = this.time.addEvent({
-        delay: TUNE_TICK_MS,
-        loop: true,
-        callback: () => this.send({ type: 'tune.step' }),
-      });
+      this.startTimer();
     }
+    this.refresh();
+  }
+
+  private startTimer(): void {
+    this.tuneTimer?.remove();
+    this.tuneTimer = this.time.addEvent({
+      delay: TUNE_TICK_MS[this.fast ? 'fast' : 'calm'],
+      loop: true,
+      callback: () => this.send({ type: 'tune.step' }),
+    });
+  }
+
+  /** Calm or fast playback; a running playback keeps going at the new pace. */
+  private toggleSpeed(): void {
+    this.fast = !this.fast;
+    if (this.playing) this.startTimer();
     this.refresh();
   }
 

@@ -1,4 +1,6 @@
 // Results: stars, the chapter's numbers, its one key insight, and retry / next / map.
+import { nextPlayableChapter } from '../../app/appMachine';
+import { CHAPTERS, chapterStatus } from '../../levels/chapters';
 import { SCENES } from '../keys';
 import { CSS } from '../palette';
 import { BaseScene, H, W } from './BaseScene';
@@ -17,6 +19,9 @@ export class ResultsScene extends BaseScene {
     const heading = this.label(W / 2, 110, 48).setOrigin(0.5);
     const starsText = this.label(W / 2, 262, 22, CSS.inkSoft).setOrigin(0.5);
     const stats = this.label(W / 2, 300, 24).setOrigin(0.5);
+    const nextNote = this.label(W / 2, 686, 18, CSS.cream)
+      .setOrigin(0.5)
+      .setStroke(CSS.ink, 6);
     const outcome = this.services.app.getSnapshot().context.outcome;
     const n = outcome?.stars ?? 0;
     const stars = [0, 1, 2].map((k) =>
@@ -45,6 +50,16 @@ export class ResultsScene extends BaseScene {
       heading.setText(this.t('results.title'));
       starsText.setText(this.t('results.stars', { n: o.stars }));
       stats.setText(this.dt(`results.ch${o.chapter}.stats`, o.stats));
+      // With no next chapter to play, the first button says it goes to the map, and why.
+      const next = nextPlayableChapter(snap.context.save, o.chapter);
+      const after = CHAPTERS.find((c) => c.number === o.chapter + 1);
+      const why =
+        next !== null
+          ? ''
+          : after && chapterStatus(after, snap.context.save.progress.stars) === 'soon'
+            ? this.t('results.nextSoon', { n: after.number })
+            : this.t('results.nextLocked');
+      nextNote.setText(why);
       renderInsightCard(this.services.ui, {
         heading: this.t('results.insight'),
         text: this.dt(`ch${o.chapter}.insight`),
@@ -56,7 +71,7 @@ export class ResultsScene extends BaseScene {
           y: 610,
           w: 230,
           h: 66,
-          label: this.t('results.next'),
+          label: this.t(next !== null ? 'results.next' : 'results.toMap'),
           variant: 'primary',
           onPress: () => this.services.app.send({ type: 'results.next' }),
         },

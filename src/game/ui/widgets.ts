@@ -50,13 +50,81 @@ export function renderDialogue(layer: HtmlLayer, spec: DialogueSpec, box = { x: 
 }
 
 let captionTimer: ReturnType<typeof setTimeout> | undefined;
+/** How long a caption stays: long enough to read at a relaxed pace (about 3 s plus 60 ms a character). */
+export function captionMs(text: string): number {
+  return Math.min(6000, 3000 + 60 * [...text].length);
+}
+/**
+ * A sound caption, drawn in the middle of the stage above the dialogue (near the action, not in a
+ * corner), large and on a solid background.
+ */
 export function showCaption(layer: HtmlLayer, text: string): void {
   const el = layer.element('caption', 'div', 'bbd-caption');
   el.textContent = text;
   el.setAttribute('aria-hidden', 'true');
   el.style.display = '';
   clearTimeout(captionTimer);
-  captionTimer = setTimeout(() => (el.style.display = 'none'), 1600);
+  captionTimer = setTimeout(() => (el.style.display = 'none'), captionMs(text));
+}
+
+export interface ConfirmView {
+  title: string;
+  text: string;
+  stay: string;
+  go: string;
+  restart: string;
+  onStay(): void;
+  onGo(): void;
+  onRestart(): void;
+}
+
+// The control that had focus when the question opened gets it back when the player stays.
+let confirmOpener: HTMLElement | null = null;
+
+/** "Leave this chapter?": a modal question; Escape means stay; focus starts on "Keep playing". */
+export function renderConfirm(layer: HtmlLayer, view: ConfirmView | null): void {
+  if (!view) {
+    const wasOpen = layer.root.querySelector('[data-owned="confirm"]') !== null;
+    layer.removeElement('confirm');
+    layer.removeElement('confirm-scrim');
+    if (wasOpen && confirmOpener?.isConnected) confirmOpener.focus();
+    confirmOpener = null;
+    return;
+  }
+  layer.element('confirm-scrim', 'div', 'bbd-scrim');
+  const el = layer.element('confirm', 'div', 'bbd-panel bbd-confirm');
+  const fresh = !el.dataset.ready;
+  if (fresh) {
+    confirmOpener =
+      document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+        ? document.activeElement
+        : null;
+    el.setAttribute('role', 'alertdialog');
+    el.setAttribute('aria-modal', 'true');
+    el.setAttribute('aria-labelledby', 'confirm-title');
+    el.setAttribute('aria-describedby', 'confirm-text');
+    el.innerHTML = `<h2 id="confirm-title"></h2><p id="confirm-text"></p><div class="choices">
+      <button type="button" class="bbd-btn primary" data-group="confirm" data-id="stay"></button>
+      <button type="button" class="bbd-btn" data-group="confirm" data-id="go"></button>
+      <button type="button" class="bbd-btn quiet" data-group="confirm" data-id="restart"></button></div>`;
+    el.dataset.ready = '1';
+  }
+  el.onkeydown = (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      view.onStay();
+    }
+  };
+  (el.querySelector('h2') as HTMLElement).textContent = view.title;
+  (el.querySelector('p') as HTMLElement).textContent = view.text;
+  const b = (id: string) => el.querySelector(`button[data-id="${id}"]`) as HTMLButtonElement;
+  b('stay').textContent = view.stay;
+  b('stay').onclick = view.onStay;
+  b('go').textContent = view.go;
+  b('go').onclick = view.onGo;
+  b('restart').textContent = view.restart;
+  b('restart').onclick = view.onRestart;
+  if (fresh) b('stay').focus();
 }
 
 export interface SettingsView {
