@@ -796,10 +796,10 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
       const gv = view.gears;
       const by = gv.turnStep;
       actions.push(
-        this.btn('turnLess', this.t('ch5.btn.turnLess', { by }), 560, 340, 150, () =>
+        this.btn('turnLess', this.t('ch5.btn.turnLess', { by }), 548, 340, 176, () =>
           this.send({ type: 'gears.turn', by: -by }),
         ),
-        this.btn('turnMore', this.t('ch5.btn.turnMore', { by }), 720, 340, 150, () =>
+        this.btn('turnMore', this.t('ch5.btn.turnMore', { by }), 736, 340, 176, () =>
           this.send({ type: 'gears.turn', by }),
         ),
       );
