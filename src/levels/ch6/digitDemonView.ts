@@ -118,7 +118,7 @@ function cueOf(step: DigitDemonStep, c: DigitDemonContext): ViewCue | null {
     return { sound: last.hit ? 'success' : 'scold', id: `draw-${m.drawings.length}` };
   }
   if (step === 'trained') return { sound: 'complete', id: `trained-${c.trainRuns}` };
-  if (step === 'trick' && m.trick) return { sound: 'book', id: `trick-${c.events.length}` };
+  if (step === 'trick' && m.trick) return { sound: 'tick', id: `trick-${c.events.length}` };
   if (step === 'ending') return { sound: 'complete', id: 'ending' };
   return null;
 }

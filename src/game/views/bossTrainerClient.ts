@@ -1,0 +1,49 @@
+// The page's side of the training worker: starts one worker per training run (cancelling is
+// terminating it, which stops it at once even mid-epoch), sends the digits and the choices, and
+// hands progress and the final weights to the scene.
+import type { BossChoices, BossWeights, TrainProgress } from '../../levels/ch6/bossTraining';
+import type { BossWorkerReply, BossWorkerRequest } from '../../levels/ch6/bossWorkerProtocol';
+import type { BossDigits } from '../../levels/ch6/digits';
+import type { DigitDemonLevel } from '../../levels/ch6/digitDemonLevel';
+
+export interface TrainCallbacks {
+  progress(p: TrainProgress, ms: number): void;
+  done(weights: BossWeights, ms: number): void;
+  failed(message: string): void;
+}
+
+export class BossTrainerClient {
+  private worker: Worker | null = null;
+  private runId = 0;
+
+  start(level: DigitDemonLevel, digits: BossDigits, seed: number, choices: BossChoices, on: TrainCallbacks): void {
+    this.cancel();
+    const id = ++this.runId;
+    const worker = new Worker(new URL('../workers/bossTrainer.worker.ts', import.meta.url), { type: 'module' });
+    this.worker = worker;
+    worker.onmessage = (e: MessageEvent<BossWorkerReply>) => {
+      const r = e.data;
+      if (r.id !== id || this.worker !== worker) return;
+      if (r.type === 'progress') on.progress(r.progress, r.ms);
+      else if (r.type === 'done') {
+        this.worker = null;
+        worker.terminate();
+        on.done(r.weights, r.ms);
+      } else on.failed(r.message);
+    };
+    worker.onerror = (e) => on.failed(e.message);
+    const send = (m: BossWorkerRequest) => worker.postMessage(m);
+    send({ type: 'digits', data: digits.data });
+    send({ type: 'train', id, level, seed, choices });
+  }
+
+  cancel(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.runId++;
+  }
+
+  get running(): boolean {
+    return this.worker !== null;
+  }
+}

@@ -1,0 +1,230 @@
+// Chapter 6, the Digit Demon, in real Chromium: from the map to the ending and the results card,
+// by mouse in English and by keyboard only in Chinese. Each run builds a small, fast net (16
+// hidden units, 2 epochs), trains it in the Web Worker (progress reports arrive, the page stays
+// live), fights phase 1 with unseen digits, phase 2 with drawings (the mouse run draws a 1 with
+// the mouse and a 7 with touch events; the keyboard run uses sample drawings), and phase 3 (the
+// epsilon slider), then the epilogue and the credits. Screenshots go to artifacts/screenshots.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { control, openBrowser, screenshot, snap, startPreview, waitForScreen, WAIT } from './harness.mjs';
+
+let server;
+before(async () => {
+  server = await startPreview();
+});
+after(() => server?.stop());
+
+const save = (locale) =>
+  JSON.stringify({
+    version: 2,
+    progress: { stars: { 1: 3, 2: 3, 3: 3, 4: 3, 5: 3 } },
+    settings: { locale, volume: 0.8, muted: true, reducedMotion: true },
+    attempts: [],
+  });
+
+const view = async (page) => (await snap(page)).chapter;
+const sel = (group, id) => `button[data-group="${group}"][data-id="${id}"]`;
+
+async function tabTo(page, selector, max = 120) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+async function waitStep(page, step, timeout = WAIT) {
+  await page.waitForFunction((s) => window.blackBoxDog.snapshot().chapter?.step === s, step, { timeout });
+}
+
+/** Strokes across the pad, by mouse or by touch (CDP touch events become pointer events). */
+async function drawOnPad(page, points, how) {
+  const box = await page.locator('canvas.ch6-pad').boundingBox();
+  const at = ([x, y]) => ({ x: box.x + x * box.width, y: box.y + y * box.height });
+  if (how === 'mouse') {
+    await page.mouse.move(at(points[0]).x, at(points[0]).y);
+    await page.mouse.down();
+    for (const p of points.slice(1)) await page.mouse.move(at(p).x, at(p).y, { steps: 4 });
+    await page.mouse.up();
+    return;
+  }
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at(points[0])] });
+  for (const p of points.slice(1))
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at(p)] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+async function playChapter(locale, mode) {
+  const prefix = `ch6-${locale}-${mode}`;
+  const b = await openBrowser({ locale: locale === 'zh-CN' ? 'zh-CN' : 'en-US', hasTouch: mode === 'mouse' });
+  const { page } = b;
+  const press = async (group, id) => {
+    if (mode === 'mouse') return control(page, group, id).click();
+    await tabTo(page, sel(group, id));
+    await page.keyboard.press('Enter');
+  };
+  const times = {};
+  try {
+    await page.addInitScript((s) => localStorage.setItem('blackboxdog.save', s), save(locale));
+    await page.goto(`${server.url}?seed=5&renderer=canvas`);
+    await waitForScreen(page, 'title');
+    await press('title', 'play');
+    await waitForScreen(page, 'map');
+    await press('map', 'chapter-6');
+    await waitForScreen(page, 'chapter');
+    await waitStep(page, 'intro');
+    await screenshot(page, `${prefix}-1-intro`);
+    for (let i = 0; i < 3; i++) {
+      if (mode === 'mouse') await page.locator('.bbd-dialogue button[data-id="next"]').click();
+      else {
+        await tabTo(page, '.bbd-dialogue button[data-id="next"]');
+        await page.keyboard.press('Enter');
+      }
+    }
+
+    // Build: 16 hidden units, 2 epochs (the budget bar follows).
+    await waitStep(page, 'build');
+    await press('ch6-a', 'h16');
+    for (let i = 0; i < 3; i++) await press('ch6-c', 'less');
+    const built = await view(page);
+    assert.deepEqual(built.build.choices, { hidden: 16, rate: 0.1, epochs: 2 });
+    await screenshot(page, `${prefix}-2-build`);
+
+    // Train in the worker: progress arrives while the page keeps drawing frames.
+    const started = Date.now();
+    await press('ch6-d', 'train');
+    await waitStep(page, 'training');
+    await page.waitForFunction(
+      () => (window.blackBoxDog.snapshot().chapter?.trainingProgress?.reports ?? 0) >= 3,
+      null,
+      {
+        timeout: WAIT,
+      },
+    );
+    const frames = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          let n = 0;
+          const t0 = performance.now();
+          const tick = () => {
+            if (performance.now() - t0 >= 500) return resolve(n);
+            n++;
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    await screenshot(page, `${prefix}-3-training`);
+    await waitStep(page, 'trained');
+    times.trainMs = Date.now() - started;
+    times.framesIn500ms = frames;
+    const trained = await view(page);
+    assert.ok(trained.report.accuracy > 0.8, `accuracy ${trained.report.accuracy}`);
+    await screenshot(page, `${prefix}-4-trained`);
+
+    // Phase 1: the Demon throws unseen digits.
+    await press('ch6-d', 'fight');
+    await waitStep(page, 'phase1');
+    for (let i = 0; i < 10 && (await view(page)).fight.canThrow; i++) {
+      const n = (await view(page)).fight.throws.length;
+      await press('ch6-d', 'throw');
+      await page.waitForFunction((k) => window.blackBoxDog.snapshot().chapter.fight.throws.length > k, n);
+      if (i === 2) await screenshot(page, `${prefix}-5-phase1`);
+    }
+    await screenshot(page, `${prefix}-6-confusion`);
+    await press('ch6-d', 'next');
+
+    // Phase 2: drawings.
+    await waitStep(page, 'phase2');
+    const attack = async (digit) => {
+      await press('ch6-a', `d${digit}`);
+      const n = (await view(page)).fight.drawings.length;
+      await press('ch6-d', 'attack');
+      await page.waitForFunction((k) => window.blackBoxDog.snapshot().chapter.fight.drawings.length > k, n);
+    };
+    if (mode === 'mouse') {
+      // A 7 by touch first (checked, then undone), then a 1 by mouse, which attacks.
+      const seven = [
+        [0.22, 0.15],
+        [0.5, 0.15],
+        [0.78, 0.14],
+        [0.6, 0.5],
+        [0.45, 0.88],
+      ];
+      await drawOnPad(page, seven, 'touch');
+      await page.waitForFunction(() => window.blackBoxDog.snapshot().chapter.preview !== null);
+      assert.equal((await view(page)).padInk, 1);
+      await screenshot(page, `${prefix}-7-drawn-touch`);
+      await press('ch6-b', 'undo');
+      await page.waitForFunction(() => window.blackBoxDog.snapshot().chapter.preview === null);
+      const one = [
+        [0.45, 0.2],
+        [0.55, 0.12],
+        [0.55, 0.5],
+        [0.55, 0.88],
+      ];
+      await drawOnPad(page, one, 'mouse');
+      await page.waitForFunction(() => window.blackBoxDog.snapshot().chapter.preview !== null);
+      await screenshot(page, `${prefix}-8-drawn-mouse`);
+      await attack(1);
+    }
+    for (const digit of [0, 4, 3]) {
+      if (!(await view(page)).fight.canDraw) break;
+      await press('ch6-c', `s${digit}`);
+      await page.waitForFunction(() => window.blackBoxDog.snapshot().chapter.preview !== null);
+      if (mode !== 'mouse') await screenshot(page, `${prefix}-7-sample`);
+      await attack(digit);
+    }
+    assert.equal((await view(page)).fight.canDraw, false);
+    await press('ch6-d', 'next');
+
+    // Phase 3: the trick, with the slider (mouse: drag-free keyboard on the range; or the buttons).
+    await waitStep(page, 'trick');
+    await screenshot(page, `${prefix}-9-trick`);
+    if (mode === 'mouse') {
+      await page.locator('input.ch6-range').focus();
+      await page.keyboard.press('ArrowRight');
+    } else {
+      await press('ch6-a', 'more');
+    }
+    await page.waitForFunction(() => window.blackBoxDog.snapshot().chapter.trick.epsilon > 0.1);
+    await press('ch6-b', 't1');
+    await page.waitForFunction(() => window.blackBoxDog.snapshot().chapter.trick.pick.index === 1);
+    const trick = (await view(page)).trick.result;
+    assert.ok(trick.maxChange <= 0.15 + 1e-6);
+    await screenshot(page, `${prefix}-10-trick-more`);
+    await press('ch6-d', 'next');
+
+    await waitStep(page, 'epilogue');
+    for (let i = 0; i < 3; i++) {
+      await screenshot(page, `${prefix}-11-epilogue-${i + 1}`);
+      await press('ch6-d', 'next');
+      if (i < 2) await page.waitForFunction((k) => window.blackBoxDog.snapshot().chapter.epilogue.index === k, i + 1);
+    }
+    await waitStep(page, 'ending');
+    await screenshot(page, `${prefix}-12-ending`);
+    await press('ch6-d', 'next');
+    await waitForScreen(page, 'results');
+    await page.waitForTimeout(300);
+    await screenshot(page, `${prefix}-13-results`);
+    const s = await snap(page);
+    assert.equal(s.lastAttempt.chapter, 6);
+    assert.ok(s.lastAttempt.events.some((e) => e.type === 'draw.submit'));
+    assert.deepEqual(b.errors, []);
+    console.log(`${prefix}: ${JSON.stringify({ ...times, stars: s.stars[6], result: s.lastAttempt.result })}`);
+    return s.lastAttempt;
+  } finally {
+    await b.close();
+  }
+}
+
+describe('chapter 6 in Chromium', () => {
+  it('plays by mouse (and touch) in English', async () => {
+    await playChapter('en', 'mouse');
+  });
+  it('plays by keyboard in Chinese', async () => {
+    await playChapter('zh-CN', 'keyboard');
+  });
+});
