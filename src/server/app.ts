@@ -437,6 +437,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const name = cleanNickname(body.nickname);
     if (!name.ok) throw new HttpError(400, name.reason, 'bad-nickname');
     const { player, token } = await repo.addPlayer(room.id, name.nickname);
+    // Someone will play soon: start a replay worker now rather than with the first attempt.
+    pool.warmUp();
     hub.changed(room.id);
     return reply.code(201).send({
       token,

@@ -48,19 +48,25 @@ export class VerifyPool {
   private closed = false;
 
   /**
-   * One worker starts at once (an idle server stays small); more start, up to `size`, while
-   * attempts wait in the queue.
+   * No worker runs while nobody plays (an idle server stays small): the first starts when a
+   * student joins or an attempt arrives, more (up to `size`) while attempts wait in the queue.
    */
   constructor(
     readonly size: number,
     readonly timeLimitMs = 10_000,
     readonly maxQueue = 2000,
-  ) {
-    this.slots.push(this.spawn());
+    /** Heap limit of one worker: a hostile attempt cannot take the server's memory. */
+    readonly workerHeapMb = 512,
+  ) {}
+
+  /** Starts the first worker ahead of the first attempt (called when a student joins). */
+  warmUp(): void {
+    if (!this.closed && this.slots.length === 0) this.slots.push(this.spawn());
   }
 
-  /** Resolves when every worker has loaded the chapters. */
+  /** Starts a worker if none runs and resolves when every worker is ready. */
   async ready(): Promise<void> {
+    this.warmUp();
     await Promise.all(this.slots.map((s) => s.ready));
   }
 
@@ -91,7 +97,10 @@ export class VerifyPool {
 
   private spawn(): Slot {
     // execArgv is emptied: the bootstrap registers the TypeScript loader itself.
-    const worker = new Worker(WORKER_URL, { execArgv: [] });
+    const worker = new Worker(WORKER_URL, {
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: this.workerHeapMb },
+    });
     let markReady: () => void = () => {};
     const slot: Slot = {
       worker,
@@ -151,7 +160,7 @@ export class VerifyPool {
 
   private pump(): void {
     if (this.closed) return;
-    const idle = this.slots.filter((s) => !s.job).length;
+    const idle = this.slots.filter((s) => !s.job && s.isReady).length + this.slots.filter((s) => !s.isReady).length;
     if (this.queue.length > idle && this.slots.length < this.size) this.slots.push(this.spawn());
     for (const slot of this.slots) {
       if (slot.job || !slot.isReady || this.queue.length === 0) continue;

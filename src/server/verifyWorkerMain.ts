@@ -1,10 +1,9 @@
 // Runs inside a worker thread: replays attempts with the game's own verifyAttempt (the engine and
-// the chapters' machines) and answers with what the replay found. Every built chapter is loaded
-// once when the worker starts, so the first student's attempt does not pay for it.
+// the chapters' machines) and answers with what the replay found. A chapter's code and level load
+// with its first attempt and stay loaded.
 import { parentPort } from 'node:worker_threads';
 import type { Attempt } from '../app/saveSchema';
 import { verifyAttempt } from '../app/verifyAttempt';
-import { CHAPTERS, loadChapter } from '../levels/chapters';
 
 export interface VerifyRequest {
   id: number;
@@ -20,22 +19,9 @@ export interface VerifyAnswer {
   ms: number;
 }
 
-async function warm(): Promise<void> {
-  for (const info of CHAPTERS) {
-    if (!info.load) continue;
-    try {
-      (await loadChapter(info.number))?.loadLevel();
-    } catch {
-      // A chapter that cannot load is refused with a reason when an attempt for it comes.
-    }
-  }
-}
-
 const port = parentPort;
 if (port) {
-  const ready = warm();
   port.on('message', async (req: VerifyRequest) => {
-    await ready;
     const started = performance.now();
     let answer: VerifyAnswer;
     try {
@@ -55,5 +41,5 @@ if (port) {
     answer.ms = Math.round(performance.now() - started);
     port.postMessage(answer);
   });
-  void ready.then(() => port.postMessage({ ready: true }));
+  port.postMessage({ ready: true });
 }
