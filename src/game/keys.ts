@@ -39,6 +39,8 @@ export const ART = [
   'map-ch4-riddle',
   'map-ch5-mountain',
   'map-ch6-demon',
+  // chapter 4
+  'ch4-book',
   // chapters 2 and 3
   'fruit-apple',
   'fruit-green-apple',

@@ -33,6 +33,30 @@ export class MapScene extends BaseScene {
     path.lineStyle(10, COLORS.ink, 0.25);
     for (let i = 1; i < STOPS.length; i++) path.lineBetween(STOPS[i - 1].x, STOPS[i - 1].y, STOPS[i].x, STOPS[i].y);
 
+    // The AI winter: frost over the road from 1969 (chapter 4) to 1986 (chapter 5) once chapter 4
+    // is reached, lifted when it is passed. Snowflakes and a label, not just a pale colour.
+    const frost = this.add.graphics();
+    const [a, b] = [STOPS[3], STOPS[4]];
+    frost.fillStyle(0xe6f6ff, 0.85).lineStyle(4, COLORS.sky, 0.9);
+    frost.fillRoundedRect(a.x + 40, Math.min(a.y, b.y) - 40, b.x - a.x - 80, Math.abs(b.y - a.y) + 80, 30);
+    frost.strokeRoundedRect(a.x + 40, Math.min(a.y, b.y) - 40, b.x - a.x - 80, Math.abs(b.y - a.y) + 80, 30);
+    frost.lineStyle(3, COLORS.blue, 0.8);
+    for (let k = 0; k < 5; k++) {
+      const fx = a.x + 70 + k * ((b.x - a.x - 140) / 4);
+      const fy = a.y + ((b.y - a.y) * k) / 4 + (k % 2 ? -22 : 22);
+      for (let r = 0; r < 3; r++) {
+        const ang = (r * Math.PI) / 3;
+        frost.lineBetween(
+          fx - 11 * Math.cos(ang),
+          fy - 11 * Math.sin(ang),
+          fx + 11 * Math.cos(ang),
+          fy + 11 * Math.sin(ang),
+        );
+      }
+    }
+    const winter = this.label((a.x + b.x) / 2, Math.min(a.y, b.y) - 36, 17, CSS.blue)
+      .setOrigin(0.5, 0)
+      .setStroke(CSS.cream, 6);
     const badges = CHAPTERS.map((c, i) => {
       const { x, y } = STOPS[i];
       const disc = this.add.circle(x, y, 62, COLORS.cream).setStrokeStyle(6, COLORS.ink);
@@ -59,6 +83,9 @@ export class MapScene extends BaseScene {
       const starsByChapter = this.services.app.getSnapshot().context.save.progress.stars;
       heading.setText(this.t('map.title'));
       hint.setText(this.t('map.hint'));
+      const frozen = (starsByChapter['3'] ?? 0) > 0 && (starsByChapter['4'] ?? 0) === 0;
+      frost.setVisible(frozen);
+      winter.setVisible(frozen).setText(this.t('map.winter'));
       const statusText = (s: ChapterStatus, n: number) =>
         s === 'soon' ? this.t('map.soon') : s === 'locked' ? this.t('map.locked') : this.t('map.stars', { n });
       // A locked chapter waits for the one before it; a coming-soon one is not built yet: each has
