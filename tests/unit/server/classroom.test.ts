@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attempt } from '../../../src/app/saveSchema';
 import { CHAPTERS, isBuilt } from '../../../src/levels/chapters';
+import { createClassroom } from '../../../src/server/classroom';
 import { CSV_HEADER } from '../../../src/server/csv';
 import { BACKENDS, attempts, call, clientId, createRoom, joinRoom, startTestServer, type TestServer } from './helpers';
 
@@ -391,5 +392,46 @@ describe('classroom server limits (embedded database)', () => {
     const p = await joinRoom(c, room.code, 'Slow');
     const r = await call(c, 'POST', '/api/submissions', { id: clientId(), attempt: attempts(1)[1] }, p.token);
     expect(r.body.submission).toMatchObject({ status: 'refused', reasonCode: 'too-slow' });
+  });
+});
+
+describe.skipIf(!BACKENDS.some((b) => b.name === 'postgres'))('two server processes on one PostgreSQL', () => {
+  it('fans a submission made on one server out to a stream held by the other (LISTEN/NOTIFY)', async () => {
+    const url = BACKENDS.find((b) => b.name === 'postgres')!.url!;
+    const one = await startTestServer({ name: 'postgres', url });
+    const two = await createClassroom({ databaseUrl: url, distDir: null, workers: 1, liveDelayMs: 20 });
+    try {
+      const room = await createRoom(one.classroom);
+      const p = await joinRoom(one.classroom, room.code, 'Fan');
+      const address = await two.app.listen({ port: 0, host: '127.0.0.1' });
+      const ctrl = new AbortController();
+      const res = await fetch(`${address}/api/teacher/rooms/${room.roomId}/stream`, {
+        headers: { authorization: `Bearer ${room.teacherKey}` },
+        signal: ctrl.signal,
+      });
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      await new Promise((r) => setTimeout(r, 200));
+      const sent = await call(
+        one.classroom,
+        'POST',
+        '/api/submissions',
+        { id: clientId(), attempt: attempts(1)[0] },
+        p.token,
+      );
+      const seq = (sent.body.submission as { seq: number }).seq;
+      let buf = '';
+      let seen = 0;
+      const deadline = Date.now() + 10_000;
+      while (seen < seq && Date.now() < deadline) {
+        const { value } = await reader.read();
+        buf += value ?? '';
+        for (const m of buf.matchAll(/^data: (.*)$/gm)) seen = Math.max(seen, JSON.parse(m[1]).seq);
+      }
+      ctrl.abort();
+      expect(seen).toBeGreaterThanOrEqual(seq);
+    } finally {
+      await two.close();
+      await one.close();
+    }
   });
 });
