@@ -15,6 +15,7 @@ import { COLORS, CSS } from '../palette';
 import type { ButtonSpec } from '../ui/htmlLayer';
 import '../ui/ch6.css';
 import { BossTrainerClient } from '../views/bossTrainerClient';
+import { digitFigures, digitRows, fillBar, panelPart } from '../views/demonPanel';
 import { DrawingPad, paintDigit } from '../views/drawingPad';
 import { H, W } from './BaseScene';
 import { ChapterScene } from './ChapterScene';
@@ -221,15 +222,7 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
     at: { x: number; y: number; w?: number },
     className = '',
   ): HTMLElementTagNameMap[K] {
-    let el = root.querySelector<HTMLElement>(`[data-part="${id}"]`) as HTMLElementTagNameMap[K] | null;
-    if (!el) {
-      el = document.createElement(tag);
-      el.dataset.part = id;
-      el.className = `at ${className}`;
-      Object.assign(el.style, { left: px(at.x), top: px(at.y), ...(at.w ? { width: px(at.w) } : {}) });
-      root.appendChild(el);
-    }
-    return el;
+    return panelPart(root, id, tag, at, className);
   }
 
   private setText(el: HTMLElement, text: string): void {
@@ -272,19 +265,14 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
   }
 
   private introPanel(root: HTMLElement): void {
-    const samples = this.part(root, 'samples', 'div', { x: 20, y: 60 }, 'samples');
-    if (!samples.childElementCount) {
-      for (let i = 0; i < 18; i++) {
-        const fig = document.createElement('figure');
-        const c = document.createElement('canvas');
-        c.className = 'digit';
-        paintDigit(c, this.level.digits.data.train.pixels.subarray(i * 784, (i + 1) * 784));
-        const cap = document.createElement('figcaption');
-        cap.textContent = String(this.level.digits.data.train.labels[i]);
-        fig.append(c, cap);
-        samples.append(fig);
-      }
-    }
+    const train = this.level.digits.data.train;
+    digitFigures(
+      this.part(root, 'samples', 'div', { x: 20, y: 60 }, 'samples'),
+      Array.from({ length: 18 }, (_, i) => ({
+        bytes: train.pixels.subarray(i * 784, (i + 1) * 784),
+        caption: String(train.labels[i]),
+      })),
+    );
   }
 
   private buildPanel(root: HTMLElement, view: DigitDemonView, groups: Record<string, ButtonSpec[]>): void {
@@ -351,8 +339,7 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
       `${this.t('ch6.build.budget', { used: b.budget.used, total: b.budget.total })} — ${this.dt(b.budget.hintKey)}`,
     );
     const meter = this.part(root, 'budget-bar', 'div', { x: 20, y: 396, w: 520 }, 'bar');
-    if (!meter.firstChild) meter.append(document.createElement('div'));
-    (meter.firstChild as HTMLElement).style.width = `${Math.round((100 * b.budget.used) / b.budget.total)}%`;
+    fillBar(meter, b.budget.used / b.budget.total);
     groups['ch6-d'] = [
       {
         id: 'train',
@@ -407,16 +394,11 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
   private sampleGrid(root: HTMLElement, at: { x: number; y: number }, predictions: number[] | null): void {
     const grid = this.part(root, 'grid', 'div', at, 'samples');
     const indices = this.sampleIndices();
-    if (!grid.childElementCount) {
-      for (const i of indices) {
-        const fig = document.createElement('figure');
-        const c = document.createElement('canvas');
-        c.className = 'digit';
-        paintDigit(c, this.level.digits.data.test.pixels.subarray(i * 784, (i + 1) * 784));
-        fig.append(c, document.createElement('figcaption'));
-        grid.append(fig);
-      }
-    }
+    const test = this.level.digits.data.test;
+    digitFigures(
+      grid,
+      indices.map((i) => ({ bytes: test.pixels.subarray(i * 784, (i + 1) * 784), caption: '' })),
+    );
     indices.forEach((i, k) => {
       const cap = grid.children[k]?.querySelector('figcaption');
       if (!cap) return;
@@ -443,8 +425,7 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
     bar.setAttribute('aria-valuemin', '0');
     bar.setAttribute('aria-valuemax', '100');
     bar.setAttribute('aria-valuenow', String(Math.round(fraction * 100)));
-    if (!bar.firstChild) bar.append(document.createElement('div'));
-    (bar.firstChild as HTMLElement).style.width = `${Math.round(fraction * 100)}%`;
+    fillBar(bar, fraction);
     const left = fraction > 0.02 ? Math.max(0, Math.round(((this.trainMs / fraction) * (1 - fraction)) / 1000)) : null;
     const status = last
       ? `${this.t('ch6.train.progress', {
@@ -569,28 +550,18 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
     this.setText(this.part(root, 'conf-top', 'div', { x: 20, y: 280, w: 380 }, 'hint'), top);
     this.setText(this.part(root, 'worst-t', 'h3', { x: 440, y: 30 }), this.t('ch6.confusion.worst'));
     const worst = this.part(root, 'worst', 'div', { x: 440, y: 64, w: 400 });
-    if (!worst.childElementCount) {
-      for (const m of r.worst) {
-        const row = document.createElement('div');
-        row.style.display = 'flex';
-        row.style.alignItems = 'center';
-        row.style.gap = '10px';
-        row.style.marginBottom = '4px';
-        const c = document.createElement('canvas');
-        c.className = 'digit';
-        c.style.width = '40px';
-        c.style.height = '40px';
-        paintDigit(c, this.level.digits.data.test.pixels.subarray(m.index * 784, (m.index + 1) * 784));
-        const t = document.createElement('span');
-        t.textContent = this.t('ch6.confusion.mistake', {
+    const test = this.level.digits.data.test;
+    digitRows(
+      worst,
+      r.worst.map((m) => ({
+        bytes: test.pixels.subarray(m.index * 784, (m.index + 1) * 784),
+        text: this.t('ch6.confusion.mistake', {
           label: m.label,
           predicted: m.predicted,
           percent: Math.round(m.confidence * 100),
-        });
-        row.append(c, t);
-        worst.append(row);
-      }
-    }
+        }),
+      })),
+    );
   }
 
   private phase1Panel(root: HTMLElement, view: DigitDemonView, groups: Record<string, ButtonSpec[]>): void {
