@@ -228,8 +228,8 @@ export function throwDigit(level: DigitDemonLevel, digits: BossDigits, s: DigitD
   return {
     ...s,
     throws: [...s.throws, { index, label, predicted, hit }],
-    demonHealth: hit ? s.demonHealth - 1 : s.demonHealth,
-    playerHealth: hit ? s.playerHealth : s.playerHealth - 1,
+    demonHealth: hit ? Math.max(0, s.demonHealth - 1) : s.demonHealth,
+    playerHealth: hit ? s.playerHealth : Math.max(0, s.playerHealth - 1),
   };
 }
 
@@ -262,8 +262,8 @@ export function submitDrawing(
   return {
     ...s,
     drawings: [...s.drawings, { digit, pixels: [...pixels], predicted, probabilities, hit }],
-    demonHealth: hit ? s.demonHealth - 2 : s.demonHealth,
-    playerHealth: hit ? s.playerHealth : s.playerHealth - 1,
+    demonHealth: hit ? Math.max(0, s.demonHealth - 2) : s.demonHealth,
+    playerHealth: hit ? s.playerHealth : Math.max(0, s.playerHealth - 1),
   };
 }
 
