@@ -37,8 +37,18 @@ export abstract class BaseScene extends Phaser.Scene {
   }
 
   /** Calls `render` now and on every app snapshot until the scene shuts down. */
-  protected followApp(render: () => void): void {
-    const sub = this.services.app.subscribe(() => render());
+  protected followApp(render: () => void, key?: (snap: ReturnType<Services['app']['getSnapshot']>) => unknown): void {
+    // With a key, only app snapshots whose key changed re-render (e.g. a chapter scene need not
+    // redraw when the app merely notes the chapter's progress in the save).
+    let last: unknown = key?.(this.services.app.getSnapshot());
+    const sub = this.services.app.subscribe((snap) => {
+      if (key) {
+        const next = key(snap);
+        if (next === last) return;
+        last = next;
+      }
+      render();
+    });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       sub.unsubscribe();
       this.services.ui.clearAll();

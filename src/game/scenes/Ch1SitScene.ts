@@ -30,6 +30,7 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
   private showList!: Phaser.GameObjects.Container;
   private lastDraws = 0;
   private lastFeedbackSeen = -1;
+  private primed = false;
   private showPlayed = -1;
   private showRevealed = 0;
   private lastCommand: string | null = null;
@@ -45,6 +46,7 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
     this.boxOpen = false;
     this.lastDraws = 0;
     this.lastFeedbackSeen = -1;
+    this.primed = false;
     this.showPlayed = -1;
     this.showRevealed = 0;
     this.lastCommand = null;
@@ -59,7 +61,7 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
     this.background = this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
     const top = this.add.graphics();
     top
-      .fillStyle(COLORS.cream, 0.92)
+      .fillStyle(COLORS.cream, 1)
       .fillRoundedRect(16, 10, 650, 52, 18)
       .lineStyle(4, COLORS.ink)
       .strokeRoundedRect(16, 10, 650, 52, 18);
@@ -67,7 +69,7 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
     this.trials = this.label(652, 18, 22, CSS.inkSoft).setOrigin(1, 0);
     const panel = this.add.graphics();
     panel
-      .fillStyle(COLORS.cream, 0.9)
+      .fillStyle(COLORS.cream, 1)
       .fillRoundedRect(PANEL_X - 16, 70, 580, 480, 22)
       .lineStyle(4, COLORS.ink)
       .strokeRoundedRect(PANEL_X - 16, 70, 580, 480, 22);
@@ -135,6 +137,11 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
   /** Animations for what just happened: a new action, or feedback on it. */
   private react(view: SitView): void {
     const { draws, lastFeedback } = view;
+    // A resumed run starts with old feedback in its view: that is history, not news to cheer.
+    if (!this.primed) {
+      this.primed = true;
+      this.lastFeedbackSeen = lastFeedback?.serial ?? -1;
+    }
     if (view.step === 'show') return;
     const motion = !this.reducedMotion;
     if (view.pending && draws !== this.lastDraws) {

@@ -24,7 +24,12 @@ export abstract class ChapterScene<V extends object, E extends { type: string },
       sub.unsubscribe();
       this.onShutdown();
     });
-    this.followApp(() => this.refresh());
+    // The app changes under a chapter for the settings (language, motion), the leave dialog and
+    // the chapter's progress in the save; only the first two change what this scene draws.
+    this.followApp(
+      () => this.refresh(),
+      (snap) => `${JSON.stringify(snap.value)}|${JSON.stringify(snap.context.save.settings)}`,
+    );
     this.focusDialogueNext();
   }
 

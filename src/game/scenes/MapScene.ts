@@ -100,6 +100,9 @@ export class MapScene extends BaseScene {
         b.lock.setVisible(status === 'locked');
         b.soon.setVisible(status === 'soon');
         b.year.setText(this.dt(c.yearKey));
+        // Keep the year label on the map: a long label near an edge is pulled back in.
+        const half = b.year.width / 2;
+        b.year.setX(Math.min(W - 8 - half, Math.max(8 + half, b.disc.x)));
         b.stars.forEach((s, k) =>
           s.setTexture(k < n ? 'star' : 'star-empty').setVisible(status !== 'soon' && status !== 'locked'),
         );
