@@ -41,8 +41,6 @@ export function installClassroomPanel(app: AppActor, client: ClassroomClient, ro
     render(true);
   });
   const panel = el('div', 'bbd-panel bbd-class');
-  panel.setAttribute('role', 'dialog');
-  panel.setAttribute('aria-modal', 'true');
   panel.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') close();
   });
@@ -188,7 +186,14 @@ export function installClassroomPanel(app: AppActor, client: ClassroomClient, ro
     toastEl.className = `bbd-panel bbd-class-toast ${toast?.status ?? ''}`;
 
     panel.hidden = !open;
-    if (!open) return;
+    // A dialog only while open: the game's focus keeper moves focus into any open dialog.
+    if (!open) {
+      panel.removeAttribute('role');
+      panel.removeAttribute('aria-modal');
+      return;
+    }
+    panel.setAttribute('role', 'dialog');
+    panel.setAttribute('aria-modal', 'true');
     const heading = el('h2', '', c ? t('openJoined', { code: c.code }) : t('title'));
     heading.id = 'class-title';
     panel.setAttribute('aria-labelledby', heading.id);
