@@ -40,7 +40,9 @@ export default class MinskyScene extends ChapterScene<MinskyView, MinskyEvent, M
   private minis: { tex: Phaser.Textures.CanvasTexture; img: Phaser.GameObjects.Image }[] = [];
   private book!: Phaser.GameObjects.Image;
   private texts!: Record<'title' | 'counter' | 'status' | 'planeTag' | 'midTag' | 'rightTag' | 'loss', Text>;
+  /** Small labels are pooled: a render reuses them in order instead of making new text objects. */
   private smallTexts: Text[] = [];
+  private smallUsed = 0;
   private paintedNet: unknown = null;
 
   constructor() {
@@ -129,8 +131,7 @@ export default class MinskyScene extends ChapterScene<MinskyView, MinskyEvent, M
 
   protected renderView(view: MinskyView): void {
     const g = this.g.clear();
-    for (const t of this.smallTexts) t.destroy();
-    this.smallTexts = [];
+    this.smallUsed = 0;
     this.texts.title.setText(this.t('ch4.title'));
     const inLab = view.lab !== null && view.step !== 'history' && view.step !== 'done';
     this.heatImage.setVisible(inLab);
@@ -147,13 +148,10 @@ export default class MinskyScene extends ChapterScene<MinskyView, MinskyEvent, M
     this.renderButtons(view);
     renderHistoryCard(
       this.services.ui,
-      view.step === 'history'
+      view.history
         ? {
             title: this.t('ch4.history.title'),
-            items: (['1969', 'winter', '1986'] as const).map((k) => ({
-              year: k === 'winter' ? '1970s' : k,
-              text: this.t(`ch4.history.${k}`),
-            })),
+            items: view.history.map((h) => ({ year: h.year, text: this.dt(h.textKey) })),
           }
         : null,
     );
@@ -164,12 +162,26 @@ export default class MinskyScene extends ChapterScene<MinskyView, MinskyEvent, M
       this.lastCue = view.cue.id;
       if (view.cue.sound !== 'tick' || this.playing) this.services.audio.play(view.cue.sound);
     }
+    this.hideUnusedSmall();
   }
 
   private small(x: number, y: number, text: string, size = 15, color: string = CSS.ink): Text {
-    const t = this.label(x, y, size, color).setText(text);
-    this.smallTexts.push(t);
-    return t;
+    let t = this.smallTexts[this.smallUsed];
+    if (!t) {
+      t = this.label(x, y, size, color);
+      this.smallTexts.push(t);
+    }
+    this.smallUsed++;
+    // Restyling redraws a text's texture: only when something really changed.
+    if (t.style.fontSize !== `${size}px`) t.setFontSize(size);
+    if (t.style.color !== color) t.setColor(color);
+    if (t.style.wordWrapWidth) t.setWordWrapWidth(null);
+    return t.setPosition(x, y).setOrigin(0, 0).setText(text).setVisible(true);
+  }
+
+  /** Hides the pooled labels this render did not use. */
+  private hideUnusedSmall(): void {
+    for (let i = this.smallUsed; i < this.smallTexts.length; i++) this.smallTexts[i].setVisible(false);
   }
 
   private toScreen(view: MinskyView, x: number, y: number): [number, number] {

@@ -54,6 +54,15 @@ export const minskyLevelSchema = z
     version: z.number().int().positive(),
     titleKey: textKey,
     insightKey: textKey,
+    /** The history card: a year or decade as printed, and the text key of what happened. */
+    history: z
+      .array(
+        z.object({
+          year: z.string().regex(/^\d{4}s?$/, 'must be a year like "1969" or a decade like "1970s"'),
+          textKey,
+        }),
+      )
+      .min(1),
     xor: z
       .array(z.object({ x: z.tuple([z.number(), z.number()]), label: z.union([z.literal(0), z.literal(1)]) }))
       .length(4, 'XOR has exactly four points'),

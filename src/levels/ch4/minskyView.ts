@@ -114,6 +114,8 @@ export interface LabView {
 
 export interface MinskyView {
   step: string;
+  /** The history card's entries, in the history step. */
+  history: { year: string; textKey: string }[] | null;
   line: MinskyLine;
   cue: ViewCue | null;
   plane: Box2D;
@@ -326,6 +328,7 @@ export function minskyView(step: string, context: MinskyContext): MinskyView {
   const inLab = step === 'lab' || step === 'challengeResult' || step === 'history' || step === 'done';
   return {
     step,
+    history: step === 'history' ? level.history : null,
     line,
     cue: cueFor(step, line, context),
     plane,
