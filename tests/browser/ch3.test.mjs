@@ -3,7 +3,17 @@
 // mouse in English and by keyboard only in Chinese. Screenshots of every step go to artifacts.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { WAIT, control, openBrowser, screenshot, snap, startPreview, waitForScreen } from './harness.mjs';
+import {
+  WAIT,
+  announcements,
+  control,
+  openBrowser,
+  screenshot,
+  snap,
+  recordAnnouncements,
+  startPreview,
+  waitForScreen,
+} from './harness.mjs';
 
 let server;
 before(async () => {
@@ -94,6 +104,7 @@ async function playChapter(locale, seed, prefix, mode) {
     await page.addInitScript((s) => localStorage.setItem('blackboxdog.save', s), save(locale));
     await page.goto(`${server.url}?seed=${seed}`);
     await waitForScreen(page, 'title');
+    await recordAnnouncements(page);
     await press('title', 'play');
     await waitForScreen(page, 'map');
     await screenshot(page, `${prefix}-map`);
@@ -200,8 +211,7 @@ async function playChapter(locale, seed, prefix, mode) {
     });
     assert.ok(s.lastAttempt.events.some((e) => e.type === 'knob.nudge'));
     if (mode === 'mouse') assert.ok(s.lastAttempt.events.some((e) => e.type === 'knob.set'));
-    const live = await page.locator('#live').textContent();
-    assert.ok(live && live.length > 0, 'the live region announced something');
+    assert.ok((await announcements(page)).length > 0, 'the live region announced something');
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();

@@ -31,9 +31,13 @@ function freePort() {
   });
 }
 
-/** Serves dist/ with vite preview; returns { url, stop }. */
-export async function startPreview() {
-  const port = await freePort();
+/**
+ * Serves dist/ with vite preview; returns { url, port, stop }. `port` restarts a server on the same
+ * origin (a service worker belongs to its origin); `dir` serves another build folder.
+ */
+export async function startPreview({ port: fixedPort, dir } = {}) {
+  const port = fixedPort ?? (await freePort());
+  const outDir = dir ?? process.env.BBD_DIST;
   const child = spawn(
     process.execPath,
     [
@@ -45,7 +49,7 @@ export async function startPreview() {
       String(port),
       '--strictPort',
       // BBD_DIST serves another build folder, so several builds can be tested side by side.
-      ...(process.env.BBD_DIST ? ['--outDir', process.env.BBD_DIST] : []),
+      ...(outDir ? ['--outDir', outDir] : []),
     ],
     {
       cwd: ROOT,
@@ -63,7 +67,16 @@ export async function startPreview() {
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  return { url, stop: () => child.kill('SIGTERM') };
+  return {
+    url,
+    port,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 export const CHROMIUM_ARGS = [
@@ -80,7 +93,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** A fresh profile and page; `errors` collects console errors and uncaught page errors. */
-export async function openBrowser({ locale = 'en-US', viewport = { width: 1280, height: 720 } } = {}) {
+export async function openBrowser({ locale = 'en-US', viewport = { width: 1280, height: 720 }, ...options } = {}) {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found');
   const profile = mkdtempSync(join(tmpdir(), 'bbd-profile-'));
@@ -90,6 +103,8 @@ export async function openBrowser({ locale = 'en-US', viewport = { width: 1280, 
     args: CHROMIUM_ARGS,
     locale,
     viewport,
+    // e.g. hasTouch, isMobile, deviceScaleFactor, reducedMotion for the touch and audit tests
+    ...options,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
@@ -134,4 +149,20 @@ export async function waitForScreen(page, screen, timeout = WAIT) {
 /** The game's HTML control by group and id, e.g. control(page, 'title', 'play'). */
 export function control(page, group, id) {
   return page.locator(`button[data-group="${group}"][data-id="${id}"]`);
+}
+
+/** Starts keeping everything the live region says (it is cleared between screens). */
+export async function recordAnnouncements(page) {
+  await page.evaluate(() => {
+    window.__announced = [];
+    new MutationObserver(() => {
+      const text = document.getElementById('live')?.textContent;
+      if (text) window.__announced.push(text);
+    }).observe(document.getElementById('live'), { childList: true, characterData: true, subtree: true });
+  });
+}
+
+/** What the live region has said since recordAnnouncements. */
+export function announcements(page) {
+  return page.evaluate(() => window.__announced ?? []);
 }
