@@ -3,13 +3,17 @@
 import { createActor, fromPromise } from 'xstate';
 import { appMachine, loadChapterWithLevel } from './app/appMachine';
 import { newAttemptSeed } from './game/attemptSeed';
-import { loadSave, writeSave, type StorageLike } from './app/saveStore';
+import { loadSave, SAVE_KEY, writeSave, type StorageLike } from './app/saveStore';
 import { detectLocale, translate } from './i18n/i18n';
+import type { SaveData } from './app/saveSchema';
 import { installTestApi } from './testApi';
 import { ClassroomClient } from './app/classroomClient';
 import { installClassroomPanel } from './game/ui/classroomPanel';
+import { registerOffline } from './offline';
+import { renderRotateHint } from './game/ui/rotateHint';
 import './game/ui/ui.css';
 import './game/ui/classroom.css';
+import './game/ui/anywhere.css';
 
 function browserStorage(): StorageLike {
   try {
@@ -26,8 +30,21 @@ function browserStorage(): StorageLike {
 
 async function boot(): Promise<void> {
   const storage = browserStorage();
+  const firstVisit = storage.getItem(SAVE_KEY) === null;
   const { save, problem } = loadSave(storage, detectLocale(navigator.languages));
   let saveError: string | null = null;
+  let pendingSave: SaveData | null = null;
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const flushSave = () => {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    if (pendingSave) saveError = writeSave(storage, pendingSave);
+    pendingSave = null;
+  };
+  addEventListener('pagehide', flushSave);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flushSave();
+  });
   // Opening a chapter loads its rules and level, and (once the game has started) its text and
   // scene, all before its machine starts.
   let prepareScene: (chapter: number) => Promise<void> = async () => {};
@@ -37,7 +54,18 @@ async function boot(): Promise<void> {
   const app = createActor(
     appMachine.provide({
       actions: {
-        persist: ({ context }) => {
+        persist: ({ context, event }) => {
+          // A chapter in progress is noted on every recorded input (some chapters record many a
+          // second while training): those writes are gathered, at most one a second, and flushed
+          // when the page is hidden. Everything else is written at once.
+          if (event.type === 'chapter.progress') {
+            pendingSave = context.save;
+            if (saveTimer === undefined) saveTimer = setTimeout(flushSave, 1000);
+            return;
+          }
+          clearTimeout(saveTimer);
+          saveTimer = undefined;
+          pendingSave = null;
           saveError = writeSave(storage, context.save);
         },
       },
@@ -51,11 +79,32 @@ async function boot(): Promise<void> {
     { input: { save, problem, newSeed: (): number => classroom?.seedFor(currentChapter()) ?? newAttemptSeed() } },
   ).start();
   const api = installTestApi(app, () => saveError);
+  // A new player whose system asks for reduced motion starts with the game's own setting on.
+  if (firstVisit && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) {
+    app.send({ type: 'settings.change', settings: { reducedMotion: true } });
+  }
+  // The rotate-your-phone card speaks the player's language; CSS stops all transitions when the
+  // game's reduced-motion setting is on.
+  app.subscribe((s) => {
+    renderRotateHint(s.context.save.settings.locale);
+    document.body.classList.toggle('bbd-still', s.context.save.settings.reducedMotion);
+  });
+  renderRotateHint(save.settings.locale);
+  document.body.classList.toggle('bbd-still', save.settings.reducedMotion);
   const { startGame } = await import('./game/startGame');
   prepareScene = startGame(app, api).prepareChapter;
   currentChapter = () => app.getSnapshot().context.chapter;
   classroom = new ClassroomClient(app);
   installClassroomPanel(app, classroom, document.getElementById('overlay')!);
+  // The service worker starts storing the whole game only once the title is up, so its downloads
+  // never compete with the first start.
+  let offlineRegistered = false;
+  const offline = app.subscribe((s) => {
+    if (offlineRegistered || (s.value as { screen: unknown }).screen === 'boot') return;
+    offlineRegistered = true;
+    queueMicrotask(() => offline.unsubscribe());
+    registerOffline(() => app.getSnapshot().context.save.settings.locale);
+  });
 }
 
 /**

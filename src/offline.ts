@@ -1,0 +1,74 @@
+/// <reference types="vite-plugin-pwa/client" />
+// Offline play: registers the service worker that vite-plugin-pwa builds (Workbox precaches the
+// whole game, see vite.config.ts). Two things reach the player:
+//   - the first time everything is stored, the live region says the game now works offline;
+//   - when a newer version has been downloaded, a banner in the player's language offers to
+//     update now or later. Updating reloads the page under the new version; the save lives in
+//     localStorage, which a service worker swap never touches.
+import { registerSW } from 'virtual:pwa-register';
+import type { Locale } from './i18n/i18n';
+
+const TEXT = {
+  en: {
+    ready: 'Black Box Dog is saved on this device: it now plays without a network.',
+    update: 'A new version of Black Box Dog is ready. Your stars and save are kept.',
+    now: 'Update now',
+    later: 'Later',
+  },
+  'zh-CN': {
+    ready: '黑箱小狗已保存在这台设备上：没有网络也能玩了。',
+    update: '黑箱小狗有新版本了。你的星星和存档都会保留。',
+    now: '现在更新',
+    later: '稍后',
+  },
+} as const satisfies Record<Locale, Record<string, string>>;
+
+function announce(text: string): void {
+  const live = document.getElementById('live');
+  if (!live) return;
+  live.textContent = '';
+  // A fresh text node after a tick, so screen readers announce it even if it repeats.
+  setTimeout(() => {
+    live.textContent = text;
+  }, 50);
+}
+
+function showUpdateBanner(locale: Locale, update: () => void): void {
+  if (document.getElementById('bbd-update')) return;
+  const t = TEXT[locale];
+  const banner = document.createElement('div');
+  banner.id = 'bbd-update';
+  banner.className = 'bbd-update';
+  banner.setAttribute('role', 'region');
+  banner.setAttribute('aria-label', t.update);
+  const text = document.createElement('p');
+  text.textContent = t.update;
+  const now = document.createElement('button');
+  now.type = 'button';
+  now.className = 'bbd-btn primary';
+  now.dataset.id = 'update-now';
+  now.textContent = t.now;
+  now.onclick = () => {
+    now.disabled = true;
+    update();
+  };
+  const later = document.createElement('button');
+  later.type = 'button';
+  later.className = 'bbd-btn quiet';
+  later.dataset.id = 'update-later';
+  later.textContent = t.later;
+  later.onclick = () => banner.remove();
+  banner.append(text, now, later);
+  document.body.append(banner);
+  announce(t.update);
+}
+
+/** Registers the service worker where the browser has one; `locale` is read when a message shows. */
+export function registerOffline(locale: () => Locale): void {
+  if (!('serviceWorker' in navigator)) return;
+  const updateSW = registerSW({
+    onNeedRefresh: () => showUpdateBanner(locale(), () => void updateSW(true)),
+    onOfflineReady: () => announce(TEXT[locale()].ready),
+    onRegisterError: (err) => console.warn('Offline play is unavailable:', err),
+  });
+}
