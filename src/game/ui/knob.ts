@@ -21,7 +21,11 @@ export interface KnobSpec {
   /** The number as shown and announced, e.g. "−1.5". */
   valueText: string;
   disabled?: boolean;
-  /** Stands the track upright, min at the bottom: then (x, y) is where min sits, w the length upward, and the number is not shown beside it (the scene draws it). */
+  /**
+   * Stands the track upright, min at the bottom: then (x, y) is where min sits, w the length upward,
+   * and the number is not shown beside it (the scene draws it). It is a real vertical slider
+   * (writing-mode), not a rotated horizontal one, so a finger drags it up and down.
+   */
   vertical?: boolean;
   /** Where a comparison setting stands on this knob, with its caption (for screen readers too). */
   ghost?: { value: number; text: string };
@@ -43,6 +47,11 @@ const CSS_TEXT = `
 .bbd-knob.minus input::-webkit-slider-thumb { background: #f2a474; border-style: dashed; }
 .bbd-knob input::-moz-range-track { height: 10px; border-radius: 6px; border: 3px solid var(--ink); background: #e8e2d3; }
 .bbd-knob input::-moz-range-thumb { width: ${THUMB - 6}px; height: ${THUMB - 6}px; border-radius: 50%; border: 4px solid var(--ink); background: var(--cream); }
+.bbd-knob.upright { width: 44px; flex-direction: column; }
+.bbd-knob.upright input { writing-mode: vertical-lr; direction: rtl; width: 44px; height: auto; }
+.bbd-knob.upright input::-webkit-slider-runnable-track { width: 10px; height: auto; margin: 0 auto;
+  background: linear-gradient(0deg, #f6cdb3 0%, #f6cdb3 var(--zero), #bfe0f5 var(--zero), #bfe0f5 100%); }
+.bbd-knob.upright input::-webkit-slider-thumb { margin-top: 0; margin-left: -13px; }
 .bbd-knob input:focus-visible { outline: 5px solid var(--focus); outline-offset: 2px; border-radius: 10px; }
 .bbd-knob input:disabled { cursor: not-allowed; opacity: 0.75; }
 .bbd-knob .value { min-width: 52px; padding: 2px 6px; text-align: center; font: 800 20px/1.2 var(--font); color: var(--ink);
@@ -110,26 +119,22 @@ export function renderKnob(layer: HtmlLayer, spec: KnobSpec): HTMLInputElement {
   }
   handlers.set(root, spec);
   const input = root.querySelector('input') as HTMLInputElement;
+  root.classList.toggle('upright', !!spec.vertical);
+  // The thumb's centre travels from THUMB/2 to length - THUMB/2, so lengthening the input by one
+  // thumb makes the value positions line up with the drawn scale from x to x + w (or y to y - w).
   if (spec.vertical) {
-    // Rotating -90deg about the left middle of the box (where the track starts) points it upward;
-    // the min thumb centre, THUMB/2 along the track, then lands on (x, y).
     Object.assign(root.style, {
-      left: `${spec.x}px`,
-      top: `${spec.y + THUMB / 2 - 22}px`,
-      transform: 'rotate(-90deg)',
-      transformOrigin: '0 22px',
+      left: `${spec.x - 22}px`,
+      top: `${spec.y - spec.w - THUMB / 2}px`,
+      height: `${spec.w + THUMB}px`,
     });
+    input.style.width = '';
+    input.style.height = `${spec.w + THUMB}px`;
   } else {
-    Object.assign(root.style, {
-      left: `${spec.x - THUMB / 2}px`,
-      top: `${spec.y - 22}px`,
-      transform: '',
-      transformOrigin: '',
-    });
+    Object.assign(root.style, { left: `${spec.x - THUMB / 2}px`, top: `${spec.y - 22}px`, height: '' });
+    input.style.height = '';
+    input.style.width = `${spec.w + THUMB}px`;
   }
-  // The thumb's centre travels from THUMB/2 to width - THUMB/2, so widening the input by one thumb
-  // makes the value positions line up with the drawn scale from x to x + w.
-  input.style.width = `${spec.w + THUMB}px`;
   input.min = String(spec.min);
   input.max = String(spec.max);
   input.step = String(spec.fineStep);
