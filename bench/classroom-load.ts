@@ -156,7 +156,7 @@ async function main(): Promise<void> {
         await sleep(Math.min(30_000, 1000 * 2 ** tries));
       }
       const gap = -Math.log(1 - Math.random()) * INTERVAL_S * 1000;
-      await sleep(gap);
+      await sleep(Math.max(0, Math.min(gap, stopAt - Date.now())));
     }
   };
   await Promise.all(students.map(studentLoop));
