@@ -147,6 +147,9 @@ export function startGame(
     const target = sceneFor(snap);
     // A new chapter run (a retry, say) restarts the chapter's scene even when it is already shown.
     const run = snap.context.run;
+    // A new run's view is unknown until its scene has drawn it (which may happen right away,
+    // inside scene.start below).
+    if (run !== shownRun) api.setChapterView(null);
     if (target && (target !== shown || run !== shownRun)) {
       if (shown && shown !== SCENES.boot) game.scene.stop(shown);
       shown = target;
@@ -155,8 +158,6 @@ export function startGame(
       live.textContent = '';
       keepFocus();
     }
-    // A new run's view is unknown until its scene has drawn it.
-    if (run !== shownRun) api.setChapterView(null);
     shownRun = run;
 
     // The scene's controls turn inert only after the settings have noted which one had focus
