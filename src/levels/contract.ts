@@ -32,16 +32,7 @@ export interface RecordsEvents {
 }
 
 /** The sounds a chapter's view may ask for (each has a file in assets/audio and a caption). */
-export type CueSound =
-  | 'treat'
-  | 'scold'
-  | 'click'
-  | 'success'
-  | 'failure'
-  | 'complete'
-  | 'lamp'
-  | 'book'
-  | 'tick';
+export type CueSound = 'treat' | 'scold' | 'click' | 'success' | 'failure' | 'complete' | 'lamp' | 'book' | 'tick';
 
 /** One sound cue a view asks for; `id` changes each time the cue should play again. */
 export interface ViewCue {
