@@ -12,6 +12,8 @@ import {
   recordAnnouncements,
   startPreview,
   waitForScreen,
+  sel,
+  tabTo,
 } from './harness.mjs';
 
 let server;
@@ -25,17 +27,6 @@ const TARGET = { sit: 'sit', speak: 'bark', shake: 'paw', down: 'lie' };
 async function chapterView(page) {
   return (await snap(page)).chapter;
 }
-
-/** Presses Tab until the focused element matches `selector` (as a keyboard user would). */
-async function tabTo(page, selector, max = 60) {
-  for (let i = 0; i < max; i++) {
-    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
-
-const sel = (group, id) => `button[data-group="${group}"][data-id="${id}"]`;
 
 /**
  * Trains Bit the way the mentor asks: the command being taught, honest treats and scolds, the

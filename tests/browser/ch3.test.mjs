@@ -13,6 +13,8 @@ import {
   recordAnnouncements,
   startPreview,
   waitForScreen,
+  sel,
+  tabTo,
 } from './harness.mjs';
 
 let server;
@@ -39,16 +41,6 @@ const save = (locale, carry) =>
 
 const view = async (page) => (await snap(page)).chapter;
 const knobSel = (id) => `input[data-knob="${id}"]`;
-const sel = (group, id) => `button[data-group="${group}"][data-id="${id}"]`;
-
-async function tabTo(page, selector, max = 80) {
-  for (let i = 0; i < max; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
-
 async function knobValue(page, id) {
   return (await view(page)).knobs.find((k) => k.id === id).value;
 }

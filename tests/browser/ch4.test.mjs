@@ -4,7 +4,7 @@
 // passes the challenge. Screenshots of every step go to artifacts.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { WAIT, control, openBrowser, screenshot, snap, startPreview, waitForScreen } from './harness.mjs';
+import { WAIT, control, openBrowser, screenshot, snap, startPreview, waitForScreen, sel, tabTo } from './harness.mjs';
 
 let server;
 before(async () => {
@@ -22,16 +22,6 @@ const save = (locale) =>
 
 const view = async (page) => (await snap(page)).chapter;
 const knobSel = (id) => `input[data-knob="${id}"]`;
-const sel = (group, id) => `button[data-group="${group}"][data-id="${id}"]`;
-
-async function tabTo(page, selector, max = 120) {
-  for (let i = 0; i < max; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
-
 function knobOf(v, id) {
   const all = [
     ...(v.partA?.neuron.knobs ?? []),

@@ -5,7 +5,7 @@
 // then the right one), and plays the challenge. Screenshots of every part go to artifacts.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { control, openBrowser, screenshot, snap, startPreview, waitForScreen } from './harness.mjs';
+import { control, openBrowser, screenshot, snap, startPreview, waitForScreen, sel } from './harness.mjs';
 
 let server;
 before(async () => {
@@ -24,7 +24,6 @@ const save = (locale, reducedMotion) =>
 let tabTime = 0;
 let tabs = 0;
 const view = async (page) => (await snap(page)).chapter;
-const sel = (group, id) => `button[data-group="${group}"][data-id="${id}"]`;
 
 async function tabTo(page, selector, max = 80) {
   const started = Date.now();

@@ -6,7 +6,7 @@
 // epsilon slider), then the epilogue and the credits. Screenshots go to artifacts/screenshots.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { control, openBrowser, screenshot, snap, startPreview, waitForScreen, WAIT } from './harness.mjs';
+import { control, openBrowser, screenshot, snap, startPreview, waitForScreen, WAIT, sel, tabTo } from './harness.mjs';
 
 let server;
 before(async () => {
@@ -23,16 +23,6 @@ const save = (locale) =>
   });
 
 const view = async (page) => (await snap(page)).chapter;
-const sel = (group, id) => `button[data-group="${group}"][data-id="${id}"]`;
-
-async function tabTo(page, selector, max = 120) {
-  for (let i = 0; i < max; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
-
 async function waitStep(page, step, timeout = WAIT) {
   await page.waitForFunction((s) => window.blackBoxDog.snapshot().chapter?.step === s, step, { timeout });
 }

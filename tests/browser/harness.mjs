@@ -166,3 +166,15 @@ export async function recordAnnouncements(page) {
 export function announcements(page) {
   return page.evaluate(() => window.__announced ?? []);
 }
+
+/** The selector of a control by group and id. */
+export const sel = (group, id) => `button[data-group="${group}"][data-id="${id}"]`;
+
+/** Presses Tab until the focused element matches `selector`, as a keyboard player would. */
+export async function tabTo(page, selector, max = 120) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return i;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
