@@ -13,7 +13,8 @@ import { MapScene } from './scenes/MapScene';
 import { ResultsScene } from './scenes/ResultsScene';
 import { ChapterProblemScene } from './scenes/ChapterProblemScene';
 import { HtmlLayer, GAME_HEIGHT, GAME_WIDTH } from './ui/htmlLayer';
-import { renderConfirm, renderProblem, renderSettings, showCaption } from './ui/widgets';
+import { renderConfirm, renderDownload, renderProblem, renderSettings, showCaption } from './ui/widgets';
+import { onDownloadProgress, type DownloadProgress } from '../levels/shared/downloads';
 
 // Each chapter's scene is the file scenes/Ch<N>*Scene.ts (default export), found by name and
 // loaded, with the chapter's text, when the chapter first opens: the first download stays small.
@@ -137,7 +138,32 @@ export function startGame(
   let shown: string | null = null;
   let reportedProblem: unknown = null;
   let shownRun: unknown = null;
+  // While a chapter waits for a large download (chapter 6's digits), a progress bar says so.
+  let download: DownloadProgress | null = null;
+  const showDownload = () => {
+    const screen = (app.getSnapshot().value as { screen: unknown }).screen as { chapter?: string } | string;
+    const loading = typeof screen === 'object' && screen.chapter === 'loading';
+    const percent = download && download.total > 0 ? Math.round((100 * download.loaded) / download.total) : null;
+    renderDownload(
+      overlay,
+      loading && download
+        ? {
+            text:
+              percent === null
+                ? t('loading.downloadSize', { kb: Math.round(download.loaded / 1024) })
+                : t('loading.download', { percent }),
+            percent,
+          }
+        : null,
+    );
+  };
+  onDownloadProgress((p) => {
+    download = p.done ? null : p;
+    showDownload();
+  });
+
   app.subscribe((snap) => {
+    showDownload();
     const { settings } = snap.value as { settings: string };
     const s = snap.context.save.settings;
     document.documentElement.lang = s.locale;

@@ -249,3 +249,24 @@ export function renderProblem(
   b.textContent = problem.dismiss;
   b.onclick = problem.onDismiss;
 }
+
+/** A chapter's large download (chapter 6's digits): a labelled progress bar over the map. */
+export function renderDownload(layer: HtmlLayer, spec: { text: string; percent: number | null } | null): void {
+  if (!spec) {
+    layer.removeElement('download');
+    return;
+  }
+  const el = layer.element('download', 'div', 'bbd-panel bbd-download');
+  if (!el.dataset.ready) {
+    el.setAttribute('role', 'progressbar');
+    el.innerHTML = '<p class="msg"></p><div class="track"><div class="fill"></div></div>';
+    el.dataset.ready = '1';
+  }
+  (el.querySelector('.msg') as HTMLElement).textContent = spec.text;
+  el.setAttribute('aria-valuetext', spec.text);
+  if (spec.percent === null) el.removeAttribute('aria-valuenow');
+  else el.setAttribute('aria-valuenow', String(spec.percent));
+  // Without a known size the bar runs as a gentle sweep (a class), never as a false number.
+  el.classList.toggle('unknown', spec.percent === null);
+  (el.querySelector('.fill') as HTMLElement).style.width = `${spec.percent ?? 30}%`;
+}

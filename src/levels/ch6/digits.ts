@@ -29,8 +29,16 @@ function nodeFs(): NodeFs | null {
 }
 
 async function fetchWithProgress(url: string): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`The digits (${url}) answered ${response.status}`);
+  // The bar shows from the first moment, before the server has answered; a failure takes it away.
+  reportDownload({ what: 'digits', loaded: 0, total: 0, done: false });
+  let response: Response;
+  try {
+    response = await fetch(url);
+    if (!response.ok) throw new Error(`The digits (${url}) answered ${response.status}`);
+  } catch (err) {
+    reportDownload({ what: 'digits', loaded: 0, total: 0, done: true });
+    throw err;
+  }
   const total = Number(response.headers.get('content-length') ?? 0) || 0;
   if (!response.body) {
     const bytes = new Uint8Array(await response.arrayBuffer());
