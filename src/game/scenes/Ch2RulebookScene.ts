@@ -88,7 +88,8 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
     this.toolsLabel = this.label(20, EDITOR.toolsY + 12, 20, CSS.ink).setStroke(CSS.cream, 6);
     this.strip = this.add.container(0, 0);
     this.arrows = this.add.graphics();
-    this.judge = this.add.image(1180, 300, 'judge').setDisplaySize(150, 150).setVisible(false);
+    // The judge stands in the gap between the rulebook's THEN chips and the Judge button, not behind them.
+    this.judge = this.add.image(1062, 300, 'judge').setDisplaySize(88, 88).setVisible(false);
     // The stage backdrop's ribbon has three stars painted on: cover them with the real ones.
     this.ribbonStars = [0, 1, 2].map((k) =>
       this.add
