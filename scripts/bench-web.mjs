@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, findChromium, openBrowser, startPreview, control, waitForScreen } from '../tests/browser/harness.mjs';
 import { measureBoss } from './bench-boss.mjs';
+import { measureAnywhere } from './bench-anywhere.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 if (!findChromium()) {
@@ -242,6 +243,11 @@ const ch5Fps = [];
 }
 // Chapter 6: frames per second while the boss net trains in its worker, and ms to 90 %.
 const boss = await measureBoss(ROUNDS);
+// The floor (a bare Phaser page), 4× CPU throttling, offline reload, touch targets, axe audit.
+const anywhere = await measureAnywhere(ROUNDS, {
+  title_interactive_ms: median(results.title),
+  fps_median: median(results.fps),
+});
 const summary = {
   title_interactive_ms: Math.round(median(results.title)),
   first_load_js_gzip_kb: Math.round(median(results.js) * 10) / 10,
@@ -249,6 +255,7 @@ const summary = {
   ch5_descent_fps: median(ch5Fps),
   ch4_train_fps: median(ch4Fps),
   ...boss,
+  ...anywhere,
 };
 console.log(
   `medians over ${ROUNDS} rounds: title ${summary.title_interactive_ms} ms (target ≤ 1500), JS ${summary.first_load_js_gzip_kb} KB gzip (target ≤ 420), ${summary.fps_median} fps (target ≥ 55)`,

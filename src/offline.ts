@@ -23,14 +23,17 @@ const TEXT = {
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
+// Its own polite live region, so these messages never overwrite what the game is announcing.
 function announce(text: string): void {
-  const live = document.getElementById('live');
-  if (!live) return;
-  live.textContent = '';
-  // A fresh text node after a tick, so screen readers announce it even if it repeats.
-  setTimeout(() => {
-    live.textContent = text;
-  }, 50);
+  let live = document.getElementById('live-offline');
+  if (!live) {
+    live = document.createElement('div');
+    live.id = 'live-offline';
+    live.className = 'sr-only';
+    live.setAttribute('aria-live', 'polite');
+    document.body.append(live);
+  }
+  live.textContent = text;
 }
 
 function showUpdateBanner(locale: Locale, update: () => void): void {

@@ -1,0 +1,257 @@
+// bench:web's "plays anywhere" figures, also runnable alone (node scripts/bench-anywhere.mjs):
+//   - the floor: a bare Phaser 4 page (bench/baseline) with the game's config and one moving
+//     sprite, built by Vite and served the same way: time until its scene is up, and its fps;
+//   - chapter 1 and the floor under 4× CPU throttling (Chromium's Emulation.setCPUThrottlingRate);
+//   - whether a reload with the network off reaches a playable chapter (the service worker);
+//   - the smallest touch target on a 1024×768 touch tablet (title, map, chapter 1);
+//   - serious and critical axe-core violations over every reachable screen in both languages.
+// Figures taken on a loaded machine are noisy: the ratios to the floor, measured in the same run,
+// hold up better than the absolute numbers.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { ROOT, WAIT, control, openBrowser, startPreview, waitForScreen } from '../tests/browser/harness.mjs';
+import { smallestTarget } from '../tests/browser/touchTargets.mjs';
+import { auditScreens } from '../tests/browser/audit.mjs';
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function countFrames(page, ms, whilePlaying) {
+  // One counting loop at a time: a new count stops the one before it.
+  await page.evaluate(() => {
+    const gen = (window.__frameGen ?? 0) + 1;
+    const frames = [];
+    window.__frameGen = gen;
+    window.__frames = frames;
+    const tick = (t) => {
+      if (window.__frameGen !== gen) return;
+      frames.push(t);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const end = Date.now() + ms;
+  if (whilePlaying) while (Date.now() < end) await whilePlaying();
+  else await page.waitForTimeout(ms);
+  const perSecond = await page.evaluate(() => {
+    const f = window.__frames;
+    const out = [];
+    for (let start = f[0]; start + 1000 <= f[f.length - 1]; start += 1000)
+      out.push(f.filter((t) => t >= start && t < start + 1000).length);
+    return out;
+  });
+  return median(perSecond);
+}
+
+async function throttle(page, rate) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return cdp;
+}
+
+/** Chapter 1 training, as bench:web plays it: a command, then feedback, over and over. */
+async function trainChapter1(page) {
+  const view = await page.evaluate(() => window.blackBoxDog.snapshot().chapter);
+  if (!view) return;
+  if (view.pending) await control(page, 'feedback', view.pending.action === 'sit' ? 'treat' : 'scold').click();
+  else await control(page, 'commands', view.commands.find((c) => c.enabled)?.id ?? 'sit').click();
+}
+
+async function openChapter1(page, url) {
+  await page.goto(`${url}?renderer=canvas&seed=3`);
+  await waitForScreen(page, 'title');
+  await control(page, 'title', 'play').click();
+  await waitForScreen(page, 'map');
+  await control(page, 'map', 'chapter-1').click();
+  const skip = page.locator('.bbd-dialogue button[data-id="skip"]');
+  await skip.waitFor({ timeout: WAIT });
+  await skip.click();
+  await control(page, 'tools', 'box').click();
+}
+
+export async function measureFloor(rounds) {
+  const outDir = mkdtempSync(join(tmpdir(), 'bbd-floor-'));
+  await build({
+    root: join(ROOT, 'bench/baseline'),
+    base: './',
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      chunkSizeWarningLimit: 1600,
+      rollupOptions: {
+        output: { manualChunks: (id) => (id.includes('node_modules/phaser') ? 'phaser' : undefined) },
+      },
+    },
+  });
+  const server = await startPreview({ dir: outDir });
+  const title = [];
+  const fps = [];
+  const throttledFps = [];
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const b = await openBrowser();
+      await b.page.goto(`${server.url}?renderer=canvas`);
+      await b.page.waitForFunction(() => window.__ready !== undefined, null, { timeout: WAIT });
+      title.push(await b.page.evaluate(() => window.__ready));
+      fps.push(await countFrames(b.page, 5000));
+      const cdp = await throttle(b.page, 4);
+      throttledFps.push(await countFrames(b.page, 5000));
+      await cdp.detach();
+      console.log(
+        `floor round ${round + 1}: ready ${title.at(-1).toFixed(0)} ms, ${fps.at(-1)} fps, ${throttledFps.at(-1)} fps at 4× CPU throttling`,
+      );
+      await b.close();
+    }
+  } finally {
+    await server.stop();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  return { title: median(title), fps: median(fps), throttledFps: median(throttledFps) };
+}
+
+export async function measureThrottledChapter1(rounds, dist) {
+  const server = await startPreview({ dir: dist });
+  const fps = [];
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const b = await openBrowser();
+      await openChapter1(b.page, server.url);
+      const cdp = await throttle(b.page, 4);
+      fps.push(await countFrames(b.page, 5000, () => trainChapter1(b.page)));
+      await cdp.detach();
+      console.log(`chapter 1 at 4× CPU throttling, round ${round + 1}: ${fps.at(-1)} fps`);
+      await b.close();
+    }
+  } finally {
+    await server.stop();
+  }
+  return median(fps);
+}
+
+export async function offlineReloadOk(dist) {
+  const dir = mkdtempSync(join(tmpdir(), 'bbd-offline-'));
+  cpSync(dist, dir, { recursive: true });
+  let server = await startPreview({ dir });
+  const b = await openBrowser();
+  try {
+    await b.page.goto(`${server.url}?seed=3`);
+    await waitForScreen(b.page, 'title');
+    await b.page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {
+      timeout: WAIT,
+    });
+    await server.stop();
+    server = null;
+    await b.context.setOffline(true);
+    await b.page.reload();
+    await waitForScreen(b.page, 'title');
+    await control(b.page, 'title', 'play').click();
+    await waitForScreen(b.page, 'map');
+    await control(b.page, 'map', 'chapter-1').click();
+    await b.page.locator('.bbd-dialogue button[data-id="skip"]').waitFor({ timeout: WAIT });
+    return true;
+  } catch (err) {
+    console.log('offline reload failed:', err.message);
+    return false;
+  } finally {
+    await b.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function touchTargetMin(dist) {
+  const server = await startPreview({ dir: dist });
+  const b = await openBrowser({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true });
+  const { page } = b;
+  const seen = [];
+  try {
+    await page.goto(`${server.url}?seed=3`);
+    await waitForScreen(page, 'title');
+    seen.push(await smallestTarget(page));
+    await control(page, 'title', 'play').tap();
+    await waitForScreen(page, 'map');
+    seen.push(await smallestTarget(page));
+    await control(page, 'map', 'chapter-1').tap();
+    const skip = page.locator('.bbd-dialogue button[data-id="skip"]');
+    await skip.waitFor({ timeout: WAIT });
+    seen.push(await smallestTarget(page));
+    await skip.tap();
+    await control(page, 'tools', 'box').tap();
+    seen.push(await smallestTarget(page));
+  } finally {
+    await b.close();
+    await server.stop();
+  }
+  const smallest = seen.reduce((a, t) => (t.min < a.min ? t : a));
+  console.log(`smallest touch target on a 1024×768 tablet: ${smallest.min} px (${smallest.which})`);
+  return smallest.min;
+}
+
+export async function auditAll(dist) {
+  const server = await startPreview({ dir: dist });
+  let serious = 0;
+  let screens = 0;
+  try {
+    for (const locale of ['en', 'zh-CN']) {
+      const r = await auditScreens(server.url, locale);
+      serious += r.serious;
+      screens += r.screens.length;
+      for (const f of r.findings) console.log(`axe: ${f.screen}: ${f.id} (${f.impact}) ${f.nodes.join(', ')}`);
+    }
+  } finally {
+    await server.stop();
+  }
+  return { axe_serious_violations: serious, screens_audited: screens };
+}
+
+/** Everything above; `ours` are the game's own medians from the same run. */
+export async function measureAnywhere(rounds, ours, dist = join(ROOT, 'dist')) {
+  const floor = await measureFloor(rounds);
+  const throttled = await measureThrottledChapter1(rounds, dist);
+  const round2 = (x) => Math.round(x * 100) / 100;
+  return {
+    baseline_title_ms: Math.round(floor.title),
+    baseline_fps_median: floor.fps,
+    title_ratio: round2(ours.title_interactive_ms / floor.title),
+    fps_ratio: round2(ours.fps_median / floor.fps),
+    throttled_fps_median: throttled,
+    baseline_throttled_fps_median: floor.throttledFps,
+    throttled_fps_ratio: round2(throttled / floor.throttledFps),
+    offline_reload_ok: await offlineReloadOk(dist),
+    touch_target_min_px: await touchTargetMin(dist),
+    ...(await auditAll(dist)),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dist = process.env.BBD_DIST ?? join(ROOT, 'dist');
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  // Alone, the game's own title time and fps come from a short run of chapter 1 here.
+  const server = await startPreview({ dir: dist });
+  const title = [];
+  const fps = [];
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const b = await openBrowser();
+      await b.page.goto(`${server.url}?renderer=canvas&seed=3`);
+      await control(b.page, 'title', 'play').waitFor({ timeout: WAIT });
+      title.push(await b.page.evaluate(() => performance.now()));
+      await b.close();
+      const c = await openBrowser();
+      await openChapter1(c.page, server.url);
+      fps.push(await countFrames(c.page, 5000, () => trainChapter1(c.page)));
+      await c.close();
+    }
+  } finally {
+    await server.stop();
+  }
+  const ours = { title_interactive_ms: median(title), fps_median: median(fps) };
+  console.log(JSON.stringify({ ...ours, ...(await measureAnywhere(rounds, ours, dist)) }));
+}

@@ -1,0 +1,24 @@
+// The accessibility audit (axe-core) over every reachable screen of every built chapter, in both
+// languages: no serious or critical violations. Chapters 1-3 are also photographed under simulated
+// deuteranopia and protanopia (artifacts/screenshots/vision-*.png) for a person to look at.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPreview } from './harness.mjs';
+import { auditScreens } from './audit.mjs';
+
+let server;
+before(async () => {
+  server = await startPreview();
+});
+after(() => server?.stop());
+
+describe('accessibility audit', () => {
+  for (const locale of ['en', 'zh-CN']) {
+    it(`finds no serious or critical violations on any screen, ${locale}`, async () => {
+      const r = await auditScreens(server.url, locale, { visionShots: locale === 'en' });
+      assert.ok(r.screens.length >= 9, `screens audited: ${r.screens.join(', ')}`);
+      assert.deepEqual(r.findings, []);
+      assert.deepEqual(r.errors, []);
+    });
+  }
+});
