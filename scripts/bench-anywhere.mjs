@@ -139,7 +139,7 @@ export async function offlineReloadOk(dist) {
   const dir = mkdtempSync(join(tmpdir(), 'bbd-offline-'));
   cpSync(dist, dir, { recursive: true });
   let server = await startPreview({ dir });
-  const b = await openBrowser();
+  const b = await openBrowser({ serviceWorkers: 'allow' });
   try {
     await b.page.goto(`${server.url}?seed=3`);
     await waitForScreen(b.page, 'title');

@@ -58,7 +58,7 @@ describe('offline and installable', () => {
   });
 
   it('reloads with the network off, plays a chapter, then updates to a new version keeping the save', async () => {
-    const b = await openBrowser();
+    const b = await openBrowser({ serviceWorkers: 'allow' });
     const { page, context } = b;
     try {
       await page.goto(`${server.url}?seed=3`);

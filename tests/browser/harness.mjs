@@ -103,7 +103,11 @@ export async function openBrowser({ locale = 'en-US', viewport = { width: 1280, 
     args: CHROMIUM_ARGS,
     locale,
     viewport,
-    // e.g. hasTouch, isMobile, deviceScaleFactor, reducedMotion for the touch and audit tests
+    // The game's service worker (offline play) stays out of the way unless a test asks for it
+    // (serviceWorkers: 'allow'): it would download the whole game beside each test, and requests
+    // it answers bypass page.route.
+    serviceWorkers: 'block',
+    // e.g. hasTouch, isMobile, deviceScaleFactor, serviceWorkers for the offline and touch tests
     ...options,
   });
   const page = context.pages()[0] ?? (await context.newPage());
