@@ -1,5 +1,5 @@
 // Renders the app icon (assets/icons/icon.svg, hand-written) to the PNG sizes the web app manifest
-// and iOS ask for, with Debian's Chromium. Run once after editing the SVG: npm run icons.
+// and iOS ask for, with Debian's Chromium. Run once after editing the SVG: node scripts/make-icons.mjs.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, openBrowser } from '../tests/browser/harness.mjs';
