@@ -6,22 +6,7 @@
 //     update now or later. Updating reloads the page under the new version; the save lives in
 //     localStorage, which a service worker swap never touches.
 import { registerSW } from 'virtual:pwa-register';
-import type { Locale } from './i18n/i18n';
-
-const TEXT = {
-  en: {
-    ready: 'Black Box Dog is saved on this device: it now plays without a network.',
-    update: 'A new version of Black Box Dog is ready. Your stars and save are kept.',
-    now: 'Update now',
-    later: 'Later',
-  },
-  'zh-CN': {
-    ready: '黑箱小狗已保存在这台设备上：没有网络也能玩了。',
-    update: '黑箱小狗有新版本了。你的星星和存档都会保留。',
-    now: '现在更新',
-    later: '稍后',
-  },
-} as const satisfies Record<Locale, Record<string, string>>;
+import { translate, type Locale } from './i18n/i18n';
 
 // Its own polite live region, so these messages never overwrite what the game is announcing.
 function announce(text: string): void {
@@ -38,19 +23,19 @@ function announce(text: string): void {
 
 function showUpdateBanner(locale: Locale, update: () => void): void {
   if (document.getElementById('bbd-update')) return;
-  const t = TEXT[locale];
+  const t = (key: 'offline.update' | 'offline.updateNow' | 'offline.later') => translate(locale, key);
   const banner = document.createElement('div');
   banner.id = 'bbd-update';
   banner.className = 'bbd-update';
   banner.setAttribute('role', 'region');
-  banner.setAttribute('aria-label', t.update);
+  banner.setAttribute('aria-label', t('offline.update'));
   const text = document.createElement('p');
-  text.textContent = t.update;
+  text.textContent = t('offline.update');
   const now = document.createElement('button');
   now.type = 'button';
   now.className = 'bbd-btn primary';
   now.dataset.id = 'update-now';
-  now.textContent = t.now;
+  now.textContent = t('offline.updateNow');
   now.onclick = () => {
     now.disabled = true;
     update();
@@ -59,11 +44,11 @@ function showUpdateBanner(locale: Locale, update: () => void): void {
   later.type = 'button';
   later.className = 'bbd-btn quiet';
   later.dataset.id = 'update-later';
-  later.textContent = t.later;
+  later.textContent = t('offline.later');
   later.onclick = () => banner.remove();
   banner.append(text, now, later);
   document.body.append(banner);
-  announce(t.update);
+  announce(t('offline.update'));
 }
 
 /** Registers the service worker where the browser has one; `locale` is read when a message shows. */
@@ -71,7 +56,7 @@ export function registerOffline(locale: () => Locale): void {
   if (!('serviceWorker' in navigator)) return;
   const updateSW = registerSW({
     onNeedRefresh: () => showUpdateBanner(locale(), () => void updateSW(true)),
-    onOfflineReady: () => announce(TEXT[locale()].ready),
+    onOfflineReady: () => announce(translate(locale(), 'offline.ready')),
     onRegisterError: (err) => console.warn('Offline play is unavailable:', err),
   });
 }

@@ -2,15 +2,7 @@
 // finger-sized controls of a few pixels, so instead a card asks to turn the phone, in words and
 // a picture. CSS decides when it shows (anywhere.css: narrow portrait screens); this only builds it
 // in the player's language.
-import type { Locale } from '../../i18n/i18n';
-
-const TEXT: Record<Locale, { title: string; body: string }> = {
-  en: {
-    title: 'Turn your phone sideways',
-    body: 'Black Box Dog plays in landscape: rotate the phone to keep playing.',
-  },
-  'zh-CN': { title: '请把手机横过来', body: '黑箱小狗需要横屏：把手机转过来就能继续玩。' },
-};
+import { translate, type Locale } from '../../i18n/i18n';
 
 // A phone upright, an arrow turning, the same phone on its side.
 const PICTURE = `<svg viewBox="0 0 200 120" width="200" height="120" aria-hidden="true" focusable="false">
@@ -34,6 +26,6 @@ export function renderRotateHint(locale: Locale): void {
   if (el.dataset.locale === locale) return;
   el.dataset.locale = locale;
   el.lang = locale;
-  (el.querySelector('h2') as HTMLElement).textContent = TEXT[locale].title;
-  (el.querySelector('p') as HTMLElement).textContent = TEXT[locale].body;
+  (el.querySelector('h2') as HTMLElement).textContent = translate(locale, 'rotate.title');
+  (el.querySelector('p') as HTMLElement).textContent = translate(locale, 'rotate.body');
 }
