@@ -19,7 +19,7 @@ const PLANE = { x: 28, y: 70, size: 400 };
 const MID_X = 452;
 const RIGHT_X = 868;
 /** Time budget for training per frame, so the page keeps its frame rate. */
-const TRAIN_MS = 10;
+const TRAIN_MS = 5;
 
 type Text = Phaser.GameObjects.Text;
 
