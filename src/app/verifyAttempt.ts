@@ -14,7 +14,7 @@ export interface Verification {
   replay?: ChapterReplay;
 }
 
-export function sameJson(a: unknown, b: unknown): boolean {
+function sameJson(a: unknown, b: unknown): boolean {
   const canon = (v: unknown): unknown =>
     Array.isArray(v)
       ? v.map(canon)

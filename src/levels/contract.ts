@@ -13,7 +13,7 @@
 // - Everything a scene shows comes from `view(snapshot)`; the results card's numbers come from
 //   `stats(result)` and what the chapter hands on from `carry(final)`: pure functions of the
 //   machine's snapshots, so a replay recomputes them.
-import type { AnyStateMachine, EventFromLogic, InputFrom, OutputFrom, SnapshotFrom } from 'xstate';
+import type { AnyStateMachine, InputFrom, OutputFrom, SnapshotFrom } from 'xstate';
 
 export type ChapterNumber = 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -77,8 +77,6 @@ export function defineChapter<M extends AnyStateMachine, L, V>(def: ChapterDefin
   return def as unknown as AnyChapter;
 }
 
-/** An input event of a chapter's machine. */
-export type ChapterEvent<M extends AnyStateMachine> = EventFromLogic<M>;
 
 /**
  * The step a snapshot is in, as a dotted path: 'task', or 'train.running' for a nested state,

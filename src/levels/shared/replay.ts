@@ -33,14 +33,6 @@ function finished<M extends AnyStateMachine>(snap: SnapshotFrom<M>): NonNullable
   return s.output as NonNullable<OutputFrom<M>>;
 }
 
-export function replayMachine<M extends AnyStateMachine>(
-  machine: M,
-  input: InputFrom<M>,
-  events: readonly EventFromLogic<M>[],
-): NonNullable<OutputFrom<M>> {
-  return finished<M>(runEvents(machine, input, events));
-}
-
 /** A chapter attempt replayed through its contract: the result, the final snapshot, stats and carry. */
 export interface ChapterReplay {
   result: ChapterResult & Record<string, unknown>;
