@@ -77,7 +77,6 @@ export function defineChapter<M extends AnyStateMachine, L, V>(def: ChapterDefin
   return def as unknown as AnyChapter;
 }
 
-
 /**
  * The step a snapshot is in, as a dotted path: 'task', or 'train.running' for a nested state,
  * or 'a.x+b.y' for parallel regions. `top` is the first segment, which views switch on.
