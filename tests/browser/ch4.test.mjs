@@ -199,7 +199,15 @@ async function playChapter(locale, seed, prefix, mode, lab) {
         up ? after > before || !inRange : after < before || !inRange,
         'the hand knob moved the way it was pushed',
       );
-      if (inRange) assert.ok(Math.abs(after - before) <= fineStep + 1e-9, 'by at most the fine step');
+      if (inRange) {
+        // One fine step, then snapped onto the knob's grid (trained values lie between grid marks).
+        const n = Math.round((before + (up ? fineStep : -fineStep) - min) / fineStep);
+        const expected = Math.min(max, Math.max(min, min + n * fineStep));
+        assert.ok(
+          Math.abs(after - expected) < 1e-6,
+          `one fine step onto the grid: ${before} → ${after}, expected ${expected}`,
+        );
+      }
       await screenshot(page, `${prefix}-lab-hand`);
       await press('ch4', 'hand-0');
     }
