@@ -18,7 +18,7 @@ import {
 import { CHAPTERS, chapterStatus, isPlayable, loadChapter } from '../levels/chapters';
 import type { AnyChapter, RecordsEvents } from '../levels/contract';
 import { LevelFileError } from '../levels/shared/levelFile';
-import { queueAttempt, settleAttempt, withClassroom, withRoomInfo } from './classroomQueue';
+import { classroomUnlocks, queueAttempt, settleAttempt, withClassroom, withRoomInfo } from './classroomQueue';
 import type { Attempt, ClassroomState, ClassroomVerdict, SaveData, Settings } from './saveSchema';
 import { withAttempt, withInProgress, withStars, type SaveProblem } from './saveStore';
 
@@ -141,7 +141,7 @@ function randomSeed(): number {
 export function nextPlayableChapter(save: SaveData, after: number): number | null {
   const next = CHAPTERS.find((c) => c.number === after + 1);
   if (!next) return null;
-  return isPlayable(chapterStatus(next, save.progress.stars)) ? next.number : null;
+  return isPlayable(chapterStatus(next, save.progress.stars, classroomUnlocks(save))) ? next.number : null;
 }
 
 /** The input events the running chapter has recorded so far. */
@@ -181,7 +181,7 @@ export const appMachine = setup({
     chapterPlayable: ({ event, context }) => {
       if (event.type !== 'chapter.open') return false;
       const info = CHAPTERS.find((c) => c.number === event.chapter);
-      return !!info && isPlayable(chapterStatus(info, context.save.progress.stars));
+      return !!info && isPlayable(chapterStatus(info, context.save.progress.stars, classroomUnlocks(context.save)));
     },
     /** Leaving would lose input: the run has recorded events (then the player is asked first). */
     runHasProgress: ({ context }) => context.run !== null && eventsOf(context.run).length > 0,

@@ -39,3 +39,9 @@ export function withRoomInfo(
 ): SaveData {
   return save.classroom ? { ...save, classroom: { ...save.classroom, ...room } } : save;
 }
+
+/** The chapters a joined, running competition opens for this player (see chapterStatus). */
+export function classroomUnlocks(save: Pick<SaveData, 'classroom'>): readonly number[] {
+  const c = save.classroom;
+  return c && !c.ended ? c.chapters : [];
+}

@@ -1,4 +1,5 @@
 // The AI-history timeline: six chapter stops, locked until the previous chapter is passed.
+import { classroomUnlocks } from '../../app/classroomQueue';
 import { CHAPTERS, chapterStatus, isPlayable, type ChapterStatus } from '../../levels/chapters';
 import type { ButtonSpec } from '../ui/htmlLayer';
 import { SCENES, type ArtKey } from '../keys';
@@ -80,7 +81,10 @@ export class MapScene extends BaseScene {
     });
 
     this.followApp(() => {
-      const starsByChapter = this.services.app.getSnapshot().context.save.progress.stars;
+      const save = this.services.app.getSnapshot().context.save;
+      const starsByChapter = save.progress.stars;
+      // A class's competition opens its chapters for a student who has not passed the ones before.
+      const unlocked = classroomUnlocks(save);
       heading.setText(this.t('map.title'));
       hint.setText(this.t('map.hint'));
       const frozen = (starsByChapter['3'] ?? 0) > 0 && (starsByChapter['4'] ?? 0) === 0;
@@ -91,7 +95,7 @@ export class MapScene extends BaseScene {
       // A locked chapter waits for the one before it; a coming-soon one is not built yet: each has
       // its own picture on the badge (padlock / hourglass) and its own pill, not colour alone.
       CHAPTERS.forEach((c, i) => {
-        const status = chapterStatus(c, starsByChapter);
+        const status = chapterStatus(c, starsByChapter, unlocked);
         const n = starsByChapter[String(c.number)] ?? 0;
         const b = badges[i];
         const playable = isPlayable(status);
@@ -108,7 +112,7 @@ export class MapScene extends BaseScene {
         );
       });
       const specs: ButtonSpec[] = CHAPTERS.map((c, i) => {
-        const status = chapterStatus(c, starsByChapter);
+        const status = chapterStatus(c, starsByChapter, unlocked);
         const n = starsByChapter[String(c.number)] ?? 0;
         const title = this.dt(c.titleKey);
         return {
