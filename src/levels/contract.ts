@@ -40,12 +40,44 @@ export interface ViewCue {
   id: string;
 }
 
-/** What the compare screen draws for one attempt (filled in per chapter; see the replays issue). */
+/** One fact about an attempt, as a text key with params (e.g. { key: 'ch3.compare.knobs', params: { n: 4 } }). */
+export interface CompareFact {
+  key: string;
+  params: Record<string, string | number>;
+}
+
+/**
+ * What the compare screen draws for one attempt, from the final snapshot of its replay. The screen
+ * is the same for every chapter: it lays two attempts' data side by side, aligned by step, and
+ * says in words and marks (never colour alone) where they differ. A chapter fills in what fits.
+ */
 export interface CompareData {
-  /** Short facts in text keys with params, e.g. { key: 'ch3.compare.knobs', params: { n: 4 } }. */
-  facts: { key: string; params: Record<string, string | number> }[];
-  /** Named number series aligned by step (e.g. loss per step), for charts. */
+  /** Short facts (settings, scores); facts with the same key are put on one row and compared. */
+  facts: CompareFact[];
+  /**
+   * Number series aligned by step (e.g. loss per step), drawn as line charts; both attempts'
+   * series of the same name share one chart. The chart's title is the text key
+   * `ch<N>.compare.series.<name>`.
+   */
   series: Record<string, number[]>;
+  /**
+   * Cases each attempt got right or wrong (e.g. each fruit of the hidden basket), in the same
+   * order for every attempt of the chapter, so two attempts can be compared case by case.
+   */
+  cases?: { label: CompareFact; right: boolean; answer?: CompareFact }[];
+  /**
+   * Small pictures drawn as grids of values in [0, 1] (row-major, `rows` × `cols`), e.g. a
+   * decision boundary or a confusion matrix; `points` marks data on the grid (x, y in [0, 1]).
+   */
+  grids?: {
+    name: string;
+    rows: number;
+    cols: number;
+    values: number[];
+    points?: { x: number; y: number; label: number }[];
+  }[];
+  /** Paths on a plane (e.g. a descent path over two knobs), with the plane's bounds. */
+  paths?: { name: string; points: [number, number][]; bounds: [number, number, number, number] }[];
 }
 
 export interface ChapterDefinition<M extends AnyStateMachine = AnyStateMachine, L = unknown, V = unknown> {
@@ -67,6 +99,21 @@ export interface ChapterDefinition<M extends AnyStateMachine = AnyStateMachine, 
   carry?(final: SnapshotFrom<M>): Record<string, unknown> | undefined;
   /** Data for the compare screen, from the final snapshot of a replay. */
   compare?(final: SnapshotFrom<M>): CompareData;
+  /**
+   * The chapter's own "Bit learned it" run: a recorded attempt (kept in `levels/reference/`)
+   * that the compare screen offers beside the player's attempts. It is verified like any other.
+   */
+  reference?(): Promise<RecordedAttempt>;
+}
+
+/** An attempt as recorded: the seed and input events that replay to the result. */
+export interface RecordedAttempt {
+  chapter: number;
+  levelVersion: number;
+  seed: number;
+  events: { type: string }[];
+  result: ChapterResult & Record<string, unknown>;
+  time: string;
 }
 
 /** A chapter with its types erased, as the lists hold it. */
