@@ -20,7 +20,10 @@ import type { AnyChapter, RecordsEvents } from '../levels/contract';
 import { LevelFileError } from '../levels/shared/levelFile';
 import { classroomUnlocks, queueAttempt, settleAttempt, withClassroom, withRoomInfo } from './classroomQueue';
 import type { Attempt, ClassroomState, ClassroomVerdict, SaveData, Settings } from './saveSchema';
-import { withAttempt, withInProgress, withStars, type SaveProblem } from './saveStore';
+import { addAttempt, withAttempt, withInProgress, withoutAttempt, withStars, type SaveProblem } from './saveStore';
+import { compareAttempts, referenceAttempt, type CompareReport } from './compare';
+import { replayMachine, replayRef, ReplayTimeline } from './replayPlayer';
+import { decodePresetLink, readShared, type Preset, type ShareError, type SharedReport } from './share';
 
 export interface ChapterOutcome {
   chapter: number;
@@ -90,10 +93,39 @@ export interface AppContext {
   outcome: ChapterOutcome | null;
   run: ChapterRun | null;
   loadProblem: ChapterLoadProblem | null;
+  /** The replays screen's chapter (its list of attempts). */
+  replaysChapter: number;
+  /** The attempt being watched, and the screen to go back to. */
+  watch: { attempt: Attempt; back: 'replays' | 'shared' } | null;
+  /** The replay player (position, speed, play/pause) while an attempt is watched. */
+  replayPlayer: AnyActorRef | null;
+  /** The two attempts chosen for comparing, and then their comparison. */
+  comparePick: { a: AttemptPick; b: AttemptPick } | null;
+  compare: CompareReport | null;
+  /** A shared attempt (a link or a file) once read and replayed, or why it was refused. */
+  shared: {
+    input: { source: 'file' | 'link'; text: string };
+    report: SharedReport | null;
+    error: ShareError | null;
+    added: boolean;
+  } | null;
+  /** A teacher's preset waiting to start (its chapter's run starts from its seed and events). */
+  preset: Preset | null;
+  /** Something the player should be told once: attempts removed to make room, a refused preset. */
+  notice: AppNotice | null;
   newSeed: () => number;
   now: () => Date;
   newId: () => string;
 }
+
+/** One side of a comparison: an attempt of the save (by its index in the list) or the chapter's own run. */
+export type AttemptPick = { index: number } | { reference: true };
+
+export type AppNotice =
+  | { kind: 'pruned'; count: number }
+  | { kind: 'deleted' }
+  | { kind: 'preset'; error: ShareError }
+  | { kind: 'replays'; error: string };
 
 export type AppEvent =
   | { type: 'boot.done' }
@@ -122,7 +154,23 @@ export type AppEvent =
   | { type: 'classroom.set'; classroom: ClassroomState | null }
   /** The class's server answered for a queued attempt. */
   | { type: 'classroom.settled'; verdict: ClassroomVerdict }
-  | { type: 'classroom.room'; room: Partial<Pick<ClassroomState, 'title' | 'leaderboardVisible' | 'ended'>> };
+  | { type: 'classroom.room'; room: Partial<Pick<ClassroomState, 'title' | 'leaderboardVisible' | 'ended'>> }
+  /** The replays screen: a chapter's recorded attempts (from the map or the results card). */
+  | { type: 'replays.open'; chapter: number }
+  | { type: 'replays.close' }
+  | { type: 'replays.delete'; index: number }
+  | { type: 'replays.watch'; index: number }
+  | { type: 'replays.compare'; a: AttemptPick; b: AttemptPick }
+  | { type: 'watch.close' }
+  | { type: 'compare.close' }
+  /** A shared attempt arrived (a link opened, a file picked or dropped): read and replay it first. */
+  | { type: 'shared.open'; source: 'file' | 'link'; text: string }
+  | { type: 'shared.add' }
+  | { type: 'shared.watch' }
+  | { type: 'shared.close' }
+  /** A teacher's preset link was opened: its chapter starts from the preset's seed and events. */
+  | { type: 'preset.open'; code: string }
+  | { type: 'notice.dismiss' };
 
 export interface AppInput {
   save: SaveData;
@@ -176,6 +224,23 @@ export const appMachine = setup({
   actors: {
     loadChapter: fromPromise<LoadedChapter, { chapter: number }>(({ input }) => loadChapterWithLevel(input.chapter)),
     watchRun,
+    replayMachine,
+    // The page loads the chapter's text (and scene) here; tests need nothing.
+    prepareText: fromPromise<void, { chapter: number }>(async () => {}),
+    compareRun: fromPromise<CompareReport, { chapter: number; a: Attempt | null; b: Attempt | null }>(
+      async ({ input }) => {
+        const pick = async (attempt: Attempt | null) => {
+          if (attempt) return { attempt, reference: false };
+          const ref = await referenceAttempt(input.chapter);
+          if (!ref) throw new Error(`Chapter ${input.chapter} has no reference run.`);
+          return { attempt: ref, reference: true };
+        };
+        return compareAttempts(await pick(input.a), await pick(input.b));
+      },
+    ),
+    readShared: fromPromise<Awaited<ReturnType<typeof readShared>>, { source: 'file' | 'link'; text: string }>(
+      ({ input }) => readShared(input.source, input.text),
+    ),
   },
   guards: {
     chapterPlayable: ({ event, context }) => {
@@ -184,7 +249,33 @@ export const appMachine = setup({
       return !!info && isPlayable(chapterStatus(info, context.save.progress.stars, classroomUnlocks(context.save)));
     },
     /** Leaving would lose input: the run has recorded events (then the player is asked first). */
-    runHasProgress: ({ context }) => context.run !== null && eventsOf(context.run).length > 0,
+    runHasProgress: ({ context }) => context.watch === null && context.run !== null && eventsOf(context.run).length > 0,
+    savedAttempt: ({ context, event }) =>
+      event.type === 'replays.watch' && Number.isInteger(event.index) && !!context.save.attempts[event.index],
+    comparable: ({ context, event }) => {
+      if (event.type !== 'replays.compare') return false;
+      const chapterOf = (p: AttemptPick) =>
+        'index' in p ? context.save.attempts[p.index]?.chapter : context.replaysChapter;
+      return chapterOf(event.a) === context.replaysChapter && chapterOf(event.b) === context.replaysChapter;
+    },
+    /** The watched attempt was played on the level this game has (else its replay would differ). */
+    watchable: ({ context, event }) => {
+      const { chapter, level } = (event as unknown as { output: LoadedChapter }).output;
+      return !!context.watch && context.watch.attempt.levelVersion === chapter.levelVersion(level);
+    },
+    sharedRead: ({ event }) => (event as unknown as { output: { ok: boolean } }).output.ok,
+    sharedAddable: ({ context }) => !!context.shared?.report?.verified && !context.shared.added,
+    sharedWatchable: ({ context }) =>
+      !!context.shared?.report &&
+      context.shared.report.error?.code !== 'otherLevel' &&
+      context.shared.report.error?.code !== 'unknownChapter',
+    sharedAdded: ({ context }) => !!context.shared?.added,
+    cameFromShared: ({ context }) => context.watch?.back === 'shared',
+    presetOk: ({ event }) => {
+      if (event.type !== 'preset.open') return false;
+      const read = decodePresetLink(event.code);
+      return read.ok && CHAPTERS.some((c) => c.number === read.value.chapter && c.load);
+    },
     hasNext: ({ context }) =>
       context.outcome !== null && nextPlayableChapter(context.save, context.outcome.chapter) !== null,
   },
@@ -203,8 +294,13 @@ export const appMachine = setup({
       const { chapter, level } = (event as unknown as { output: LoadedChapter }).output;
       // An unfinished run of this chapter (same level version) is resumed: same seed, and its
       // recorded events are replayed into the new machine below, which brings it exactly back.
+      // A teacher's preset starts the run from its seed and events instead.
+      const preset =
+        context.preset?.chapter === chapter.number && context.preset.levelVersion === chapter.levelVersion(level)
+          ? context.preset
+          : null;
       const saved = context.save.inProgress?.[String(chapter.number)];
-      const resume = saved && saved.levelVersion === chapter.levelVersion(level) ? saved : null;
+      const resume = preset ?? (saved && saved.levelVersion === chapter.levelVersion(level) ? saved : null);
       const seed = resume ? resume.seed : context.newSeed() >>> 0;
       const input = chapter.input(level, seed, context.save.progress.carry ?? {});
       // The chapter's machine is only known at run time, so the typed spawn (which checks
@@ -220,7 +316,16 @@ export const appMachine = setup({
         ref.send({ type: 'dialogue.skip' });
         for (const e of resume.events) ref.send(e);
       }
-      return { run: { chapter, level, seed, ref }, loadProblem: null };
+      const presetRefused =
+        context.preset && !preset
+          ? { kind: 'preset' as const, error: { code: 'otherLevel' as const, detail: '' } }
+          : null;
+      return {
+        run: { chapter, level, seed, ref },
+        loadProblem: null,
+        preset: null,
+        notice: presetRefused ?? context.notice,
+      };
     }),
     noteProgress: assign({
       save: ({ context }) => {
@@ -261,19 +366,111 @@ export const appMachine = setup({
       const o = outcomeOf(context.run, context.now().toISOString());
       const finished = withInProgress(context.save, o.chapter, null);
       // In a class, the attempt also waits in the save's queue until the class's server answers.
-      const saved = queueAttempt(
-        withAttempt(withStars(finished, o.chapter, o.stars), o.attempt),
-        o.attempt,
-        context.newId(),
-      );
+      const added = addAttempt(withStars(finished, o.chapter, o.stars), o.attempt);
+      const saved = queueAttempt(added.save, o.attempt, context.newId());
       const save = o.carry
         ? {
             ...saved,
             progress: { ...saved.progress, carry: { ...saved.progress.carry, [String(o.chapter)]: o.carry } },
           }
         : saved;
-      return { outcome: o, save, run: null };
+      const notice = added.removed.length ? { kind: 'pruned' as const, count: added.removed.length } : context.notice;
+      return { outcome: o, save, run: null, notice };
     }),
+    setReplaysChapter: assign({
+      replaysChapter: ({ context, event }) => (event.type === 'replays.open' ? event.chapter : context.replaysChapter),
+    }),
+    deleteAttempt: assign(({ context, event }) =>
+      event.type === 'replays.delete'
+        ? { save: withoutAttempt(context.save, event.index), notice: { kind: 'deleted' as const } }
+        : {},
+    ),
+    watchSaved: assign({
+      watch: ({ context, event }) =>
+        event.type === 'replays.watch'
+          ? { attempt: context.save.attempts[event.index], back: 'replays' as const }
+          : null,
+    }),
+    watchShared: assign({
+      watch: ({ context }) =>
+        context.shared?.report ? { attempt: context.shared.report.attempt, back: 'shared' as const } : null,
+    }),
+    startWatch: assign(({ context, event, spawn }) => {
+      const { chapter, level } = (event as unknown as { output: LoadedChapter }).output;
+      const attempt = context.watch?.attempt;
+      if (!attempt) return {};
+      const timeline = new ReplayTimeline(chapter, level, attempt.seed, attempt.events);
+      const player = spawn('replayMachine', { id: 'replayPlayer', input: { length: timeline.length } });
+      const ref = replayRef(timeline, player);
+      return { run: { chapter, level, seed: attempt.seed, ref }, replayPlayer: player, chapter: chapter.number };
+    }),
+    endWatch: assign(({ context }) => {
+      (context.run?.ref as { stop?: () => void } | undefined)?.stop?.();
+      return { run: null, replayPlayer: null, watch: null };
+    }),
+    noteOldVersion: assign({
+      notice: () => ({ kind: 'replays' as const, error: 'otherLevel' }),
+      watch: () => null,
+    }),
+    noteReplayProblem: assign({
+      notice: ({ event }) => ({
+        kind: 'replays' as const,
+        error: String((event as unknown as { error?: { message?: string } }).error?.message ?? 'failed'),
+      }),
+      watch: () => null,
+    }),
+    pickCompare: assign({
+      comparePick: ({ event }) => (event.type === 'replays.compare' ? { a: event.a, b: event.b } : null),
+      compare: () => null,
+    }),
+    setCompare: assign({ compare: ({ event }) => (event as unknown as { output: CompareReport }).output }),
+    clearCompare: assign({ compare: () => null, comparePick: () => null }),
+    openShared: assign({
+      shared: ({ event }) =>
+        event.type === 'shared.open'
+          ? { report: null, error: null, added: false, input: { source: event.source, text: event.text } }
+          : null,
+    }),
+    setShared: assign({
+      shared: ({ context, event }) => {
+        const out = (event as unknown as { output: Awaited<ReturnType<typeof readShared>> }).output;
+        const base = context.shared ?? {
+          input: { source: 'link' as const, text: '' },
+          report: null,
+          error: null,
+          added: false,
+        };
+        return out.ok ? { ...base, report: out.value, error: null } : { ...base, report: null, error: out.error };
+      },
+    }),
+    addShared: assign(({ context }) => {
+      const report = context.shared?.report;
+      if (!report || !context.shared) return {};
+      const added = addAttempt(context.save, report.attempt);
+      return {
+        save: added.save,
+        shared: { ...context.shared, added: true },
+        replaysChapter: report.attempt.chapter,
+        notice: added.removed.length ? { kind: 'pruned' as const, count: added.removed.length } : context.notice,
+      };
+    }),
+    clearShared: assign({ shared: () => null }),
+    openPreset: assign(({ event }) => {
+      if (event.type !== 'preset.open') return {};
+      const read = decodePresetLink(event.code);
+      return read.ok ? { preset: read.value, chapter: read.value.chapter, outcome: null } : {};
+    }),
+    refusePreset: assign({
+      notice: ({ event }) => {
+        if (event.type !== 'preset.open') return null;
+        const read = decodePresetLink(event.code);
+        return {
+          kind: 'preset' as const,
+          error: read.ok ? { code: 'unknownChapter' as const, detail: `chapter ${read.value.chapter}` } : read.error,
+        };
+      },
+    }),
+    dismissNotice: assign({ notice: () => null }),
     changeSettings: assign({
       save: ({ context, event }) =>
         event.type === 'settings.change'
@@ -300,6 +497,14 @@ export const appMachine = setup({
     outcome: null,
     run: null,
     loadProblem: null,
+    replaysChapter: 1,
+    watch: null,
+    replayPlayer: null,
+    comparePick: null,
+    compare: null,
+    shared: null,
+    preset: null,
+    notice: null,
     newSeed: input.newSeed ?? randomSeed,
     now: input.now ?? (() => new Date()),
     newId: input.newId ?? (() => crypto.randomUUID()),
@@ -310,17 +515,147 @@ export const appMachine = setup({
     'classroom.set': { actions: ['changeClassroom', 'persist'] },
     'classroom.settled': { actions: ['changeClassroom', 'persist'] },
     'classroom.room': { actions: ['changeClassroom', 'persist'] },
+    'notice.dismiss': { actions: 'dismissNotice' },
   },
   states: {
     screen: {
       initial: 'boot',
       states: {
         boot: { on: { 'boot.done': 'title' } },
-        title: { on: { 'title.play': 'map' } },
+        title: {
+          on: {
+            'title.play': 'map',
+            'shared.open': { target: 'shared', actions: 'openShared' },
+            'preset.open': [
+              { guard: 'presetOk', target: 'chapter', actions: 'openPreset' },
+              { actions: 'refusePreset' },
+            ],
+          },
+        },
         map: {
           on: {
             'chapter.open': { guard: 'chapterPlayable', target: 'chapter', actions: 'openChapter' },
             'map.back': 'title',
+            'replays.open': { target: 'replays', actions: 'setReplaysChapter' },
+            'shared.open': { target: 'shared', actions: 'openShared' },
+            'preset.open': [
+              { guard: 'presetOk', target: 'chapter', actions: 'openPreset' },
+              { actions: 'refusePreset' },
+            ],
+          },
+        },
+        // A chapter's recorded attempts: watch, compare, share, delete; import a shared one.
+        replays: {
+          initial: 'loading',
+          on: {
+            'replays.close': 'map',
+            'replays.open': { target: 'replays', reenter: true, actions: 'setReplaysChapter' },
+            'replays.delete': { actions: ['deleteAttempt', 'persist'] },
+            'replays.watch': { guard: 'savedAttempt', target: 'watch', actions: 'watchSaved' },
+            'replays.compare': { guard: 'comparable', target: 'compare', actions: 'pickCompare' },
+            'shared.open': { target: 'shared', actions: 'openShared' },
+          },
+          states: {
+            loading: {
+              invoke: {
+                src: 'prepareText',
+                input: ({ context }) => ({ chapter: context.replaysChapter }),
+                onDone: 'showing',
+                onError: 'showing',
+              },
+            },
+            showing: {},
+          },
+        },
+        // Watching an attempt: the chapter's own scene draws the replay's snapshot at each step.
+        watch: {
+          initial: 'loading',
+          exit: [stopChild('replayPlayer'), 'endWatch'],
+          on: {
+            'watch.close': [{ guard: 'cameFromShared', target: 'shared.showing' }, { target: 'replays' }],
+            'chapter.quit': [{ guard: 'cameFromShared', target: 'shared.showing' }, { target: 'replays' }],
+          },
+          states: {
+            loading: {
+              invoke: {
+                src: 'loadChapter',
+                input: ({ context }) => ({ chapter: context.watch?.attempt.chapter ?? 0 }),
+                onDone: [
+                  { guard: 'watchable', target: 'showing', actions: 'startWatch' },
+                  { target: '#app.screen.replays', actions: 'noteOldVersion' },
+                ],
+                onError: { target: '#app.screen.replays', actions: 'noteReplayProblem' },
+              },
+            },
+            showing: {},
+          },
+        },
+        compare: {
+          initial: 'loading',
+          exit: 'clearCompare',
+          on: { 'compare.close': 'replays' },
+          states: {
+            loading: {
+              invoke: {
+                src: 'prepareText',
+                input: ({ context }) => ({ chapter: context.replaysChapter }),
+                onDone: 'replaying',
+                onError: 'replaying',
+              },
+            },
+            replaying: {
+              invoke: {
+                src: 'compareRun',
+                input: ({ context }) => {
+                  const pick = (p: AttemptPick | undefined) =>
+                    p && 'index' in p ? (context.save.attempts[p.index] ?? null) : null;
+                  return {
+                    chapter: context.replaysChapter,
+                    a: pick(context.comparePick?.a),
+                    b: pick(context.comparePick?.b),
+                  };
+                },
+                onDone: { target: 'showing', actions: 'setCompare' },
+                onError: { target: '#app.screen.replays', actions: 'noteReplayProblem' },
+              },
+            },
+            showing: {},
+          },
+        },
+        // A shared attempt: read and replayed before anything else, then shown as verified or
+        // not; it joins the save only when the player adds it.
+        shared: {
+          initial: 'reading',
+          states: {
+            reading: {
+              invoke: {
+                src: 'readShared',
+                input: ({ context }) => context.shared?.input ?? { source: 'link' as const, text: '' },
+                onDone: [
+                  { guard: 'sharedRead', target: 'preparing', actions: 'setShared' },
+                  { target: 'showing', actions: 'setShared' },
+                ],
+                onError: { target: 'showing' },
+              },
+            },
+            preparing: {
+              invoke: {
+                src: 'prepareText',
+                input: ({ context }) => ({ chapter: context.shared?.report?.attempt.chapter ?? 0 }),
+                onDone: 'showing',
+                onError: 'showing',
+              },
+            },
+            showing: {
+              on: {
+                'shared.add': { guard: 'sharedAddable', actions: ['addShared', 'persist'] },
+                'shared.watch': { guard: 'sharedWatchable', target: '#app.screen.watch', actions: 'watchShared' },
+                'shared.close': [
+                  { guard: 'sharedAdded', target: '#app.screen.replays', actions: 'clearShared' },
+                  { target: '#app.screen.map', actions: 'clearShared' },
+                ],
+              },
+            },
           },
         },
         chapter: {
@@ -361,6 +696,7 @@ export const appMachine = setup({
         },
         results: {
           on: {
+            'replays.open': { target: 'replays', actions: 'setReplaysChapter' },
             'results.retry': { target: 'chapter', reenter: true },
             'results.next': [{ guard: 'hasNext', target: 'chapter', actions: 'openNext' }, { target: 'map' }],
             'results.map': 'map',

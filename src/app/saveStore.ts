@@ -20,7 +20,8 @@ export const SAVE_KEY = 'blackboxdog.save';
 export const ASIDE_PREFIX = 'blackboxdog.save.unreadable.';
 /** How many unreadable copies are kept: the newest ones; older copies are removed (the notice says so). */
 export const KEEP_ASIDE = 3;
-const MAX_ATTEMPTS = 200;
+/** How many attempts the save keeps (the save schema allows this many). */
+export const MAX_ATTEMPTS = 200;
 
 export interface StorageLike {
   getItem(key: string): string | null;
@@ -155,9 +156,41 @@ export function writeSave(storage: StorageLike, save: SaveData): string | null {
   }
 }
 
+/** The index of each chapter's best attempt (most stars; the newest of equals). */
+export function bestAttempts(attempts: readonly Attempt[]): Set<number> {
+  const best = new Map<number, number>();
+  attempts.forEach((a, i) => {
+    const b = best.get(a.chapter);
+    if (b === undefined || a.result.stars >= attempts[b].result.stars) best.set(a.chapter, i);
+  });
+  return new Set(best.values());
+}
+
+/**
+ * Adds an attempt. When the save is full, the oldest attempts that are not a chapter's best make
+ * room (a best is only removed if nothing else is left); the removed ones are returned, so the
+ * player can be told.
+ */
+export function addAttempt(save: SaveData, attempt: Attempt): { save: SaveData; removed: Attempt[] } {
+  const attempts = [...save.attempts, attempt];
+  const removed: Attempt[] = [];
+  while (attempts.length > MAX_ATTEMPTS) {
+    const keep = bestAttempts(attempts);
+    let i = attempts.findIndex((_, k) => !keep.has(k) && k !== attempts.length - 1);
+    if (i < 0) i = 0;
+    removed.push(...attempts.splice(i, 1));
+  }
+  return { save: { ...save, attempts }, removed };
+}
+
 export function withAttempt(save: SaveData, attempt: Attempt): SaveData {
-  const attempts = [...save.attempts, attempt].slice(-MAX_ATTEMPTS);
-  return { ...save, attempts };
+  return addAttempt(save, attempt).save;
+}
+
+/** Removes the attempt at this index of the save's list (nothing else changes; stars stay earned). */
+export function withoutAttempt(save: SaveData, index: number): SaveData {
+  if (!Number.isInteger(index) || index < 0 || index >= save.attempts.length) return save;
+  return { ...save, attempts: save.attempts.filter((_, i) => i !== index) };
 }
 
 /** Records (or, with null, forgets) the unfinished run of a chapter. */

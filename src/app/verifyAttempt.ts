@@ -8,6 +8,8 @@ import type { Attempt } from './saveSchema';
 
 export interface Verification {
   ok: boolean;
+  /** Why not, in one word: no such chapter here, its level unreadable, another level version, the replay failed or its result differs. */
+  code?: 'unknownChapter' | 'levelFile' | 'otherLevel' | 'replayFailed' | 'differs';
   message: string;
   replayed?: unknown;
   /** The replay's stats and carry, when the replay finished. */
@@ -33,17 +35,26 @@ function sameJson(a: unknown, b: unknown): boolean {
 export async function verifyAttempt(attempt: Attempt): Promise<Verification> {
   const chapter = await loadChapter(attempt.chapter);
   if (!chapter)
-    return { ok: false, message: `Chapter ${attempt.chapter} cannot be replayed by this version of the game.` };
+    return {
+      ok: false,
+      code: 'unknownChapter',
+      message: `Chapter ${attempt.chapter} cannot be replayed by this version of the game.`,
+    };
   let level: unknown;
   try {
     level = chapter.loadLevel();
   } catch (err) {
-    return { ok: false, message: `Chapter ${attempt.chapter}'s level file cannot be read: ${(err as Error).message}` };
+    return {
+      ok: false,
+      code: 'levelFile',
+      message: `Chapter ${attempt.chapter}'s level file cannot be read: ${(err as Error).message}`,
+    };
   }
   const version = chapter.levelVersion(level);
   if (attempt.levelVersion !== version) {
     return {
       ok: false,
+      code: 'otherLevel',
       message: `This attempt was played on version ${attempt.levelVersion} of chapter ${attempt.chapter}'s level; this game has version ${version}.`,
     };
   }
@@ -51,11 +62,17 @@ export async function verifyAttempt(attempt: Attempt): Promise<Verification> {
   try {
     replay = replayChapter(chapter, level, attempt.seed, attempt.events);
   } catch (err) {
-    return { ok: false, message: `The replay failed: ${(err as Error).message}.` };
+    return { ok: false, code: 'replayFailed', message: `The replay failed: ${(err as Error).message}.` };
   }
   const replayed = replay.result;
   if (!sameJson(replayed, attempt.result)) {
-    return { ok: false, replayed, replay, message: 'The replayed result differs from the one the attempt claims.' };
+    return {
+      ok: false,
+      code: 'differs',
+      replayed,
+      replay,
+      message: 'The replayed result differs from the one the attempt claims.',
+    };
   }
   return {
     ok: true,

@@ -17,12 +17,26 @@ export function runEvents<M extends AnyStateMachine>(
   input: InputFrom<M>,
   events: readonly EventFromLogic<M>[],
 ): SnapshotFrom<M> {
+  return playEvents(machine, input, events).snap;
+}
+
+/** Like runEvents, and counts the events used: none is sent once the machine has finished. */
+function playEvents<M extends AnyStateMachine>(
+  machine: M,
+  input: InputFrom<M>,
+  events: readonly EventFromLogic<M>[],
+): { snap: SnapshotFrom<M>; used: number } {
   const actor = createActor(machine, { input }).start();
   actor.send({ type: 'dialogue.skip' } as EventFromLogic<M>);
-  for (const event of events) actor.send(event);
+  let used = 0;
+  for (const event of events) {
+    if (actor.getSnapshot().status !== 'active') break;
+    actor.send(event);
+    used++;
+  }
   const snap = actor.getSnapshot() as SnapshotFrom<M>;
   actor.stop();
-  return snap;
+  return { snap, used };
 }
 
 function finished<M extends AnyStateMachine>(snap: SnapshotFrom<M>): NonNullable<OutputFrom<M>> {
@@ -47,7 +61,11 @@ export function replayChapter(
   seed: number,
   events: readonly { type: string }[],
 ): ChapterReplay {
-  const final = runEvents(chapter.machine, chapter.input(level, seed, {}), events as never);
+  const { snap: final, used } = playEvents(chapter.machine, chapter.input(level, seed, {}), events as never);
+  // A recorded attempt ends where its chapter ends: events after that were added by hand.
+  if (used < events.length) {
+    throw new Error(`${events.length - used} events come after the chapter finished`);
+  }
   const result = finished(final) as ChapterResult & Record<string, unknown>;
   return { result, final, stats: chapter.stats(result), carry: chapter.carry?.(final) };
 }

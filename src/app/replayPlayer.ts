@@ -1,0 +1,164 @@
+// Watching a recorded attempt: its events go through the chapter's own machine one by one, and
+// the chapter's scene draws the snapshot at the current step, exactly as it did while the attempt
+// was played. The timeline computes each step's snapshot once, when first reached, and keeps it,
+// so stepping back is instant; the player machine holds position, speed and play/pause, and
+// advances by game time (ticks), so a slow frame rate slows a replay down but never skips steps.
+import { assign, createActor, setup, type AnyActorRef, type AnyStateMachine, type SnapshotFrom } from 'xstate';
+import type { AnyChapter } from '../levels/contract';
+
+/** The snapshots of a replay, step by step: step 0 is the start (intro skipped), step k after k events. */
+export class ReplayTimeline {
+  private readonly snaps: SnapshotFrom<AnyStateMachine>[] = [];
+  private readonly actor: AnyActorRef;
+
+  constructor(
+    readonly chapter: AnyChapter,
+    readonly level: unknown,
+    readonly seed: number,
+    readonly events: readonly { type: string }[],
+  ) {
+    this.actor = createActor(chapter.machine, { input: chapter.input(level, seed, {}) }).start();
+    this.actor.send({ type: 'dialogue.skip' });
+    this.snaps.push(this.actor.getSnapshot());
+  }
+
+  /** How many steps there are after the start (the number of events). */
+  get length(): number {
+    return this.events.length;
+  }
+
+  /** The snapshot after the first k events (k is clamped to 0..length). */
+  at(k: number): SnapshotFrom<AnyStateMachine> {
+    const target = Math.max(0, Math.min(this.events.length, Math.floor(k)));
+    while (this.snaps.length <= target) {
+      this.actor.send(this.events[this.snaps.length - 1]);
+      this.snaps.push(this.actor.getSnapshot());
+    }
+    return this.snaps[target];
+  }
+
+  /** How many steps have been computed so far (for tests). */
+  get computed(): number {
+    return this.snaps.length - 1;
+  }
+
+  stop(): void {
+    this.actor.stop();
+  }
+}
+
+/** The speeds offered, in steps per second. */
+export const REPLAY_SPEEDS = [1, 2, 4, 8, 16] as const;
+
+export interface ReplayContext {
+  length: number;
+  position: number;
+  speedIndex: number;
+  /** Game time gathered towards the next step, in ms. */
+  elapsed: number;
+}
+
+export type ReplayEvent =
+  | { type: 'replay.play' }
+  | { type: 'replay.pause' }
+  | { type: 'replay.toggle' }
+  | { type: 'replay.step'; by: number }
+  | { type: 'replay.seek'; to: number }
+  | { type: 'replay.speed'; index: number }
+  | { type: 'replay.tick'; ms: number };
+
+const clampTo = (ctx: ReplayContext, k: number) => Math.max(0, Math.min(ctx.length, Math.round(k)));
+
+/** Steps per second at the context's speed. */
+export const stepsPerSecond = (ctx: ReplayContext): number => REPLAY_SPEEDS[ctx.speedIndex] ?? 1;
+
+export const replayMachine = setup({
+  types: {
+    context: {} as ReplayContext,
+    events: {} as ReplayEvent,
+    input: {} as { length: number; position?: number; speedIndex?: number },
+  },
+  guards: {
+    atEnd: ({ context }) => context.position >= context.length,
+  },
+  actions: {
+    step: assign(({ context, event }) =>
+      event.type === 'replay.step' ? { position: clampTo(context, context.position + event.by), elapsed: 0 } : {},
+    ),
+    seek: assign(({ context, event }) =>
+      event.type === 'replay.seek' ? { position: clampTo(context, event.to), elapsed: 0 } : {},
+    ),
+    speed: assign(({ context, event }) =>
+      event.type === 'replay.speed'
+        ? { speedIndex: Math.max(0, Math.min(REPLAY_SPEEDS.length - 1, Math.round(event.index))) }
+        : {},
+    ),
+    // One step per 1/speed seconds of game time; a long frame advances at most one step, so
+    // every step is drawn.
+    tick: assign(({ context, event }) => {
+      if (event.type !== 'replay.tick') return {};
+      const every = 1000 / stepsPerSecond(context);
+      const elapsed = context.elapsed + Math.max(0, event.ms);
+      if (elapsed < every) return { elapsed };
+      return { position: clampTo(context, context.position + 1), elapsed: Math.min(elapsed - every, every) };
+    }),
+    rewindIfAtEnd: assign(({ context }) => (context.position >= context.length ? { position: 0, elapsed: 0 } : {})),
+  },
+}).createMachine({
+  id: 'replay',
+  context: ({ input }) => ({
+    length: input.length,
+    position: Math.max(0, Math.min(input.length, input.position ?? 0)),
+    speedIndex: input.speedIndex ?? 2,
+    elapsed: 0,
+  }),
+  initial: 'paused',
+  on: {
+    'replay.step': { target: '.paused', actions: 'step' },
+    'replay.seek': { actions: 'seek' },
+    'replay.speed': { actions: 'speed' },
+  },
+  states: {
+    paused: {
+      on: {
+        'replay.play': { target: 'playing', actions: 'rewindIfAtEnd' },
+        'replay.toggle': { target: 'playing', actions: 'rewindIfAtEnd' },
+      },
+    },
+    playing: {
+      always: { guard: 'atEnd', target: 'paused' },
+      on: {
+        'replay.pause': 'paused',
+        'replay.toggle': 'paused',
+        'replay.tick': { actions: 'tick' },
+      },
+    },
+  },
+});
+
+/**
+ * The chapter scene's view of a replay: it looks like the running chapter actor the scene
+ * normally draws (getSnapshot, subscribe), showing the timeline's snapshot at the player's
+ * position. Input sent to it is ignored: a replay only shows what happened.
+ */
+export function replayRef(timeline: ReplayTimeline, player: AnyActorRef): AnyActorRef {
+  const positionOf = () => (player.getSnapshot() as { context: ReplayContext }).context.position;
+  const ref = {
+    id: 'chapterReplay',
+    getSnapshot: () => timeline.at(positionOf()),
+    subscribe(listener: ((snap: unknown) => void) | { next?: (snap: unknown) => void }) {
+      const next = typeof listener === 'function' ? listener : (listener.next?.bind(listener) ?? (() => {}));
+      let last = positionOf();
+      return player.subscribe(() => {
+        const now = positionOf();
+        if (now === last) return;
+        last = now;
+        next(timeline.at(now));
+      });
+    },
+    send: () => {},
+    /** Ends the timeline's own actor (the app calls it when the replay closes). */
+    stop: () => timeline.stop(),
+  };
+  return ref as unknown as AnyActorRef;
+}
