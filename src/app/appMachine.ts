@@ -20,7 +20,7 @@ import type { AnyChapter, RecordsEvents } from '../levels/contract';
 import { LevelFileError } from '../levels/shared/levelFile';
 import { classroomUnlocks, queueAttempt, settleAttempt, withClassroom, withRoomInfo } from './classroomQueue';
 import type { Attempt, ClassroomState, ClassroomVerdict, SaveData, Settings } from './saveSchema';
-import { addAttempt, withAttempt, withInProgress, withoutAttempt, withStars, type SaveProblem } from './saveStore';
+import { addAttempt, withInProgress, withoutAttempt, withStars, type SaveProblem } from './saveStore';
 import { compareAttempts, referenceAttempt, type CompareReport } from './compare';
 import { replayMachine, replayRef, ReplayTimeline } from './replayPlayer';
 import { decodePresetLink, readShared, type Preset, type ShareError, type SharedReport } from './share';

@@ -88,7 +88,7 @@ describe('refusing what is broken', () => {
       [pack('not json'), 'notJson'],
       [pack('{"blackBoxDog":"attempt","format":1,"attempt":{"chapter":9}}'), 'notAttempt'],
       [pack(JSON.stringify({ blackBoxDog: 'attempt', format: 7, attempt: FIXTURE.attempts[0] })), 'newerFormat'],
-      ['1.' + 'A'.repeat(500_000), 'tooLarge'],
+      [`1.${'A'.repeat(500_000)}`, 'tooLarge'],
     ];
     for (const [code, expected] of cases) {
       const out = decodeAttemptLink(code);
