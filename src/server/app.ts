@@ -22,7 +22,7 @@ import { cleanNickname } from './nickname';
 import { qrSvg } from './qr';
 import type { Player, Repository, Room, Submission } from './repository';
 import { scoreOf } from './scoring';
-import { PoolBusyError, type VerifyPool } from './verifyPool';
+import { PoolBusyError, type VerifyPool, type VerifyPriority } from './verifyPool';
 
 export interface ClassroomLimits {
   /** Largest request body accepted for a submission (an attempt's events), in bytes. */
@@ -158,6 +158,16 @@ export function publicSubmission(s: Submission) {
     receivedAt: s.receivedAt,
     seq: s.seq,
   };
+}
+
+/**
+ * An attempt finished in the last minute is fresh: its player is watching for the verdict. One
+ * finished earlier (kept in the save while offline, or sent again after a busy answer) waits
+ * behind fresh ones (see VerifyPool). The time is the device's word; it only orders the queue.
+ */
+export function priorityOf(attempt: Attempt, now = Date.now()): VerifyPriority {
+  const finished = Date.parse(attempt.time);
+  return Number.isFinite(finished) && now - finished < 60_000 ? 'fresh' : 'later';
 }
 
 /** A short code for why the replay refused an attempt: the game shows it in the player's language. */
@@ -437,8 +447,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const name = cleanNickname(body.nickname);
     if (!name.ok) throw new HttpError(400, name.reason, 'bad-nickname');
     const { player, token } = await repo.addPlayer(room.id, name.nickname);
-    // Someone will play soon: start a replay worker now rather than with the first attempt.
-    pool.warmUp();
+    // Someone will play soon: start a replay worker now, with the competition's chapters loaded,
+    // rather than with the first attempt.
+    pool.warmUp(room.chapters);
     hub.changed(room.id);
     return reply.code(201).send({
       token,
@@ -515,7 +526,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       );
     let v: Awaited<ReturnType<VerifyPool['verify']>>;
     try {
-      v = await pool.verify(attempt);
+      v = await pool.verify(attempt, priorityOf(attempt));
     } catch (err) {
       if (err instanceof PoolBusyError) throw new HttpError(503, err.message, 'busy');
       throw err;

@@ -34,14 +34,18 @@ export interface Classroom {
   close(): Promise<void>;
 }
 
+/**
+ * One replay worker per core the process may use (at most 8). Replays are the server's CPU work;
+ * the request thread mostly waits on the database and the network, so it needs no core of its own.
+ */
 export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
+  return Math.max(1, Math.min(8, availableParallelism()));
 }
 
 export async function createClassroom(config: ClassroomConfig): Promise<Classroom> {
   const opened = await openDatabase({ url: config.databaseUrl, file: config.databaseFile });
   const repo = new Repository(opened.db);
-  const pool = new VerifyPool(config.workers ?? defaultWorkerCount(), config.verifyTimeoutMs ?? 10_000);
+  const pool = new VerifyPool(config.workers ?? defaultWorkerCount(), { timeLimitMs: config.verifyTimeoutMs });
   const hub = new LiveHub(async (roomId) => {
     const room = await repo.roomById(roomId);
     if (!room) return null;

@@ -1,7 +1,13 @@
-// Replays run off the request thread, in a small pool of worker threads, each with a time limit:
-// one heavy (or hostile) attempt cannot stall the room. A worker that runs past the limit is
+// Replays run off the request thread, in a pool of worker threads, each with a time limit: one
+// heavy (or hostile) attempt cannot stall the room. A worker that runs past the limit is
 // terminated and replaced, and that attempt is refused with the reason. When more attempts wait
 // than the queue holds, new ones are turned away as "busy" (the student's game sends them again).
+//
+// Throughput: each worker is handed up to `depth` attempts at once, so it starts the next replay
+// the moment one ends instead of waiting for the (possibly busy) request thread to answer and
+// send another. Waiting attempts are served fresh first: an attempt just played (a student
+// watching for the verdict) goes before one played a while ago (sent again after being offline or
+// turned away), unless that one has waited longer than `agingMs`.
 import { Worker } from 'node:worker_threads';
 import type { Attempt } from '../app/saveSchema';
 import type { VerifyAnswer } from './verifyWorkerMain';
@@ -23,6 +29,9 @@ export class PoolBusyError extends Error {
   }
 }
 
+/** `fresh`: just played, someone waits for the verdict; `later`: played a while ago. */
+export type VerifyPriority = 'fresh' | 'later';
+
 interface Job {
   id: number;
   attempt: Attempt;
@@ -33,19 +42,38 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  job: Job | null;
+  /** Jobs handed to the worker, in the order it runs them; the first is running. */
+  jobs: Job[];
   timer: NodeJS.Timeout | null;
   ready: Promise<void>;
   isReady: boolean;
+}
+
+export interface VerifyPoolOptions {
+  timeLimitMs?: number;
+  maxQueue?: number;
+  /** Heap limit of one worker: a hostile attempt cannot take the server's memory. */
+  workerHeapMb?: number;
+  /** Attempts handed to one worker at once. */
+  depth?: number;
+  /** A `later` attempt that has waited this long is served before fresh ones. */
+  agingMs?: number;
 }
 
 const WORKER_URL = new URL('./verifyWorker.mjs', import.meta.url);
 
 export class VerifyPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: Job[] = [];
+  private readonly fresh: Job[] = [];
+  private readonly later: Job[] = [];
+  private readonly preload = new Set<number>();
   private nextId = 1;
   private closed = false;
+  readonly timeLimitMs: number;
+  readonly maxQueue: number;
+  readonly workerHeapMb: number;
+  readonly depth: number;
+  readonly agingMs: number;
 
   /**
    * No worker runs while nobody plays (an idle server stays small): the first starts when a
@@ -53,15 +81,25 @@ export class VerifyPool {
    */
   constructor(
     readonly size: number,
-    readonly timeLimitMs = 10_000,
-    readonly maxQueue = 2000,
-    /** Heap limit of one worker: a hostile attempt cannot take the server's memory. */
-    readonly workerHeapMb = 512,
-  ) {}
+    options: VerifyPoolOptions = {},
+  ) {
+    this.timeLimitMs = options.timeLimitMs ?? 10_000;
+    this.maxQueue = options.maxQueue ?? 2000;
+    this.workerHeapMb = options.workerHeapMb ?? 512;
+    this.depth = Math.max(1, options.depth ?? 2);
+    this.agingMs = options.agingMs ?? 5000;
+  }
 
-  /** Starts the first worker ahead of the first attempt (called when a student joins). */
-  warmUp(): void {
-    if (!this.closed && this.slots.length === 0) this.slots.push(this.spawn());
+  /**
+   * Starts the first worker ahead of the first attempt (called when a student joins); `chapters`
+   * are loaded in every worker (code and level data) before their first attempt arrives.
+   */
+  warmUp(chapters: readonly number[] = []): void {
+    if (this.closed) return;
+    const added = chapters.filter((c) => !this.preload.has(c));
+    for (const c of added) this.preload.add(c);
+    if (added.length) for (const s of this.slots) s.worker.postMessage({ preload: added });
+    if (this.slots.length === 0) this.slots.push(this.spawn());
   }
 
   /** Starts a worker if none runs and resolves when every worker is ready. */
@@ -71,25 +109,36 @@ export class VerifyPool {
   }
 
   get waiting(): number {
-    return this.queue.length;
+    return this.fresh.length + this.later.length;
   }
 
-  verify(attempt: Attempt): Promise<VerifyOutcome> {
+  get workers(): number {
+    return this.slots.length;
+  }
+
+  verify(attempt: Attempt, priority: VerifyPriority = 'fresh'): Promise<VerifyOutcome> {
     if (this.closed) return Promise.reject(new Error('The verification pool is closed.'));
-    if (this.queue.length >= this.maxQueue) return Promise.reject(new PoolBusyError());
+    if (this.waiting >= this.maxQueue) return Promise.reject(new PoolBusyError());
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, attempt, asked: performance.now(), resolve, reject });
+      (priority === 'fresh' ? this.fresh : this.later).push({
+        id: this.nextId++,
+        attempt,
+        asked: performance.now(),
+        resolve,
+        reject,
+      });
       this.pump();
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new Error('The server is shutting down.'));
+    const stop = new Error('The server is shutting down.');
+    for (const job of [...this.fresh.splice(0), ...this.later.splice(0)]) job.reject(stop);
     await Promise.all(
       this.slots.map(async (s) => {
         if (s.timer) clearTimeout(s.timer);
-        s.job?.reject(new Error('The server is shutting down.'));
+        for (const job of s.jobs.splice(0)) job.reject(stop);
         await s.worker.terminate();
       }),
     );
@@ -104,11 +153,12 @@ export class VerifyPool {
     let markReady: () => void = () => {};
     const slot: Slot = {
       worker,
-      job: null,
+      jobs: [],
       timer: null,
       ready: new Promise((r) => (markReady = r)),
       isReady: false,
     };
+    if (this.preload.size) worker.postMessage({ preload: [...this.preload] });
     worker.on('message', (msg: VerifyAnswer | { ready: true }) => {
       if ('ready' in msg) {
         slot.isReady = true;
@@ -116,11 +166,10 @@ export class VerifyPool {
         this.pump();
         return;
       }
-      const job = slot.job;
+      const job = slot.jobs[0];
       if (!job || job.id !== msg.id) return;
-      if (slot.timer) clearTimeout(slot.timer);
-      slot.job = null;
-      slot.timer = null;
+      slot.jobs.shift();
+      this.restartTimer(slot);
       job.resolve({
         ok: msg.ok,
         message: msg.message,
@@ -138,13 +187,29 @@ export class VerifyPool {
     return slot;
   }
 
-  /** Fails the slot's job with `reason` and puts a fresh worker in its place. */
+  /** The time limit runs for the job the worker is on now (the first handed and unanswered). */
+  private restartTimer(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer =
+      slot.jobs.length > 0
+        ? setTimeout(
+            () => this.replace(slot, `The replay took longer than ${this.timeLimitMs / 1000} s and was stopped.`),
+            this.timeLimitMs,
+          )
+        : null;
+  }
+
+  /**
+   * Fails the slot's running job with `reason`, puts the jobs it had not started back at the front
+   * of the queue, and puts a fresh worker in its place.
+   */
   private replace(slot: Slot, reason: string): void {
     const i = this.slots.indexOf(slot);
     if (i < 0 || this.closed) return;
     if (slot.timer) clearTimeout(slot.timer);
-    const job = slot.job;
-    slot.job = null;
+    slot.timer = null;
+    const [job, ...notStarted] = slot.jobs.splice(0);
+    this.fresh.unshift(...notStarted);
     this.slots.splice(i, 1);
     void slot.worker.terminate();
     this.slots.push(this.spawn());
@@ -158,19 +223,29 @@ export class VerifyPool {
     this.pump();
   }
 
+  /** The next job to hand out: fresh first, unless the oldest `later` one has waited too long. */
+  private take(): Job | undefined {
+    const old = this.later[0];
+    if (old && (this.fresh.length === 0 || performance.now() - old.asked > this.agingMs)) return this.later.shift();
+    return this.fresh.shift();
+  }
+
   private pump(): void {
     if (this.closed) return;
-    const idle = this.slots.filter((s) => !s.job && s.isReady).length + this.slots.filter((s) => !s.isReady).length;
-    if (this.queue.length > idle && this.slots.length < this.size) this.slots.push(this.spawn());
-    for (const slot of this.slots) {
-      if (slot.job || !slot.isReady || this.queue.length === 0) continue;
-      const job = this.queue.shift()!;
-      slot.job = job;
-      slot.timer = setTimeout(
-        () => this.replace(slot, `The replay took longer than ${this.timeLimitMs / 1000} s and was stopped.`),
-        this.timeLimitMs,
-      );
-      slot.worker.postMessage({ id: job.id, attempt: job.attempt });
+    // Another worker when attempts wait beyond what the started ones will soon take.
+    const room = this.slots.reduce((n, s) => n + (s.isReady ? this.depth - s.jobs.length : this.depth), 0);
+    if (this.waiting > room && this.slots.length < this.size) this.slots.push(this.spawn());
+    // Fill the least busy ready workers first, one job at a time, up to `depth` each.
+    for (;;) {
+      if (this.waiting === 0) return;
+      let best: Slot | null = null;
+      for (const s of this.slots)
+        if (s.isReady && s.jobs.length < this.depth && (!best || s.jobs.length < best.jobs.length)) best = s;
+      if (!best) return;
+      const job = this.take()!;
+      best.jobs.push(job);
+      if (best.jobs.length === 1) this.restartTimer(best);
+      best.worker.postMessage({ id: job.id, attempt: job.attempt });
     }
   }
 }
