@@ -1,5 +1,6 @@
 // Chapter 2 "The Expert's Rulebook": its contract (see ../contract.ts).
-import { defineChapter, stepOf } from '../contract';
+import { defineChapter, stepOf, type RecordedAttempt } from '../contract';
+import { rulebookCompare } from './rulebookCompare';
 import { bookCondition } from './rulebookEdit';
 import { RULEBOOK_LEVEL_FILE, loadRulebookLevel } from './rulebookLevel';
 import { rulebookMachine } from './rulebookMachine';
@@ -17,4 +18,6 @@ export default defineChapter({
   stats: (result) => ({ correct: result.correct, size: result.size, rules: result.rules }),
   // The apple rulebook as one condition, which chapter 3 offers to turn into knob settings.
   carry: (snap) => ({ appleRule: bookCondition(snap.context.model.apple, tilesOf(snap.context.data, 'apple')) }),
+  compare: (final) => rulebookCompare(final.context),
+  reference: () => import('../../../levels/reference/ch2.json').then((m) => m.default as unknown as RecordedAttempt),
 });

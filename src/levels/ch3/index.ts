@@ -1,5 +1,6 @@
 // Chapter 3 "The Apple Lamp": its contract (see ../contract.ts).
-import { defineChapter, stepOf } from '../contract';
+import { defineChapter, stepOf, type RecordedAttempt } from '../contract';
+import { appleLampCompare } from './appleLampCompare';
 import { APPLE_LAMP_LEVEL_FILE, loadAppleLampLevel } from './appleLampLevel';
 import { appleLampMachine } from './appleLampMachine';
 import { offerRule } from './appleLampRule';
@@ -16,4 +17,6 @@ export default defineChapter({
   input: (level, seed, carry) => ({ level, seed, rule: offerRule(level, carry['2']?.appleRule) }),
   view: (snap) => appleLampView(stepOf(snap.value).top, snap.context),
   stats: (result) => ({ correct: result.correct, size: result.size, knobs: result.knobs }),
+  compare: (final) => appleLampCompare(final.context),
+  reference: () => import('../../../levels/reference/ch3.json').then((m) => m.default as unknown as RecordedAttempt),
 });

@@ -1,5 +1,6 @@
 // Chapter 4 "Minsky's Riddle": its contract (see ../contract.ts).
-import { defineChapter, stepOf, type CompareData } from '../contract';
+import { defineChapter, stepOf, type RecordedAttempt } from '../contract';
+import { minskyCompare } from './minskyCompare';
 import { MINSKY_LEVEL_FILE, loadMinskyLevel } from './minskyLevel';
 import { minskyMachine } from './minskyMachine';
 import { minskyView } from './minskyView';
@@ -20,16 +21,6 @@ export default defineChapter({
     epochs: result.epochs,
     percent: result.size ? Math.round((100 * result.correct) / result.size) : 0,
   }),
-  compare: (final): CompareData => {
-    const lab = final.context.lab;
-    const run = final.context.runs[final.context.runs.length - 1];
-    return {
-      facts: [
-        { key: 'ch4.compare.neurons', params: { n: run?.neurons ?? 0 } },
-        { key: 'ch4.compare.accuracy', params: { correct: run?.correct ?? 0, size: run?.size ?? 0 } },
-        { key: 'ch4.compare.epochs', params: { n: lab.epochs } },
-      ],
-      series: { trainLoss: lab.trainLoss, testLoss: lab.testLoss },
-    };
-  },
+  compare: (final) => minskyCompare(final.context),
+  reference: () => import('../../../levels/reference/ch4.json').then((m) => m.default as unknown as RecordedAttempt),
 });

@@ -1,8 +1,9 @@
 // Chapter 5 "Foggy Mountain": its contract (see ../contract.ts).
-import { defineChapter, stepOf } from '../contract';
+import { defineChapter, stepOf, type RecordedAttempt } from '../contract';
+import { foggyCompareData } from './foggyCompare';
 import { FOGGY_LEVEL_FILE, loadFoggyLevel } from './foggyLevel';
 import { foggyMachine } from './foggyMachine';
-import { foggyCompare, foggyView } from './foggyView';
+import { foggyView } from './foggyView';
 
 export default defineChapter({
   number: 5,
@@ -14,5 +15,6 @@ export default defineChapter({
   input: (level, seed) => ({ level, seed }),
   view: (snap) => foggyView(stepOf(snap.value).top, snap.context),
   stats: (result) => ({ steps: result.steps, overshoots: result.overshoots, score: result.score }),
-  compare: (final) => foggyCompare(final.context),
+  compare: (final) => foggyCompareData(final.context),
+  reference: () => import('../../../levels/reference/ch5.json').then((m) => m.default as unknown as RecordedAttempt),
 });

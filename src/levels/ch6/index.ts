@@ -1,7 +1,8 @@
 // Chapter 6 "The Digit Demon" (the boss): its contract (see ../contract.ts). The real digits are
 // loaded when this module is first imported (the chapter opening, or a verification), so the
 // first download of the game carries none of them.
-import { defineChapter, stepOf } from '../contract';
+import { defineChapter, stepOf, type RecordedAttempt } from '../contract';
+import { digitDemonCompare } from './digitDemonCompare';
 import { loadDigits } from './digits';
 import { DIGIT_DEMON_LEVEL_FILE, loadDigitDemonLevel } from './digitDemonLevel';
 import { digitDemonMachine, type DigitDemonChapterLevel } from './digitDemonMachine';
@@ -24,16 +25,6 @@ export default defineChapter({
     hidden: result.hidden,
     epochs: result.epochs,
   }),
-  compare: (final) => {
-    const m = final.context.model;
-    const net: Record<string, number> = { hidden: m.choices.hidden, epochs: m.choices.epochs, rate: m.choices.rate };
-    const percent: Record<string, number> = { percent: Math.round((m.report?.accuracy ?? 0) * 1000) / 10 };
-    return {
-      facts: [
-        { key: 'ch6.compare.net', params: net },
-        { key: 'ch6.compare.accuracy', params: percent },
-      ],
-      series: { throws: m.throws.map((t) => (t.hit ? 1 : 0)) },
-    };
-  },
+  compare: (final) => digitDemonCompare(final.context),
+  reference: () => import('../../../levels/reference/ch6.json').then((m) => m.default as unknown as RecordedAttempt),
 });
