@@ -1,8 +1,10 @@
 // Verifies recorded attempts by replaying them: `npm run verify -- FILE...`, where each file is
-// one attempt (as shared) or a whole save (every attempt in it is checked). Exits 1 if any
+// one attempt (bare, or a replay file saved from the game's replays screen) or a whole save
+// (every attempt in it is checked). Exits 1 if any
 // attempt does not verify or a file cannot be read.
 import { readFileSync } from 'node:fs';
 import { parseAttempt } from '../src/app/saveStore';
+import { readAttemptFile } from '../src/app/share';
 import { verifyAttempt } from '../src/app/verifyAttempt';
 
 let failed = false;
@@ -25,13 +27,19 @@ for (const file of files) {
     const data: unknown = JSON.parse(text);
     if (data && typeof data === 'object' && Array.isArray((data as { attempts?: unknown }).attempts)) {
       items = (data as { attempts: unknown[] }).attempts.map((a) => JSON.stringify(a));
+    } else if (data && typeof data === 'object' && 'blackBoxDog' in data) {
+      // A replay file: the attempt inside its envelope (readAttemptFile checks the envelope).
+      const read = readAttemptFile(text);
+      items = [read.ok ? JSON.stringify(read.value) : `!${read.error.detail}`];
     }
   } catch {
     // Not JSON at all: parseAttempt below says so.
   }
   for (const [i, item] of items.entries()) {
     const label = items.length > 1 ? `${file} #${i + 1}` : file;
-    const parsed = parseAttempt(item);
+    const parsed = item.startsWith('!')
+      ? { error: `This replay file cannot be read: ${item.slice(1)}.` }
+      : parseAttempt(item);
     if ('error' in parsed) {
       console.log(`${label}: ✗ ${parsed.error}`);
       failed = true;

@@ -93,8 +93,9 @@ export interface AppContext {
   outcome: ChapterOutcome | null;
   run: ChapterRun | null;
   loadProblem: ChapterLoadProblem | null;
-  /** The replays screen's chapter (its list of attempts). */
+  /** The replays screen's chapter (its list of attempts), and its contract once loaded. */
   replaysChapter: number;
+  replaysContract: AnyChapter | null;
   /** The attempt being watched, and the screen to go back to. */
   watch: { attempt: Attempt; back: 'replays' | 'shared' } | null;
   /** The replay player (position, speed, play/pause) while an attempt is watched. */
@@ -377,8 +378,13 @@ export const appMachine = setup({
       const notice = added.removed.length ? { kind: 'pruned' as const, count: added.removed.length } : context.notice;
       return { outcome: o, save, run: null, notice };
     }),
+    setReplaysContract: assign({
+      replaysContract: ({ event }) => (event as unknown as { output: LoadedChapter }).output.chapter,
+    }),
     setReplaysChapter: assign({
       replaysChapter: ({ context, event }) => (event.type === 'replays.open' ? event.chapter : context.replaysChapter),
+      replaysContract: ({ context, event }) =>
+        event.type === 'replays.open' && event.chapter !== context.replaysChapter ? null : context.replaysContract,
     }),
     deleteAttempt: assign(({ context, event }) =>
       event.type === 'replays.delete'
@@ -498,6 +504,7 @@ export const appMachine = setup({
     run: null,
     loadProblem: null,
     replaysChapter: 1,
+    replaysContract: null,
     watch: null,
     replayPlayer: null,
     comparePick: null,
@@ -558,10 +565,10 @@ export const appMachine = setup({
           states: {
             loading: {
               invoke: {
-                src: 'prepareText',
+                src: 'loadChapter',
                 input: ({ context }) => ({ chapter: context.replaysChapter }),
-                onDone: 'showing',
-                onError: 'showing',
+                onDone: { target: 'showing', actions: 'setReplaysContract' },
+                onError: { target: 'showing', actions: 'noteReplayProblem' },
               },
             },
             showing: {},

@@ -88,7 +88,7 @@ export const replayMachine = setup({
     seek: assign(({ context, event }) =>
       event.type === 'replay.seek' ? { position: clampTo(context, event.to), elapsed: 0 } : {},
     ),
-    speed: assign(({ context, event }) =>
+    speed: assign(({ event }) =>
       event.type === 'replay.speed'
         ? { speedIndex: Math.max(0, Math.min(REPLAY_SPEEDS.length - 1, Math.round(event.index))) }
         : {},

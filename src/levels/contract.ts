@@ -76,7 +76,7 @@ export interface CompareData {
     values: number[];
     points?: { x: number; y: number; label: number }[];
   }[];
-  /** Paths on a plane (e.g. a descent path over two knobs), with the plane's bounds. */
+  /** Paths on a plane (e.g. a descent path over two knobs), with the plane's bounds [xMin, xMax, yMin, yMax]. */
   paths?: { name: string; points: [number, number][]; bounds: [number, number, number, number] }[];
 }
 

@@ -1,0 +1,208 @@
+// Over a chapter being watched: the replay bar (back, step back, play/pause, step forward, a
+// scrubber, speed, and a class link from the current step). The chapter's own controls are inert
+// while it plays back; the bar drives the app's replay player, which moves by game time (Phaser's
+// step), so a slow machine slows a replay down but never skips a step. Also the one-line notices
+// (attempts removed to make room, a deleted attempt, a refused class link).
+import type Phaser from 'phaser';
+import type { AnyActorRef } from 'xstate';
+import { REPLAY_SPEEDS, type ReplayContext } from '../../app/replayPlayer';
+import { linkFor, presetLinkHash } from '../../app/share';
+import { button, h, replaceKeepingFocus } from '../views/dom';
+import type { AppActor } from '../services';
+import type { HtmlLayer } from './htmlLayer';
+import './replays.css';
+import { replaysText, type ReplaysText } from './replaysText';
+
+interface PlayerSnap {
+  value: string;
+  context: ReplayContext;
+}
+
+function noticeText(
+  t: ReplaysText,
+  notice: NonNullable<ReturnType<AppActor['getSnapshot']>['context']['notice']>,
+): string {
+  switch (notice.kind) {
+    case 'pruned':
+      return t('notice.pruned', { n: notice.count });
+    case 'deleted':
+      return t('notice.deleted');
+    case 'preset':
+      return t('notice.preset', { reason: t(`share.error.${notice.error.code}` as Parameters<ReplaysText>[0]) });
+    case 'replays':
+      return notice.error === 'otherLevel' ? t('notice.otherLevel') : t('notice.failed');
+  }
+}
+
+export function installReplayOverlay(app: AppActor, overlay: HtmlLayer, game: Phaser.Game): void {
+  let player: AnyActorRef | null = null;
+  let playerSub: { unsubscribe(): void } | null = null;
+  let presetLink: string | null = null;
+  const bar = h('div', { class: 'bbd-panel bbd-replay-bar', role: 'group' });
+  bar.dataset.owned = 'replay-bar';
+  const notice = h('div', { class: 'bbd-panel bbd-notice', role: 'status' });
+  notice.dataset.owned = 'notice';
+
+  // Game time: each Phaser step moves a playing replay on by the frame's duration.
+  game.events.on('step', (_time: number, delta: number) => {
+    if (player && (player.getSnapshot() as PlayerSnap).value === 'playing')
+      player.send({ type: 'replay.tick', ms: delta });
+  });
+
+  const renderBar = () => {
+    const snap = app.getSnapshot();
+    const watching = snap.matches({ screen: { watch: 'showing' } });
+    const nextPlayer = watching ? snap.context.replayPlayer : null;
+    if (nextPlayer !== player) {
+      playerSub?.unsubscribe();
+      player = nextPlayer;
+      presetLink = null;
+      playerSub = player?.subscribe(() => renderBar()) ?? null;
+    }
+    if (!watching || !player) {
+      bar.remove();
+      return;
+    }
+    const t = replaysText(snap.context.save.settings.locale);
+    const p = player.getSnapshot() as PlayerSnap;
+    const { position, length, speedIndex } = p.context;
+    const attempt = snap.context.watch?.attempt;
+    const playing = p.value === 'playing';
+    const send = (e: { type: string; [k: string]: unknown }) => player?.send(e);
+    let scrub = bar.querySelector<HTMLInputElement>('input[data-id="watch-scrubber"]');
+    if (!bar.isConnected || !scrub) {
+      scrub = h('input', { dataId: 'watch-scrubber', class: 'scrub' }) as HTMLInputElement;
+      scrub.type = 'range';
+      scrub.min = '0';
+      scrub.step = '1';
+      scrub.addEventListener('input', () => send({ type: 'replay.seek', to: Number(scrub?.value) }));
+      bar.replaceChildren(
+        h('div', { class: 'controls' }),
+        h('div', { class: 'title' }),
+        scrub,
+        h('div', { class: 'where', 'aria-live': 'off' }),
+        h('div', { class: 'preset' }),
+      );
+      overlay.root.append(bar);
+    }
+    bar.setAttribute('aria-label', t('watch.title', { n: attempt?.chapter ?? 0, date: t.date(attempt?.time ?? '') }));
+    (bar.querySelector('.title') as HTMLElement).textContent = t('watch.title', {
+      n: attempt?.chapter ?? 0,
+      date: t.date(attempt?.time ?? ''),
+    });
+    scrub.max = String(length);
+    scrub.value = String(position);
+    scrub.setAttribute('aria-label', t('watch.scrubber'));
+    scrub.setAttribute('aria-valuetext', t('watch.position', { k: position, n: length }));
+    const controls = bar.querySelector('.controls') as HTMLElement;
+    const wanted = [
+      button('watch-close', `← ${t('watch.close')}`, () => app.send({ type: 'watch.close' }), 'quiet'),
+      button('watch-back', `‹ ${t('watch.stepBack')}`, () => send({ type: 'replay.step', by: -1 }), '', {
+        disabled: position <= 0,
+      }),
+      button(
+        'watch-play',
+        playing ? t('watch.pause') : t('watch.play'),
+        () => send({ type: 'replay.toggle' }),
+        'primary',
+        {
+          pressed: playing,
+        },
+      ),
+      button('watch-forward', `${t('watch.stepForward')} ›`, () => send({ type: 'replay.step', by: 1 }), '', {
+        disabled: position >= length,
+      }),
+      button(
+        'watch-speed',
+        t('watch.speed', { n: REPLAY_SPEEDS[speedIndex] }),
+        () => send({ type: 'replay.speed', index: (speedIndex + 1) % REPLAY_SPEEDS.length }),
+        'quiet',
+      ),
+      button(
+        'watch-preset',
+        t('watch.preset'),
+        () => {
+          if (!attempt) return;
+          presetLink = linkFor(
+            window.location.href,
+            presetLinkHash({
+              chapter: attempt.chapter,
+              levelVersion: attempt.levelVersion,
+              seed: attempt.seed,
+              events: attempt.events.slice(0, position),
+            }),
+          );
+          renderBar();
+        },
+        'quiet',
+      ),
+    ];
+    // Rebuilt on each change; keyboard focus stays on the control with the same id.
+    replaceKeepingFocus(controls, ...wanted);
+    (bar.querySelector('.where') as HTMLElement).textContent = `${t('watch.position', { k: position, n: length })}${
+      position >= length ? ` · ${t('watch.ended')}` : ''
+    }`;
+    const preset = bar.querySelector('.preset') as HTMLElement;
+    if (presetLink && preset.dataset.link !== presetLink) {
+      preset.dataset.link = presetLink;
+      const field = h('textarea', { class: 'bbd-link', dataId: 'preset-link', label: t('watch.presetTitle') });
+      field.readOnly = true;
+      field.rows = 2;
+      field.value = presetLink;
+      preset.replaceChildren(
+        h('strong', {}, t('watch.presetTitle')),
+        h('span', {}, ` ${t('watch.presetText', { n: attempt?.chapter ?? 0, k: position })}`),
+        field,
+      );
+    } else if (!presetLink) {
+      preset.replaceChildren();
+      delete preset.dataset.link;
+    }
+  };
+
+  const renderNotice = () => {
+    const snap = app.getSnapshot();
+    const n = snap.context.notice;
+    if (!n) {
+      notice.remove();
+      return;
+    }
+    const t = replaysText(snap.context.save.settings.locale);
+    const text = noticeText(t, n);
+    if (!notice.isConnected) overlay.root.append(notice);
+    if (notice.dataset.text !== text) {
+      notice.dataset.text = text;
+      notice.replaceChildren(
+        h('span', {}, `ⓘ ${text}`),
+        button('notice-ok', t('notice.ok'), () => app.send({ type: 'notice.dismiss' }), 'quiet'),
+      );
+    }
+  };
+
+  app.subscribe(() => {
+    renderBar();
+    renderNotice();
+  });
+  // Keys while watching: Space plays or pauses, arrows step, Home/End jump (unless typing).
+  window.addEventListener('keydown', (e) => {
+    if (!player || !bar.isConnected) return;
+    const target = e.target as HTMLElement | null;
+    if (target?.tagName === 'TEXTAREA' || (target?.tagName === 'INPUT' && target !== bar.querySelector('.scrub')))
+      return;
+    if (target?.tagName === 'BUTTON' && (e.key === ' ' || e.key === 'Enter')) return;
+    const ctx = (player.getSnapshot() as PlayerSnap).context;
+    const map: Record<string, { type: string; [k: string]: unknown }> = {
+      ' ': { type: 'replay.toggle' },
+      Home: { type: 'replay.seek', to: 0 },
+      End: { type: 'replay.seek', to: ctx.length },
+    };
+    if (target !== bar.querySelector('.scrub')) {
+      map.ArrowLeft = { type: 'replay.step', by: -1 };
+      map.ArrowRight = { type: 'replay.step', by: 1 };
+    }
+    const ev = map[e.key];
+    if (!ev) return;
+    e.preventDefault();
+    player.send(ev);
+  });
+}
