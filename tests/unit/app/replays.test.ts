@@ -168,7 +168,7 @@ describe('the replays screens in the app', () => {
 
   it("starts a teacher's preset from its seed and events, and refuses a broken one in words", async () => {
     const { app } = startApp([]);
-    const level = ch3.loadLevel();
+    const level = ch3.loadLevel() as { version: number };
     const events = FIXTURE.attempts[4].events.slice(0, 5);
     const code = presetLinkHash({ chapter: 3, levelVersion: level.version, seed: 4242, events }).slice(
       'preset='.length,
