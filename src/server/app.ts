@@ -66,6 +66,11 @@ export interface AppOptions {
   adminPassword?: string;
   limits?: Partial<ClassroomLimits>;
   logger?: boolean;
+  /**
+   * Where rate-limit hits are counted: absent, in this process's memory; a store from
+   * sharedRateStore (rateStore.ts), in the database, shared by every process using it.
+   */
+  rateStore?: unknown;
 }
 
 const TEACHER_DIR = new URL('./teacher/', import.meta.url).pathname;
@@ -219,6 +224,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifyRateLimit, {
     global: false,
+    // Shared counters live in the database: if it cannot be reached the request fails anyway,
+    // so a failed count lets the request through rather than refusing it twice.
+    ...(options.rateStore
+      ? { store: options.rateStore as NonNullable<Parameters<typeof fastifyRateLimit>[1]['store']>, skipOnError: true }
+      : {}),
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       code: 'rate-limited',

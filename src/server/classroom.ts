@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type ClassroomLimits, publicRoom } from './app';
 import { openDatabase, type DbKind } from './db/connect';
 import { LiveHub } from './liveHub';
+import { sharedRateStore } from './rateStore';
 import { Repository } from './repository';
 import { VerifyPool } from './verifyPool';
 
@@ -23,6 +24,11 @@ export interface ClassroomConfig {
   logger?: boolean;
   /** How long the live hub gathers changes before one leaderboard update (ms). */
   liveDelayMs?: number;
+  /**
+   * Count rate limits in the database, shared by every process on it. Default: on for PostgreSQL
+   * (several processes share it), off for the embedded file (one process; counted in memory).
+   */
+  sharedRateLimits?: boolean;
 }
 
 export interface Classroom {
@@ -71,6 +77,7 @@ export async function createClassroom(config: ClassroomConfig): Promise<Classroo
     adminPassword: config.adminPassword,
     limits: config.limits,
     logger: config.logger,
+    rateStore: (config.sharedRateLimits ?? opened.kind === 'postgres') ? sharedRateStore(repo.db) : undefined,
   });
   let closed = false;
   return {

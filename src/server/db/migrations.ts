@@ -51,6 +51,17 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('submissions_room').on('submissions').columns(['room_id', 'player_id']).execute();
     },
   },
+  '2026-12-08-rate-limits': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('rate_limits')
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('window_start', 'bigint', (c) => c.notNull())
+        .addColumn('hits', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('rate_limits_pk', ['key', 'window_start'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

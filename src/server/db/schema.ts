@@ -50,8 +50,20 @@ export interface SubmissionTable {
   seq: number;
 }
 
+/**
+ * Rate-limit counters shared by every server process on one database: hits of one key (a player,
+ * a room…) in one fixed window of time. Old windows are deleted as they pass.
+ */
+export interface RateLimitTable {
+  key: string;
+  /** Start of the window, in ms since 1970. */
+  window_start: number;
+  hits: number;
+}
+
 export interface Database {
   rooms: RoomTable;
   players: PlayerTable;
   submissions: SubmissionTable;
+  rate_limits: RateLimitTable;
 }

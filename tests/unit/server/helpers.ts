@@ -39,7 +39,7 @@ export async function resetPostgres(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(
-    'DROP TABLE IF EXISTS submissions, players, rooms, kysely_migration, kysely_migration_lock CASCADE',
+    'DROP TABLE IF EXISTS rate_limits, submissions, players, rooms, kysely_migration, kysely_migration_lock CASCADE',
   );
   await client.end();
 }
