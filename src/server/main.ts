@@ -1,8 +1,10 @@
-// `npm run classroom`: starts the classroom server. Settings come from the environment:
+// `npm run classroom` (through start.mjs, which loads it quickly): starts the classroom server.
+// Settings come from the environment:
 //   PORT (8787), HOST (0.0.0.0: students' devices reach it over the school network),
 //   CLASSROOM_DATA (./data/classroom: where the embedded database file lives),
 //   DATABASE_URL (postgres://…: use PostgreSQL instead, shared by several server processes),
-//   CLASSROOM_WORKERS (replay workers; cores - 1, at most 4), CLASSROOM_VERIFY_TIMEOUT_MS (10000),
+//   CLASSROOM_WORKERS (replay workers; one per available core, at most 8),
+//   CLASSROOM_VERIFY_TIMEOUT_MS (10000),
 //   CLASSROOM_PASSWORD (if set, creating a competition needs it),
 //   CLASSROOM_CORS_ORIGINS (comma-separated origins of a game hosted elsewhere),
 //   CLASSROOM_DIST (the built game, ./dist), CLASSROOM_LOG=1 (request log).
@@ -14,7 +16,6 @@ import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createClassroom } from './classroom';
 
-const started = performance.now();
 const root = resolve(new URL('../..', import.meta.url).pathname);
 const env = process.env;
 const distDir = resolve(env.CLASSROOM_DIST ?? join(root, 'dist'));
@@ -62,7 +63,8 @@ const urls =
     : [`http://${host}:${port}`];
 console.log(
   [
-    `Classroom server ready in ${Math.round(performance.now() - started)} ms (database: ${classroom.dbKind}).`,
+    // Since the process started (performance.now() counts from there), loading included.
+    `Classroom server ready in ${Math.round(performance.now())} ms (database: ${classroom.dbKind}).`,
     `  Teacher: ${urls[0]}/teacher/`,
     ...urls.slice(1).map((u) => `  Students on the network: ${u}/`),
   ].join('\n'),

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import Sqlite from 'libsql';
-import pg from 'pg';
+import type pg from 'pg';
 import { migrate } from './migrations';
 import type { Database } from './schema';
 
@@ -19,13 +19,14 @@ export interface OpenedDb {
   close(): Promise<void>;
 }
 
-// int8 (bigint, count(*)) comes back from pg as a string; ours are seeds and counts, all far
-// below 2^53, so they are read as numbers, the same type SQLite gives.
-pg.types.setTypeParser(20, (v: string) => Number(v));
-
 export async function openDatabase(options: { file?: string; url?: string; poolSize?: number }): Promise<OpenedDb> {
   let opened: OpenedDb;
   if (options.url) {
+    // The PostgreSQL driver loads only when a database URL asks for it (a faster embedded start).
+    const pg = (await import('pg')).default;
+    // int8 (bigint, count(*)) comes back from pg as a string; ours are seeds and counts, all far
+    // below 2^53, so they are read as numbers, the same type SQLite gives.
+    pg.types.setTypeParser(20, (v: string) => Number(v));
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     opened = { db, kind: 'postgres', pool, close: () => db.destroy() };
