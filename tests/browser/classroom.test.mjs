@@ -1,9 +1,12 @@
 // A classroom in real Chromium: the classroom server (npm run classroom) serves the built game and
-// the teacher's page; a teacher and three students in separate browser contexts. The students join
-// by code in the game's dialog; each has a finished attempt waiting in the save's queue (as after
-// playing offline) which the game sends; the teacher's live leaderboard shows the verified scores;
-// a forged attempt is refused, by hand and through the queue, with the reason shown in the game;
-// the CSV downloads; the teacher's page and the game's dialog work in both languages.
+// the teacher's page; a teacher and three students in separate browser contexts. The teacher
+// creates a competition on chapter 5 with a puzzle seed. The students join by code in the game's
+// dialog and really play the chapter through the game's controls (two by mouse in English, one by
+// keyboard only in Chinese), though none has passed the chapters before it: the competition opens
+// it. Each finished attempt goes to the server, is replayed there, and the student sees the
+// server's verdict in their language; the teacher's live leaderboard shows the verified scores.
+// Forged attempts are refused, by hand and through the game's queue, with the reason shown in
+// English and in Chinese; the CSV downloads; the teacher's page works in both languages.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -12,10 +15,22 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, ROOT, findChromium, screenshot } from './harness.mjs';
+import {
+  CHROMIUM_ARGS,
+  ROOT,
+  WAIT,
+  control,
+  findChromium,
+  screenshot,
+  sel,
+  snap,
+  tabTo,
+  waitForScreen,
+} from './harness.mjs';
 
-const fixture = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/save-v2-2026-12-01.json'), 'utf8'));
 const SAVE_KEY = 'blackboxdog.save';
+/** The teacher's puzzle seed for the whole class. */
+const SEED = 5;
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -37,7 +52,7 @@ let output = '';
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'bbd-classroom-browser-'));
   const port = await freePort();
-  server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
+  server = spawn(process.execPath, [join(ROOT, 'src/server/start.mjs')], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -79,12 +94,88 @@ async function page(locale) {
 
 /** Joins in the game's dialog, opened by the join link. */
 async function joinInGame(p, code, nickname) {
-  await p.goto(`${base}/?join=${code}`);
-  await p.waitForSelector('#class-nickname', { timeout: 30_000 });
+  // The canvas renderer: software WebGL on a busy 2-core machine can drop to a few frames a second.
+  await p.goto(`${base}/?join=${code}&renderer=canvas`);
+  await p.waitForSelector('#class-nickname', { timeout: WAIT });
   assert.equal(await p.inputValue('#class-code'), code);
   await p.fill('#class-nickname', nickname);
   await p.press('#class-nickname', 'Enter');
-  await p.waitForSelector('.bbd-class-who', { timeout: 15_000 });
+  await p.waitForSelector('.bbd-class-who', { timeout: WAIT });
+}
+
+/**
+ * Plays chapter 5 from the title to the results card through the game's controls, by mouse or by
+ * keyboard only (Tab to a control, Enter), as in tests/browser/ch5.test.mjs: knobs by hand, the
+ * fog with one and two knobs, automatic descent, the gears, and the challenge in three steps.
+ */
+async function playChapter5(p, mode) {
+  const view = async () => (await snap(p)).chapter;
+  const waitStep = (step) =>
+    p.waitForFunction((s) => window.blackBoxDog.snapshot().chapter?.step === s, step, { timeout: WAIT });
+  const pressSel = async (selector) => {
+    if (mode === 'mouse') return p.locator(selector).click();
+    await tabTo(p, selector);
+    await p.keyboard.press('Enter');
+  };
+  const press = (group, id) => (mode === 'mouse' ? control(p, group, id).click() : pressSel(sel(group, id)));
+  await press('title', 'play');
+  await waitForScreen(p, 'map');
+  // The competition's badge marks chapter 5, open though chapters 1-4 are not passed.
+  await p.waitForSelector('.bbd-class-badge[data-chapter="5"]', { timeout: WAIT });
+  assert.equal(await control(p, 'map', 'chapter-4').isDisabled(), true);
+  await press('map', 'chapter-5');
+  await waitForScreen(p, 'chapter');
+  await waitStep('intro');
+  for (let i = 0; i < 3; i++) await pressSel('.bbd-dialogue button[data-id="next"]');
+  await waitStep('hand');
+  for (let i = 0; (await view()).hand.mayEnd === false && i < 20; i++) {
+    if (mode === 'mouse') {
+      const box = await p.locator(`input[data-knob="k${i % 6}"]`).boundingBox();
+      await p.mouse.click(box.x + box.width * (0.3 + 0.04 * i), box.y + box.height / 2);
+    } else {
+      await tabTo(p, 'input[data-knob="k1"]');
+      await p.keyboard.press('ArrowRight');
+    }
+  }
+  await press('actions', 'toFog');
+  await waitStep('fog1');
+  for (let i = 0; i < 12 && !(await view()).walk.reached; i++) await press('choices', 'size-0.1');
+  assert.equal((await view()).walk.reached, true);
+  await press('actions', 'next');
+  await waitStep('fog2');
+  for (let i = 0; i < 12 && !(await view()).walk.reached; i++) await press('choices', 'size-0.1');
+  await press('actions', 'next');
+  await waitStep('auto');
+  await press('actions', 'play');
+  await p.waitForFunction(() => window.blackBoxDog.snapshot().chapter.auto?.mayEnd === true, null, {
+    timeout: WAIT,
+  });
+  await press('actions', 'next');
+  await waitStep('gears');
+  await press('actions', 'turnMore');
+  const v = await view();
+  await press('choices', `choice-${v.gears.choices.indexOf(Number(v.gears.product.toPrecision(3)))}`);
+  for (let i = 0; i < 4; i++) await press('actions', 'back');
+  await press('actions', 'next');
+  // The challenge: the part the competition scores.
+  await waitStep('challenge');
+  for (let i = 0; i < 3; i++) await press('choices', 'size-0.1');
+  await waitStep('challengeResult');
+  await press('actions', 'keep');
+  await waitStep('history');
+  await press('actions', 'continue');
+  await waitForScreen(p, 'results');
+  return (await snap(p)).lastAttempt;
+}
+
+/** Waits until the game's verdict toast (shown wherever the player is) matches `pattern`. */
+async function seeVerdict(p, pattern) {
+  await p.waitForFunction(
+    (src) => new RegExp(src).test(document.querySelector('.bbd-class-toast:not([hidden])')?.textContent ?? ''),
+    pattern.source,
+    { timeout: WAIT },
+  );
+  return p.textContent('.bbd-class-toast');
 }
 
 /** Puts a finished attempt into the save's classroom queue (as after playing offline) and reloads. */
@@ -101,12 +192,18 @@ async function queueAndReload(p, attempt, id) {
 }
 
 describe('classroom in the browser', () => {
-  it('teacher and three students: join, verified scores live, forged refused, CSV, both languages', async () => {
+  it('teacher and three students: join, play chapter 5, verdicts in both languages, verified scores live, forged refused, CSV', async () => {
     const teacher = await page('en-US');
     const t = teacher.page;
     await t.goto(`${base}/teacher/`);
     await t.waitForSelector('#create-button');
     await t.fill('input[name="title"]', 'Class 5B');
+    // The teacher picks chapter 5 only (1-3 are ticked by default) and a puzzle seed for everyone.
+    for (const box of await t.$$('input[name="chapter"]')) {
+      const want = (await box.getAttribute('value')) === '5';
+      if ((await box.isChecked()) !== want) await box.click();
+    }
+    await t.fill('input[name="seed"]', String(SEED));
     await t.click('#create-button');
     await t.waitForSelector('#join-code');
     const code = (await t.textContent('#join-code')).trim();
@@ -114,6 +211,7 @@ describe('classroom in the browser', () => {
     assert.match(await t.textContent('#join-link'), new RegExp(`/\\?join=${code}$`));
 
     const names = ['Ann', '<b>Zed</b>', '小明'];
+    const modes = ['mouse', 'mouse', 'keyboard'];
     const students = [];
     for (const [i, name] of names.entries()) {
       const s = await page(i === 2 ? 'zh-CN' : 'en-US');
@@ -124,33 +222,44 @@ describe('classroom in the browser', () => {
     assert.match(await students[2].page.textContent('.bbd-class'), /你是 小明/);
     assert.match(await students[0].page.textContent('.bbd-class'), /you are Ann/);
 
-    // Each student's finished attempt waits in the save and is sent on the next start.
-    const sent = [fixture.attempts[0], fixture.attempts[2], fixture.attempts[4]];
-    for (const [i, s] of students.entries()) await queueAndReload(s.page, sent[i], `browser-${i}-0001`);
+    // Each student closes the dialog and plays the competition's challenge for real; the finished
+    // attempt is sent, replayed by the server, and its verdict shown in the player's language.
+    const attempts = [];
+    for (const [i, s] of students.entries()) {
+      await s.page.click('button[data-id="class-close"]');
+      const attempt = await playChapter5(s.page, modes[i]);
+      assert.equal(attempt.chapter, 5);
+      assert.equal(attempt.seed, SEED, "the teacher's puzzle seed");
+      attempts.push(attempt);
+      const toast = await seeVerdict(
+        s.page,
+        i === 2 ? /服务器已验证：\d ★，\d+ 分/ : /Verified by the server: \d ★, \d+ points/,
+      );
+      assert.match(toast, new RegExp(`${attempt.result.stars} ★`));
+      if (i === 0) await screenshot(s.page, 'classroom-student-verified');
+      if (i === 2) await screenshot(s.page, 'classroom-student-verified-zh');
+    }
+
     // The teacher's live leaderboard shows three verified scores, names as plain text.
     await t.waitForFunction(
       () =>
         [...document.querySelectorAll('#leaderboard tbody tr .total')].filter((td) => Number(td.textContent) > 0)
           .length === 3,
       null,
-      { timeout: 60_000 },
+      { timeout: WAIT },
     );
     const shown = await t.$$eval('#leaderboard tbody .name', (tds) => tds.map((td) => td.textContent));
     assert.deepEqual([...shown].sort(), [...names].sort());
     assert.equal(await t.$$eval('#leaderboard b', (b) => b.length), 0);
+    const totals = await t.$$eval('#leaderboard tbody .total', (tds) => tds.map((td) => Number(td.textContent)));
+    for (const total of totals) assert.equal(total, 100 * attempts[0].result.stars);
+    await t.locator('#leaderboard').scrollIntoViewIfNeeded();
     await screenshot(t, 'classroom-teacher');
 
-    // A student's game shows the server's verdict.
-    await students[0].page.waitForFunction(
-      () => /Verified by the server: \d ★/.test(document.querySelector('.bbd-class-toast')?.textContent ?? ''),
-      null,
-      { timeout: 30_000 },
-    );
-    await screenshot(students[0].page, 'classroom-student-verified');
-
-    // A forged attempt sent by hand is refused, and nothing is scored for it.
-    const forged = structuredClone(fixture.attempts[1]);
-    forged.result.stars = 3;
+    // A forged attempt (a played one with its result raised) sent by hand is refused, and nothing is
+    // scored for it.
+    const forged = structuredClone(attempts[1]);
+    forged.result.score += 50;
     const byHand = await students[1].page.evaluate(
       async ([key, attempt]) => {
         const { token } = JSON.parse(localStorage.getItem(key)).classroom;
@@ -166,15 +275,14 @@ describe('classroom in the browser', () => {
     assert.equal(byHand.status, 201);
     assert.equal(byHand.body.submission.status, 'refused');
     assert.equal(byHand.body.submission.reasonCode, 'result-differs');
-    // The same through the game's queue: the refusal is shown in the player's language.
+    // The same through the game's queue: the refusal and its reason are shown in the player's
+    // language, English and Chinese.
+    await queueAndReload(students[0].page, forged, 'browser-0-forged');
+    const refusedEn = await seeVerdict(students[0].page, /Refused: replaying your moves gave a different result/);
+    assert.doesNotMatch(refusedEn, /[\u4e00-\u9fff]/);
+    await screenshot(students[0].page, 'classroom-student-refused-en');
     await queueAndReload(students[2].page, forged, 'browser-2-forged');
-    await students[2].page.waitForFunction(
-      () => /未通过/.test(document.querySelector('.bbd-class-toast')?.textContent ?? ''),
-      null,
-      {
-        timeout: 30_000,
-      },
-    );
+    await seeVerdict(students[2].page, /未通过：重放你的操作得到的结果和发送的不一样/);
     await screenshot(students[2].page, 'classroom-student-refused-zh');
 
     // The CSV downloads with one row per player and challenge.
@@ -182,7 +290,7 @@ describe('classroom in the browser', () => {
     const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
     const rows = csv.trim().split(/\r\n/);
     assert.equal(rows[0], 'rank,nickname,chapter,verified_score,stars,attempts,verified_attempts,best_at,total_score');
-    assert.equal(rows.length, 1 + 3 * 3);
+    assert.equal(rows.length, 1 + 3);
     assert.ok(rows.some((r) => r.includes(',<b>Zed</b>,')));
 
     // The teacher's page in Chinese.
