@@ -150,6 +150,26 @@ export function installClassroomPanel(app: AppActor, client: ClassroomClient, ro
     return parts;
   }
 
+  /** Badges on the chapters of the competition, placed by the map's own buttons. */
+  function drawBadges(): void {
+    const screen = (app.getSnapshot().value as { screen: unknown }).screen;
+    const c = client.state;
+    if (!(screen === 'map' && c)) {
+      if (badges.childElementCount) badges.replaceChildren();
+      return;
+    }
+    badges.replaceChildren();
+    for (const n of c.chapters) {
+      const target = document.querySelector<HTMLElement>(`button[data-group="map"][data-id="chapter-${n}"]`);
+      if (!target) continue;
+      const badge = el('span', 'bbd-class-badge', `🏫 ${t('badge')}`);
+      badge.dataset.chapter = String(n);
+      badge.style.left = target.style.left;
+      badge.style.top = `${Number.parseFloat(target.style.top) - 30}px`;
+      badges.append(badge);
+    }
+  }
+
   function render(focus = false): void {
     const snap = app.getSnapshot();
     const screen = (snap.value as { screen: unknown }).screen;
@@ -157,19 +177,7 @@ export function installClassroomPanel(app: AppActor, client: ClassroomClient, ro
     const c = client.state;
     button.hidden = !onMap;
     button.textContent = c ? t('openJoined', { code: c.code }) : t('open');
-    // Badges on the chapters of the competition, placed by the map's own buttons.
-    badges.replaceChildren();
-    if (onMap && c) {
-      for (const n of c.chapters) {
-        const target = document.querySelector<HTMLElement>(`button[data-group="map"][data-id="chapter-${n}"]`);
-        if (!target) continue;
-        const badge = el('span', 'bbd-class-badge', `🏫 ${t('badge')}`);
-        badge.dataset.chapter = String(n);
-        badge.style.left = target.style.left;
-        badge.style.top = `${Number.parseFloat(target.style.top) - 30}px`;
-        badges.append(badge);
-      }
-    }
+    drawBadges();
     // A new verdict is shown for a few seconds wherever the player is.
     const latest = c?.verdicts.at(-1) ?? null;
     if (latest && latest.id !== lastShownVerdict) {
@@ -214,6 +222,10 @@ export function installClassroomPanel(app: AppActor, client: ClassroomClient, ro
   }
 
   app.subscribe(() => render());
+  // The map draws its buttons a moment after the app says the map is shown (its pictures may
+  // still be loading): badges follow the buttons as they come and go.
+  const uiLayer = document.getElementById('ui');
+  if (uiLayer) new MutationObserver(drawBadges).observe(uiLayer, { childList: true });
   client.onChange(() => render());
   window.addEventListener('online', () => client.retryNow());
   render(open);
