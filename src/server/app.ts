@@ -172,7 +172,8 @@ export function publicSubmission(s: Submission) {
  */
 export function priorityOf(attempt: Attempt, now = Date.now()): VerifyPriority {
   const finished = Date.parse(attempt.time);
-  return Number.isFinite(finished) && now - finished < 60_000 ? 'fresh' : 'later';
+  // A time in the future gains nothing: only an attempt finished about now is fresh.
+  return Number.isFinite(finished) && Math.abs(now - finished) < 60_000 ? 'fresh' : 'later';
 }
 
 /** A short code for why the replay refused an attempt: the game shows it in the player's language. */

@@ -64,12 +64,13 @@ describe('replay pool', () => {
     expect(pool.workers).toBe(1);
   });
 
-  it('an attempt finished in the last minute is fresh; older or unreadable times are not', () => {
+  it('an attempt finished within a minute of now is fresh; older, future or unreadable times are not', () => {
     const now = Date.parse('2026-12-01T10:00:00Z');
     const at = (time: string) => ({ ...attempts(1)[0], time });
     expect(priorityOf(at('2026-12-01T09:59:30Z'), now)).toBe('fresh');
     expect(priorityOf(at('2026-12-01T09:58:00Z'), now)).toBe('later');
     expect(priorityOf(at('yesterday'), now)).toBe('later');
+    expect(priorityOf(at('2026-12-02T10:00:00Z'), now)).toBe('later');
   });
 });
 
