@@ -24,7 +24,7 @@ import {
 } from '../views/ruleEditor';
 import { drawStrip, layoutCards, STRIP, type CardBox } from '../views/rulebookStrip';
 import { whyLines, type Tr } from '../views/ruleText';
-import { renderNote, renderWhy } from '../views/rulebookPanels';
+import { renderNote, renderTray, renderWhy } from '../views/rulebookPanels';
 import { basketCards, cardWords, renderRulebookPanels } from '../views/rulebookScreen';
 import '../ui/rulebook.css';
 
@@ -37,6 +37,8 @@ const PART_KEY: Record<string, string> = {
   verdict: 'ch2.part.challenge',
 };
 const ACTION = { x: 1040, y: EDITOR.toolsY, w: 224, h: 52 };
+/** Game time per day when the week runs, and the pause on the finished week before the check. */
+const DAY_MS = 450;
 
 export default class RulebookScene extends ChapterScene<RulebookView, RulebookEvent, RulebookData> {
   private sel: Selection = { rule: 0, tile: null };
@@ -44,12 +46,15 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
   private conflictOpen = true;
   private revealed = 0;
   private revealFor = -1;
+  /** The weather week being run day by day: how many days have run so far; null when not running. */
+  private week: { reached: number } | null = null;
   private background!: Phaser.GameObjects.Image;
   private title!: Phaser.GameObjects.Text;
   private part!: Phaser.GameObjects.Text;
   private count!: Phaser.GameObjects.Text;
   private paletteLabel!: Phaser.GameObjects.Text;
-  private toolsLabel!: Phaser.GameObjects.Text;
+  /** Where the tools tray ends (0 without one): notes in the same row keep clear of it. */
+  private toolsRight = 0;
   private strip!: Phaser.GameObjects.Container;
   private judge!: Phaser.GameObjects.Image;
   private lastStrip = '';
@@ -66,11 +71,12 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
     this.conflictOpen = true;
     this.revealed = 0;
     this.revealFor = -1;
+    this.week = null;
     this.lastStrip = '';
   }
 
   protected override presentation(): Record<string, unknown> {
-    return { selection: this.sel, why: this.why, revealed: this.revealed };
+    return { selection: this.sel, why: this.why, revealed: this.revealed, week: this.week };
   }
 
   protected buildStage(): void {
@@ -85,7 +91,6 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
     this.part = this.label(0, 16, 20, CSS.blue);
     this.count = this.label(1094, 16, 20, CSS.inkSoft).setOrigin(1, 0);
     this.paletteLabel = this.label(20, EDITOR.paletteY + 14, 20, CSS.ink).setStroke(CSS.cream, 6);
-    this.toolsLabel = this.label(20, EDITOR.toolsY + 12, 20, CSS.ink).setStroke(CSS.cream, 6);
     this.strip = this.add.container(0, 0);
     this.arrows = this.add.graphics();
     // The judge stands in the gap between the rulebook's THEN chips and the Judge button, not behind them.
@@ -137,7 +142,7 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
   private handlers(): EditorHandlers {
     return {
       edit: (e, say) => {
-        if (!this.accepts(e)) return;
+        if (this.week || !this.accepts(e)) return;
         this.send(e);
         this.services.audio.play('click');
         if (e.type === 'rule.add') this.sel = { rule: (this.view.editor?.rules.length ?? 1) - 1, tile: null };
@@ -150,6 +155,7 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
         this.services.announce(`${say} ${this.scoreLine()}`);
       },
       select: (sel, say) => {
+        if (this.week) return;
         this.sel = sel;
         this.refresh();
         if (sel.tile !== null) this.services.ui.focus('ch2-tools', 'not');
@@ -167,8 +173,8 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
     const ui = this.services.ui;
     const ed = view.editor;
     const hidden = !ed || (view.step === 'conflict' && this.conflictOpen) || view.step === 'verdict';
-    this.paletteLabel.setText(ed && !hidden && ed.editable ? this.tr('ch2.palette') : '');
-    this.toolsLabel.setText(ed && !hidden && ed.editable && this.sel.tile !== null ? this.tr('ch2.tools') : '');
+    this.paletteLabel.setText(ed && !hidden && ed.editable && !this.week ? this.tr('ch2.palette') : '');
+    this.toolsRight = 0;
     this.arrows.clear();
     for (let r = 0; r < this.level.level.limits.maxRules; r++) {
       ui.removeElement(`ch2-then-${r}`);
@@ -176,10 +182,13 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
     }
     if (!ed || hidden) {
       for (const g of ['ch2-palette', 'ch2-rules', 'ch2-tools']) ui.clearGroup(g);
+      ui.removeElement('ch2-tray');
       return;
     }
     const on = this.handlers();
-    ui.sync('ch2-palette', ed.editable ? paletteSpecs(ed, this.sel, this.tr, on) : []);
+    // While the week runs, the rulebook stays as it is: palette and tools go, its rules still show.
+    const running = this.week !== null;
+    ui.sync('ch2-palette', ed.editable && !running ? paletteSpecs(ed, this.sel, this.tr, on) : []);
     ui.sync('ch2-rules', ruleSpecs(ed, this.sel, this.tr, on));
     ed.rules.forEach((rule, r) => {
       rule.tiles.forEach((t, k) => {
@@ -204,7 +213,16 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
       );
       ui.root.querySelector(`[data-owned="ch2-then-${r}"]`)?.classList.add('then');
     });
-    ui.sync('ch2-tools', toolSpecs(ed, this.sel, this.tr, on));
+    const tools = running ? [] : toolSpecs(ed, this.sel, this.tr, on);
+    // The tray goes in first, so the tools synced after it stack on top of it.
+    const tray = renderTray(
+      ui,
+      'ch2-tray',
+      tools,
+      this.sel.tile !== null ? this.tr('ch2.tools') : this.tr('ch2.toolsRule', { n: this.sel.rule + 1 }),
+    );
+    this.toolsRight = tray ? tray.x + tray.w : 0;
+    ui.sync('ch2-tools', tools);
   }
 
   private sayOf(view: RulebookView): (yes: boolean) => string {
@@ -227,32 +245,45 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
     }
     const compact = cards.length > 12;
     const say = this.sayOf(verdict ? { ...view, strip: { kind: 'fruits', cards, correct: 0, checked: 0 } } : view);
+    const run = this.week && view.step === 'weather' ? this.week : undefined;
     const key = JSON.stringify([
       view.step,
       this.services.app.getSnapshot().context.save.settings.locale,
       cards.map((c) => [c.id, c.predicted, c.correct]),
+      run?.reached ?? null,
     ]);
     if (key !== this.lastStrip) {
       this.lastStrip = key;
-      drawStrip(this, this.strip, cards, boxes, this.tr, { kind: view.strip?.kind ?? 'fruits', say, compact });
+      const lit = drawStrip(this, this.strip, cards, boxes, this.tr, {
+        kind: view.strip?.kind ?? 'fruits',
+        say,
+        compact,
+        ...(run ? { run } : {}),
+      });
+      // The day that has just run turns over and lifts (still, with reduced motion).
+      if (lit && !this.reducedMotion) {
+        lit.setScale(0.05, 1);
+        this.tweens.add({ targets: lit, scaleX: 1, y: lit.y - 6, duration: 220, ease: 'Back.easeOut' });
+      }
     }
-    const specs: ButtonSpec[] = verdict
-      ? []
-      : cards.map((c, i) => ({
-          id: c.id,
-          x: boxes[i].x + (compact ? 3 : 8),
-          y: STRIP.y + STRIP.h - 36,
-          w: boxes[i].w - (compact ? 6 : 16),
-          h: 30,
-          label: compact ? '?' : this.tr('ch2.btn.why'),
-          pressed: this.why === c.id,
-          ariaLabel: this.tr('ch2.aria.why', { card: cardWords(this.tr, c, say) }),
-          onPress: () => {
-            this.why = this.why === c.id ? null : c.id;
-            this.refresh();
-            if (this.why) this.services.announce(this.whyText(view, c, say).join(' '));
-          },
-        }));
+    const specs: ButtonSpec[] =
+      verdict || run
+        ? []
+        : cards.map((c, i) => ({
+            id: c.id,
+            x: boxes[i].x + (compact ? 3 : 8),
+            y: STRIP.y + STRIP.h - 36,
+            w: boxes[i].w - (compact ? 6 : 16),
+            h: 30,
+            label: compact ? '?' : this.tr('ch2.btn.why'),
+            pressed: this.why === c.id,
+            ariaLabel: this.tr('ch2.aria.why', { card: cardWords(this.tr, c, say) }),
+            onPress: () => {
+              this.why = this.why === c.id ? null : c.id;
+              this.refresh();
+              if (this.why) this.services.announce(this.whyText(view, c, say).join(' '));
+            },
+          }));
     this.services.ui.sync('ch2-why', specs);
     const open = cards.find((c) => c.id === this.why);
     if (open) {
@@ -294,6 +325,7 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
         data: this.level,
         conflictOpen: this.conflictOpen,
         revealed: this.revealed,
+        toolsRight: this.toolsRight,
       },
       view,
       (seller, nameKey) => {
@@ -315,10 +347,20 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
       onPress: () => void,
       variant: ButtonSpec['variant'] = 'primary',
     ): ButtonSpec => ({ id, ...ACTION, label, variant, onPress });
-    if (view.canCheck && !(view.step === 'conflict' && this.conflictOpen)) {
+    if (view.step === 'weather' && this.week) {
+      const size = view.strip?.cards.length ?? 0;
+      specs.push({
+        ...action(
+          'check',
+          this.tr('ch2.btn.weekRunning', { n: Math.max(1, Math.min(this.week.reached, size)), size }),
+          () => {},
+        ),
+        disabled: true,
+      });
+    } else if (view.canCheck && !(view.step === 'conflict' && this.conflictOpen)) {
       specs.push(
         action('check', this.tr(view.step === 'weather' ? 'ch2.btn.checkWeek' : 'ch2.btn.checkStall'), () =>
-          this.check(),
+          view.step === 'weather' ? this.runWeek() : this.check(),
         ),
       );
     }
@@ -362,6 +404,49 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
       variant: 'quiet',
       onPress: () => this.quitToMap(),
     };
+  }
+
+  /**
+   * "Run the week": the rulebook meets the days one at a time, each day's card turning over and
+   * lighting up in turn, then the week is checked. Days advance on the scene's game clock, one
+   * per timer: a slow frame rate slows the run down but never skips a day. With reduced motion
+   * the finished week shows at once.
+   */
+  private runWeek(): void {
+    if (this.week) return;
+    const size = this.view.strip?.cards.length ?? 0;
+    this.why = null;
+    this.sel = { rule: this.sel.rule, tile: null };
+    this.services.audio.play('click');
+    if (this.reducedMotion || size === 0) {
+      this.check();
+      return;
+    }
+    this.week = { reached: 0 };
+    this.refresh();
+    this.nextDay();
+  }
+
+  private nextDay(): void {
+    this.time.delayedCall(DAY_MS, () => {
+      const cards = this.view.strip?.cards;
+      if (!this.week || this.view.step !== 'weather' || !cards) {
+        this.week = null;
+        return;
+      }
+      const reached = this.week.reached + 1;
+      this.week = { reached };
+      this.services.audio.play(cards[reached - 1]?.correct ? 'treat' : 'scold');
+      this.refresh();
+      if (reached < cards.length) this.nextDay();
+      else
+        this.time.delayedCall(DAY_MS, () => {
+          if (!this.week) return;
+          this.week = null;
+          this.check();
+          if (this.view.step === 'weather') this.services.ui.focus('ch2-actions', 'check');
+        });
+    });
   }
 
   /** Checks the rulebook: success moves on (with a fanfare), anything else stays with a hint. */

@@ -168,7 +168,8 @@ export function toolSpecs(view: EditorView, sel: Selection, tr: Tr, on: EditorHa
         y,
         w: 84,
         h: 52,
-        label: `${tile.op ?? ''} ${value}%`,
+        // A no-break space keeps "> 60%" on one line.
+        label: `${tile.op ?? ''}\u00a0${value}%`,
         pressed: tile.threshold === value,
         ariaLabel: tr('ch2.aria.choice', { value }),
         onPress: () =>

@@ -2,7 +2,7 @@
 // hidden basket. Long text lives in the DOM (it wraps, scales and is read by screen readers);
 // each panel is created once per id and refilled on every render.
 import type { Ceiling, SellerConflict } from '../../levels/ch2/rulebookModel';
-import type { HtmlLayer } from '../ui/htmlLayer';
+import type { ButtonSpec, HtmlLayer } from '../ui/htmlLayer';
 import { artUrl, type ArtKey } from '../keys';
 
 export interface Box {
@@ -147,4 +147,24 @@ export function renderCeiling(ui: HtmlLayer, box: Box, c: Ceiling, text: Ceiling
 export function renderNote(ui: HtmlLayer, id: string, box: Box, text: string, icon?: string): void {
   const el = panel(ui, id, box, 'ch2-note');
   el.replaceChildren(...(icon ? [img(icon, Math.min(44, box.h - 8))] : []), node('span', '', text));
+}
+
+/**
+ * The opaque tray under a row of tools: its label at the left and every tool button on it, so
+ * nothing floats over the scenery. Sized to the buttons; returns its box, or null (and removes
+ * it) when there are no tools.
+ */
+export function renderTray(ui: HtmlLayer, id: string, tools: readonly ButtonSpec[], label: string): Box | null {
+  if (!tools.length) {
+    ui.removeElement(id);
+    return null;
+  }
+  const top = Math.min(...tools.map((t) => t.y));
+  const bottom = Math.max(...tools.map((t) => t.y + t.h));
+  const right = Math.max(...tools.map((t) => t.x + t.w));
+  const box = { x: 16, y: top - 6, w: right + 10 - 16, h: bottom - top + 14 };
+  const el = panel(ui, id, box, 'ch2-tray');
+  const span = el.querySelector('span') ?? el.appendChild(node('span', ''));
+  span.textContent = label;
+  return box;
 }

@@ -15,6 +15,8 @@ export interface PanelContext {
   data: RulebookData;
   conflictOpen: boolean;
   revealed: number;
+  /** Where the tools tray ends: a note in the tools row shows only where the tray leaves room. */
+  toolsRight: number;
 }
 
 export function renderRulebookPanels(
@@ -62,11 +64,18 @@ export function renderRulebookPanels(
     ui.clearGroup('ch2-pick');
   }
   const side = view.sellers.find((s) => s.picked);
-  if (side && (view.step === 'conflict' || view.step === 'season') && !ctx.conflictOpen) {
+  const SIDE = { x: 720, y: EDITOR.toolsY + 2, w: 310, h: 48 };
+  const BASKET = { x: 700, y: EDITOR.toolsY + 2, w: 330, h: 48 };
+  if (
+    side &&
+    (view.step === 'conflict' || view.step === 'season') &&
+    !ctx.conflictOpen &&
+    ctx.toolsRight < SIDE.x - 6
+  ) {
     renderNote(
       ui,
       'ch2-side',
-      { x: 720, y: EDITOR.toolsY + 2, w: 310, h: 48 },
+      SIDE,
       ctx.tr('ch2.conflict.picked', { seller: side.nameKey }),
       artUrl(side.id === 'wang' ? 'seller-wang' : 'seller-li'),
     );
@@ -93,13 +102,8 @@ export function renderRulebookPanels(
       view.ceiling.side,
     );
   } else ui.removeElement('ch2-ceiling');
-  if (view.step === 'challenge') {
-    renderNote(
-      ui,
-      'ch2-basket',
-      { x: 700, y: EDITOR.toolsY + 2, w: 330, h: 48 },
-      ctx.tr('ch2.basket.hidden', { n: ctx.data.level.challenge.basket.length }),
-    );
+  if (view.step === 'challenge' && ctx.toolsRight < BASKET.x - 6) {
+    renderNote(ui, 'ch2-basket', BASKET, ctx.tr('ch2.basket.hidden', { n: ctx.data.level.challenge.basket.length }));
   } else ui.removeElement('ch2-basket');
   if (view.step === 'verdict' && view.challenge && ctx.revealed >= view.challenge.size) {
     const c = view.challenge;
