@@ -5,11 +5,13 @@ import type { MessageKey, Params } from '../../i18n/i18n';
 import { dataText, servicesOf, textIn, type Services } from '../services';
 import { GAME_HEIGHT, GAME_WIDTH } from '../ui/htmlLayer';
 import { CSS } from '../palette';
+import { CANVAS_QUOTES } from '../ui/canvasFont';
 import { renderDialogue } from '../ui/widgets';
 
 export const W = GAME_WIDTH;
 export const H = GAME_HEIGHT;
 export const FONT =
+  `'${CANVAS_QUOTES}', ` +
   "'Baloo 2', 'Nunito', 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif";
 
 export abstract class BaseScene extends Phaser.Scene {

@@ -6,6 +6,7 @@
 import Phaser from 'phaser';
 import type { ChapterRun } from '../../app/appMachine';
 import { chapterRunOf } from '../services';
+import { useCanvasQuotes } from '../ui/canvasFont';
 import { BaseScene } from './BaseScene';
 
 export abstract class ChapterScene<V extends object, E extends { type: string }, L> extends BaseScene {
@@ -51,6 +52,8 @@ export abstract class ChapterScene<V extends object, E extends { type: string },
   protected refresh(): void {
     if (!this.run || this.run.ref.getSnapshot().status === 'stopped') return;
     const view = this.view;
+    // Canvas quotes follow the language before any text of this render is drawn.
+    useCanvasQuotes(this.services.app.getSnapshot().context.save.settings.locale);
     this.services.setChapterView({
       number: this.run.chapter.number,
       seed: this.run.seed,
