@@ -35,6 +35,119 @@ function presser(page, mode) {
   };
 }
 
+/**
+ * The tools row (NOT, the "> 60%" choices, remove) sits on its opaque tray: every tool inside the
+ * tray, each label on one line and uncut.
+ */
+async function assertToolsOnTray(page, locale) {
+  const r = await page.evaluate(() => {
+    const tray = document.querySelector('[data-owned="ch2-tray"]');
+    const box = (el) => {
+      const b = el.getBoundingClientRect();
+      return { x: b.x, y: b.y, r: b.right, b: b.bottom };
+    };
+    const tools = [...document.querySelectorAll('button[data-group="ch2-tools"]')].map((el) => {
+      const label = el.querySelector('.label');
+      const range = document.createRange();
+      range.selectNodeContents(label);
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      return {
+        id: el.dataset.id,
+        text: label.textContent,
+        lines,
+        fits: label.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight,
+        box: box(el),
+      };
+    });
+    return {
+      tray: tray && box(tray),
+      background: tray && getComputedStyle(tray).backgroundColor,
+      label: tray?.textContent,
+      tools,
+    };
+  });
+  assert.ok(r.tray, 'the tools have a tray');
+  assert.match(r.background, /^rgb\(/, `the tray is opaque (${r.background})`);
+  assert.equal(r.label, locale === 'en' ? 'Tile:' : '这块卡：');
+  const values = r.tools.filter((t) => t.id.startsWith('value-'));
+  assert.equal(values.length, 5);
+  assert.match(values[0].text, /^>\s50%$/);
+  for (const t of r.tools) {
+    assert.equal(t.lines, 1, `"${t.text}" stays on one line`);
+    assert.ok(t.fits, `"${t.text}" is not cut off`);
+    assert.ok(
+      t.box.x >= r.tray.x && t.box.r <= r.tray.r && t.box.y >= r.tray.y && t.box.b <= r.tray.b,
+      `"${t.text}" sits on the tray`,
+    );
+  }
+}
+
+/** Starts noting, every frame, how many days of the week have run (the scene's `week`). */
+async function watchWeek(page) {
+  await page.evaluate(() => {
+    window.__weekSeen = [];
+    if (window.__weekWatched) return;
+    window.__weekWatched = true;
+    let last = null;
+    const look = () => {
+      if (!window.__weekWatched) return;
+      const week = window.blackBoxDog?.snapshot().chapter?.week ?? null;
+      const reached = week ? week.reached : null;
+      if (reached !== last && reached !== null) window.__weekSeen.push(reached);
+      last = reached;
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+}
+
+/** What watchWeek saw; the watching stops (it reads the game state every frame). */
+const weekSeen = (page) =>
+  page.evaluate(() => {
+    window.__weekWatched = false;
+    return window.__weekSeen;
+  });
+
+/** The week has run day by day: every day in turn, none skipped. */
+async function assertWeekRan(page) {
+  await page.waitForFunction(() => window.blackBoxDog.snapshot().chapter?.week === null, null, { timeout: WAIT });
+  assert.deepEqual(await weekSeen(page), [0, 1, 2, 3, 4, 5, 6, 7]);
+}
+
+/**
+ * Curly quotes: in English they are narrow Latin glyphs, not the CJK font's full-width ones, in the
+ * HTML (the conflict panel's “love apple”) and in canvas text (the canvas font stack's first
+ * family holds Latin quotes only while the game speaks English); in Chinese they stay full width.
+ */
+async function assertQuotes(page, locale) {
+  const q = await page.evaluate(async () => {
+    const span = [...document.querySelectorAll('[data-owned="ch2-conflict"] .claim span')].find((el) =>
+      el.textContent.includes('“'),
+    );
+    const text = span.firstChild;
+    const range = document.createRange();
+    const at = text.textContent.indexOf('“');
+    range.setStart(text, at);
+    range.setEnd(text, at + 1);
+    const em = Number.parseFloat(getComputedStyle(span).fontSize);
+    const html = range.getBoundingClientRect().width / em;
+    await document.fonts.ready;
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = "bold 20px 'Canvas Quotes', 'Baloo 2', 'Nunito', 'Noto Sans CJK SC', sans-serif";
+    const canvas = ctx.measureText('“').width / 20;
+    return { html, canvas, claim: span.textContent };
+  });
+  if (locale === 'en') {
+    assert.match(q.claim, /“love apple”/);
+    assert.ok(q.html < 0.75, `HTML “ is narrow in English (${q.html.toFixed(2)} em)`);
+    assert.ok(q.canvas < 0.75, `canvas “ is narrow in English (${q.canvas.toFixed(2)} em)`);
+  } else {
+    assert.match(q.claim, /“爱情果”/);
+    assert.ok(q.html > 0.9, `HTML “ keeps its full width in Chinese (${q.html.toFixed(2)} em)`);
+    assert.ok(q.canvas > 0.9, `canvas “ keeps its full width in Chinese (${q.canvas.toFixed(2)} em)`);
+  }
+}
+
 async function play({ locale, mode, side }) {
   const preview = await startPreview();
   const browser = await openBrowser({ locale: locale === 'zh-CN' ? 'zh-CN' : 'en-US' });
@@ -60,6 +173,8 @@ async function play({ locale, mode, side }) {
     await press('ch2-palette', 'tile-humidity');
     await press('ch2-palette', 'tile-windy');
     await press('ch2-rules', 'placed-0-1');
+    await assertToolsOnTray(page, locale);
+    await screenshot(page, `${tag}-tools`);
     await press('ch2-tools', 'value-70');
     if (mode === 'keyboard') {
       // Arrow keys move within a group: from the rule's first tile to the next control in the row.
@@ -76,8 +191,11 @@ async function play({ locale, mode, side }) {
     const weather = (await snap(page)).chapter;
     assert.equal(weather.strip.correct, 7, 'the finished rain rule gets all seven days');
     await screenshot(page, `${tag}-weather`);
+    await watchWeek(page);
     await press('ch2-actions', 'check');
     await waitForStep(page, 'stall');
+    // Reduced motion: the finished week at once, no day-by-day run.
+    assert.deepEqual(await weekSeen(page), [], 'with reduced motion the week does not run day by day');
 
     // Part B: red AND round AND fragrant → apple.
     for (const f of ['red', 'round', 'fragrant']) await press('ch2-palette', `tile-${f}`);
@@ -86,6 +204,7 @@ async function play({ locale, mode, side }) {
     await waitForStep(page, 'conflict');
     await page.waitForSelector('[data-owned="ch2-conflict"]');
     await screenshot(page, `${tag}-conflict`);
+    await assertQuotes(page, locale);
     assert.deepEqual(
       (await snap(page)).chapter.conflicts.map((c) => c.fruit),
       ['green-apple', 'cherry-tomato'],
@@ -148,7 +267,92 @@ for (const [locale, mode, side] of [
 ]) {
   test(
     `chapter 2 from the map to the results card (${locale}, ${mode}, siding with ${side})`,
-    { timeout: 120_000 },
+    // Generous: on a busy machine the game's clock (and so the whole chapter) slows down.
+    { timeout: 240_000 },
     () => play({ locale, mode, side }),
+  );
+}
+
+/**
+ * "Run the week" with motion on: each day's card turns and lights in turn on the game clock, the
+ * rulebook cannot change meanwhile, then the week is checked. The English run is on a CPU slowed
+ * fourfold: a slow frame rate makes the week slower, never skips a day.
+ */
+async function runWeek({ locale, mode }) {
+  const preview = await startPreview();
+  const browser = await openBrowser({ locale: locale === 'zh-CN' ? 'zh-CN' : 'en-US' });
+  const { page, errors } = browser;
+  const tag = `ch2-${locale}-week`;
+  try {
+    await page.addInitScript(
+      (save) => localStorage.setItem('blackboxdog.save', save),
+      saveFor(locale).replace('"reducedMotion":true', '"reducedMotion":false'),
+    );
+    await page.goto(`${preview.url}?seed=7`);
+    await waitForScreen(page, 'title');
+    const press = presser(page, mode);
+    await press('title', 'play');
+    await waitForScreen(page, 'map');
+    await press('map', 'chapter-2');
+    await waitForStep(page, 'intro');
+    await press('dialogue', 'skip');
+    await waitForStep(page, 'weather');
+    assert.equal((await snap(page)).settings.reducedMotion, false);
+    if (locale === 'en') {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    }
+
+    // A rule that is wrong on some days: the week runs, then the mentor says how many were right.
+    await press('ch2-palette', 'tile-cloudy');
+    await watchWeek(page);
+    await press('ch2-actions', 'check');
+    await page.waitForFunction(() => window.blackBoxDog.snapshot().chapter?.week?.reached >= 2, null, {
+      timeout: WAIT,
+    });
+    const during = await page.evaluate(() => ({
+      palette: document.querySelectorAll('button[data-group="ch2-palette"]').length,
+      tools: document.querySelectorAll('button[data-group="ch2-tools"]').length,
+      why: document.querySelectorAll('button[data-group="ch2-why"]').length,
+      check: document.querySelector('button[data-group="ch2-actions"][data-id="check"]')?.getAttribute('aria-disabled'),
+      label: document.querySelector('button[data-group="ch2-actions"][data-id="check"]')?.textContent,
+    }));
+    assert.deepEqual(
+      { ...during, label: undefined },
+      { palette: 0, tools: 0, why: 0, check: 'true', label: undefined },
+      'the rulebook is fixed while the week runs',
+    );
+    assert.match(during.label, locale === 'en' ? /^Running: day \d of 7$/ : /^正在跑：第 \d\/7 天$/);
+    await screenshot(page, `${tag}-running`);
+    await assertWeekRan(page);
+    const wrong = (await snap(page)).chapter;
+    assert.equal(wrong.step, 'weather');
+    assert.equal(wrong.line.key, 'ch2.notice.weatherWrong');
+    assert.ok(wrong.strip.correct < 7);
+
+    // The right rule: the week runs again, all seven right, on to the stall.
+    await press('ch2-palette', 'tile-humidity');
+    await press('ch2-palette', 'tile-windy');
+    await press('ch2-rules', 'placed-0-1');
+    await press('ch2-tools', 'value-70');
+    await press('ch2-rules', 'placed-0-2');
+    await press('ch2-tools', 'not');
+    await watchWeek(page);
+    await press('ch2-actions', 'check');
+    await assertWeekRan(page);
+    await waitForStep(page, 'stall');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    preview.stop();
+  }
+}
+
+for (const [locale, mode] of [
+  ['en', 'mouse'],
+  ['zh-CN', 'keyboard'],
+]) {
+  test(`chapter 2 runs the week day by day (${locale}, ${mode})`, { timeout: 240_000 }, () =>
+    runWeek({ locale, mode }),
   );
 }
