@@ -7,6 +7,7 @@ import { loadSave, SAVE_KEY, writeSave, type StorageLike } from './app/saveStore
 import { detectLocale, translate } from './i18n/i18n';
 import type { SaveData } from './app/saveSchema';
 import { installTestApi } from './testApi';
+import { readHash } from './app/share';
 import { ClassroomClient } from './app/classroomClient';
 import { installClassroomPanel } from './game/ui/classroomPanel';
 import { registerOffline } from './offline';
@@ -74,6 +75,7 @@ async function boot(): Promise<void> {
           const [loaded] = await Promise.all([loadChapterWithLevel(input.chapter), prepareScene(input.chapter)]);
           return loaded;
         }),
+        prepareText: fromPromise(({ input }: { input: { chapter: number } }) => prepareScene(input.chapter)),
       },
     }),
     { input: { save, problem, newSeed: (): number => classroom?.seedFor(currentChapter()) ?? newAttemptSeed() } },
@@ -94,6 +96,7 @@ async function boot(): Promise<void> {
   const { startGame } = await import('./game/startGame');
   prepareScene = startGame(app, api).prepareChapter;
   currentChapter = () => app.getSnapshot().context.chapter;
+  openShared(app);
   classroom = new ClassroomClient(app);
   installClassroomPanel(app, classroom, document.getElementById('overlay')!);
   // The service worker starts storing the whole game only once the title is up, so its downloads
@@ -104,6 +107,37 @@ async function boot(): Promise<void> {
     offlineRegistered = true;
     queueMicrotask(() => offline.unsubscribe());
     registerOffline(() => app.getSnapshot().context.save.settings.locale);
+  });
+}
+
+/**
+ * Shared attempts and teacher presets arrive as links (`#replay=…`, `#preset=…`), read once the
+ * title is up (and whenever the hash changes), and as files dropped on the page. The hash is
+ * cleared once read, so a reload does not ask again; the app replays what it reads before
+ * anything reaches the save.
+ */
+function openShared(app: ReturnType<typeof createActor<typeof appMachine>>): void {
+  const fromHash = () => {
+    const found = readHash(location.hash);
+    if (!found) return;
+    history.replaceState(null, '', location.pathname + location.search);
+    if (found.kind === 'attempt') app.send({ type: 'shared.open', source: 'link', text: found.code });
+    else app.send({ type: 'preset.open', code: found.code });
+  };
+  const ready = app.subscribe((s) => {
+    if ((s.value as { screen: unknown }).screen === 'boot') return;
+    queueMicrotask(() => ready.unsubscribe());
+    fromHash();
+  });
+  addEventListener('hashchange', fromHash);
+  window.addEventListener('dragover', (e: DragEvent) => {
+    if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+  });
+  window.addEventListener('drop', (e: DragEvent) => {
+    const file = e.dataTransfer?.files?.[0];
+    if (!file) return;
+    e.preventDefault();
+    void file.text().then((text) => app.send({ type: 'shared.open', source: 'file', text }));
   });
 }
 

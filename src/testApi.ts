@@ -44,7 +44,44 @@ export function installTestApi(app: AppActor, saveError: () => string | null): T
           leaving: (value as { leave?: string }).leave === 'asking',
           settings: s.context.save.settings,
           stars: s.context.save.progress.stars,
-          chapter: chapterState === 'playing' ? chapterView : null,
+          chapter:
+            chapterState === 'playing' || (screen === 'watch' && chapterState === 'showing') ? chapterView : null,
+          // The replays screens: the list's chapter and size, the replay player, the comparison,
+          // a shared attempt's verdict, and the one-line notice.
+          replays: {
+            chapter: s.context.replaysChapter,
+            attempts: attempts.length,
+            ofChapter: attempts.filter((a) => a.chapter === s.context.replaysChapter).length,
+          },
+          watch: s.context.replayPlayer
+            ? {
+                ...(s.context.replayPlayer.getSnapshot() as { context: Record<string, unknown> }).context,
+                playing: (s.context.replayPlayer.getSnapshot() as { value: string }).value === 'playing',
+                result: (s.context.run?.ref.getSnapshot() as { output?: unknown } | undefined)?.output ?? null,
+                seed: s.context.watch?.attempt.seed ?? null,
+              }
+            : null,
+          compare: s.context.compare
+            ? {
+                chapter: s.context.compare.chapter,
+                verified: [s.context.compare.a.verified, s.context.compare.b.verified],
+                facts: s.context.compare.facts.length,
+                factsDiffer: s.context.compare.facts.filter((f) => !f.same).length,
+                cases: s.context.compare.cases.length,
+                casesDiffer: s.context.compare.cases.filter((c) => !c.same).length,
+                series: s.context.compare.series.map((x) => x.name),
+                steps: s.context.compare.steps,
+              }
+            : null,
+          shared: s.context.shared
+            ? {
+                verified: s.context.shared.report?.verified ?? null,
+                error: s.context.shared.error?.code ?? s.context.shared.report?.error?.code ?? null,
+                added: s.context.shared.added,
+                result: s.context.shared.report?.attempt.result ?? null,
+              }
+            : null,
+          notice: s.context.notice,
           lastAttempt: attempts.length ? attempts[attempts.length - 1] : null,
           problem: s.context.problem,
           saveError: saveError(),

@@ -200,7 +200,10 @@ function decode<K extends Kind>(kind: K, code: string): Decoded<K extends 'attem
   } catch {
     return fail('damaged', 'not text');
   }
-  return readEnvelope(kind, json);
+  const read = readEnvelope(kind, json);
+  // Inside a link, text that is not ours means the link was cut or altered on its way.
+  if (!read.ok && read.error.code === 'notJson') return fail('damaged', read.error.detail);
+  return read;
 }
 
 /** The hash part of an attempt's link, without the '#': `replay=1.<data>`. */

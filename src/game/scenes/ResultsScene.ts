@@ -5,6 +5,7 @@ import { SCENES } from '../keys';
 import { CSS } from '../palette';
 import { BaseScene, H, W } from './BaseScene';
 import { renderInsightCard } from '../views/insightCard';
+import { replaysText } from '../ui/replaysText';
 
 export class ResultsScene extends BaseScene {
   constructor() {
@@ -39,7 +40,7 @@ export class ResultsScene extends BaseScene {
         ease: 'Back.easeOut',
       }),
     );
-    const bit = this.add.image(W - 250, 560, n > 0 ? 'bit-happy' : 'bit-confused').setDisplaySize(220, 220);
+    const bit = this.add.image(W - 140, 560, n > 0 ? 'bit-happy' : 'bit-confused').setDisplaySize(220, 220);
     this.bob(bit, 10, 600);
     if (n > 0) this.services.audio.play('complete');
 
@@ -67,7 +68,7 @@ export class ResultsScene extends BaseScene {
       this.services.ui.sync('results', [
         {
           id: 'next',
-          x: 250,
+          x: 190,
           y: 610,
           w: 230,
           h: 66,
@@ -77,16 +78,26 @@ export class ResultsScene extends BaseScene {
         },
         {
           id: 'retry',
-          x: 500,
+          x: 436,
           y: 610,
-          w: 200,
+          w: 190,
           h: 66,
           label: this.t('results.retry'),
           onPress: () => this.services.app.send({ type: 'results.retry' }),
         },
         {
+          id: 'replays',
+          x: 642,
+          y: 610,
+          w: 190,
+          h: 66,
+          label: replaysText(snap.context.save.settings.locale)('replays.open'),
+          variant: 'quiet',
+          onPress: () => this.services.app.send({ type: 'replays.open', chapter: o.chapter }),
+        },
+        {
           id: 'map',
-          x: 720,
+          x: 848,
           y: 610,
           w: 160,
           h: 66,

@@ -7,7 +7,7 @@ import type Phaser from 'phaser';
 import type { AnyActorRef } from 'xstate';
 import { REPLAY_SPEEDS, type ReplayContext } from '../../app/replayPlayer';
 import { linkFor, presetLinkHash } from '../../app/share';
-import { button, h, replaceKeepingFocus } from '../views/dom';
+import { button, h } from '../views/dom';
 import type { AppActor } from '../services';
 import type { HtmlLayer } from './htmlLayer';
 import './replays.css';
@@ -95,50 +95,55 @@ export function installReplayOverlay(app: AppActor, overlay: HtmlLayer, game: Ph
     scrub.setAttribute('aria-label', t('watch.scrubber'));
     scrub.setAttribute('aria-valuetext', t('watch.position', { k: position, n: length }));
     const controls = bar.querySelector('.controls') as HTMLElement;
-    const wanted = [
-      button('watch-close', `← ${t('watch.close')}`, () => app.send({ type: 'watch.close' }), 'quiet'),
-      button('watch-back', `‹ ${t('watch.stepBack')}`, () => send({ type: 'replay.step', by: -1 }), '', {
-        disabled: position <= 0,
-      }),
-      button(
-        'watch-play',
-        playing ? t('watch.pause') : t('watch.play'),
-        () => send({ type: 'replay.toggle' }),
-        'primary',
-        {
-          pressed: playing,
-        },
-      ),
-      button('watch-forward', `${t('watch.stepForward')} ›`, () => send({ type: 'replay.step', by: 1 }), '', {
-        disabled: position >= length,
-      }),
-      button(
-        'watch-speed',
-        t('watch.speed', { n: REPLAY_SPEEDS[speedIndex] }),
-        () => send({ type: 'replay.speed', index: (speedIndex + 1) % REPLAY_SPEEDS.length }),
-        'quiet',
-      ),
-      button(
-        'watch-preset',
-        t('watch.preset'),
-        () => {
-          if (!attempt) return;
-          presetLink = linkFor(
-            window.location.href,
-            presetLinkHash({
-              chapter: attempt.chapter,
-              levelVersion: attempt.levelVersion,
-              seed: attempt.seed,
-              events: attempt.events.slice(0, position),
-            }),
-          );
-          renderBar();
-        },
-        'quiet',
-      ),
-    ];
-    // Rebuilt on each change; keyboard focus stays on the control with the same id.
-    replaceKeepingFocus(controls, ...wanted);
+    // The buttons are made once and then only relabelled: a button replaced between a press and
+    // its release would lose the click. Their handlers read the player's state when pressed.
+    if (!controls.childElementCount) {
+      const now = () => (player?.getSnapshot() as PlayerSnap | undefined)?.context;
+      controls.append(
+        button('watch-close', '', () => app.send({ type: 'watch.close' }), 'quiet'),
+        button('watch-back', '', () => send({ type: 'replay.step', by: -1 }), ''),
+        button('watch-play', '', () => send({ type: 'replay.toggle' }), 'primary'),
+        button('watch-forward', '', () => send({ type: 'replay.step', by: 1 }), ''),
+        button(
+          'watch-speed',
+          '',
+          () => send({ type: 'replay.speed', index: ((now()?.speedIndex ?? 0) + 1) % REPLAY_SPEEDS.length }),
+          'quiet',
+        ),
+        button(
+          'watch-preset',
+          '',
+          () => {
+            const watched = app.getSnapshot().context.watch?.attempt;
+            if (!watched) return;
+            presetLink = linkFor(
+              window.location.href,
+              presetLinkHash({
+                chapter: watched.chapter,
+                levelVersion: watched.levelVersion,
+                seed: watched.seed,
+                events: watched.events.slice(0, now()?.position ?? 0),
+              }),
+            );
+            renderBar();
+          },
+          'quiet',
+        ),
+      );
+    }
+    const label = (id: string, text: string, attrs: { pressed?: boolean; disabled?: boolean } = {}) => {
+      const b = controls.querySelector<HTMLButtonElement>(`[data-id="${id}"]`);
+      if (!b) return;
+      if (b.textContent !== text) b.textContent = text;
+      if (attrs.pressed !== undefined) b.setAttribute('aria-pressed', String(attrs.pressed));
+      b.setAttribute('aria-disabled', String(!!attrs.disabled));
+    };
+    label('watch-close', `← ${t('watch.close')}`);
+    label('watch-back', `‹ ${t('watch.stepBack')}`, { disabled: position <= 0 });
+    label('watch-play', playing ? t('watch.pause') : t('watch.play'), { pressed: playing });
+    label('watch-forward', `${t('watch.stepForward')} ›`, { disabled: position >= length });
+    label('watch-speed', t('watch.speed', { n: REPLAY_SPEEDS[speedIndex] }));
+    label('watch-preset', t('watch.preset'));
     (bar.querySelector('.where') as HTMLElement).textContent = `${t('watch.position', { k: position, n: length })}${
       position >= length ? ` · ${t('watch.ended')}` : ''
     }`;

@@ -30,7 +30,7 @@ function playEvents<M extends AnyStateMachine>(
   actor.send({ type: 'dialogue.skip' } as EventFromLogic<M>);
   let used = 0;
   for (const event of events) {
-    if (actor.getSnapshot().status !== 'active') break;
+    if ((actor.getSnapshot() as { status: string }).status !== 'active') break;
     actor.send(event);
     used++;
   }
