@@ -59,8 +59,16 @@ describe('links and files', () => {
     expect(attemptFileName(FIXTURE.attempts[0])).toMatch(/^black-box-dog-ch1-\d{4}-\d\d-\d\d-\d{4}\.json$/);
   });
 
-  it('keeps links short: chapters 1-3 fit in a few kilobytes', () => {
-    for (const attempt of FIXTURE.attempts) expect(attemptLinkHash(attempt).length).toBeLessThan(4000);
+  it("round-trips every chapter's reference attempt, and keeps links short (the README's figures)", () => {
+    for (let n = 1; n <= 6; n++) {
+      const attempt = JSON.parse(
+        readFileSync(join(import.meta.dirname, `../../../levels/reference/ch${n}.json`), 'utf8'),
+      ) as Attempt;
+      const hash = attemptLinkHash(attempt);
+      expect(decodeAttemptLink(codeOf(hash))).toEqual({ ok: true, value: attempt });
+      expect(hash.length, `chapter ${n}`).toBeLessThan(1200);
+    }
+    for (const attempt of FIXTURE.attempts) expect(attemptLinkHash(attempt).length).toBeLessThan(1200);
   });
 
   it('round-trips a preset and refuses an attempt read as a preset', () => {
