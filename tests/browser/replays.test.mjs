@@ -318,4 +318,58 @@ describe('replays, comparison and sharing', () => {
       await b.close();
     }
   });
+
+  it("watches every chapter's own run to its recorded result, screenshots half way", async () => {
+    const refs = [1, 2, 3, 4, 5, 6].map((n) =>
+      JSON.parse(readFileSync(new URL(`../../levels/reference/ch${n}.json`, import.meta.url), 'utf8')),
+    );
+    const b = await openBrowser();
+    const { page } = b;
+    try {
+      await page.addInitScript(
+        (s) => {
+          if (!localStorage.getItem('blackboxdog.save')) localStorage.setItem('blackboxdog.save', s);
+        },
+        saveWith('en', refs),
+      );
+      await page.goto(`${server.url}?renderer=canvas`);
+      await waitForScreen(page, 'title');
+      await control(page, 'title', 'play').click();
+      await control(page, 'map', 'replays').click();
+      for (const [i, ref] of refs.entries()) {
+        await page.click(`[data-id="tab-${ref.chapter}"]`);
+        await waitFor(
+          page,
+          (n) => {
+            const s = window.blackBoxDog.snapshot();
+            return s.replays.chapter === n && s.chapterState === 'showing';
+          },
+          ref.chapter,
+        );
+        await page.click(`[data-id="watch-${i}"]`);
+        await screenIs(page, 'watch', 'showing');
+        await waitFor(page, () => window.blackBoxDog.snapshot().chapter !== null);
+        const half = Math.floor(ref.events.length / 2);
+        await page.evaluate((k) => {
+          const scrub = document.querySelector('[data-id="watch-scrubber"]');
+          scrub.value = String(k);
+          scrub.dispatchEvent(new Event('input', { bubbles: true }));
+        }, half);
+        await waitFor(page, (k) => window.blackBoxDog.snapshot().watch.position === k, half);
+        await page.waitForTimeout(300);
+        await screenshot(page, `replays-watch-ch${ref.chapter}`);
+        await page.keyboard.press('End');
+        await waitFor(page, () => {
+          const w = window.blackBoxDog.snapshot().watch;
+          return w.position === w.length;
+        });
+        assert.deepEqual((await snap(page)).watch.result, ref.result, `chapter ${ref.chapter}`);
+        await page.click('[data-id="watch-close"]');
+        await screenIs(page, 'replays', 'showing');
+      }
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
 });

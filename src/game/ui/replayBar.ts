@@ -78,18 +78,14 @@ export function installReplayOverlay(app: AppActor, overlay: HtmlLayer, game: Ph
       scrub.addEventListener('input', () => send({ type: 'replay.seek', to: Number(scrub?.value) }));
       bar.replaceChildren(
         h('div', { class: 'controls' }),
-        h('div', { class: 'title' }),
         scrub,
-        h('div', { class: 'where', 'aria-live': 'off' }),
+        h('div', { class: 'where', 'aria-live': 'off' }, h('span', { class: 'title' }), h('span', { class: 'at' })),
         h('div', { class: 'preset' }),
       );
       overlay.root.append(bar);
     }
     bar.setAttribute('aria-label', t('watch.title', { n: attempt?.chapter ?? 0, date: t.date(attempt?.time ?? '') }));
-    (bar.querySelector('.title') as HTMLElement).textContent = t('watch.title', {
-      n: attempt?.chapter ?? 0,
-      date: t.date(attempt?.time ?? ''),
-    });
+    (bar.querySelector('.title') as HTMLElement).textContent = t('replays.chapterTab', { n: attempt?.chapter ?? 0 });
     scrub.max = String(length);
     scrub.value = String(position);
     scrub.setAttribute('aria-label', t('watch.scrubber'));
@@ -131,22 +127,29 @@ export function installReplayOverlay(app: AppActor, overlay: HtmlLayer, game: Ph
         ),
       );
     }
-    const label = (id: string, text: string, attrs: { pressed?: boolean; disabled?: boolean } = {}) => {
+    const label = (id: string, text: string, attrs: { pressed?: boolean; disabled?: boolean; name?: string } = {}) => {
       const b = controls.querySelector<HTMLButtonElement>(`[data-id="${id}"]`);
       if (!b) return;
       if (b.textContent !== text) b.textContent = text;
+      // A short sign on screen, its name in words for screen readers and as a tooltip.
+      if (attrs.name) {
+        b.setAttribute('aria-label', attrs.name);
+        b.title = attrs.name;
+      }
       if (attrs.pressed !== undefined) b.setAttribute('aria-pressed', String(attrs.pressed));
       b.setAttribute('aria-disabled', String(!!attrs.disabled));
     };
     label('watch-close', `← ${t('watch.close')}`);
-    label('watch-back', `‹ ${t('watch.stepBack')}`, { disabled: position <= 0 });
+    label('watch-back', '‹', { disabled: position <= 0, name: t('watch.stepBack') });
     label('watch-play', playing ? t('watch.pause') : t('watch.play'), { pressed: playing });
-    label('watch-forward', `${t('watch.stepForward')} ›`, { disabled: position >= length });
-    label('watch-speed', t('watch.speed', { n: REPLAY_SPEEDS[speedIndex] }));
+    label('watch-forward', '›', { disabled: position >= length, name: t('watch.stepForward') });
+    label('watch-speed', `×${REPLAY_SPEEDS[speedIndex]}`, {
+      name: t('watch.speed', { n: REPLAY_SPEEDS[speedIndex] }),
+    });
     label('watch-preset', t('watch.preset'));
-    (bar.querySelector('.where') as HTMLElement).textContent = `${t('watch.position', { k: position, n: length })}${
-      position >= length ? ` · ${t('watch.ended')}` : ''
-    }`;
+    const at = bar.querySelector('.where .at') as HTMLElement;
+    at.textContent = `${position} / ${length}${position >= length ? ' ✓' : ''}`;
+    at.title = `${t('watch.position', { k: position, n: length })}${position >= length ? ` ${t('watch.ended')}` : ''}`;
     const preset = bar.querySelector('.preset') as HTMLElement;
     if (presetLink && preset.dataset.link !== presetLink) {
       preset.dataset.link = presetLink;
