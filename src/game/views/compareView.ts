@@ -182,10 +182,23 @@ function gridsSection(t: ReplaysText, chapter: number, a: CompareData, b: Compar
       const title = t.data(`ch${chapter}.compare.grid.${name}`);
       const ga = a.grids?.find((g) => g.name === name);
       const gb = b.grids?.find((g) => g.name === name);
+      // In words too: how many squares clearly differ (by more than a quarter of the scale).
+      const differ =
+        ga && gb && ga.values.length === gb.values.length
+          ? ga.values.filter((v, i) => Math.abs(v - gb.values[i]) > 0.25).length
+          : null;
+      const points = !!(ga?.points?.length || gb?.points?.length);
       return h(
         'div',
         { class: 'bbd-compare-grids' },
         h('h4', {}, title),
+        h(
+          'p',
+          { class: 'small' },
+          `${t('compare.gridShade')}${points ? ` ${t('compare.gridPoints')}` : ''}${
+            differ === null ? '' : ` ${t('compare.gridDiffer', { n: differ, total: ga?.values.length ?? 0 })}`
+          }`,
+        ),
         h(
           'div',
           { class: 'pair' },
