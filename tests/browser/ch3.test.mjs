@@ -210,7 +210,92 @@ async function playChapter(locale, seed, prefix, mode) {
   }
 }
 
+/** Game milliseconds per tuning step over the next `n` steps played, read from the game state. */
+async function msPerStep(page, n) {
+  const at = (min) =>
+    page
+      .waitForFunction(
+        (m) => {
+          const c = window.blackBoxDog.snapshot().chapter;
+          return c.tune.steps >= m && { steps: c.tune.steps, ms: c.stepAtMs };
+        },
+        min,
+        { timeout: WAIT },
+      )
+      .then((h) => h.jsonValue());
+  const first = await at((await view(page)).tune.steps + 1);
+  const last = await at(first.steps + n);
+  return (last.ms - first.ms) / (last.steps - first.steps);
+}
+
+/** The tuning's speed button (×1 / ×4), by mouse or by keyboard, in both languages. */
+async function tuneSpeed(locale, seed, mode) {
+  const b = await openBrowser({ locale: locale === 'zh-CN' ? 'zh-CN' : 'en-US' });
+  const { page } = b;
+  const press = async (group, id) => {
+    if (mode === 'mouse') return control(page, group, id).click();
+    await tabTo(page, sel(group, id));
+    await page.keyboard.press('Enter');
+  };
+  try {
+    await page.addInitScript((s) => localStorage.setItem('blackboxdog.save', s), save(locale));
+    await page.goto(`${server.url}?seed=${seed}`);
+    await waitForScreen(page, 'title');
+    await control(page, 'title', 'play').click();
+    await control(page, 'map', 'chapter-3').click();
+    await waitStep(page, 'intro');
+    await page.locator('.bbd-dialogue button[data-id="skip"]').click();
+    await control(page, 'actions', 'startBlank').click();
+    for (const task of ['apple', 'watermelon', 'hawthorn']) {
+      await setAll(page, SOLUTIONS[task], setKnobByKeys);
+      await control(page, 'actions', 'check').click();
+    }
+    await waitStep(page, 'tune');
+    let v = await view(page);
+    assert.deepEqual([v.fast, v.tickMs, v.tune.steps], [false, 300, 0]);
+    const speed = page.locator(sel('actions', 'speed'));
+    assert.equal(await speed.getAttribute('aria-pressed'), 'false');
+    assert.equal((await speed.textContent()).trim(), '×1');
+
+    // Paused: the button turns ×4 and back, and says so.
+    await press('actions', 'speed');
+    v = await view(page);
+    assert.deepEqual([v.playing, v.fast, v.tickMs], [false, true, 75]);
+    assert.equal(await speed.getAttribute('aria-pressed'), 'true');
+    assert.equal((await speed.textContent()).trim(), '×4');
+    if (mode === 'keyboard')
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-id')), 'speed');
+    await screenshot(page, `ch3-${locale === 'en' ? 'en' : 'zh'}-${mode}-tune-fast`);
+    await press('actions', 'speed');
+    v = await view(page);
+    assert.deepEqual([v.playing, v.fast, v.tickMs], [false, false, 300]);
+    assert.equal((await speed.textContent()).trim(), '×1');
+
+    // Playing at ×1, then switched to ×4 while playing: the steps come faster in game time.
+    await press('actions', 'play');
+    const calm = await msPerStep(page, 2);
+    await press('actions', 'speed');
+    v = await view(page);
+    assert.deepEqual([v.playing, v.fast, v.tickMs], [true, true, 75], 'the speed changes while playing');
+    const fast = await msPerStep(page, 2);
+    // Game time, not wall time: a slow machine slows both paces alike.
+    assert.ok(fast < calm / 2, `×4 tunes faster: ${fast.toFixed(0)} ms a step against ${calm.toFixed(0)} ms`);
+    assert.ok(calm >= 250 && fast >= 60, `paces near 300 and 75 ms (${calm.toFixed(0)}, ${fast.toFixed(0)})`);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+}
+
 describe('chapter 3, the apple lamp', () => {
+  it('Bit tunes faster at ×4: the speed button by mouse (English)', async () => {
+    await tuneSpeed('en', 5, 'mouse');
+  });
+
+  it('Bit tunes faster at ×4: the speed button by keyboard (Chinese)', async () => {
+    await tuneSpeed('zh-CN', 6, 'keyboard');
+  });
+
   it('plays from the map to the results card by mouse (knobs by keyboard and mouse), in English', async () => {
     await playChapter('en', 5, 'ch3-en-mouse', 'mouse');
   });

@@ -25,6 +25,9 @@ export default class AppleLampScene extends ChapterScene<AppleLampView, AppleLam
   private playing = false;
   private fast = false;
   private tuneTimer: Phaser.Time.TimerEvent | null = null;
+  /** Game time spent playing the tuning (it slows with the frame rate), and its value at the last step played. */
+  private playedMs = 0;
+  private stepAtMs = 0;
   private lastSpoken = '';
   private lastLit: boolean | null = null;
   private lastCue = '';
@@ -44,13 +47,20 @@ export default class AppleLampScene extends ChapterScene<AppleLampView, AppleLam
     this.playing = false;
     this.fast = false;
     this.tuneTimer = null;
+    this.playedMs = 0;
+    this.stepAtMs = 0;
     this.lastSpoken = '';
     this.lastLit = null;
     this.lastCue = '';
   }
 
   protected override presentation(): Record<string, unknown> {
-    return { playing: this.playing, fast: this.fast };
+    return {
+      playing: this.playing,
+      fast: this.fast,
+      tickMs: TUNE_TICK_MS[this.fast ? 'fast' : 'calm'],
+      stepAtMs: Math.round(this.stepAtMs),
+    };
   }
 
   protected override onShutdown(): void {
@@ -439,8 +449,16 @@ export default class AppleLampScene extends ChapterScene<AppleLampView, AppleLam
     this.tuneTimer = this.time.addEvent({
       delay: TUNE_TICK_MS[this.fast ? 'fast' : 'calm'],
       loop: true,
-      callback: () => this.send({ type: 'tune.step' }),
+      callback: () => {
+        this.stepAtMs = this.playedMs;
+        this.send({ type: 'tune.step' });
+      },
     });
+  }
+
+  /** Counts the game time that playback runs (the test API shows it at each step played). */
+  override update(_time: number, delta: number): void {
+    if (this.playing) this.playedMs += delta;
   }
 
   /** Calm or fast playback; a running playback keeps going at the new pace. */
