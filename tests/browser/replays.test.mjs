@@ -237,6 +237,24 @@ describe('replays, comparison and sharing', () => {
       await screenIs(other.page, 'shared', 'showing');
       assert.equal((await snap(other.page)).shared.verified, true);
       assert.deepEqual((await snap(other.page)).shared.result, JSON.parse(readFileSync(file, 'utf8')).attempt.result);
+      await other.page.click('[data-id="shared-close"]');
+      await waitForScreen(other.page, 'map');
+      // Dropped on the game: a damaged file is refused in words, the real one is read.
+      const drop = (text) =>
+        other.page.evaluate((t) => {
+          const data = new DataTransfer();
+          data.items.add(new File([t], 'replay.json', { type: 'application/json' }));
+          document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+        }, text);
+      const text = readFileSync(file, 'utf8');
+      await drop(text.slice(0, text.length / 2));
+      await screenIs(other.page, 'shared', 'showing');
+      assert.equal((await snap(other.page)).shared.error, 'notJson');
+      await other.page.click('[data-id="shared-close"]');
+      await waitForScreen(other.page, 'map');
+      await drop(text);
+      await waitFor(other.page, () => window.blackBoxDog.snapshot().shared?.verified === true);
+      await screenshot(other.page, 'replays-en-dropped');
       assert.deepEqual(other.errors, []);
     } finally {
       await other.close();
