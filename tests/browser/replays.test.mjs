@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { WAIT, control, openBrowser, screenshot, snap, startPreview, waitForScreen, sel, tabTo } from './harness.mjs';
+import { FEATURES, SOLUTIONS, setKnobByMouse } from './ch3-knobs.mjs';
 
 let server;
 before(async () => {
@@ -17,13 +18,6 @@ before(async () => {
 after(() => server?.stop());
 
 const FIXTURE = JSON.parse(readFileSync(new URL('../fixtures/save-v2-2026-12-01.json', import.meta.url), 'utf8'));
-
-const FEATURES = ['big', 'red', 'green', 'round', 'sweet', 'sour', 'fragrant'];
-const TASKS = [
-  { weights: [0, 1, 0, 1, -1, 0, 2], threshold: 2.5 },
-  { weights: [1, 0, 0, 0, 0, 0, 0], threshold: 0.5 },
-  { weights: [0, 1, 0, 0, -1, 1, 0], threshold: 1.5 },
-];
 
 const saveWith = (locale, attempts = []) =>
   JSON.stringify({
@@ -34,19 +28,6 @@ const saveWith = (locale, attempts = []) =>
   });
 
 const view = async (page) => (await snap(page)).chapter;
-const knobSel = (id) => `input[data-knob="${id}"]`;
-
-async function setKnobByMouse(page, id, target) {
-  const k = (await view(page)).knobs.find((x) => x.id === id);
-  if (k.value === target) return;
-  const box = await page.locator(knobSel(id)).boundingBox();
-  const t = (target - k.min) / (k.max - k.min);
-  const thumb = 30;
-  const upright = box.height > box.width;
-  const x = upright ? box.x + box.width / 2 : box.x + thumb / 2 + t * (box.width - thumb);
-  const y = upright ? box.y + box.height - thumb / 2 - t * (box.height - thumb) : box.y + box.height / 2;
-  await page.mouse.click(x, y);
-}
 
 async function waitStep(page, step) {
   await page.waitForFunction((s) => window.blackBoxDog.snapshot().chapter?.step === s, step, { timeout: WAIT });
@@ -71,7 +52,7 @@ async function playChapterThree(page, lamp) {
   await waitStep(page, 'rule');
   await control(page, 'actions', 'startBlank').click();
   await waitStep(page, 'task');
-  for (const task of TASKS) {
+  for (const task of [SOLUTIONS.apple, SOLUTIONS.watermelon, SOLUTIONS.hawthorn]) {
     for (const [i, id] of FEATURES.entries()) await setKnobByMouse(page, id, task.weights[i]);
     await setKnobByMouse(page, 'threshold', task.threshold);
     await control(page, 'actions', 'check').click();
