@@ -704,6 +704,7 @@ export const appMachine = setup({
         results: {
           on: {
             'replays.open': { target: 'replays', actions: 'setReplaysChapter' },
+            'shared.open': { target: 'shared', actions: 'openShared' },
             'results.retry': { target: 'chapter', reenter: true },
             'results.next': [{ guard: 'hasNext', target: 'chapter', actions: 'openNext' }, { target: 'map' }],
             'results.map': 'map',
