@@ -20,6 +20,12 @@ export class GameAudio {
   private readonly sounds = new Map<SoundKey, Howl>();
   private music: Howl | null = null;
   private muted = false;
+  private volume = 1;
+  /**
+   * Whether Howler has been touched: its first call creates the AudioContext (about 0.1 s on a
+   * slow machine), so that waits until the sounds load behind the title or one is played.
+   */
+  private started = false;
   /** The last sound asked for, for the test API. */
   lastPlayed: SoundKey | null = null;
 
@@ -29,6 +35,7 @@ export class GameAudio {
   ) {}
 
   load(): void {
+    this.start();
     for (const key of SOUND_KEYS) {
       if (!this.sounds.has(key))
         this.sounds.set(key, new Howl({ src: [`${this.baseUrl}audio/${key}.wav`], preload: true }));
@@ -49,6 +56,7 @@ export class GameAudio {
    */
   blip(freq: number, ms = 90, gain = 0.08): void {
     this.lastPlayed = 'click';
+    this.start();
     const ctx = Howler.ctx;
     if (this.muted || !ctx || ctx.state !== 'running' || !Number.isFinite(freq)) return;
     const osc = ctx.createOscillator();
@@ -65,17 +73,26 @@ export class GameAudio {
   }
 
   startMusic(): void {
+    this.start();
     if (!this.music) this.music = new Howl({ src: [`${this.baseUrl}audio/music.wav`], loop: true, volume: 0.35 });
     if (!this.music.playing()) this.music.play();
   }
 
   setVolume(volume: number): void {
-    Howler.volume(Math.min(1, Math.max(0, volume)));
+    this.volume = Math.min(1, Math.max(0, volume));
+    if (this.started) Howler.volume(this.volume);
   }
 
   setMuted(muted: boolean): void {
     this.muted = muted;
-    Howler.mute(muted);
+    if (this.started) Howler.mute(muted);
+  }
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    Howler.volume(this.volume);
+    Howler.mute(this.muted);
   }
 
   /** Whether Web Audio is running (for the test API). */

@@ -4,6 +4,7 @@ export const SCENES = {
   title: 'title',
   map: 'map',
   results: 'results',
+  replays: 'replays',
   chapterProblem: 'chapter-problem',
 } as const;
 
@@ -76,6 +77,24 @@ export const ART = [
 export type ArtKey = (typeof ART)[number];
 
 export const BACKGROUNDS = ['bg-title', 'bg-yard', 'bg-map', 'bg-stage'] as const;
+export type TextureKey = ArtKey | (typeof BACKGROUNDS)[number];
+
+/** What the title draws: the boot scene loads only these before the title appears. */
+export const TITLE_ART: readonly TextureKey[] = ['bg-title', 'bit-happy', 'bit-brain-open'];
+
+/** What the map draws: loaded first once the title is up. */
+export const MAP_ART: readonly TextureKey[] = [
+  'bg-map',
+  'lock',
+  'star',
+  'star-empty',
+  'map-ch1-dog',
+  'map-ch2-rulebook',
+  'map-ch3-lamp',
+  'map-ch4-riddle',
+  'map-ch5-mountain',
+  'map-ch6-demon',
+];
 
 /** URL of an art file, for HTML controls that show an icon. */
 export function artUrl(key: ArtKey): string {

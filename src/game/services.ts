@@ -5,6 +5,7 @@ import type Phaser from 'phaser';
 import type { ActorRefFrom } from 'xstate';
 import type { appMachine, ChapterRun } from '../app/appMachine';
 import { isMessageKey, translate, type MessageKey, type Params } from '../i18n/i18n';
+import type { ArtLoader } from './artLoader';
 import type { GameAudio } from './audio';
 import type { HtmlLayer } from './ui/htmlLayer';
 
@@ -14,6 +15,8 @@ export interface Services {
   app: AppActor;
   ui: HtmlLayer;
   audio: GameAudio;
+  /** The pictures: which are in, and waiting for the ones that are not yet. */
+  art: ArtLoader;
   announce(text: string): void;
   /** Records the chapter actor's snapshot for the test API. */
   setChapterView(view: unknown): void;

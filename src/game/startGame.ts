@@ -3,6 +3,7 @@
 import Phaser from 'phaser';
 import { loadChapterText, translate, LOCALES, type MessageKey } from '../i18n/i18n';
 import type { TestApi } from '../testApi';
+import { ALL_ART, ArtLoader } from './artLoader';
 import { GameAudio, type SoundKey } from './audio';
 import { SCENES, chapterSceneKey } from './keys';
 import { CSS } from './palette';
@@ -12,9 +13,14 @@ import { TitleScene } from './scenes/TitleScene';
 import { MapScene } from './scenes/MapScene';
 import { ResultsScene } from './scenes/ResultsScene';
 import { ChapterProblemScene } from './scenes/ChapterProblemScene';
+import { ReplaysScene } from './scenes/ReplaysScene';
+import { installReplayOverlay } from './ui/replayBar';
 import { HtmlLayer, GAME_HEIGHT, GAME_WIDTH } from './ui/htmlLayer';
 import { renderConfirm, renderDownload, renderProblem, renderSettings, showCaption } from './ui/widgets';
 import { onDownloadProgress, type DownloadProgress } from '../levels/shared/downloads';
+
+/** How much faster animations and timers run in the tests' fast mode (?fast=1). */
+const FAST_SPEED = 8;
 
 // Each chapter's scene is the file scenes/Ch<N>*Scene.ts (default export), found by name and
 // loaded, with the chapter's text, when the chapter first opens: the first download stays small.
@@ -27,12 +33,16 @@ function chapterSceneFile(chapter: number): (() => Promise<{ default: SceneClass
 }
 
 function sceneFor(snap: { value: unknown; context: { chapter: number | null } }): string | null {
-  const { screen } = snap.value as { screen: string | { chapter: string } };
+  const { screen } = snap.value as { screen: string | { chapter?: string } };
   if (typeof screen !== 'string') {
     // Inside a chapter: its scene while playing, the problem scene if it failed to open, and
     // whatever was shown before while it loads.
     if (screen.chapter === 'playing' && snap.context.chapter !== null) return chapterSceneKey(snap.context.chapter);
     if (screen.chapter === 'failed') return SCENES.chapterProblem;
+    // A replay is drawn by the chapter's own scene; the replays, compare and sharing screens share one.
+    const watch = (screen as { watch?: string }).watch;
+    if (watch === 'showing' && snap.context.chapter !== null) return chapterSceneKey(snap.context.chapter);
+    if ('replays' in screen || 'compare' in screen || 'shared' in screen) return SCENES.replays;
     return null;
   }
   switch (screen) {
@@ -91,10 +101,12 @@ export function startGame(
     new MutationObserver(keepFocus).observe(layer.root, { childList: true, subtree: true });
   document.addEventListener('focusout', keepFocus);
 
+  const art = new ArtLoader(import.meta.env.BASE_URL);
   const services: Services = {
     app,
     ui,
     audio,
+    art,
     announce(text: string) {
       // Clearing first makes screen readers repeat an identical message.
       live.textContent = '';
@@ -116,11 +128,26 @@ export function startGame(
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: GAME_WIDTH, height: GAME_HEIGHT },
     audio: { noAudio: true },
     banner: false,
-    scene: [BootScene, TitleScene, MapScene, ResultsScene, ChapterProblemScene],
+    scene: [BootScene, TitleScene, MapScene, ResultsScene, ChapterProblemScene, ReplaysScene],
     callbacks: {
       preBoot: (g) => g.registry.set('services', services),
     },
   });
+
+  // Tests' fast-animation mode (?fast=1; tests/browser/harness.mjs): every scene's timers and
+  // tweens run FAST_SPEED times faster, like a player who skips each animation the moment it
+  // starts. Game time still advances frame by frame, so a slow machine slows the game down but
+  // never breaks it; the chapters' rules and results are the same (they never read the clock).
+  const speed = params.get('fast') === '1' ? FAST_SPEED : 1;
+  if (speed !== 1) {
+    game.events.on(Phaser.Core.Events.PRE_STEP, () => {
+      // Each scene's clock and tweens start at speed 1 whenever it starts: set on every step.
+      for (const scene of game.scene.getScenes(true)) {
+        scene.time.timeScale = speed;
+        scene.tweens.timeScale = speed;
+      }
+    });
+  }
 
   const fit = () => {
     if (game.canvas) {
@@ -128,6 +155,7 @@ export function startGame(
       overlay.fit(game.canvas);
     }
   };
+  installReplayOverlay(app, overlay, game);
   game.scale.on(Phaser.Scale.Events.RESIZE, fit);
   window.addEventListener('resize', () => requestAnimationFrame(fit));
   game.events.once(Phaser.Core.Events.READY, () => {
@@ -138,12 +166,14 @@ export function startGame(
   let shown: string | null = null;
   let reportedProblem: unknown = null;
   let shownRun: unknown = null;
-  // While a chapter waits for a large download (chapter 6's digits), a progress bar says so.
+  // While a chapter waits for a large download (chapter 6's digits), a progress bar says so; so
+  // it does while a chapter waits for the pictures still loading behind the title.
   let download: DownloadProgress | null = null;
   const showDownload = () => {
     const screen = (app.getSnapshot().value as { screen: unknown }).screen as { chapter?: string } | string;
     const loading = typeof screen === 'object' && screen.chapter === 'loading';
     const percent = download && download.total > 0 ? Math.round((100 * download.loaded) / download.total) : null;
+    const artPending = loading && !download && !art.has(ALL_ART);
     renderDownload(
       overlay,
       loading && download
@@ -154,13 +184,19 @@ export function startGame(
                 : t('loading.download', { percent }),
             percent,
           }
-        : null,
+        : artPending
+          ? {
+              text: t('app.loading', { percent: Math.round(art.progress(ALL_ART) * 100) }),
+              percent: Math.round(art.progress(ALL_ART) * 100),
+            }
+          : null,
     );
   };
   onDownloadProgress((p) => {
     download = p.done ? null : p;
     showDownload();
   });
+  art.onChange(showDownload);
 
   app.subscribe((snap) => {
     showDownload();
@@ -235,7 +271,8 @@ export function startGame(
           }
         : null,
     );
-    ui.root.inert = settingsOpen || leaving;
+    // A chapter being watched only plays back: its controls rest, the replay bar drives it.
+    ui.root.inert = settingsOpen || leaving || snap.matches({ screen: { watch: 'showing' } });
     // The technical detail stays out of the player's sight, in the console and the test API.
     const problem = snap.context.problem;
     if (problem && problem !== reportedProblem && problem.kind !== 'newer')
@@ -261,7 +298,8 @@ export function startGame(
   const prepareChapter = async (chapter: number): Promise<void> => {
     const file = chapterSceneFile(chapter);
     if (!file) throw new Error(`Chapter ${chapter} has no scene.`);
-    const [scene] = await Promise.all([file(), loadChapterText(chapter)]);
+    // Every picture too, so no chapter draws a missing texture (they are usually in already).
+    const [scene] = await Promise.all([file(), loadChapterText(chapter), art.whenReady(ALL_ART)]);
     const key = chapterSceneKey(chapter);
     if (!game.scene.getScene(key)) game.scene.add(key, scene.default, false);
   };

@@ -2,6 +2,7 @@
 // scene's HTML controls and app subscription when it shuts down.
 import Phaser from 'phaser';
 import type { MessageKey, Params } from '../../i18n/i18n';
+import type { TextureKey } from '../keys';
 import { dataText, servicesOf, textIn, type Services } from '../services';
 import { GAME_HEIGHT, GAME_WIDTH } from '../ui/htmlLayer';
 import { CSS } from '../palette';
@@ -13,6 +14,16 @@ export const H = GAME_HEIGHT;
 export const FONT =
   `'${CANVAS_QUOTES}', ` +
   "'Baloo 2', 'Nunito', 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif";
+
+/**
+ * The resolution to draw canvas text at. WebGL draws text at twice the game's pixels, which its
+ * texture filtering turns into smooth edges for free. The canvas renderer (a browser without
+ * WebGL, typically a slow laptop) would scale that down on every frame, which costs it more than
+ * everything else on screen, and its 1280×720 canvas shows no more detail than 1×: there it is 1.
+ */
+export function textResolution(scene: Phaser.Scene): number {
+  return scene.sys.game.config.renderType === Phaser.CANVAS ? 1 : 2;
+}
 
 export abstract class BaseScene extends Phaser.Scene {
   protected get services(): Services {
@@ -58,6 +69,36 @@ export abstract class BaseScene extends Phaser.Scene {
     render();
   }
 
+  /**
+   * Calls `build` once these pictures are in: at once when they are (the usual case), else after
+   * a small loading line in the player's language, so the scene never draws a missing texture.
+   */
+  protected withArt(keys: readonly TextureKey[], build: () => void): void {
+    const art = this.services.art;
+    if (art.has(keys)) {
+      build();
+      return;
+    }
+    const line = this.label(W / 2, H / 2, 28).setOrigin(0.5);
+    const show = () => line.setText(this.t('app.loading', { percent: Math.round(art.progress(keys) * 100) }));
+    show();
+    const sub = this.services.app.subscribe(show);
+    const stop = art.onChange(() => {
+      if (!art.has(keys)) return show();
+      done();
+      build();
+    });
+    let waiting = true;
+    const done = () => {
+      if (!waiting) return;
+      waiting = false;
+      stop();
+      sub.unsubscribe();
+      line.destroy();
+    };
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, done);
+  }
+
   /** Keyboard focus on the dialogue's Next button, once the HTML layer has drawn it. */
   protected focusDialogueNext(): void {
     requestAnimationFrame(() => this.services.ui.focus('dialogue', 'next'));
@@ -67,7 +108,7 @@ export abstract class BaseScene extends Phaser.Scene {
   protected label(x: number, y: number, size: number, color = CSS.ink): Phaser.GameObjects.Text {
     return this.add
       .text(x, y, '', { fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: 'bold', padding: { x: 4, y: 6 } })
-      .setResolution(2);
+      .setResolution(textResolution(this));
   }
 
   /** A gentle up-and-down idle motion, skipped with reduced motion. */

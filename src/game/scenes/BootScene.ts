@@ -1,35 +1,30 @@
-// Loads the art with a progress bar, then tells the app that booting is done.
+// Starts the game: sets up the art loader and hands over to the title at once. The title draws
+// its words and controls straight away and its pictures as soon as they arrive; everything else
+// loads behind it (see artLoader.ts). This scene keeps running, unseen, so its loader can.
 import Phaser from 'phaser';
-import { ART, BACKGROUNDS, SCENES } from '../keys';
-import { COLORS } from '../palette';
-import { BaseScene, H, W } from './BaseScene';
+import { SCENES, TITLE_ART } from '../keys';
+import { BaseScene } from './BaseScene';
 
 export class BootScene extends BaseScene {
   constructor() {
     super(SCENES.boot);
   }
 
-  preload(): void {
-    const base = import.meta.env.BASE_URL;
-    const barW = 520;
-    const frame = this.add.graphics();
-    frame.lineStyle(6, COLORS.ink).strokeRoundedRect(W / 2 - barW / 2, H / 2 - 22, barW, 44, 20);
-    const bar = this.add.graphics();
-    const text = this.label(W / 2, H / 2 + 60, 24).setOrigin(0.5);
-    this.load.on(Phaser.Loader.Events.PROGRESS, (p: number) => {
-      bar
-        .clear()
-        .fillStyle(COLORS.orange)
-        .fillRoundedRect(W / 2 - barW / 2 + 6, H / 2 - 16, Math.max(20, (barW - 12) * p), 32, 14);
-      text.setText(this.t('app.loading', { percent: Math.round(p * 100) }));
-    });
-    // SVGs are rasterised at twice their display size so they stay crisp when scaled up.
-    for (const key of ART) this.load.svg(key, `${base}art/${key}.svg`, { width: 512, height: 512 });
-    for (const key of BACKGROUNDS) this.load.svg(key, `${base}art/${key}.svg`, { width: W, height: H });
-  }
-
   create(): void {
-    this.services.audio.load();
+    const art = this.services.art;
+    art.attach(this);
+    // It draws nothing from now on: skip it when rendering (with WebGL an active scene costs a
+    // pass over the whole screen each frame, even an empty one).
+    this.sys.setVisible(false);
     this.services.app.send({ type: 'boot.done' });
+    // Once the title's pictures are in and drawn, the rest of the art and the sounds load.
+    let frames = 0;
+    const afterTitle = () => {
+      if (!art.has(TITLE_ART) || ++frames < 3) return;
+      this.events.off(Phaser.Scenes.Events.POST_UPDATE, afterTitle);
+      art.loadRest();
+      this.services.audio.load();
+    };
+    this.events.on(Phaser.Scenes.Events.POST_UPDATE, afterTitle);
   }
 }

@@ -10,7 +10,8 @@ export class ChapterProblemScene extends BaseScene {
   }
 
   create(): void {
-    this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
+    // The background may be what failed to download: the plain page colour does then.
+    if (this.textures.exists('bg-yard')) this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
     this.followApp(() => {
       const problem = this.services.app.getSnapshot().context.loadProblem;
       if (!problem) return;

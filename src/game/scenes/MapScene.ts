@@ -2,9 +2,10 @@
 import { classroomUnlocks } from '../../app/classroomQueue';
 import { CHAPTERS, chapterStatus, isPlayable, type ChapterStatus } from '../../levels/chapters';
 import type { ButtonSpec } from '../ui/htmlLayer';
-import { SCENES, type ArtKey } from '../keys';
+import { MAP_ART, SCENES, type ArtKey, type TextureKey } from '../keys';
 import { COLORS, CSS } from '../palette';
 import { BaseScene, H, W } from './BaseScene';
+import { replaysText } from '../ui/replaysText';
 
 // The pads of bg-map.svg where each chapter's badge stands.
 const PADS = [
@@ -23,6 +24,11 @@ export class MapScene extends BaseScene {
   }
 
   create(): void {
+    // The map's pictures load right after the title's; a quick player may get here first.
+    this.withArt([...MAP_ART, ...CHAPTERS.map((c) => c.icon as TextureKey)], () => this.build());
+  }
+
+  private build(): void {
     this.add.image(W / 2, H / 2, 'bg-map').setDisplaySize(W, H);
     const heading = this.label(W / 2, 54, 46)
       .setOrigin(0.5)
@@ -148,6 +154,16 @@ export class MapScene extends BaseScene {
           label: this.t('map.back'),
           variant: 'quiet',
           onPress: () => this.services.app.send({ type: 'map.back' }),
+        },
+        {
+          id: 'replays',
+          x: 206,
+          y: 20,
+          w: 170,
+          h: 60,
+          label: replaysText(this.services.app.getSnapshot().context.save.settings.locale)('replays.open'),
+          variant: 'quiet',
+          onPress: () => this.services.app.send({ type: 'replays.open', chapter: 1 }),
         },
         {
           id: 'settings',

@@ -1,6 +1,7 @@
 // Title: the game's name, Bit, play / continue, language, sound and settings.
 import { LOCALES, translate, type MessageKey } from '../../i18n/i18n';
-import { SCENES, artUrl } from '../keys';
+import Phaser from 'phaser';
+import { SCENES, TITLE_ART, artUrl } from '../keys';
 import { CSS } from '../palette';
 import { BaseScene, H, W } from './BaseScene';
 
@@ -10,17 +11,15 @@ export class TitleScene extends BaseScene {
   }
 
   create(): void {
-    this.add.image(W / 2, H / 2, 'bg-title').setDisplaySize(W, H);
+    // Words and controls come at once; the pictures as soon as they arrive (the first start
+    // waits for nothing it does not need).
+    this.whenPictures();
     const title = this.label(W / 2, 112, 84, CSS.ink)
       .setOrigin(0.5)
       .setStroke(CSS.cream, 14);
     const subtitle = this.label(W / 2, 196, 30, CSS.ink)
       .setOrigin(0.5)
       .setStroke(CSS.cream, 8);
-    const bit = this.add.image(W / 2 - 250, 450, 'bit-happy').setDisplaySize(300, 300);
-    this.bob(bit, 12);
-    const brain = this.add.image(W / 2 + 260, 455, 'bit-brain-open').setDisplaySize(260, 260);
-    this.bob(brain, 6, 1300);
     const credit = this.label(W / 2, H - 24, 15, CSS.ink)
       .setOrigin(0.5)
       .setStroke(CSS.cream, 6);
@@ -82,5 +81,40 @@ export class TitleScene extends BaseScene {
         },
       ]);
     });
+  }
+
+  private whenPictures(): void {
+    const art = this.services.art;
+    if (art.has(TITLE_ART)) {
+      this.pictures();
+      return;
+    }
+    const stop = art.onChange(() => {
+      if (!art.has(TITLE_ART)) return;
+      stop();
+      const drawn = this.pictures();
+      if (!this.reducedMotion) this.tweens.add({ targets: drawn, alpha: { from: 0, to: 1 }, duration: 250 });
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, stop);
+    art.want(TITLE_ART);
+  }
+
+  /** The backdrop, Bit and the open box, behind the words. */
+  private pictures(): Phaser.GameObjects.Image[] {
+    const bg = this.add
+      .image(W / 2, H / 2, 'bg-title')
+      .setDisplaySize(W, H)
+      .setDepth(-2);
+    const bit = this.add
+      .image(W / 2 - 250, 450, 'bit-happy')
+      .setDisplaySize(300, 300)
+      .setDepth(-1);
+    this.bob(bit, 12);
+    const brain = this.add
+      .image(W / 2 + 260, 455, 'bit-brain-open')
+      .setDisplaySize(260, 260)
+      .setDepth(-1);
+    this.bob(brain, 6, 1300);
+    return [bg, bit, brain];
   }
 }
