@@ -9,9 +9,9 @@ import type { Feedback } from '../../levels/ch1/sitModel';
 import { artUrl, chapterSceneKey, type ArtKey } from '../keys';
 import { COLORS, CSS } from '../palette';
 import type { ButtonSpec } from '../ui/htmlLayer';
-import { FONT, H, W } from './BaseScene';
+import { FONT, H, W, textResolution } from './BaseScene';
 import { ChapterScene } from './ChapterScene';
-import { drawProbabilityBox } from '../views/probabilityBox';
+import { ProbabilityBox } from '../views/probabilityBox';
 
 const BIT_HOME = { x: 340, y: 360, size: 330 };
 const BIT_SMALL = { x: 340, y: 474, size: 190 };
@@ -24,7 +24,7 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
   private bubbleText!: Phaser.GameObjects.Text;
   private chose!: Phaser.GameObjects.Text;
   private trials!: Phaser.GameObjects.Text;
-  private box!: Phaser.GameObjects.Container;
+  private box!: ProbabilityBox;
   private background!: Phaser.GameObjects.Image;
   private judge!: Phaser.GameObjects.Image;
   private showList!: Phaser.GameObjects.Container;
@@ -94,10 +94,10 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
     this.bubbleText = this.add
       .text(0, -4, '', { fontFamily: FONT, fontSize: '28px', color: CSS.ink, fontStyle: 'bold' })
       .setOrigin(0.5)
-      .setResolution(2);
+      .setResolution(textResolution(this));
     this.bubble = this.add.container(BIT_HOME.x + 150, 120, [bg, this.bubbleText]).setVisible(false);
 
-    this.box = this.add.container(0, 0).setVisible(false);
+    this.box = new ProbabilityBox(this, 'ch1-box');
     this.showList = this.add.container(PANEL_X, 90).setVisible(false);
     // The stage backdrop's ribbon has three stars painted on; stars are earned on the results card.
     this.ribbonStars = [0, 1, 2].map((k) =>
@@ -216,7 +216,7 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
     this.chose.setPosition(home.x, 530).setVisible(!open);
     this.bubble.setPosition(home.x + 150, open ? 330 : 120);
     if (!open) return;
-    drawProbabilityBox(this, this.box, {
+    this.box.draw({
       x: 24,
       y: 70,
       title: this.t('ch1.box.title'),

@@ -32,6 +32,9 @@ export interface ButtonSpec {
 export class HtmlLayer {
   private readonly groups = new Map<string, Map<string, HTMLButtonElement>>();
   private readonly handlers = new WeakMap<HTMLButtonElement, () => void>();
+  /** The groups synced since the DOM order was last put right, in sync order. */
+  private pass: string[] = [];
+  private orderQueued = false;
 
   constructor(readonly root: HTMLElement) {}
 
@@ -70,11 +73,25 @@ export class HtmlLayer {
     // middle of a group (a tile placed in a rule) is reached where it is shown, not last.
     buttons.clear();
     specs.forEach((spec, i) => buttons!.set(spec.id, ordered[i]));
-    // DOM order is Tab order and stacking order: each sync moves the group to the end, so the
-    // groups of one render stack and tab in the order the scene synced them, above any panel
-    // drawn earlier. Moving a node drops its keyboard focus, so focus is put back.
+    // A new button goes in at once (a test or a focus call may look for it right away).
+    for (const el of ordered) if (!el.isConnected) this.root.appendChild(el);
+    // DOM order is Tab order and stacking order: the groups synced in one go (one scene render)
+    // end up last, in the order they were synced, above any panel drawn earlier. That order is
+    // put right once the render is over, and only if it is not right already: moving a node
+    // costs the page style and layout work and drops its keyboard focus.
+    this.pass = [...this.pass.filter((g) => g !== group), group];
+    if (!this.orderQueued) {
+      this.orderQueued = true;
+      queueMicrotask(() => this.putInOrder());
+    }
+  }
+
+  private putInOrder(): void {
+    const ordered = this.pass.flatMap((g) => [...(this.groups.get(g)?.values() ?? [])]);
+    this.pass = [];
+    this.orderQueued = false;
     const tail = [...this.root.children].slice(-ordered.length);
-    if (ordered.length > 0 && tail.length === ordered.length && tail.every((el, i) => el === ordered[i])) return;
+    if (ordered.length === 0 || (tail.length === ordered.length && tail.every((el, i) => el === ordered[i]))) return;
     const focused = document.activeElement;
     for (const el of ordered) this.root.appendChild(el);
     if (
@@ -139,30 +156,38 @@ export class HtmlLayer {
   }
 
   private updateButton(el: HTMLButtonElement, spec: ButtonSpec): void {
-    el.dataset.id = spec.id;
-    el.className = `bbd-btn${spec.variant ? ` ${spec.variant}` : ''}`;
-    el.style.left = `${spec.x}px`;
-    el.style.top = `${spec.y}px`;
-    el.style.width = `${spec.w}px`;
-    el.style.height = `${spec.h}px`;
+    // Scenes sync on every snapshot (several a second while a chapter trains): only what changed
+    // is written, so an unchanged button costs the page no style, layout or mutation work.
+    const set = (name: string, value: string | null) => {
+      if (value === null) {
+        if (el.hasAttribute(name)) el.removeAttribute(name);
+      } else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+    };
+    set('data-id', spec.id);
+    set('class', `bbd-btn${spec.variant ? ` ${spec.variant}` : ''}`);
+    const style = el.style;
+    const px = (n: number) => `${n}px`;
+    if (style.left !== px(spec.x)) style.left = px(spec.x);
+    if (style.top !== px(spec.y)) style.top = px(spec.y);
+    if (style.width !== px(spec.w)) style.width = px(spec.w);
+    if (style.height !== px(spec.h)) style.height = px(spec.h);
     const content = `${spec.icon ? `<img alt="" src="${spec.icon}">` : ''}<span class="label"></span>${spec.tag ? '<span class="tag"></span>' : ''}`;
     if (el.dataset.content !== content) {
       el.innerHTML = content;
       el.dataset.content = content;
     }
-    (el.querySelector('.label') as HTMLElement).textContent = spec.label;
+    const label = el.querySelector('.label') as HTMLElement;
+    if (label.textContent !== spec.label) label.textContent = spec.label;
     if (spec.tag) {
       const tag = el.querySelector('.tag') as HTMLElement;
-      tag.textContent = spec.tag;
+      if (tag.textContent !== spec.tag) tag.textContent = spec.tag;
       tag.classList.toggle('warn', spec.tagKind === 'warn');
       tag.classList.toggle('soon', spec.tagKind === 'soon');
     }
-    if (spec.ariaLabel) el.setAttribute('aria-label', spec.ariaLabel);
-    else el.removeAttribute('aria-label');
-    if (spec.pressed === undefined) el.removeAttribute('aria-pressed');
-    else el.setAttribute('aria-pressed', String(spec.pressed));
+    set('aria-label', spec.ariaLabel || null);
+    set('aria-pressed', spec.pressed === undefined ? null : String(spec.pressed));
     // aria-disabled (not `disabled`) keeps the button focusable, so keyboard focus is never lost.
-    el.setAttribute('aria-disabled', String(!!spec.disabled));
+    set('aria-disabled', String(!!spec.disabled));
     this.handlers.set(el, spec.onPress);
   }
 

@@ -19,7 +19,8 @@ export function renderDialogue(layer: HtmlLayer, spec: DialogueSpec, box = { x: 
     el.innerHTML = `<img alt="" src="${artUrl('mentor')}"><div><div class="who"></div><div class="say" role="status"></div></div><div class="actions"></div>`;
     el.dataset.ready = '1';
   }
-  (el.querySelector('.who') as HTMLElement).textContent = spec.name;
+  const who = el.querySelector('.who') as HTMLElement;
+  if (who.textContent !== spec.name) who.textContent = spec.name;
   const say = el.querySelector('.say') as HTMLElement;
   const text = spec.notice ? `★ ${spec.text}` : spec.text;
   if (say.textContent !== text) say.textContent = text;
@@ -44,7 +45,7 @@ export function renderDialogue(layer: HtmlLayer, spec: DialogueSpec, box = { x: 
   }
   for (const b of buttons) {
     const btn = actions.querySelector<HTMLButtonElement>(`button[data-id="${b.id}"]`)!;
-    btn.textContent = b.label;
+    if (btn.textContent !== b.label) btn.textContent = b.label;
     btn.onclick = b.onPress;
   }
 }

@@ -3,7 +3,7 @@
 // fruits that should light. Shape and symbol carry the meaning, colour only repeats it.
 import type Phaser from 'phaser';
 import { COLORS, CSS } from '../palette';
-import { FONT } from '../scenes/BaseScene';
+import { FONT, textResolution } from '../scenes/BaseScene';
 import { basketCell, LAYOUT } from './neuronLayout';
 
 export interface BasketItem {
@@ -30,7 +30,9 @@ export class BasketView {
     const size = LAYOUT.basket.cell;
     while (this.icons.length < items.length) {
       const text = (s: number) =>
-        this.scene.add.text(0, 0, '', { fontFamily: FONT, fontSize: `${s}px`, fontStyle: 'bold' }).setResolution(2);
+        this.scene.add
+          .text(0, 0, '', { fontFamily: FONT, fontSize: `${s}px`, fontStyle: 'bold' })
+          .setResolution(textResolution(this.scene));
       this.icons.push(this.scene.add.image(0, 0, 'fruit-apple'));
       this.marks.push(text(22).setOrigin(0.5));
       this.stars.push(text(18).setOrigin(0.5).setColor(CSS.ink));

@@ -5,7 +5,7 @@
 // The knobs themselves are HTML sliders placed by the scene over the gap between bulbs and lines.
 import type Phaser from 'phaser';
 import { COLORS, CSS } from '../palette';
-import { FONT } from '../scenes/BaseScene';
+import { FONT, textResolution } from '../scenes/BaseScene';
 import { LAYOUT, dashPattern, dashes, formatNumber, lineWidth, meterY, rowY, signOf } from './neuronLayout';
 
 export interface NeuronRow {
@@ -45,7 +45,9 @@ export class NeuronView {
   ) {
     this.g = scene.add.graphics();
     const t = (x: number, y: number, size: number, color: string = CSS.ink) =>
-      scene.add.text(x, y, '', { fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: 'bold' }).setResolution(2);
+      scene.add
+        .text(x, y, '', { fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: 'bold' })
+        .setResolution(textResolution(scene));
     for (let i = 0; i < rows; i++) {
       this.words.push(t(LAYOUT.inputs.wordX, rowY(i), 20).setOrigin(0, 0.5));
       this.bits.push(t(LAYOUT.inputs.bulbX, rowY(i), 16).setOrigin(0.5));
