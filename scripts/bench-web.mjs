@@ -4,7 +4,8 @@
 //   - frames per second while chapter 1 plays (canvas renderer, for stable numbers).
 // Runs several rounds and prints medians; the last line is one JSON object.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, findChromium, openBrowser, startPreview, control, waitForScreen } from '../tests/browser/harness.mjs';
@@ -16,9 +17,14 @@ if (!findChromium()) {
   console.error('bench:web needs Chromium: sudo apt-get install -y chromium fonts-noto-cjk');
   process.exit(1);
 }
+// The game is built into a folder of the benchmark's own (BBD_DIST, else a fresh temporary one),
+// never over dist/, which a running classroom server or another test run may be serving.
+const DIST = process.env.BBD_DIST ?? mkdtempSync(join(tmpdir(), 'bbd-bench-'));
+const ownDist = !process.env.BBD_DIST;
+process.env.BBD_DIST = DIST;
 const build = spawnSync(
   process.execPath,
-  [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+  [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'],
   { cwd: ROOT, stdio: 'inherit' },
 );
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -42,8 +48,7 @@ try {
     await waitForScreen(page, 'title', 30_000);
     await control(page, 'title', 'play').waitFor();
     const titleMs = await page.evaluate(() => performance.now());
-    const gzipKb =
-      [...scripts].reduce((sum, p) => sum + gzipSync(readFileSync(join(ROOT, 'dist', p))).length, 0) / 1024;
+    const gzipKb = [...scripts].reduce((sum, p) => sum + gzipSync(readFileSync(join(DIST, p))).length, 0) / 1024;
 
     await control(page, 'title', 'play').click();
     await waitForScreen(page, 'map');
@@ -244,12 +249,12 @@ const ch5Fps = [];
 // Chapter 6: frames per second while the boss net trains in its worker, and ms to 90 %.
 const boss = await measureBoss(ROUNDS);
 // The floor (a bare Phaser page), 4× CPU throttling, offline reload, touch targets, axe audit.
-const anywhere = await measureAnywhere(ROUNDS, {
-  title_interactive_ms: median(results.title),
-  fps_median: median(results.fps),
-});
+const anywhere = await measureAnywhere(ROUNDS, { fps_median: median(results.fps) }, DIST);
+if (ownDist) rmSync(DIST, { recursive: true, force: true });
 const summary = {
-  title_interactive_ms: Math.round(median(results.title)),
+  // The title time measured taking turns with the floor's (measureAnywhere), so title_ratio
+  // compares like with like; the rounds above give the first-load JavaScript and chapter 1's fps.
+  title_interactive_ms: anywhere.title_interactive_ms,
   first_load_js_gzip_kb: Math.round(median(results.js) * 10) / 10,
   fps_median: median(results.fps),
   ch5_descent_fps: median(ch5Fps),
