@@ -7,6 +7,7 @@ import Phaser from 'phaser';
 import type { ChapterRun } from '../../app/appMachine';
 import { chapterRunOf } from '../services';
 import { useCanvasQuotes } from '../ui/canvasFont';
+import { renderChartTexts, type ChartText } from '../views/chartText';
 import { BaseScene } from './BaseScene';
 
 export abstract class ChapterScene<V extends object, E extends { type: string }, L> extends BaseScene {
@@ -61,12 +62,21 @@ export abstract class ChapterScene<V extends object, E extends { type: string },
       ...view,
     });
     this.renderView(view);
+    renderChartTexts(this.services.ui, this.chartTexts(view));
   }
 
   /** Starts every attempt clean: a scene object is reused when the chapter is played again. */
   protected abstract resetPresentation(): void;
   protected abstract buildStage(): void;
   protected abstract renderView(view: V): void;
+  /**
+   * Text alternatives for the charts, maps and meters renderView drew on the canvas, computed from
+   * the same view (a screen reader cannot read the canvas): each a summary in words at the chart's
+   * place, with a table where one fits. Kept up to date after every render.
+   */
+  protected chartTexts(_view: V): readonly ChartText[] {
+    return [];
+  }
   /** Presentation state shown to the test API beside the view (e.g. whether the box is open). */
   protected presentation(): Record<string, unknown> {
     return {};
