@@ -12,6 +12,7 @@ import { removeKnob, renderKnob } from '../ui/knob';
 import type { ButtonSpec } from '../ui/htmlLayer';
 import { NeuronView } from '../views/neuronView';
 import { BasketView } from '../views/basketView';
+import type { ChartText } from '../views/chartText';
 import { renderHistoryCard } from '../views/historyCard';
 import { LAYOUT, formatNumber, meterY, rowY } from '../views/neuronLayout';
 import { H, W } from './BaseScene';
@@ -169,6 +170,90 @@ export default class AppleLampScene extends ChapterScene<AppleLampView, AppleLam
         ? this.t('ch3.rule.ok', { rule: this.ruleWords(view.rule) })
         : this.dtKeys(view.line.key, view.line.params);
     this.renderMentor(line, view.line.notice, step === 'intro', (e) => this.send(e));
+  }
+
+  /** The sum meter (inputs, weights, sum, threshold, lamp) and the basket, in words and tables. */
+  protected override chartTexts(view: AppleLampView): readonly ChartText[] {
+    if (view.step === 'history') return [];
+    const r = view.reading;
+    const yesNo = (b: boolean) => this.t(b ? 'ch3.chart.yes' : 'ch3.chart.no');
+    const words = view.features.map((f) => this.dt(f.labelKey));
+    const parts = r.contributions
+      .map((c, i) => (c === 0 ? '' : this.t('ch3.chart.part', { feature: words[i], value: formatNumber(c) })))
+      .filter(Boolean);
+    const meter: ChartText = {
+      id: 'meter',
+      x: LAYOUT.lamp.x - LAYOUT.lamp.size / 2,
+      y: LAYOUT.meter.y0,
+      w: LAYOUT.meter.x + LAYOUT.meter.w - (LAYOUT.lamp.x - LAYOUT.lamp.size / 2),
+      h: LAYOUT.meter.y1 - LAYOUT.meter.y0,
+      label: this.t('ch3.chart.meter', {
+        fruit: this.dt(view.fruit.nameKey),
+        parts: parts.length ? parts.join(' + ') : this.t('ch3.chart.noInput'),
+        sum: formatNumber(r.sum),
+        threshold: formatNumber(r.threshold),
+        verdict: this.t(r.lit ? 'ch3.chart.above' : 'ch3.chart.below'),
+      }),
+      table: [
+        [
+          this.t('ch3.chart.col.feature'),
+          this.t('ch3.chart.col.input'),
+          this.t('ch3.chart.col.weight'),
+          this.t('ch3.chart.col.part'),
+        ],
+        ...words.map((w, i) => [
+          w,
+          yesNo(r.inputs[i] > 0),
+          formatNumber(view.knobs[i].value),
+          formatNumber(r.contributions[i]),
+        ]),
+      ],
+    };
+    const basketBox = { x: LAYOUT.basket.x, y: LAYOUT.basket.y + 36, w: LAYOUT.basket.w, h: LAYOUT.basket.h - 36 };
+    const head = [
+      this.t('ch3.chart.col.fruit'),
+      this.t('ch3.chart.col.lamp'),
+      this.t('ch3.chart.col.goal'),
+      this.t('ch3.chart.col.right'),
+    ];
+    const lamp = (lit: boolean) => this.t(lit ? 'ch3.lamp.on' : 'ch3.lamp.off');
+    const run = view.run;
+    if (run) {
+      const rows = run.rounds.map((round) => {
+        const name = this.dt(this.level.fruits[round.fruit].nameKey);
+        return [name, lamp(round.lit), yesNo(round.apple), yesNo(round.correct)];
+      });
+      return [
+        meter,
+        {
+          id: 'basket',
+          ...basketBox,
+          label: this.t('ch3.chart.run', { right: run.correct, size: run.size }),
+          table: [head, ...rows],
+        },
+      ];
+    }
+    const size = view.basket.length;
+    const lit = view.basket.filter((m) => m.lit).length;
+    const judged = view.basket.every((m) => m.wanted !== null);
+    const right = view.basket.filter((m) => m.wanted === m.lit).length;
+    const rows = view.basket.map((m) => [
+      this.dt(m.nameKey),
+      lamp(m.lit),
+      m.wanted === null ? '—' : yesNo(m.wanted),
+      m.wanted === null ? '—' : yesNo(m.wanted === m.lit),
+    ]);
+    return [
+      meter,
+      {
+        id: 'basket',
+        ...basketBox,
+        label: judged
+          ? this.t('ch3.chart.basketGoal', { size, lit, right })
+          : this.t('ch3.chart.basket', { size, lit }),
+        table: [head, ...rows],
+      },
+    ];
   }
 
   private goalText(view: AppleLampView): string {
