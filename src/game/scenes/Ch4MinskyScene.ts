@@ -10,7 +10,9 @@ import { COLORS, CSS } from '../palette';
 import type { ButtonSpec } from '../ui/htmlLayer';
 import { removeKnob, renderKnob } from '../ui/knob';
 import { renderHistoryCard } from '../views/historyCard';
-import { heatmapPixels, lineStyle, planeToScreen } from '../views/boundaryView';
+import { heatmapPixels, lineStyle, planeToScreen, toUnit } from '../views/boundaryView';
+import type { ChartText } from '../views/chartText';
+import { regionOf, short, type RegionFacts } from '../views/chartWords';
 import { dashes, formatNumber } from '../views/neuronLayout';
 import { H, W } from './BaseScene';
 import { ChapterScene } from './ChapterScene';
@@ -44,6 +46,8 @@ export default class MinskyScene extends ChapterScene<MinskyView, MinskyEvent, M
   private smallTexts: Text[] = [];
   private smallUsed = 0;
   private paintedNet: unknown = null;
+  /** Where each map of the lab's current network is lit (output first), read once per network. */
+  private regions: { net: unknown; output: RegionFacts; hidden: RegionFacts[][] } | null = null;
 
   constructor() {
     super(chapterSceneKey(4));
@@ -58,6 +62,7 @@ export default class MinskyScene extends ChapterScene<MinskyView, MinskyEvent, M
     this.minis = [];
     this.smallTexts = [];
     this.paintedNet = null;
+    this.regions = null;
   }
 
   protected override presentation(): Record<string, unknown> {
@@ -428,6 +433,172 @@ export default class MinskyScene extends ChapterScene<MinskyView, MinskyEvent, M
       .setText(
         `${this.t('ch4.ui.loss')}\n━ ${this.t('ch4.ui.trainLoss', { v: lab.trainLoss.toFixed(3) })}   ┅ ${this.t('ch4.ui.testLoss', { v: lab.testLoss.toFixed(3) })}`,
       );
+  }
+
+  // ---------- text alternatives ----------
+
+  protected override chartTexts(view: MinskyView): readonly ChartText[] {
+    if (view.step === 'history' || view.step === 'done') return [];
+    const inLab = view.lab !== null;
+    return inLab ? this.labTexts(view) : this.xorTexts(view);
+  }
+
+  private where(r: RegionFacts): string {
+    return this.t(`ch4.chart.where.${r.where}` as 'ch4.chart.where.none');
+  }
+
+  private neuronName(id: string): string {
+    if (id === 'line' || id === 'bit') return this.t('ch4.neuron.line');
+    return this.t('ch4.neuron.h', { n: Number(id.slice(1)) || 1 });
+  }
+
+  /** Parts A and B: the four points (a table), each neuron's line, and part B's network. */
+  private xorTexts(view: MinskyView): ChartText[] {
+    const pt = (x: readonly number[]) => `(${x[0]}, ${x[1]})`;
+    const litWord = (on: boolean | number) => this.t(on ? 'ch4.ui.lit' : 'ch4.ui.dark');
+    const mark = (right: boolean) => this.t(right ? 'ch4.ui.yes' : 'ch4.ui.no');
+    const lit = view.xor.filter((p) => p.says === 1).map((p) => pt(p.x));
+    const right = view.xor.filter((p) => p.right).length;
+    const lines =
+      view.step === 'line'
+        ? [view.partA.neuron]
+        : view.step === 'bit' && view.bit
+          ? [view.bit.neuron]
+          : (view.build?.hidden ?? [view.partA.neuron]);
+    const lineWords = lines.map((n) =>
+      n.segment
+        ? this.t('ch4.chart.line', {
+            neuron: this.neuronName(n.id),
+            x1: short(n.segment[0][0], 2),
+            y1: short(n.segment[0][1], 2),
+            x2: short(n.segment[1][0], 2),
+            y2: short(n.segment[1][1], 2),
+          })
+        : this.t('ch4.chart.noLine', { neuron: this.neuronName(n.id) }),
+    );
+    const charts: ChartText[] = [
+      {
+        id: 'plane',
+        x: PLANE.x,
+        y: PLANE.y,
+        w: PLANE.size,
+        h: PLANE.size,
+        label: [
+          this.t('ch4.chart.plane', {
+            right,
+            size: view.xor.length,
+            lit: lit.length ? lit.join(', ') : this.t('ch4.chart.nowhere'),
+          }),
+          ...lineWords,
+        ].join(' '),
+        table: [
+          [
+            this.t('ch4.chart.col.point'),
+            this.t('ch4.chart.col.should'),
+            this.t('ch4.chart.col.says'),
+            this.t('ch4.chart.col.right'),
+          ],
+          ...view.xor.map((p) => [pt(p.x), litWord(p.label), litWord(p.says), mark(p.right)]),
+        ],
+      },
+    ];
+    const b = view.build;
+    if (b && view.step !== 'line' && view.step !== 'bit' && view.step !== 'book')
+      charts.push({
+        id: 'network',
+        x: RIGHT_X,
+        y: PLANE.y + 20,
+        w: 376,
+        h: 200 + b.trace.length * 24,
+        label: this.t('ch4.chart.network', { n: b.hidden.length, right: b.right, size: b.trace.length }),
+        table: [
+          [
+            this.t('ch4.chart.col.point'),
+            this.t('ch4.chart.col.hidden'),
+            this.t('ch4.chart.col.sum'),
+            this.t('ch4.chart.col.says'),
+            this.t('ch4.chart.col.right'),
+          ],
+          ...b.trace.map((t) => [
+            pt(t.x),
+            t.hidden.map((v) => litWord(v)).join(', '),
+            formatNumber(t.sum),
+            litWord(t.output),
+            mark(t.right),
+          ]),
+        ],
+      });
+    return charts;
+  }
+
+  /** Part C: the output heatmap, each hidden neuron's small map, and the loss curve. */
+  private labTexts(view: MinskyView): ChartText[] {
+    const lab = view.lab!;
+    if (this.regions?.net !== lab.net) {
+      const layers = lab.grids.layers;
+      const size = lab.grids.size;
+      this.regions = {
+        net: lab.net,
+        output: regionOf(layers[layers.length - 1][0], size),
+        hidden: layers.slice(0, -1).map((units) =>
+          units.map((grid) => {
+            const unit = toUnit(grid, lab.activation);
+            return regionOf(grid.map(unit), size);
+          }),
+        ),
+      };
+    }
+    const out = this.regions.output;
+    const pc = (v: number) => Math.round(v * 100);
+    const charts: ChartText[] = [
+      {
+        id: 'heatmap',
+        x: PLANE.x,
+        y: PLANE.y,
+        w: PLANE.size,
+        h: PLANE.size,
+        label: this.t('ch4.chart.heat', {
+          dataset: this.t(`ch4.data.${lab.dataset}` as 'ch4.data.circle'),
+          right: lab.trainRight,
+          size: lab.trainSize,
+          lit: pc(out.lit),
+          where: this.where(out),
+          unsure: pc(out.unsure),
+        }),
+      },
+    ];
+    const list = this.regions.hidden.flatMap((units, l) =>
+      units.map((r, u) => this.t('ch4.chart.mini', { layer: l + 1, n: u + 1, where: this.where(r) })),
+    );
+    if (list.length)
+      charts.push({
+        id: 'neurons',
+        x: RIGHT_X,
+        y: PLANE.y + 24,
+        w: 380,
+        h: lab.layers.length * 84 - 8,
+        label: this.t('ch4.chart.minis', { list: list.join('; ') }),
+      });
+    if (this.handUnit === null) {
+      const train = lab.curve.train;
+      charts.push({
+        id: 'loss',
+        x: RIGHT_X,
+        y: 360,
+        w: 370,
+        h: 146,
+        label:
+          lab.epochs > 0 && train.length
+            ? this.t('ch4.chart.loss', {
+                epochs: lab.epochs,
+                train: lab.trainLoss.toFixed(3),
+                first: train[0].toFixed(3),
+                test: lab.testLoss.toFixed(3),
+              })
+            : this.t('ch4.chart.lossEmpty'),
+      });
+    }
+    return charts;
   }
 
   // ---------- controls ----------
