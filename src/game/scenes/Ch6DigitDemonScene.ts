@@ -15,6 +15,7 @@ import { COLORS, CSS } from '../palette';
 import type { ButtonSpec } from '../ui/htmlLayer';
 import '../ui/ch6.css';
 import { BossTrainerClient } from '../views/bossTrainerClient';
+import type { ChartText } from '../views/chartText';
 import { digitFigures, digitRows, fillBar, panelPart } from '../views/demonPanel';
 import { DrawingPad, paintDigit } from '../views/drawingPad';
 import { H, W } from './BaseScene';
@@ -166,6 +167,103 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
     } else if (sound === 'scold') {
       this.cameras.main.shake(200, 0.006);
     }
+  }
+
+  // ---- text alternatives ----
+
+  protected override chartTexts(view: DigitDemonView): readonly ChartText[] {
+    const charts: ChartText[] = [];
+    const training = view.step === 'training';
+    if (training || view.step === 'trained') {
+      const top = PANEL.y + (training ? 140 : 70);
+      const last = this.history[this.history.length - 1];
+      const first = this.history.find((p, i) => i > 0 && Number.isFinite(p.loss));
+      charts.push({
+        id: 'curves',
+        x: PANEL.x + 20,
+        y: top,
+        w: 420,
+        h: 220,
+        label:
+          last && first
+            ? this.t('ch6.chart.curves', {
+                percent: Math.round(last.fraction * 100),
+                loss: last.loss.toFixed(3),
+                first: first.loss.toFixed(3),
+                train: Math.round(last.trainAccuracy * 100),
+                test: Math.round(last.testAccuracy * 100),
+              })
+            : this.t('ch6.chart.curvesEmpty'),
+      });
+      charts.push(this.samplesText({ x: PANEL.x + 470, y: top }, last?.samplePredictions ?? null));
+    }
+    if (['phase1', 'phase2', 'trick'].includes(view.step)) {
+      const f = view.fight;
+      charts.push({
+        id: 'health',
+        x: 36,
+        y: 400,
+        w: 320,
+        h: 124,
+        label: this.t('ch6.chart.health', {
+          demon: this.t('ch6.fight.health', { name: this.t('ch6.fight.demon'), hp: f.demonHealth, max: f.demonMax }),
+          you: this.t('ch6.fight.health', { name: this.t('ch6.fight.you'), hp: f.playerHealth, max: f.playerMax }),
+        }),
+      });
+    }
+    if (view.step === 'phase2' && view.fight.canDraw) {
+      const p = view.preview?.probabilities ?? null;
+      const order = p ? p.map((v, d) => [v, d] as const).sort((a, b) => b[0] - a[0]) : [];
+      charts.push({
+        id: 'probs',
+        x: PANEL.x + 440,
+        y: PANEL.y + 34,
+        w: 400,
+        h: 240,
+        label: p
+          ? this.t('ch6.chart.probs', {
+              best: order[0][1],
+              p: Math.round(order[0][0] * 100),
+              second: order[1][1],
+              q: Math.round(order[1][0] * 100),
+            })
+          : this.t('ch6.chart.probsEmpty'),
+        ...(p
+          ? {
+              table: [
+                [this.t('ch6.chart.col.digit'), this.t('ch6.chart.col.chance')],
+                ...p.map((v, d) => [String(d), `${Math.round(v * 100)}%`]),
+              ],
+            }
+          : {}),
+      });
+    }
+    return charts;
+  }
+
+  /** The sample digits and what the network reads them as, in words and a table. */
+  private samplesText(at: { x: number; y: number }, predictions: number[] | null): ChartText {
+    const labels = this.level.digits.data.test.labels;
+    const truth = this.sampleIndices().map((i) => labels[i]);
+    const box = { id: 'samples', ...at, w: 390, h: 220 };
+    if (!predictions) return { ...box, label: this.t('ch6.chart.samplesWaiting', { n: truth.length }) };
+    const wrong = truth
+      .map((label, k) => ({ label, predicted: predictions[k] }))
+      .filter((d) => d.predicted !== undefined && d.predicted !== d.label);
+    const summary = this.t('ch6.chart.samples', { n: truth.length, right: truth.length - wrong.length });
+    return {
+      ...box,
+      label: wrong.length
+        ? `${summary} ${this.t('ch6.chart.misread', { list: wrong.map((d) => this.t('ch6.chart.as', d)).join(', ') })}`
+        : summary,
+      table: [
+        [this.t('ch6.chart.col.digit'), this.t('ch6.chart.col.read')],
+        ...truth.map((label, k) => [
+          String(label),
+          predictions[k] === undefined ? '?' : `${predictions[k]} ${predictions[k] === label ? '✓' : '✗'}`,
+        ]),
+      ],
+    };
   }
 
   // ---- training in the worker ----
@@ -393,6 +491,7 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
 
   private sampleGrid(root: HTMLElement, at: { x: number; y: number }, predictions: number[] | null): void {
     const grid = this.part(root, 'grid', 'div', at, 'samples');
+    grid.setAttribute('aria-hidden', 'true');
     const indices = this.sampleIndices();
     const test = this.level.digits.data.test;
     digitFigures(
@@ -449,8 +548,8 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
     if (canvas.width !== 420) {
       canvas.width = 420;
       canvas.height = 220;
-      canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', this.t('ch6.train.curves'));
+      // Read through its text alternative (chartTexts), which says what the curves show.
+      canvas.setAttribute('aria-hidden', 'true');
     }
     this.drawCurves(canvas);
     this.setText(this.part(root, 'samples-t', 'div', { x: 470, y: 96, w: 380 }, 'hint'), this.t('ch6.train.samples'));
@@ -489,8 +588,8 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
     if (canvas.width !== 420) {
       canvas.width = 420;
       canvas.height = 220;
-      canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', this.t('ch6.train.curves'));
+      // Read through its text alternative (chartTexts), which says what the curves show.
+      canvas.setAttribute('aria-hidden', 'true');
     }
     this.drawCurves(canvas);
     const last = this.history[this.history.length - 1];
@@ -650,6 +749,7 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
     paintDigit(sees, view.preview?.pixels ?? new Array(784).fill(0));
     this.setText(this.part(root, 'bars-t', 'div', { x: 440, y: 8, w: 300 }, 'hint'), this.t('ch6.draw.bars'));
     const probs = this.part(root, 'probs', 'div', { x: 440, y: 34, w: 400 }, 'probs');
+    probs.setAttribute('aria-hidden', 'true');
     const p = view.preview?.probabilities ?? new Array(10).fill(0);
     const best = view.preview ? p.indexOf(Math.max(...p)) : -1;
     const html = p
