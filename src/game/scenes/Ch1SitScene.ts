@@ -11,7 +11,8 @@ import { COLORS, CSS } from '../palette';
 import type { ButtonSpec } from '../ui/htmlLayer';
 import { FONT, H, W, textResolution } from './BaseScene';
 import { ChapterScene } from './ChapterScene';
-import { ProbabilityBox } from '../views/probabilityBox';
+import type { ChartText } from '../views/chartText';
+import { ProbabilityBox, type BoxRow } from '../views/probabilityBox';
 
 const BIT_HOME = { x: 340, y: 360, size: 330 };
 const BIT_SMALL = { x: 340, y: 474, size: 190 };
@@ -208,6 +209,46 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
     });
   }
 
+  /** The open box's rows: each visible command with its actions' probabilities. */
+  private boxRows(view: SitView): BoxRow[] {
+    return view.box
+      .filter((row) => view.commands.find((c) => c.id === row.command)?.visible)
+      .map((row) => ({
+        label: this.dt(this.level.commands.find((c) => c.id === row.command)!.labelKey),
+        cells: row.probs.map((p) => ({
+          label: this.dt(this.actionKey(p.action)),
+          p: p.p,
+          target: p.action === row.target,
+        })),
+      }));
+  }
+
+  /** The open box in words (each command's likeliest action) and as a table of every probability. */
+  protected override chartTexts(view: SitView): readonly ChartText[] {
+    if (!this.boxOpen || view.step === 'show') return [];
+    const rows = this.boxRows(view);
+    const pc = (p: number) => Math.round(p * 100);
+    const likeliest = rows.map((r) => {
+      const best = r.cells.reduce((a, b) => (b.p > a.p ? b : a));
+      return this.t('ch1.box.cell', { command: r.label, action: best.label, percent: pc(best.p) });
+    });
+    const cols = rows[0]?.cells.length ?? 0;
+    return [
+      {
+        id: 'box',
+        x: 24,
+        y: 70,
+        w: 144 + cols * 100,
+        h: 86 + rows.length * 54,
+        label: [this.t('ch1.box.title'), ...likeliest].join(' · '),
+        table: [
+          [this.t('ch1.commands'), ...(rows[0]?.cells.map((c) => c.label) ?? [])],
+          ...rows.map((r) => [r.label, ...r.cells.map((c) => `${pc(c.p)}%${c.target ? ' ★' : ''}`)]),
+        ],
+      },
+    ];
+  }
+
   private renderBox(view: SitView): void {
     const open = this.boxOpen && view.step !== 'show';
     this.box.setVisible(open);
@@ -220,16 +261,7 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
       x: 24,
       y: 70,
       title: this.t('ch1.box.title'),
-      rows: view.box
-        .filter((row) => view.commands.find((c) => c.id === row.command)?.visible)
-        .map((row) => ({
-          label: this.dt(this.level.commands.find((c) => c.id === row.command)!.labelKey),
-          cells: row.probs.map((p) => ({
-            label: this.dt(this.actionKey(p.action)),
-            p: p.p,
-            target: p.action === row.target,
-          })),
-        })),
+      rows: this.boxRows(view),
     });
   }
 
