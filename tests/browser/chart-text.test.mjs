@@ -1,4 +1,4 @@
-// Every chart, map and meter drawn on the canvas in chapters 1 and 3-6 has a text alternative on the
+// Every chart, map, card strip and meter drawn on the canvas in chapters 1-6 has a text alternative on the
 // control layer (role="img" with a summary, or a group labelled by its summary holding a table),
 // and its words follow the chart: after a knob moves, a step is walked, the network trains or a
 // digit is thrown, the summary says something new. The chapters are reached through their
@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ROOT, WAIT, control, openBrowser, snap, startPreview, waitForScreen } from './harness.mjs';
 
-const CHAPTERS = [1, 3, 4, 5, 6];
+const CHAPTERS = [1, 2, 3, 4, 5, 6];
 const REFERENCE = CHAPTERS.map((n) => JSON.parse(readFileSync(join(ROOT, `levels/reference/ch${n}.json`), 'utf8')));
 
 const save = (locale) =>
@@ -107,6 +107,17 @@ async function chapterOne(page) {
   return a.box.label;
 }
 
+async function chapterTwo(page) {
+  await watch(page, 2);
+  const a = await seek(page, 6);
+  present(a, ['strip'], { tables: ['strip'], where: 'ch2 the week checked' });
+  const b = await seek(page, 10);
+  present(b, ['strip'], { tables: ['strip'], where: 'ch2 the stall checked' });
+  changed(a, b, ['strip'], 'ch2 from the days to the fruit');
+  await close(page);
+  return b.strip.label;
+}
+
 async function chapterThree(page) {
   await watch(page, 3);
   const a = await seek(page, 1, 'task');
@@ -180,7 +191,7 @@ async function chapterSix(page) {
 }
 
 describe('text alternatives of charts', () => {
-  it('chapters 1 and 3-6 in English: every chart is described in words that follow it', async () => {
+  it('chapters 1-6 in English: every chart is described in words that follow it', async () => {
     const b = await openBrowser();
     const { page, errors } = b;
     try {
@@ -192,6 +203,7 @@ describe('text alternatives of charts', () => {
       await control(page, 'map', 'replays').click();
       await waitForScreen(page, 'replays');
       assert.match(await chapterOne(page), /^Inside Bit's box: .+ · .+: .+ \d+%/);
+      assert.match(await chapterTwo(page), /^The fruit cards: \d+ of \d+ shown, \d+ judged right/);
       const meter = await chapterThree(page);
       assert.match(meter, /^Sum meter, .+ threshold/);
       assert.match(await chapterFour(page), /^Decision map, .+ of .+ training points/);

@@ -27,6 +27,7 @@ import { whyLines, type Tr } from '../views/ruleText';
 import { renderNote, renderTray, renderWhy } from '../views/rulebookPanels';
 import { basketCards, cardWords, renderRulebookPanels } from '../views/rulebookScreen';
 import '../ui/rulebook.css';
+import type { ChartText } from '../views/chartText';
 
 const PART_KEY: Record<string, string> = {
   weather: 'ch2.part.weather',
@@ -223,6 +224,51 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
     );
     this.toolsRight = tray ? tray.x + tray.w : 0;
     ui.sync('ch2-tools', tools);
+  }
+
+  /**
+   * The card strip in words for screen readers (the cards are drawn on the canvas): what has been
+   * shown, how many the rulebook got right, and a table card by card. While the week runs only
+   * the days already run count; at the verdict only the cards revealed so far.
+   */
+  protected override chartTexts(view: RulebookView): readonly ChartText[] {
+    const verdict = view.step === 'verdict' && view.challenge;
+    const cards: StripCard[] = verdict
+      ? basketCards(this.level, view).slice(0, this.revealed)
+      : (view.strip?.cards ?? []);
+    if (!cards.length) return [];
+    const run = this.week && view.step === 'weather' ? this.week.reached : null;
+    const shown = run === null ? cards : cards.slice(0, run);
+    const say = this.sayOf(verdict ? { ...view, strip: { kind: 'fruits', cards, correct: 0, checked: 0 } } : view);
+    const right = shown.filter((c) => c.correct === true).length;
+    const wrong = shown.filter((c) => c.correct === false).length;
+    const kind = verdict ? 'fruits' : (view.strip?.kind ?? 'fruits');
+    const mark = (c: StripCard, i: number) =>
+      run !== null && i >= run
+        ? this.tr('ch2.chart.waiting')
+        : this.tr(
+            c.correct === true ? 'ch2.chart.right' : c.correct === false ? 'ch2.chart.wrong' : 'ch2.chart.unknown',
+          );
+    return [
+      {
+        id: 'strip',
+        x: STRIP.x,
+        y: STRIP.y,
+        w: STRIP.right - STRIP.x,
+        h: STRIP.h,
+        label: this.tr('ch2.chart.strip', {
+          what: this.tr(kind === 'days' ? 'ch2.chart.days' : 'ch2.chart.fruits'),
+          shown: shown.length,
+          total: cards.length,
+          right,
+          wrong,
+        }),
+        table: [
+          [this.tr('ch2.chart.col.card'), this.tr('ch2.chart.col.rule'), this.tr('ch2.chart.col.mark')],
+          ...cards.map((c, i) => [this.tr(c.labelKey), say(c.predicted), mark(c, i)]),
+        ],
+      },
+    ];
   }
 
   private sayOf(view: RulebookView): (yes: boolean) => string {
