@@ -7,7 +7,18 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { smallestTarget } from './touchTargets.mjs';
-import { control, openBrowser, screenshot, snap, startPreview, WAIT, waitForScreen, ROOT } from './harness.mjs';
+import {
+  control,
+  gameUrl,
+  openBrowser,
+  QUICK,
+  screenshot,
+  snap,
+  startPreview,
+  WAIT,
+  waitForScreen,
+  ROOT,
+} from './harness.mjs';
 
 const dist = process.env.BBD_DIST ?? join(ROOT, 'dist');
 
@@ -61,7 +72,7 @@ describe('offline and installable', () => {
     const b = await openBrowser({ serviceWorkers: 'allow' });
     const { page, context } = b;
     try {
-      await page.goto(`${server.url}?seed=3`);
+      await page.goto(gameUrl(server, { seed: 3, ...QUICK }));
       await waitForScreen(page, 'title');
       const manifest = await page.evaluate(async () => {
         const href = document.querySelector('link[rel="manifest"]').href;
@@ -175,7 +186,7 @@ describe('touch', () => {
     const { page } = b;
     try {
       await page.addInitScript((s) => localStorage.setItem('blackboxdog.save', s), ch3Save('en'));
-      await page.goto(`${server.url}?seed=1`);
+      await page.goto(gameUrl(server, { seed: 1, ...QUICK }));
       await waitForScreen(page, 'title');
       assert.ok(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), 'the tablet has a coarse pointer');
       const targets = [];
@@ -234,7 +245,7 @@ describe('touch', () => {
     const b = await openBrowser({ ...TOUCH_VIEWPORTS.phone, locale: 'zh-CN' });
     const { page } = b;
     try {
-      await page.goto(`${server.url}?seed=2`);
+      await page.goto(gameUrl(server, { seed: 2, ...QUICK }));
       await waitForScreen(page, 'title');
       const card = page.locator('#bbd-rotate');
       await card.waitFor({ state: 'visible' });

@@ -3,9 +3,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  QUICK,
   WAIT,
   announcements,
   control,
+  gameUrl,
   openBrowser,
   screenshot,
   snap,
@@ -88,7 +90,8 @@ async function playByMouse(locale, seed, prefix) {
   const b = await openBrowser({ locale });
   const { page } = b;
   try {
-    await page.goto(`${server.url}?seed=${seed}`);
+    // Quick mode (fast animations, canvas renderer): the keyboard test below plays at normal speed.
+    await page.goto(gameUrl(server, { seed, ...QUICK }));
     await waitForScreen(page, 'title');
     await page.waitForTimeout(300);
     await screenshot(page, `${prefix}-title`);

@@ -4,9 +4,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  QUICK,
   WAIT,
   announcements,
   control,
+  gameUrl,
   openBrowser,
   screenshot,
   snap,
@@ -55,7 +57,8 @@ async function playChapter(locale, seed, prefix, mode) {
   const turn = mode === 'mouse' ? setKnobByMouse : setKnobByKeys;
   try {
     await page.addInitScript((s) => localStorage.setItem('blackboxdog.save', s), save(locale));
-    await page.goto(`${server.url}?seed=${seed}`);
+    // Quick mode (fast animations, canvas renderer): the tuning-speed tests play at normal speed.
+    await page.goto(gameUrl(server, { seed, ...QUICK }));
     await waitForScreen(page, 'title');
     await recordAnnouncements(page);
     await press('title', 'play');
@@ -200,7 +203,9 @@ async function tuneSpeed(locale, seed, mode) {
   };
   try {
     await page.addInitScript((s) => localStorage.setItem('blackboxdog.save', s), save(locale));
-    await page.goto(`${server.url}?seed=${seed}`);
+    // Normal speed: these tests are about the tuning's pace in game time. The keyboard run draws
+    // with the canvas renderer (see QUICK in the harness), the mouse run with the default (WebGL).
+    await page.goto(gameUrl(server, { seed, ...(mode === 'keyboard' ? { renderer: 'canvas' } : {}) }));
     await waitForScreen(page, 'title');
     await control(page, 'title', 'play').click();
     await control(page, 'map', 'chapter-3').click();
@@ -270,7 +275,7 @@ describe('chapter 3, the apple lamp', () => {
     const { page } = b;
     try {
       await page.addInitScript((s) => localStorage.setItem('blackboxdog.save', s), save('en'));
-      await page.goto(`${server.url}?seed=1`);
+      await page.goto(gameUrl(server, { seed: 1, ...QUICK }));
       await waitForScreen(page, 'title');
       await control(page, 'title', 'play').click();
       await control(page, 'map', 'chapter-3').click();
@@ -310,7 +315,7 @@ describe('chapter 3, the apple lamp', () => {
           (s) => localStorage.setItem('blackboxdog.save', s),
           save(locale, { 2: { appleRule } }),
         );
-        await page.goto(`${server.url}?seed=3`);
+        await page.goto(gameUrl(server, { seed: 3, ...QUICK }));
         await waitForScreen(page, 'title');
         await control(page, 'title', 'play').click();
         await control(page, 'map', 'chapter-3').click();

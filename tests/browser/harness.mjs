@@ -134,6 +134,29 @@ export async function screenshot(page, name) {
   return path;
 }
 
+/**
+ * The game's address (a server from startPreview, or its URL) with these query parameters (seed,
+ * renderer, ...). `fast: true` turns on the game's fast-animation mode (`?fast=1`): timers and
+ * tweens run several times faster, game time still advancing frame by frame.
+ */
+export function gameUrl(server, { fast = false, ...params } = {}) {
+  const base = typeof server === 'string' ? server : server.url;
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  if (fast) query.set('fast', '1');
+  const q = query.toString();
+  return q ? `${base}?${q}` : base;
+}
+
+/**
+ * How tests that are about neither animation nor drawing play: fast animations, and Phaser's
+ * canvas renderer. Headless Chromium has no GPU, so WebGL runs in software (SwiftShader): a
+ * chapter drew 8-16 frames a second there against 60 with the canvas renderer, and every click
+ * (Playwright waits for frames to see a control is stable and to deliver the click) took about a
+ * second instead of a tenth. Each chapter keeps at least one test at normal speed with the
+ * default renderer (WebGL), so both stay covered.
+ */
+export const QUICK = { fast: true, renderer: 'canvas' };
+
 /** The game's read-only test API (see src/testApi.ts). */
 export function snap(page) {
   return page.evaluate(() => window.blackBoxDog?.snapshot() ?? null);
