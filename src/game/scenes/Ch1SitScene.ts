@@ -60,21 +60,10 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
 
   protected buildStage(): void {
     this.background = this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
-    const top = this.add.graphics();
-    top
-      .fillStyle(COLORS.cream, 1)
-      .fillRoundedRect(16, 10, 650, 52, 18)
-      .lineStyle(4, COLORS.ink)
-      .strokeRoundedRect(16, 10, 650, 52, 18);
+    this.panelImage('ch1-top', 16, 10, 650, 52, 18);
     this.label(34, 14, 30).setData('role', 'title').setName('title');
     this.trials = this.label(652, 18, 22, CSS.inkSoft).setOrigin(1, 0);
-    const panel = this.add.graphics();
-    panel
-      .fillStyle(COLORS.cream, 1)
-      .fillRoundedRect(PANEL_X - 16, 70, 580, 480, 22)
-      .lineStyle(4, COLORS.ink)
-      .strokeRoundedRect(PANEL_X - 16, 70, 580, 480, 22);
-    panel.setName('panel');
+    this.panelImage('ch1-panel', PANEL_X - 16, 70, 580, 480, 22).setName('panel');
     this.label(PANEL_X, 78, 22, CSS.inkSoft).setName('commandsLabel');
     this.label(PANEL_X, 262, 22, CSS.inkSoft).setName('feedbackLabel');
 
@@ -107,6 +96,22 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
         .setDisplaySize(50, 50)
         .setVisible(false),
     );
+  }
+
+  /**
+   * A cream panel with an ink border, drawn once into a texture: each frame then copies an image
+   * instead of filling and stroking the shape again.
+   */
+  private panelImage(key: string, x: number, y: number, w: number, h: number, r: number): Phaser.GameObjects.Image {
+    const pad = 2; // half the border, which is centred on the edge
+    const g = this.make.graphics({}, false);
+    g.fillStyle(COLORS.cream, 1)
+      .fillRoundedRect(pad, pad, w, h, r)
+      .lineStyle(4, COLORS.ink)
+      .strokeRoundedRect(pad, pad, w, h, r);
+    g.generateTexture(key, w + 2 * pad, h + 2 * pad);
+    g.destroy();
+    return this.add.image(x - pad, y - pad, key).setOrigin(0, 0);
   }
 
   private poseOf(action: string): ArtKey {
