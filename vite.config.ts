@@ -16,11 +16,20 @@ function preloadGameChunks(): Plugin {
         const chunks = Object.values(ctx.bundle ?? {}).filter(
           (c) => c.type === 'chunk' && (c.name === 'phaser' || c.name === 'startGame'),
         );
-        return chunks.map((c) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${c.fileName}` },
-          injectTo: 'head' as const,
-        }));
+        const css = chunks.flatMap((c) => (c.type === 'chunk' ? [...(c.viteMetadata?.importedCss ?? [])] : []));
+        return [
+          ...chunks.map((c) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${c.fileName}` },
+            injectTo: 'head' as const,
+          })),
+          // Their style sheets too: the import waits for them.
+          ...css.map((href) => ({
+            tag: 'link',
+            attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${href}` },
+            injectTo: 'head' as const,
+          })),
+        ];
       },
     },
   };

@@ -79,6 +79,7 @@ export abstract class BaseScene extends Phaser.Scene {
       build();
       return;
     }
+    art.want(keys);
     const line = this.label(W / 2, H / 2, 28).setOrigin(0.5);
     const show = () => line.setText(this.t('app.loading', { percent: Math.round(art.progress(keys) * 100) }));
     show();

@@ -17,13 +17,19 @@ export class BootScene extends BaseScene {
     // pass over the whole screen each frame, even an empty one).
     this.sys.setVisible(false);
     this.services.app.send({ type: 'boot.done' });
-    // Once the title's pictures are in and drawn, the rest of the art and the sounds load.
+    // Once the title's pictures are in and drawn and the page has a quiet moment (at most a
+    // second later), the rest of the art and the sounds load. A screen that needs pictures sooner
+    // asks for them itself (BaseScene.withArt, prepareChapter).
     let frames = 0;
     const afterTitle = () => {
       if (!art.has(TITLE_ART) || ++frames < 3) return;
       this.events.off(Phaser.Scenes.Events.POST_UPDATE, afterTitle);
-      art.loadRest();
-      this.services.audio.load();
+      const rest = () => {
+        art.loadRest();
+        this.services.audio.load();
+      };
+      if ('requestIdleCallback' in window) requestIdleCallback(rest, { timeout: 1000 });
+      else setTimeout(rest, 200);
     };
     this.events.on(Phaser.Scenes.Events.POST_UPDATE, afterTitle);
   }

@@ -96,7 +96,9 @@ export class TitleScene extends BaseScene {
       if (!this.reducedMotion) this.tweens.add({ targets: drawn, alpha: { from: 0, to: 1 }, duration: 250 });
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, stop);
-    art.want(TITLE_ART);
+    // Asked for once the words and controls have been drawn, so a player can press Play while
+    // the pictures are still on their way.
+    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => art.want(TITLE_ART));
   }
 
   /** The backdrop, Bit and the open box, behind the words. */
