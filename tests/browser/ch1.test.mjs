@@ -90,7 +90,7 @@ async function playByMouse(locale, seed, prefix) {
   const b = await openBrowser({ locale });
   const { page } = b;
   try {
-    // Quick mode (fast animations, canvas renderer): the keyboard test below plays at normal speed.
+    // Quick (fast animations, canvas renderer): the keyboard run below plays at normal speed.
     await page.goto(gameUrl(server, { seed, ...QUICK }));
     await waitForScreen(page, 'title');
     await page.waitForTimeout(300);
@@ -136,7 +136,8 @@ describe('chapter 1, a new player', () => {
     const b = await openBrowser({ locale: 'zh-CN' });
     const { page } = b;
     try {
-      await page.goto(`${server.url}?seed=4`);
+      // Normal speed, drawn with the canvas renderer (see QUICK in the harness).
+      await page.goto(gameUrl(server, { seed: 4, renderer: 'canvas' }));
       await waitForScreen(page, 'title');
       await tabTo(page, sel('title', 'play'));
       await page.keyboard.press('Enter');
