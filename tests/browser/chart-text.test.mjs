@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, WAIT, control, openBrowser, snap, startPreview, waitForScreen } from './harness.mjs';
+import { QUICK, ROOT, WAIT, control, gameUrl, openBrowser, snap, startPreview, waitForScreen } from './harness.mjs';
 
 const CHAPTERS = [1, 2, 3, 4, 5, 6];
 const REFERENCE = CHAPTERS.map((n) => JSON.parse(readFileSync(join(ROOT, `levels/reference/ch${n}.json`), 'utf8')));
@@ -196,7 +196,7 @@ describe('text alternatives of charts', () => {
     const { page, errors } = b;
     try {
       await page.addInitScript((s) => localStorage.setItem('blackboxdog.save', s), save('en'));
-      await page.goto(`${server.url}?seed=7`);
+      await page.goto(gameUrl(server, { seed: 7, ...QUICK }));
       await waitForScreen(page, 'title');
       await control(page, 'title', 'play').click();
       await waitForScreen(page, 'map');
@@ -220,7 +220,7 @@ describe('text alternatives of charts', () => {
     const { page, errors } = b;
     try {
       await page.addInitScript((s) => localStorage.setItem('blackboxdog.save', s), save('zh-CN'));
-      await page.goto(`${server.url}?seed=7`);
+      await page.goto(gameUrl(server, { seed: 7, ...QUICK }));
       await waitForScreen(page, 'title');
       await control(page, 'title', 'play').click();
       await waitForScreen(page, 'map');

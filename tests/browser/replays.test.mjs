@@ -8,7 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { WAIT, control, openBrowser, screenshot, snap, startPreview, waitForScreen, sel, tabTo } from './harness.mjs';
+import {
+  QUICK,
+  WAIT,
+  control,
+  gameUrl,
+  openBrowser,
+  screenshot,
+  snap,
+  startPreview,
+  waitForScreen,
+  sel,
+  tabTo,
+} from './harness.mjs';
 import { FEATURES, SOLUTIONS, setKnobByMouse } from './ch3-knobs.mjs';
 
 let server;
@@ -84,7 +96,7 @@ describe('replays, comparison and sharing', () => {
       await page.addInitScript((s) => {
         if (!localStorage.getItem('blackboxdog.save')) localStorage.setItem('blackboxdog.save', s);
       }, saveWith('en'));
-      await page.goto(`${server.url}?seed=77`);
+      await page.goto(gameUrl(server, { seed: 77, ...QUICK }));
       await waitForScreen(page, 'title');
       await control(page, 'title', 'play').click();
       await waitForScreen(page, 'map');
@@ -180,7 +192,8 @@ describe('replays, comparison and sharing', () => {
     // A fresh profile opens the link: verified, watched to the same end, then added.
     const fresh = await openBrowser();
     try {
-      await fresh.page.goto(shared);
+      // The shared link as given, on the quick renderer the other tests use (the hash is the link's).
+      await fresh.page.goto(`${gameUrl(server, QUICK)}#${shared.split('#')[1]}`);
       await screenIs(fresh.page, 'shared', 'showing');
       const s = (await snap(fresh.page)).shared;
       assert.equal(s.verified, true);
@@ -207,7 +220,7 @@ describe('replays, comparison and sharing', () => {
     // Another fresh profile opens the file from the replays screen's file picker.
     const other = await openBrowser();
     try {
-      await other.page.goto(server.url);
+      await other.page.goto(gameUrl(server, QUICK));
       await waitForScreen(other.page, 'title');
       await control(other.page, 'title', 'play').click();
       await control(other.page, 'map', 'replays').click();
@@ -256,7 +269,7 @@ describe('replays, comparison and sharing', () => {
         },
         saveWith('zh-CN', FIXTURE.attempts),
       );
-      await page.goto(server.url);
+      await page.goto(gameUrl(server, QUICK));
       await waitForScreen(page, 'title');
       await press(sel('title', 'play'));
       await waitForScreen(page, 'map');
@@ -331,7 +344,7 @@ describe('replays, comparison and sharing', () => {
         },
         saveWith('en', refs),
       );
-      await page.goto(`${server.url}?renderer=canvas`);
+      await page.goto(gameUrl(server, QUICK));
       await waitForScreen(page, 'title');
       await control(page, 'title', 'play').click();
       await control(page, 'map', 'replays').click();
