@@ -91,7 +91,8 @@ function withReadInProgress(save: Omit<SaveData, 'inProgress'> & { inProgress?: 
   return kept ? { ...rest, inProgress: kept } : rest;
 }
 
-function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+/** The first problem a schema found, as `path: message`. */
+export function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
   const issue = error.issues[0];
   return issue ? `${formatPath(issue.path)}: ${issue.message}` : 'unknown problem';
 }

@@ -5,8 +5,8 @@
 // of link holding a chapter, a seed and the first input events: the class starts from there.
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import * as z from 'zod/mini';
-import { formatPath } from '../levels/shared/levelFile';
 import { attemptSchema, type Attempt } from './saveSchema';
+import { firstIssue } from './saveStore';
 import { verifyAttempt } from './verifyAttempt';
 
 /** The version of the link and file formats; a newer one is refused with a clear reason. */
@@ -93,11 +93,6 @@ function inflateLimited(data: Uint8Array, limit: number): Uint8Array | 'tooLarge
     at += c.length;
   }
   return out;
-}
-
-function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
-  const issue = error.issues[0];
-  return issue ? `${formatPath(issue.path)}: ${issue.message}` : 'unknown problem';
 }
 
 // --- the shared shapes ---------------------------------------------------------------------------
