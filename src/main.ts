@@ -4,7 +4,7 @@ import { createActor, fromPromise } from 'xstate';
 import { appMachine, loadChapterWithLevel } from './app/appMachine';
 import { newAttemptSeed } from './game/attemptSeed';
 import { loadSave, SAVE_KEY, writeSave, type StorageLike } from './app/saveStore';
-import { detectLocale, translate } from './i18n/i18n';
+import { detectLocale, translate, type Locale } from './i18n/i18n';
 import type { SaveData } from './app/saveSchema';
 import { installTestApi } from './testApi';
 import { readHash } from './app/share';
@@ -12,6 +12,8 @@ import { ClassroomClient } from './app/classroomClient';
 import { installClassroomPanel } from './game/ui/classroomPanel';
 import { registerOffline } from './offline';
 import { renderRotateHint } from './game/ui/rotateHint';
+import { HtmlLayer } from './game/ui/htmlLayer';
+import { afterPaint, startShell } from './game/shell';
 import './game/ui/ui.css';
 import './game/ui/classroom.css';
 import './game/ui/anywhere.css';
@@ -28,6 +30,9 @@ function browserStorage(): StorageLike {
     return { getItem: (k) => mem.get(k) ?? null, setItem: (k, v) => void mem.set(k, v) };
   }
 }
+
+/** The language the player chose, once the save is read (for a message if the start fails). */
+let playerLocale: (() => Locale) | null = null;
 
 async function boot(): Promise<void> {
   const storage = browserStorage();
@@ -81,6 +86,7 @@ async function boot(): Promise<void> {
     { input: { save, problem, newSeed: (): number => classroom?.seedFor(currentChapter()) ?? newAttemptSeed() } },
   ).start();
   const api = installTestApi(app, () => saveError);
+  playerLocale = () => app.getSnapshot().context.save.settings.locale;
   // A new player whose system asks for reduced motion starts with the game's own setting on.
   if (firstVisit && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) {
     app.send({ type: 'settings.change', settings: { reducedMotion: true } });
@@ -93,26 +99,26 @@ async function boot(): Promise<void> {
   });
   renderRotateHint(save.settings.locale);
   document.body.classList.toggle('bbd-still', save.settings.reducedMotion);
+  // The title is drawn as HTML first (game/shell.ts) and painted; only then does the page start
+  // the engine's chunk (already downloaded beside the entry: see vite.config.ts), its longest task.
+  const ui = new HtmlLayer(document.getElementById('ui')!);
+  const shell = startShell(app, ui, document.getElementById('game')!);
+  await afterPaint();
   const { startGame } = await import('./game/startGame');
-  prepareScene = startGame(app, api).prepareChapter;
+  const started = startGame(app, api, { ui, shell });
+  prepareScene = started.prepareChapter;
   currentChapter = () => app.getSnapshot().context.chapter;
   openShared(app);
   classroom = new ClassroomClient(app);
   installClassroomPanel(app, classroom, document.getElementById('overlay')!);
-  // The service worker starts storing the whole game only once the title is up, so its downloads
-  // never compete with the first start.
-  let offlineRegistered = false;
-  const offline = app.subscribe((s) => {
-    if (offlineRegistered || (s.value as { screen: unknown }).screen === 'boot') return;
-    offlineRegistered = true;
-    queueMicrotask(() => offline.unsubscribe());
-    registerOffline(() => app.getSnapshot().context.save.settings.locale);
-  });
+  // The service worker starts storing the whole game only once the engine has drawn its first
+  // frame, so its downloads never compete with the first start.
+  void started.firstFrame.then(() => registerOffline(() => app.getSnapshot().context.save.settings.locale));
 }
 
 /**
  * Shared attempts and teacher presets arrive as links (`#replay=…`, `#preset=…`), read once the
- * title is up (and whenever the hash changes), and as files dropped on the page. The hash is
+ * engine has started (and whenever the hash changes), and as files dropped on the page. The hash is
  * cleared once read, so a reload does not ask again; the app replays what it reads before
  * anything reaches the save.
  */
@@ -124,11 +130,7 @@ function openShared(app: ReturnType<typeof createActor<typeof appMachine>>): voi
     if (found.kind === 'attempt') app.send({ type: 'shared.open', source: 'link', text: found.code });
     else app.send({ type: 'preset.open', code: found.code });
   };
-  const ready = app.subscribe((s) => {
-    if ((s.value as { screen: unknown }).screen === 'boot') return;
-    queueMicrotask(() => ready.unsubscribe());
-    fromHash();
-  });
+  fromHash();
   addEventListener('hashchange', fromHash);
   window.addEventListener('dragover', (e: DragEvent) => {
     if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
@@ -149,7 +151,10 @@ function openShared(app: ReturnType<typeof createActor<typeof appMachine>>): voi
 function showFatal(err: unknown): void {
   const el = document.getElementById('fatal');
   if (!el) return;
-  const locale = detectLocale(navigator.languages);
+  // The title the page drew before the engine (game/shell.ts) stays in sight but rests: only
+  // Reload can help now.
+  document.getElementById('stage')?.setAttribute('inert', '');
+  const locale = playerLocale?.() ?? detectLocale(navigator.languages);
   el.hidden = false;
   el.textContent = translate(locale, 'fatal.load');
   const reload = document.createElement('button');
@@ -162,10 +167,6 @@ function showFatal(err: unknown): void {
   console.error(err);
 }
 
-// Vite reports a chunk that failed to load here before the import rejects.
-window.addEventListener('vite:preloadError', (event) => {
-  event.preventDefault();
-  showFatal((event as Event & { payload?: unknown }).payload);
-});
-
+// A part that fails to download makes its import reject (Vite's 'vite:preloadError' is left to
+// throw): the start then shows the message below, a chapter its problem screen with Try again.
 boot().catch(showFatal);

@@ -16,6 +16,7 @@ import { ChapterProblemScene } from './scenes/ChapterProblemScene';
 import { ReplaysScene } from './scenes/ReplaysScene';
 import { installReplayOverlay } from './ui/replayBar';
 import { HtmlLayer, GAME_HEIGHT, GAME_WIDTH } from './ui/htmlLayer';
+import type { Shell } from './shell';
 import { renderConfirm, renderDownload, renderProblem, renderSettings, showCaption } from './ui/widgets';
 import { onDownloadProgress, type DownloadProgress } from '../levels/shared/downloads';
 
@@ -60,8 +61,8 @@ function sceneFor(snap: { value: unknown; context: { chapter: number | null } })
 export function startGame(
   app: AppActor,
   api: TestApi,
-): { game: Phaser.Game; prepareChapter: (chapter: number) => Promise<void> } {
-  const ui = new HtmlLayer(document.getElementById('ui')!);
+  { ui, shell }: { ui: HtmlLayer; shell: Shell },
+): { game: Phaser.Game; prepareChapter: (chapter: number) => Promise<void>; firstFrame: Promise<void> } {
   const overlay = new HtmlLayer(document.getElementById('overlay')!);
   const live = document.getElementById('live')!;
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
@@ -158,9 +159,22 @@ export function startGame(
   installReplayOverlay(app, overlay, game);
   game.scale.on(Phaser.Scale.Events.RESIZE, fit);
   window.addEventListener('resize', () => requestAnimationFrame(fit));
+  // The page's shell has shown the title (or a starting line) until now. Once the engine is up,
+  // it shows whatever screen the app is on, the shell stops, and its cream stage goes once the
+  // engine's first frame is drawn. A player who pressed Play before gets the music now (the
+  // browser remembers that they interacted with the page).
+  let firstFrameDrawn: () => void = () => {};
+  const firstFrame = new Promise<void>((resolve) => (firstFrameDrawn = resolve));
   game.events.once(Phaser.Core.Events.READY, () => {
     fit();
     new ResizeObserver(fit).observe(game.canvas);
+    shell.handOver();
+    show(app.getSnapshot());
+    if (shell.pressedPlay) audio.startMusic();
+    game.events.once(Phaser.Core.Events.POST_RENDER, () => {
+      shell.reveal();
+      firstFrameDrawn();
+    });
   });
 
   let shown: string | null = null;
@@ -198,7 +212,7 @@ export function startGame(
   });
   art.onChange(showDownload);
 
-  app.subscribe((snap) => {
+  const show = (snap: ReturnType<AppActor['getSnapshot']>) => {
     showDownload();
     const { settings } = snap.value as { settings: string };
     const s = snap.context.save.settings;
@@ -293,7 +307,8 @@ export function startGame(
           }
         : null,
     );
-  });
+  };
+  app.subscribe(show);
   /** Adds a chapter's text and scene to the game; the app machine waits for it before playing. */
   const prepareChapter = async (chapter: number): Promise<void> => {
     const file = chapterSceneFile(chapter);
@@ -303,5 +318,5 @@ export function startGame(
     const key = chapterSceneKey(chapter);
     if (!game.scene.getScene(key)) game.scene.add(key, scene.default, false);
   };
-  return { game, prepareChapter };
+  return { game, prepareChapter, firstFrame };
 }

@@ -276,3 +276,90 @@ describe('touch', () => {
     }
   });
 });
+
+describe('the title before the engine', () => {
+  let server;
+  before(async () => {
+    server = await startPreview();
+  });
+  after(async () => {
+    await server?.stop();
+  });
+
+  it('plays the title while the engine is still downloading, then hands over to it', async () => {
+    const b = await openBrowser({ locale: 'zh-CN' });
+    const { page } = b;
+    try {
+      // Phaser's chunk is held back: the title must work without it.
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route(/\/phaser-[^/]*\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(gameUrl(server, { seed: 3, ...QUICK }));
+      await waitForScreen(page, 'title');
+      const heading = page.locator('#ui h1');
+      await heading.waitFor({ timeout: WAIT });
+      assert.equal(await heading.textContent(), '黑箱小狗');
+      assert.equal(await page.locator('#game canvas').count(), 0, 'the engine has not started');
+      await screenshot(page, 'title-before-engine-zh');
+      // Languages switch, and Play leads on: the engine shows the map once it is up.
+      await control(page, 'title', 'lang-en').click();
+      await page.waitForFunction(() => document.querySelector('#ui h1')?.textContent === 'Black Box Dog', null, {
+        timeout: WAIT,
+      });
+      await control(page, 'title', 'play').click();
+      await waitForScreen(page, 'map');
+      await page.getByText('Starting the game…').waitFor({ timeout: WAIT });
+      assert.equal(await control(page, 'title', 'play').count(), 0);
+      release();
+      await control(page, 'map', 'chapter-1').waitFor({ timeout: WAIT });
+      await page.waitForFunction(() => !document.querySelector('.bbd-shell-stage'), null, { timeout: WAIT });
+      assert.equal(await page.getByText('Starting the game…').count(), 0);
+      assert.equal((await snap(page)).settings.locale, 'en');
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('says in the chosen language when the engine cannot be downloaded, and a reload recovers', async () => {
+    const b = await openBrowser({ locale: 'zh-CN' });
+    const { page } = b;
+    try {
+      let fail = true;
+      await page.route(/\/phaser-[^/]*\.js$/, (route) =>
+        fail ? route.abort('internetdisconnected') : route.continue(),
+      );
+      await page.goto(gameUrl(server, { seed: 3, ...QUICK }));
+      const fatal = page.locator('#fatal');
+      await fatal.waitFor({ timeout: WAIT });
+      assert.match(await fatal.textContent(), /网络/);
+      // The title drawn before stays in sight but rests; Reload is the one way on.
+      assert.equal(await page.locator('#stage').getAttribute('inert'), '');
+      fail = false;
+      await Promise.all([page.waitForEvent('load', { timeout: WAIT }), fatal.locator('button').click()]);
+      await waitForScreen(page, 'title');
+      await page.waitForFunction(() => !document.querySelector('.bbd-shell-stage'), null, { timeout: WAIT });
+      assert.equal(await fatal.isHidden(), true);
+      // A chapter whose code cannot be downloaded gets its own problem screen, not the start's.
+      await page.route(/\/Ch1SitScene-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+      await control(page, 'title', 'play').click();
+      await control(page, 'map', 'chapter-1').click();
+      await control(page, 'tools', 'reload').waitFor({ timeout: WAIT });
+      assert.match(await page.locator('.bbd-problem').textContent(), /网络/);
+      assert.equal(await fatal.isHidden(), true);
+      await control(page, 'tools', 'map').click();
+      await waitForScreen(page, 'map');
+      assert.deepEqual(
+        b.errors.filter(
+          (e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource|phaser|Ch1SitScene|dynamically imported/i.test(e),
+        ),
+        [],
+      );
+    } finally {
+      await b.close();
+    }
+  });
+});

@@ -16,13 +16,16 @@ export class BootScene extends BaseScene {
     // It draws nothing from now on: skip it when rendering (with WebGL an active scene costs a
     // pass over the whole screen each frame, even an empty one).
     this.sys.setVisible(false);
+    // The page's shell has usually left the boot screen for the title already.
     this.services.app.send({ type: 'boot.done' });
     // Once the title's pictures are in and drawn and the page has a quiet moment (at most a
     // second later), the rest of the art and the sounds load. A screen that needs pictures sooner
     // asks for them itself (BaseScene.withArt, prepareChapter).
+    // (A player who left the title before the engine was up never needs its pictures first.)
     let frames = 0;
+    const onTitle = () => (this.services.app.getSnapshot().value as { screen: unknown }).screen === 'title';
     const afterTitle = () => {
-      if (!art.has(TITLE_ART) || ++frames < 3) return;
+      if ((onTitle() && !art.has(TITLE_ART)) || ++frames < 3) return;
       this.events.off(Phaser.Scenes.Events.POST_UPDATE, afterTitle);
       const rest = () => {
         art.loadRest();

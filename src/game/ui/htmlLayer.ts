@@ -40,10 +40,29 @@ export class HtmlLayer {
 
   /** Matches the layer to the canvas' on-screen rectangle. */
   fit(canvas: HTMLCanvasElement): void {
-    const rect = canvas.getBoundingClientRect();
+    this.fitRect(canvas.getBoundingClientRect());
+  }
+
+  /**
+   * Matches the layer to where the game will be drawn in `parent` before there is a canvas: the
+   * largest 16:9 rectangle that fits, centred (the game's FIT scaling).
+   */
+  fitParent(parent: HTMLElement): void {
+    const box = parent.getBoundingClientRect();
+    const scale = Math.min(box.width / GAME_WIDTH, box.height / GAME_HEIGHT);
+    const width = GAME_WIDTH * scale;
+    this.fitRect({
+      left: box.left + (box.width - width) / 2,
+      top: box.top + (box.height - GAME_HEIGHT * scale) / 2,
+      width,
+    });
+  }
+
+  private fitRect(rect: { left: number; top: number; width: number }): void {
     if (rect.width === 0) return;
     const scale = rect.width / GAME_WIDTH;
-    this.root.style.transform = `translate(${rect.left}px, ${rect.top}px) scale(${scale})`;
+    const transform = `translate(${rect.left}px, ${rect.top}px) scale(${scale})`;
+    if (this.root.style.transform !== transform) this.root.style.transform = transform;
   }
 
   /** Makes the group's buttons exactly `specs` (in Tab order). */
