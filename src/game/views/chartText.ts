@@ -49,6 +49,10 @@ function renderOne(ui: HtmlLayer, c: ChartText): void {
   const key = c.table ? JSON.stringify(c.table) : '';
   if (el.dataset.table === key) return;
   el.dataset.table = key;
+  // A chart that trains keeps its table's shape while its numbers change: only the cells whose
+  // words changed are rewritten. Building a new table costs the page style and layout work for
+  // every cell, on every trial.
+  if (c.table?.length && rewriteCells(el, c.table)) return;
   el.replaceChildren();
   if (!c.table?.length) return;
   const table = document.createElement('table');
@@ -64,4 +68,19 @@ function renderOne(ui: HtmlLayer, c: ChartText): void {
     });
   });
   el.append(table);
+}
+
+/** Writes `rows` into the element's table if it has exactly that shape; false if it has not. */
+function rewriteCells(el: HTMLElement, rows: readonly (readonly string[])[]): boolean {
+  const table = el.firstElementChild;
+  if (!(table instanceof HTMLTableElement) || el.childElementCount !== 1 || table.rows.length !== rows.length)
+    return false;
+  for (let r = 0; r < rows.length; r++) if (table.rows[r].cells.length !== rows[r].length) return false;
+  rows.forEach((row, r) => {
+    const cells = table.rows[r].cells;
+    row.forEach((text, k) => {
+      if (cells[k].textContent !== text) cells[k].textContent = text;
+    });
+  });
+  return true;
 }
