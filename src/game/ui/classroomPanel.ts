@@ -175,8 +175,10 @@ export function installClassroomPanel(app: AppActor, client: ClassroomClient, ro
     const screen = (snap.value as { screen: unknown }).screen;
     const onMap = screen === 'map';
     const c = client.state;
-    button.hidden = !onMap;
-    button.textContent = c ? t('openJoined', { code: c.code }) : t('open');
+    // The panel renders on every app snapshot (several a second while a chapter trains): only
+    // what changed is written, so a closed panel costs the page no style or layout work.
+    setHidden(button, !onMap);
+    setText(button, c ? t('openJoined', { code: c.code }) : t('open'));
     drawBadges();
     // A new verdict is shown for a few seconds wherever the player is.
     const latest = c?.verdicts.at(-1) ?? null;
@@ -189,11 +191,12 @@ export function installClassroomPanel(app: AppActor, client: ClassroomClient, ro
         render();
       }, 8000);
     }
-    toastEl.hidden = !toast;
-    toastEl.textContent = toast ? `${t('openJoined', { code: c?.code ?? '' })} · ${verdictText(toast)}` : '';
-    toastEl.className = `bbd-panel bbd-class-toast ${toast?.status ?? ''}`;
+    setHidden(toastEl, !toast);
+    setText(toastEl, toast ? `${t('openJoined', { code: c?.code ?? '' })} · ${verdictText(toast)}` : '');
+    const toastClass = `bbd-panel bbd-class-toast ${toast?.status ?? ''}`;
+    if (toastEl.className !== toastClass) toastEl.className = toastClass;
 
-    panel.hidden = !open;
+    setHidden(panel, !open);
     // A dialog only while open: the game's focus keeper moves focus into any open dialog.
     if (!open) {
       panel.removeAttribute('role');
@@ -229,4 +232,13 @@ export function installClassroomPanel(app: AppActor, client: ClassroomClient, ro
   client.onChange(() => render());
   window.addEventListener('online', () => client.retryNow());
   render(open);
+}
+
+function setHidden(el: HTMLElement, hidden: boolean): void {
+  if (el.hidden !== hidden) el.hidden = hidden;
+}
+
+/** Sets an element's text if it differs (setting textContent always replaces the text node). */
+function setText(el: HTMLElement, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
 }
