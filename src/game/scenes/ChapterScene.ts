@@ -35,9 +35,20 @@ export abstract class ChapterScene<V extends object, E extends { type: string },
     this.focusDialogueNext();
   }
 
-  /** The view-model of the machine's current snapshot. */
+  private viewOf: { snapshot: unknown; view: V } | null = null;
+
+  /**
+   * The view-model of the machine's current snapshot. A snapshot never changes, so its view is
+   * computed once: a render, the input handlers after it and the timers that follow all ask for
+   * the same snapshot's view.
+   */
   protected get view(): V {
-    return this.run.chapter.view(this.run.ref.getSnapshot()) as V;
+    const snapshot = this.run.ref.getSnapshot();
+    const known = this.viewOf;
+    if (known && known.snapshot === snapshot) return known.view;
+    const view = this.run.chapter.view(snapshot) as V;
+    this.viewOf = { snapshot, view };
+    return view;
   }
 
   protected send(event: E): void {

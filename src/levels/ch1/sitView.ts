@@ -44,6 +44,18 @@ export function showPassChance(level: SitLevel, sure: readonly number[]): number
  * grows with p.
  */
 export function readyProbability(level: SitLevel): number {
+  let ready = readyAtOf.get(level);
+  if (ready === undefined) {
+    ready = bisectReady(level);
+    readyAtOf.set(level, ready);
+  }
+  return ready;
+}
+
+/** A level never changes: its ready probability is found once (the view asks on every snapshot). */
+const readyAtOf = new WeakMap<SitLevel, number>();
+
+function bisectReady(level: SitLevel): number {
   let lo = 0;
   let hi = 1;
   for (let i = 0; i < 40; i++) {
