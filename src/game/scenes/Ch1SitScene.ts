@@ -1,7 +1,7 @@
 // Chapter 1 "Sit, Bit!": draws the sit machine's snapshots and forwards the player's input.
 // Every number on screen comes from the model through sitView(); the scene keeps only what is
 // pure presentation (whether the box view is open, running animations).
-import type Phaser from 'phaser';
+import Phaser from 'phaser';
 import type { SitLevel } from '../../levels/ch1/sitLevel';
 import type { SitEvent } from '../../levels/ch1/sitMachine';
 import type { SitView } from '../../levels/ch1/sitView';
@@ -17,6 +17,13 @@ import { ProbabilityBox, type BoxRow } from '../views/probabilityBox';
 const BIT_HOME = { x: 340, y: 360, size: 330 };
 const BIT_SMALL = { x: 340, y: 474, size: 190 };
 const PANEL_X = 700;
+/** The top bar and the command panel, cream with an ink border (painted on the backdrop). */
+const PANELS = [
+  { x: 16, y: 10, w: 650, h: 52, r: 18 },
+  { x: PANEL_X - 16, y: 70, w: 580, h: 480, r: 22 },
+];
+/** Half a panel's border, which is centred on its edge. */
+const PANEL_PAD = 2;
 
 export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> {
   private boxOpen = false;
@@ -59,11 +66,9 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
   }
 
   protected buildStage(): void {
-    this.background = this.add.image(W / 2, H / 2, 'bg-yard').setDisplaySize(W, H);
-    this.panelImage('ch1-top', 16, 10, 650, 52, 18);
+    this.background = this.add.image(0, 0, this.stageTexture('bg-yard')).setOrigin(0, 0);
     this.label(34, 14, 30).setData('role', 'title').setName('title');
     this.trials = this.label(652, 18, 22, CSS.inkSoft).setOrigin(1, 0);
-    this.panelImage('ch1-panel', PANEL_X - 16, 70, 580, 480, 22).setName('panel');
     this.label(PANEL_X, 78, 22, CSS.inkSoft).setName('commandsLabel');
     this.label(PANEL_X, 262, 22, CSS.inkSoft).setName('feedbackLabel');
 
@@ -99,19 +104,35 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
   }
 
   /**
-   * A cream panel with an ink border, drawn once into a texture: each frame then copies an image
-   * instead of filling and stroking the shape again.
+   * The backdrop with the top bar and the command panel painted on, made once per backdrop: they
+   * never move, so each frame copies one picture instead of three (the canvas renderer, which a
+   * slow laptop without WebGL uses, copies every picture's pixels on every frame).
    */
-  private panelImage(key: string, x: number, y: number, w: number, h: number, r: number): Phaser.GameObjects.Image {
-    const pad = 2; // half the border, which is centred on the edge
-    const g = this.make.graphics({}, false);
-    g.fillStyle(COLORS.cream, 1)
-      .fillRoundedRect(pad, pad, w, h, r)
-      .lineStyle(4, COLORS.ink)
-      .strokeRoundedRect(pad, pad, w, h, r);
-    g.generateTexture(key, w + 2 * pad, h + 2 * pad);
-    g.destroy();
-    return this.add.image(x - pad, y - pad, key).setOrigin(0, 0);
+  private stageTexture(backdrop: 'bg-yard' | 'bg-stage'): string {
+    const key = `ch1-${backdrop}`;
+    // A scene object is reused when the chapter is played again: so is its texture.
+    if (this.textures.exists(key)) return key;
+    const stage = this.textures.createCanvas(key, W, H)!;
+    const ctx = stage.getContext();
+    ctx.drawImage(this.textures.get(backdrop).getSourceImage() as CanvasImageSource, 0, 0, W, H);
+    for (const p of PANELS) {
+      // Each panel is drawn on a canvas of its own, then copied on: the same pixels as a panel
+      // drawn as a picture of its own over the backdrop.
+      const w = p.w + 2 * PANEL_PAD;
+      const h = p.h + 2 * PANEL_PAD;
+      const panel = Phaser.Display.Canvas.CanvasPool.create2D(this, w, h);
+      const g = this.make.graphics({}, false);
+      g.fillStyle(COLORS.cream, 1)
+        .fillRoundedRect(PANEL_PAD, PANEL_PAD, p.w, p.h, p.r)
+        .lineStyle(4, COLORS.ink)
+        .strokeRoundedRect(PANEL_PAD, PANEL_PAD, p.w, p.h, p.r);
+      g.generateTexture(panel, w, h);
+      g.destroy();
+      ctx.drawImage(panel, p.x - PANEL_PAD, p.y - PANEL_PAD);
+      Phaser.Display.Canvas.CanvasPool.remove(panel);
+    }
+    stage.refresh();
+    return key;
   }
 
   private poseOf(action: string): ArtKey {
@@ -393,12 +414,12 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
     const inShow = view.step === 'show' && view.show !== null;
     this.judge.setVisible(inShow);
     this.showList.setVisible(inShow);
-    this.background.setTexture(inShow ? 'bg-stage' : 'bg-yard');
+    this.background.setTexture(this.stageTexture(inShow ? 'bg-stage' : 'bg-yard'));
     for (const star of this.ribbonStars) star.setVisible(inShow);
-    for (const name of ['panel', 'commandsLabel', 'feedbackLabel'])
+    for (const name of ['commandsLabel', 'feedbackLabel'])
       (
         this.children.getByName(name) as Phaser.GameObjects.Components.Visible & Phaser.GameObjects.GameObject
-      ).setVisible(!inShow || name === 'panel');
+      ).setVisible(!inShow);
     if (!inShow) return;
     const attempt = view.showsRun;
     if (this.showPlayed !== attempt) {
