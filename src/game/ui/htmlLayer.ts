@@ -154,9 +154,7 @@ export class HtmlLayer {
     const button =
       this.groups.get(group)?.get(id) ??
       this.root.querySelector<HTMLButtonElement>(`button[data-group="${group}"][data-id="${id}"]`);
-    // Every control is on screen (the layer is fitted to the canvas), so there is nothing to
-    // scroll to: without the scroll, focusing costs the page one style and layout pass less.
-    button?.focus({ preventScroll: true });
+    button?.focus();
   }
 
   /** Focuses the first element matching `selector` inside an owned element (e.g. a panel's button). */
