@@ -216,7 +216,9 @@ export function startGame(
     showDownload();
     const { settings } = snap.value as { settings: string };
     const s = snap.context.save.settings;
-    document.documentElement.lang = s.locale;
+    // Written only when it changes: setting the page's language, even to the same value, makes
+    // the browser restyle every element (about 0.5 ms a chapter trial on a slow machine).
+    if (document.documentElement.lang !== s.locale) document.documentElement.lang = s.locale;
     audio.setVolume(s.volume);
     audio.setMuted(s.muted);
 
@@ -239,7 +241,7 @@ export function startGame(
     // The scene's controls turn inert only after the settings have noted which one had focus
     // (to give it back on close), and live again before that focus is given back.
     const settingsOpen = settings === 'open';
-    if (!settingsOpen && (snap.value as { leave?: string }).leave !== 'asking') ui.root.inert = false;
+    if (!settingsOpen && (snap.value as { leave?: string }).leave !== 'asking' && ui.root.inert) ui.root.inert = false;
     renderSettings(
       overlay,
       settingsOpen
@@ -286,7 +288,8 @@ export function startGame(
         : null,
     );
     // A chapter being watched only plays back: its controls rest, the replay bar drives it.
-    ui.root.inert = settingsOpen || leaving || snap.matches({ screen: { watch: 'showing' } });
+    const inert = settingsOpen || leaving || snap.matches({ screen: { watch: 'showing' } });
+    if (ui.root.inert !== inert) ui.root.inert = inert;
     // The technical detail stays out of the player's sight, in the console and the test API.
     const problem = snap.context.problem;
     if (problem && problem !== reportedProblem && problem.kind !== 'newer')

@@ -112,6 +112,22 @@ export abstract class BaseScene extends Phaser.Scene {
       .setResolution(textResolution(this));
   }
 
+  /**
+   * Says the scene's first picture is opaque and covers the whole screen on every frame: the
+   * canvas renderer (a machine without WebGL) then skips clearing and filling the canvas before
+   * each frame, a full-screen fill that costs a slow laptop about a tenth of its frame. Restored
+   * when the scene shuts down. WebGL clears for free and is left alone.
+   */
+  protected coversScreen(): void {
+    const renderer = this.game.renderer;
+    if (!(renderer instanceof Phaser.Renderer.Canvas.CanvasRenderer)) return;
+    const config = renderer.config as { clearBeforeRender: boolean };
+    config.clearBeforeRender = false;
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      config.clearBeforeRender = true;
+    });
+  }
+
   /** A gentle up-and-down idle motion, skipped with reduced motion. */
   protected bob(target: Phaser.GameObjects.GameObject & { y: number }, amount = 8, duration = 900): void {
     if (this.reducedMotion) return;

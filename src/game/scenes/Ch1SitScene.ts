@@ -67,6 +67,8 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
 
   protected buildStage(): void {
     this.background = this.add.image(0, 0, this.stageTexture('bg-yard')).setOrigin(0, 0);
+    // Both backdrops (the yard, the show's stage) are opaque and fill the screen.
+    this.coversScreen();
     this.label(34, 14, 30).setData('role', 'title').setName('title');
     this.trials = this.label(652, 18, 22, CSS.inkSoft).setOrigin(1, 0);
     this.label(PANEL_X, 78, 22, CSS.inkSoft).setName('commandsLabel');

@@ -35,6 +35,8 @@ export class HtmlLayer {
   /** The groups synced since the DOM order was last put right, in sync order. */
   private pass: string[] = [];
   private orderQueued = false;
+  /** Whether the press being handled now came from a pointer (see focus). */
+  private pointerPress = false;
 
   constructor(readonly root: HTMLElement) {}
 
@@ -150,7 +152,14 @@ export class HtmlLayer {
     this.root.querySelector(`[data-owned="${id}"]`)?.remove();
   }
 
+  /**
+   * Moves keyboard focus to a control, as a scene does after a press to lead on to the next step
+   * (a command, then the feedback). Focus follows the keyboard: during a press made with a mouse,
+   * pen or finger the pressed control keeps it (the browser gives it), since moving it helps no
+   * one there and makes a slow machine restyle the page in the middle of the press.
+   */
   focus(group: string, id: string): void {
+    if (this.pointerPress) return;
     const button =
       this.groups.get(group)?.get(id) ??
       this.root.querySelector<HTMLButtonElement>(`button[data-group="${group}"][data-id="${id}"]`);
@@ -166,9 +175,16 @@ export class HtmlLayer {
     const el = document.createElement('button');
     el.type = 'button';
     el.dataset.group = group;
-    el.addEventListener('click', () => {
+    el.addEventListener('click', (e) => {
       if (el.getAttribute('aria-disabled') === 'true') return;
-      this.handlers.get(el)?.();
+      // A click from a mouse, pen or finger counts its clicks (detail ≥ 1); one from the keyboard
+      // (Enter, Space) or a screen reader's activation does not (0).
+      this.pointerPress = e.detail > 0;
+      try {
+        this.handlers.get(el)?.();
+      } finally {
+        this.pointerPress = false;
+      }
     });
     el.addEventListener('keydown', (e) => this.arrowKeys(e, group, el));
     return el;
