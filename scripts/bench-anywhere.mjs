@@ -1,7 +1,8 @@
 // bench:web's "plays anywhere" figures, also runnable alone (node scripts/bench-anywhere.mjs):
 //   - the floor: a bare Phaser 4 page (bench/baseline) with the game's config and one moving
 //     sprite, built by Vite and served the same way: time until its scene is up, and its fps;
-//   - chapter 1 and the floor under 4× CPU throttling (Chromium's Emulation.setCPUThrottlingRate);
+//   - chapter 1 and the floor under 4× CPU throttling (Chromium's Emulation.setCPUThrottlingRate),
+//     chapter 1 played at a quick player's pace, at twice that and flat out;
 //   - whether a reload with the network off reaches a playable chapter (the service worker);
 //   - the smallest touch target on a 1024×768 touch tablet (title, map, chapter 1);
 //   - serious and critical axe-core violations over every reachable screen in both languages.
@@ -53,12 +54,28 @@ async function throttle(page, rate) {
   return cdp;
 }
 
-/** Chapter 1 training, as bench:web plays it: a command, then feedback, over and over. */
-async function trainChapter1(page) {
+/**
+ * Chapter 1 training, as bench:web plays it: a command, then feedback, over and over, as fast as
+ * the benchmark can. Each press is a mouse click at the button's centre, sent as Chromium input
+ * events the way a player's mouse sends them; where each button is is looked up once (`places`,
+ * one per run: chapter 1's buttons never move). A Playwright locator click would also check, in
+ * the page, before every press, that the button is visible, still and not covered: about 7 ms of
+ * the page's time per press on a quiet machine, 30 at 4× throttling, which no player's click
+ * costs and the floor, which is never clicked, never pays.
+ */
+export async function trainChapter1(page, places) {
   const view = await page.evaluate(() => window.blackBoxDog.snapshot().chapter);
   if (!view) return;
-  if (view.pending) await control(page, 'feedback', view.pending.action === 'sit' ? 'treat' : 'scold').click();
-  else await control(page, 'commands', view.commands.find((c) => c.enabled)?.id ?? 'sit').click();
+  const [group, id] = view.pending
+    ? ['feedback', view.pending.action === 'sit' ? 'treat' : 'scold']
+    : ['commands', view.commands.find((c) => c.enabled)?.id ?? 'sit'];
+  let place = places.get(`${group}/${id}`);
+  if (!place) {
+    const box = await control(page, group, id).boundingBox();
+    place = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    places.set(`${group}/${id}`, place);
+  }
+  await page.mouse.click(place.x, place.y);
 }
 
 async function openChapter1(page, url) {
@@ -175,23 +192,51 @@ export async function measureFloor(rounds, floorDir) {
   return { fps: median(fps), throttledFps: median(throttledFps) };
 }
 
+/**
+ * How fast chapter 1 is played under 4× throttling, in presses a second: `0` is as fast as the
+ * benchmark can press. The first is the headline (`throttled_fps_median`): a quick player, who
+ * gives a command, looks at what Bit does and judges it, presses about once a second. Two a
+ * second (a command and its feedback every second) and flat out (8-10 a second, no player) are
+ * reported beside it.
+ */
+export const THROTTLED_PACES = [1, 2, 0];
+
+/** Chapter 1's fps under 4× CPU throttling at each pace (median over rounds), and the flat-out press rate. */
 export async function measureThrottledChapter1(rounds, dist) {
   const server = await startPreview({ dir: dist });
-  const fps = [];
+  const fps = new Map(THROTTLED_PACES.map((pace) => [pace, []]));
+  const flatOutRates = [];
   try {
     for (let round = 0; round < rounds; round++) {
-      const b = await openBrowser();
-      await openChapter1(b.page, server.url);
-      const cdp = await throttle(b.page, 4);
-      fps.push(await countFrames(b.page, 5000, () => trainChapter1(b.page)));
-      await cdp.detach();
-      console.log(`chapter 1 at 4× CPU throttling, round ${round + 1}: ${fps.at(-1)} fps`);
-      await b.close();
+      for (const pace of THROTTLED_PACES) {
+        const b = await openBrowser();
+        await openChapter1(b.page, server.url);
+        const cdp = await throttle(b.page, 4);
+        const places = new Map();
+        let presses = 0;
+        const press = async () => {
+          const started = Date.now();
+          await trainChapter1(b.page, places);
+          presses++;
+          const wait = pace ? 1000 / pace - (Date.now() - started) : 0;
+          if (wait > 0) await b.page.waitForTimeout(wait);
+        };
+        fps.get(pace).push(await countFrames(b.page, 5000, press));
+        await cdp.detach();
+        if (!pace) flatOutRates.push(presses / 5);
+        console.log(
+          `chapter 1 at 4× CPU throttling, round ${round + 1}, ${pace ? `${pace} press${pace > 1 ? 'es' : ''} a second` : 'flat out'}: ${fps.get(pace).at(-1)} fps, ${(presses / 5).toFixed(1)} presses a second`,
+        );
+        await b.close();
+      }
     }
   } finally {
     await server.stop();
   }
-  return median(fps);
+  return {
+    byPace: new Map([...fps].map(([pace, xs]) => [pace, median(xs)])),
+    flatOutPressesPerSecond: median(flatOutRates),
+  };
 }
 
 export async function offlineReloadOk(dist) {
@@ -292,9 +337,12 @@ export async function measureAnywhere(rounds, ours, dist = join(ROOT, 'dist'), {
     baseline_fps_median: floor.fps,
     title_ratio: round2(starts.ours / starts.floor),
     fps_ratio: round2(ours.fps_median / floor.fps),
-    throttled_fps_median: throttled,
+    throttled_fps_median: throttled.byPace.get(THROTTLED_PACES[0]),
     baseline_throttled_fps_median: floor.throttledFps,
-    throttled_fps_ratio: round2(throttled / floor.throttledFps),
+    throttled_fps_ratio: round2(throttled.byPace.get(THROTTLED_PACES[0]) / floor.throttledFps),
+    throttled_fps_two_presses_a_second: throttled.byPace.get(2),
+    throttled_fps_flat_out: throttled.byPace.get(0),
+    throttled_flat_out_presses_a_second: throttled.flatOutPressesPerSecond,
     ...(quick
       ? {}
       : {
@@ -318,7 +366,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (let round = 0; round < rounds; round++) {
       const c = await openBrowser();
       await openChapter1(c.page, server.url);
-      fps.push(await countFrames(c.page, 5000, () => trainChapter1(c.page)));
+      const places = new Map();
+      fps.push(await countFrames(c.page, 5000, () => trainChapter1(c.page, places)));
       await c.close();
       console.log(`chapter 1 round ${round + 1}: ${fps.at(-1)} fps`);
     }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, findChromium, openBrowser, startPreview, control, waitForScreen } from '../tests/browser/harness.mjs';
 import { measureBoss } from './bench-boss.mjs';
-import { measureAnywhere } from './bench-anywhere.mjs';
+import { measureAnywhere, trainChapter1 } from './bench-anywhere.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 if (!findChromium()) {
@@ -66,11 +66,8 @@ try {
       requestAnimationFrame(tick);
     });
     const end = Date.now() + 5000;
-    while (Date.now() < end) {
-      const view = await page.evaluate(() => window.blackBoxDog.snapshot().chapter);
-      if (view.pending) await control(page, 'feedback', view.pending.action === 'sit' ? 'treat' : 'scold').click();
-      else await control(page, 'commands', view.commands.find((c) => c.enabled)?.id ?? 'sit').click();
-    }
+    const places = new Map();
+    while (Date.now() < end) await trainChapter1(page, places);
     const fps = await page.evaluate(() => {
       const f = window.__frames;
       const perSecond = [];
