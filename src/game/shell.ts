@@ -23,6 +23,8 @@ export function startShell(app: AppActor, ui: HtmlLayer, parent: HTMLElement): S
   const stage = ui.element('shell-stage', 'div', 'bbd-shell-stage');
   ui.root.prepend(stage);
   const line = stage.appendChild(document.createElement('p'));
+  // A screen reader hears "Starting the game…" too, when Play is pressed before the engine is up.
+  line.setAttribute('role', 'status');
   const fit = () => ui.fitParent(parent);
   fit();
   addEventListener('resize', fit);
