@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseAttempt } from '../src/app/saveStore';
 import { readAttemptFile } from '../src/app/share';
-import { verifyAttempt } from '../src/app/verifyAttempt';
+import { verifyAttempt } from '../src/attempts/verifyAttempt';
 
 let failed = false;
 const files = process.argv.slice(2);

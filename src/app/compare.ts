@@ -6,7 +6,7 @@
 import { loadChapter } from '../levels/chapters';
 import type { CompareData, CompareFact, RecordedAttempt } from '../levels/contract';
 import type { Attempt } from './saveSchema';
-import { verifyAttempt } from './verifyAttempt';
+import { verifyAttempt } from '../attempts/verifyAttempt';
 
 export interface CompareSide {
   attempt: Attempt;

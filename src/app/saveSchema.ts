@@ -3,6 +3,9 @@
 // zod/mini (the tree-shakable form of zod) keeps the save code small in the first download;
 // the richer level-file schemas load later with the chapters.
 import * as z from 'zod/mini';
+import { attemptSchema, starCount } from '../attempts/attempt';
+
+export { attemptSchema, type Attempt } from '../attempts/attempt';
 
 export const CURRENT_SAVE_VERSION = 2;
 
@@ -13,18 +16,6 @@ export const settingsSchema = z.object({
   reducedMotion: z.boolean(),
 });
 export type Settings = z.output<typeof settingsSchema>;
-
-const starCount = z.int().check(z.minimum(0), z.maximum(3));
-
-export const attemptSchema = z.object({
-  chapter: z.int().check(z.minimum(1), z.maximum(6)),
-  levelVersion: z.int().check(z.positive()),
-  seed: z.int().check(z.minimum(0), z.maximum(0xffffffff)),
-  events: z.array(z.looseObject({ type: z.string().check(z.minLength(1)) })).check(z.maxLength(20000)),
-  result: z.looseObject({ passed: z.boolean(), stars: starCount }),
-  time: z.string().check(z.minLength(1)),
-});
-export type Attempt = z.output<typeof attemptSchema>;
 
 /**
  * A chapter left unfinished (a reload, the map): its seed and input events so far, which replay

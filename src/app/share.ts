@@ -7,7 +7,7 @@ import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import * as z from 'zod/mini';
 import { attemptSchema, type Attempt } from './saveSchema';
 import { firstIssue } from './saveStore';
-import { verifyAttempt } from './verifyAttempt';
+import { verifyAttempt } from '../attempts/verifyAttempt';
 
 /** The version of the link and file formats; a newer one is refused with a clear reason. */
 export const SHARE_FORMAT = 1;

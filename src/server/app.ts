@@ -11,7 +11,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
-import { attemptSchema, type Attempt } from '../app/saveSchema';
+import { attemptSchema, type Attempt } from '../attempts/attempt';
 import enText from '../i18n/locales/en.json';
 import zhText from '../i18n/locales/zh-CN.json';
 import { CHAPTERS, isBuilt } from '../levels/chapters';

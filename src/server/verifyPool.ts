@@ -9,7 +9,7 @@
 // watching for the verdict) goes before one played a while ago (sent again after being offline or
 // turned away), unless that one has waited longer than `agingMs`.
 import { Worker } from 'node:worker_threads';
-import type { Attempt } from '../app/saveSchema';
+import type { Attempt } from '../attempts/attempt';
 import type { VerifyAnswer } from './verifyWorkerMain';
 
 export interface VerifyOutcome {

@@ -4,8 +4,8 @@
 // chapters) and stay loaded. Attempts handed over while one runs wait here and run one at a time,
 // in order.
 import { parentPort } from 'node:worker_threads';
-import type { Attempt } from '../app/saveSchema';
-import { verifyAttempt } from '../app/verifyAttempt';
+import type { Attempt } from '../attempts/attempt';
+import { verifyAttempt } from '../attempts/verifyAttempt';
 import { loadChapter } from '../levels/chapters';
 import { keepLevelLoaded } from './levelCache';
 

@@ -5,7 +5,7 @@ import { assign, createActor, fromPromise, setup, waitFor, type AnyActorRef } fr
 import { getShortestPaths } from 'xstate/graph';
 import { appMachine, type AppEvent, type LoadedChapter } from '../../../src/app/appMachine';
 import { freshSave, type Attempt } from '../../../src/app/saveSchema';
-import { verifyAttempt } from '../../../src/app/verifyAttempt';
+import { verifyAttempt } from '../../../src/attempts/verifyAttempt';
 import { defineChapter } from '../../../src/levels/contract';
 import { LevelFileError } from '../../../src/levels/shared/levelFile';
 import ch1 from '../../../src/levels/ch1';

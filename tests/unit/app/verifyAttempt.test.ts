@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Attempt } from '../../../src/app/saveSchema';
-import { verifyAttempt } from '../../../src/app/verifyAttempt';
+import { verifyAttempt } from '../../../src/attempts/verifyAttempt';
 import { loadSitLevel } from '../../../src/levels/ch1/sitLevel';
 import { playSit } from '../levels/sitTrainer';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Attempt } from '../../../src/app/saveSchema';
-import { verifyAttempt } from '../../../src/app/verifyAttempt';
+import { verifyAttempt } from '../../../src/attempts/verifyAttempt';
 import { isMessageKey, loadChapterText } from '../../../src/i18n/i18n';
 import { probabilityOf, targetOf } from '../../../src/levels/ch1/sitModel';
 import { fruitById } from '../../../src/levels/ch2/rulebookModel';

@@ -4,7 +4,7 @@
 // same worker are still replayed; and a worker's levels stay loaded and frozen between replays.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Attempt } from '../../../src/app/saveSchema';
-import { verifyAttempt } from '../../../src/app/verifyAttempt';
+import { verifyAttempt } from '../../../src/attempts/verifyAttempt';
 import ch5 from '../../../src/levels/ch5';
 import { priorityOf } from '../../../src/server/app';
 import { defaultWorkerCount } from '../../../src/server/classroom';

@@ -1,7 +1,7 @@
 import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { verifyAttempt } from '../../../../src/app/verifyAttempt';
+import { verifyAttempt } from '../../../../src/attempts/verifyAttempt';
 import type { Attempt } from '../../../../src/app/saveSchema';
 import chapter from '../../../../src/levels/ch4';
 import { loadMinskyLevel } from '../../../../src/levels/ch4/minskyLevel';

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getShortestPaths } from 'xstate/graph';
 import type { Attempt } from '../../../../src/app/saveSchema';
-import { verifyAttempt } from '../../../../src/app/verifyAttempt';
+import { verifyAttempt } from '../../../../src/attempts/verifyAttempt';
 import { trainBossNet, trainingKey, weightsOf } from '../../../../src/levels/ch6/bossTraining';
 import { loadDigitDemonLevel } from '../../../../src/levels/ch6/digitDemonLevel';
 import {

@@ -4,7 +4,7 @@
 // list in levels/chapters.ts and replayed through its contract.
 import { loadChapter } from '../levels/chapters';
 import { replayChapter, type ChapterReplay } from '../levels/shared/replay';
-import type { Attempt } from './saveSchema';
+import type { Attempt } from './attempt';
 
 export interface Verification {
   ok: boolean;

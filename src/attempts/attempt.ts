@@ -1,0 +1,17 @@
+// An attempt: a chapter's seed and the list of input events the player made, with the result the
+// game claims for it. This is the unit that replays, comparisons, shared links, saves and the
+// classroom server all exchange; verification (verifyAttempt.ts) replays it and checks the claim.
+// zod/mini keeps it small, since the save code that uses it is in the first download.
+import * as z from 'zod/mini';
+
+export const starCount = z.int().check(z.minimum(0), z.maximum(3));
+
+export const attemptSchema = z.object({
+  chapter: z.int().check(z.minimum(1), z.maximum(6)),
+  levelVersion: z.int().check(z.positive()),
+  seed: z.int().check(z.minimum(0), z.maximum(0xffffffff)),
+  events: z.array(z.looseObject({ type: z.string().check(z.minLength(1)) })).check(z.maxLength(20000)),
+  result: z.looseObject({ passed: z.boolean(), stars: starCount }),
+  time: z.string().check(z.minLength(1)),
+});
+export type Attempt = z.output<typeof attemptSchema>;
