@@ -83,7 +83,15 @@ async function boot(): Promise<void> {
         prepareText: fromPromise(({ input }: { input: { chapter: number } }) => prepareScene(input.chapter)),
       },
     }),
-    { input: { save, problem, newSeed: (): number => classroom?.seedFor(currentChapter()) ?? newAttemptSeed() } },
+    {
+      input: {
+        save,
+        problem,
+        newSeed: (): number => classroom?.seedFor(currentChapter()) ?? newAttemptSeed(),
+        // The page's implementations of a chapter's actors (none yet: each chapter runs as built).
+        provideChapter: (_chapter, machine) => machine,
+      },
+    },
   ).start();
   const api = installTestApi(app, () => saveError);
   playerLocale = () => app.getSnapshot().context.save.settings.locale;

@@ -117,7 +117,14 @@ export interface AppContext {
   newSeed: () => number;
   now: () => Date;
   newId: () => string;
+  provideChapter: ProvideChapter;
 }
+
+/**
+ * Gives a chapter's machine its page-side implementations before it runs (for example a Web
+ * Worker behind an actor whose in-process default serves replays, verification and the server).
+ */
+export type ProvideChapter = (chapter: number, machine: AnyStateMachine) => AnyStateMachine;
 
 /** One side of a comparison: an attempt of the save (by its index in the list) or the chapter's own run. */
 export type AttemptPick = { index: number } | { reference: true };
@@ -181,6 +188,8 @@ export interface AppInput {
   now?: () => Date;
   /** Ids for attempts sent to a class's server (a resend carries the same id). */
   newId?: () => string;
+  /** Applied to the chapter's machine where a run starts it; the identity by default. */
+  provideChapter?: (chapter: number, machine: AnyStateMachine) => AnyStateMachine;
 }
 
 function randomSeed(): number {
@@ -310,7 +319,7 @@ export const appMachine = setup({
         logic: AnyStateMachine,
         options: { id: string; input: unknown },
       ) => AnyActorRef;
-      const ref = spawnAny(chapter.machine, { id: 'chapterRun', input });
+      const ref = spawnAny(context.provideChapter(chapter.number, chapter.machine), { id: 'chapterRun', input });
       if (resume) {
         // Queued until the child starts (at the end of this step); the intro is skipped, since
         // dialogue is never recorded.
@@ -515,6 +524,7 @@ export const appMachine = setup({
     newSeed: input.newSeed ?? randomSeed,
     now: input.now ?? (() => new Date()),
     newId: input.newId ?? (() => crypto.randomUUID()),
+    provideChapter: input.provideChapter ?? ((_chapter, machine) => machine),
   }),
   on: {
     'problem.dismiss': { actions: 'dismissProblem' },

@@ -210,6 +210,50 @@ describe('app machine', () => {
     }
   });
 
+  it("runs the chapter's machine as provideChapter gives it (the page's implementations of its actors)", async () => {
+    const asked: number[] = [];
+    // The provided machine finishes with three stars whatever the event asks for.
+    const threeStars = setup({
+      types: { input: {} as { seed: number }, output: {} as { passed: boolean; stars: number } },
+    }).createMachine({
+      context: { events: [{ type: 'win' }] },
+      on: { win: '.done' },
+      initial: 'play',
+      states: { play: {}, done: { type: 'final' } },
+      output: () => ({ passed: true, stars: 3 }),
+    });
+    const actor = createActor(
+      appMachine.provide({
+        actors: {
+          loadChapter: fromPromise(
+            async ({ input }: { input: { chapter: number } }): Promise<LoadedChapter> => ({
+              chapter: tiny(input.chapter as 1),
+              level: { version: 7 },
+            }),
+          ),
+        },
+      }),
+      {
+        input: {
+          save: freshSave('en'),
+          problem: null,
+          provideChapter: (chapter, machine) => {
+            asked.push(chapter);
+            expect(machine).toBe(tinyMachine);
+            return threeStars;
+          },
+        },
+      },
+    ).start();
+    actor.send({ type: 'boot.done' });
+    actor.send({ type: 'title.play' });
+    actor.send({ type: 'chapter.open', chapter: 1 });
+    await playing(actor);
+    run(actor).send({ type: 'win', stars: 1 });
+    expect(asked).toEqual([1]);
+    expect(actor.getSnapshot().context.outcome?.stars).toBe(3);
+  });
+
   it('settings open over any screen, change and persist', () => {
     const { actor, saved } = start();
     actor.send({ type: 'boot.done' });
