@@ -12,7 +12,7 @@ import type { ButtonSpec } from '../ui/htmlLayer';
 import { FONT, H, W, textResolution } from './BaseScene';
 import { ChapterScene } from './ChapterScene';
 import type { ChartText } from '../views/chartText';
-import { ProbabilityBox, type BoxRow } from '../views/probabilityBox';
+import { ProbabilityBox, type BoxRow } from '../views/ch1/probabilityBox';
 
 const BIT_HOME = { x: 340, y: 360, size: 330 };
 const BIT_SMALL = { x: 340, y: 474, size: 190 };

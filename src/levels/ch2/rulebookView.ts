@@ -77,6 +77,10 @@ export interface RulebookView {
   challengeRuns: number;
   /** What the mentor says once every fruit of the basket is shown (the scene waits for it). */
   verdictLine: RulebookLine | null;
+  /** The verdict's basket as strip cards, in the order they are revealed (empty before a verdict). */
+  basket: StripCard[];
+  /** The text key of each fact's tile name, for the strip's part: what a "why?" trace reads. */
+  factLabels: Record<string, string>;
 }
 
 /** The verdict in words that match its stars: praise grows with them, and a miss says so. */
@@ -217,7 +221,28 @@ export function rulebookView(step: string, context: RulebookContext): RulebookVi
     challenge: step === 'verdict' ? lastChallenge(model) : null,
     challengeRuns: model.challenges.length,
     verdictLine: step === 'verdict' ? verdictLineOf(lastChallenge(model)) : null,
+    basket: step === 'verdict' ? basketCards(context) : [],
+    factLabels: Object.fromEntries(
+      tilesOf(data, strip?.kind === 'days' ? 'weather' : 'apple').map((d) => [d.fact, d.labelKey]),
+    ),
   };
+}
+
+/** The verdict's basket as strip cards (the basket has no "why?": it is judged, not explained). */
+function basketCards(context: RulebookContext): StripCard[] {
+  const none = { predicted: false, because: [], rules: [] };
+  return (lastChallenge(context.model)?.fruits ?? []).map((f) => {
+    const fruit = context.data.fruits.fruits.find((x) => x.id === f.fruit)!;
+    return {
+      id: f.fruit,
+      labelKey: fruit.nameKey,
+      art: fruit.art,
+      expected: f.truth,
+      predicted: f.predicted,
+      correct: f.correct,
+      prediction: none,
+    };
+  });
 }
 
 /** Whether the current rulebook would pass the step's check (for a hint, never a shortcut). */

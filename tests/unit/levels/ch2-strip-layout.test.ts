@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fruitCardSpots, layoutCards, STRIP } from '../../../src/game/views/stripLayout';
+import { fruitCardSpots, layoutCards, STRIP } from '../../../src/game/views/ch2/stripLayout';
 
 // The scene's card counts: the stall (12), the new season (beside the ceiling panel), the
 // challenge (every fruit, compact past 12) and the verdict's basket (8).

@@ -35,6 +35,30 @@ describe('chapter 2 view: the verdict', () => {
     expect(view.verdictLine?.key).toBe(`ch2.verdict.passed${view.challenge?.stars}`);
   });
 
+  it('carries the basket as cards, in the order the judge reveals them, with their marks', () => {
+    const actor = playRulebook(data, 2024, scriptFor('wang').slice(0, -1));
+    const view = rulebookView('verdict', actor.getSnapshot().context);
+    const fruits = view.challenge?.fruits ?? [];
+    expect(fruits.length).toBeGreaterThan(0);
+    expect(view.basket.map((c) => [c.id, c.predicted, c.correct, c.expected])).toEqual(
+      fruits.map((f) => [f.fruit, f.predicted, f.correct, f.truth]),
+    );
+    for (const c of view.basket) {
+      const fruit = data.fruits.fruits.find((f) => f.id === c.id);
+      expect([c.labelKey, c.art]).toEqual([fruit?.nameKey, fruit?.art]);
+    }
+    expect(rulebookView('challenge', actor.getSnapshot().context).basket).toEqual([]);
+  });
+
+  it("names each fact of the strip's part, for the why? trace", () => {
+    const actor = playRulebook(data, 1, []);
+    const weather = rulebookView('weather', actor.getSnapshot().context).factLabels;
+    expect(weather).toEqual(Object.fromEntries(data.level.weather.tiles.map((t) => [t.fact, t.labelKey])));
+    const stall = rulebookView('stall', actor.getSnapshot().context).factLabels;
+    expect(Object.keys(stall)).not.toEqual(Object.keys(weather));
+    expect(Object.keys(stall).length).toBeGreaterThan(0);
+  });
+
   it('part B opens with what to do there, not only the praise for the week', () => {
     const actor = playRulebook(data, 1, [...WEATHER_RULE, { type: 'rules.check' }]);
     const snap = actor.getSnapshot();

@@ -6,8 +6,8 @@
 // scene then draws a single image per frame instead of a shape and some twenty-five text objects
 // (which cost a slow laptop its frame rate, and rebuilding them on every trial cost more).
 import Phaser from 'phaser';
-import { COLORS, CSS } from '../palette';
-import { FONT, textResolution } from '../scenes/BaseScene';
+import { COLORS, CSS } from '../../palette';
+import { FONT, textResolution } from '../../scenes/BaseScene';
 
 export interface BoxRow {
   label: string;

@@ -1,9 +1,9 @@
 // The chapter's panels for the current step: the sellers' clash with the pick buttons, the chosen
 // side, the expert ceiling, the hidden basket and the verdict's score. Pure drawing from the view.
-import type { RulebookData } from '../../levels/ch2/rulebookLevel';
-import type { RulebookView, StripCard } from '../../levels/ch2/rulebookView';
-import type { HtmlLayer } from '../ui/htmlLayer';
-import { artUrl } from '../keys';
+import type { RulebookData } from '../../../levels/ch2/rulebookLevel';
+import type { RulebookView, StripCard } from '../../../levels/ch2/rulebookView';
+import type { HtmlLayer } from '../../ui/htmlLayer';
+import { artUrl } from '../../keys';
 import { EDITOR } from './ruleEditor';
 import { STRIP } from './rulebookStrip';
 import { conditionWords, type Tr } from './ruleText';
@@ -114,23 +114,6 @@ export function renderRulebookPanels(
       `${ctx.tr('ch2.basket.title')}: ${ctx.tr('ch2.basket.score', { correct: c.correct, size: c.size, rules: c.rules })} · ${'★'.repeat(c.stars)}${'☆'.repeat(3 - c.stars)} ${ctx.tr('ch2.basket.stars', { n: c.stars })}`,
     );
   } else ui.removeElement('ch2-score');
-}
-
-/** The verdict's basket as strip cards (the basket has no "why?": it is judged, not explained). */
-export function basketCards(data: RulebookData, view: RulebookView): StripCard[] {
-  const none = { predicted: false, because: [], rules: [] };
-  return (view.challenge?.fruits ?? []).map((f) => {
-    const fruit = data.fruits.fruits.find((x) => x.id === f.fruit)!;
-    return {
-      id: f.fruit,
-      labelKey: fruit.nameKey,
-      art: fruit.art,
-      expected: f.truth,
-      predicted: f.predicted,
-      correct: f.correct,
-      prediction: none,
-    };
-  });
 }
 
 /** A card in words for screen readers: name, prediction and mark. */

@@ -1,8 +1,8 @@
 // Rules, tiles and "why?" traces in words, in the current language. The scene passes its text
 // lookup; this module only decides which text key says what.
-import type { Condition } from '../../engine';
-import type { EditorTile } from '../../levels/ch2/rulebookView';
-import type { Prediction, TraceItem } from '../../levels/ch2/rulebookModel';
+import type { Condition } from '../../../engine';
+import type { EditorTile } from '../../../levels/ch2/rulebookView';
+import type { Prediction, TraceItem } from '../../../levels/ch2/rulebookModel';
 
 export type Tr = (key: string, params?: Record<string, string | number>) => string;
 

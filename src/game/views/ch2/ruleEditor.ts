@@ -1,10 +1,10 @@
 // The rule editor's controls as button specs: the tile palette, one row per rule (IF head, tiles
 // with AND / OR chips between them, THEN conclusion) and the tools for the selected tile.
 // Every control is a real button (mouse, touch, keyboard); nothing needs typing.
-import type { EditEvent } from '../../levels/ch2/rulebookEdit';
-import type { EditorView } from '../../levels/ch2/rulebookView';
-import type { ButtonSpec } from '../ui/htmlLayer';
-import { artUrl, type ArtKey } from '../keys';
+import type { EditEvent } from '../../../levels/ch2/rulebookEdit';
+import type { EditorView } from '../../../levels/ch2/rulebookView';
+import type { ButtonSpec } from '../../ui/htmlLayer';
+import { artUrl, type ArtKey } from '../../keys';
 import { featureIcon } from './tileIcons';
 import { ruleWords, tileWords, type Tr } from './ruleText';
 

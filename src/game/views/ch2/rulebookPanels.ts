@@ -1,9 +1,9 @@
 // The chapter's HTML panels: the "why?" trace, the sellers' conflict, the expert ceiling and the
 // hidden basket. Long text lives in the DOM (it wraps, scales and is read by screen readers);
 // each panel is created once per id and refilled on every render.
-import type { Ceiling, SellerConflict } from '../../levels/ch2/rulebookModel';
-import type { ButtonSpec, HtmlLayer } from '../ui/htmlLayer';
-import { artUrl, type ArtKey } from '../keys';
+import type { Ceiling, SellerConflict } from '../../../levels/ch2/rulebookModel';
+import type { ButtonSpec, HtmlLayer } from '../../ui/htmlLayer';
+import { artUrl, type ArtKey } from '../../keys';
 
 export interface Box {
   x: number;

@@ -4,10 +4,10 @@
 // also gets a thick border. A mark never sits on a fruit's picture. Drawn in Phaser; the "why?"
 // buttons are HTML (see RulebookScene).
 import type Phaser from 'phaser';
-import type { StripCard } from '../../levels/ch2/rulebookView';
-import type { ArtKey } from '../keys';
-import { COLORS, CSS } from '../palette';
-import { FONT } from '../scenes/BaseScene';
+import type { StripCard } from '../../../levels/ch2/rulebookView';
+import type { ArtKey } from '../../keys';
+import { COLORS, CSS } from '../../palette';
+import { FONT } from '../../scenes/BaseScene';
 import type { Tr } from './ruleText';
 import { STRIP, fruitCardSpots, type CardBox } from './stripLayout';
 
