@@ -27,6 +27,7 @@ import { whyLines, type Tr } from '../views/ruleText';
 import { renderNote, renderTray, renderWhy } from '../views/rulebookPanels';
 import { basketCards, cardWords, renderRulebookPanels } from '../views/rulebookScreen';
 import '../ui/rulebook.css';
+import { renderHistoryCard } from '../views/historyCard';
 import type { ChartText } from '../views/chartText';
 
 const PART_KEY: Record<string, string> = {
@@ -120,6 +121,13 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
     this.renderStrip(view);
     this.renderPanels(view);
     this.renderActions(view);
+    renderHistoryCard(
+      this.services.ui,
+      view.history && {
+        title: this.tr(view.history.titleKey),
+        items: view.history.items.map((h) => ({ year: h.year, text: this.tr(h.textKey) })),
+      },
+    );
     // The verdict's score is said only once the last fruit of the basket has been shown.
     const shown = step === 'verdict' && view.challenge !== null && this.revealed >= view.challenge.size;
     const line = shown && view.verdictLine ? view.verdictLine : view.line;
@@ -429,10 +437,11 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
       specs.push(action('next', this.tr('ch2.btn.seasonNext'), () => this.send({ type: 'season.next' })));
     if (view.step === 'challenge') specs.push(action('judge', this.tr('ch2.btn.judge'), () => this.judgeBasket()));
     if (view.step === 'verdict') this.reveal(view);
-    if (view.step === 'verdict' && view.challenge && this.revealed >= view.challenge.size) {
+    const finish = view.finish;
+    if (finish && (view.history || (view.challenge && this.revealed >= view.challenge.size))) {
       specs.push({
-        ...action('finish', this.tr('ch2.btn.finish'), () => this.send({ type: 'challenge.finish' })),
-        y: 330,
+        ...action('finish', this.tr('ch2.btn.finish'), () => this.send(finish)),
+        y: view.history ? 510 : 330,
       });
     }
     specs.push(this.mapButton());

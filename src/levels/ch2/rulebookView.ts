@@ -77,6 +77,10 @@ export interface RulebookView {
   challengeRuns: number;
   /** What the mentor says once every fruit of the basket is shown (the scene waits for it). */
   verdictLine: RulebookLine | null;
+  /** What "Continue" sends after the verdict and on the history card; null in other steps. */
+  finish: { type: 'dialogue.next' } | { type: 'challenge.finish' } | null;
+  /** The history card, in the history step: its title and one entry per milestone. */
+  history: { titleKey: string; items: { year: string; textKey: string }[] } | null;
 }
 
 /** The verdict in words that match its stars: praise grows with them, and a miss says so. */
@@ -113,6 +117,8 @@ function lineFor(step: string, context: RulebookContext, strip: RulebookView['st
     case 'verdict':
       // The score waits for the reveal: see verdictLine.
       return { key: 'ch2.guide.verdict', params: { size: String(challenge?.size ?? 0) }, notice: false };
+    case 'history':
+      return { key: 'ch2.history.line', params, notice: false };
     default:
       return { key: 'ch2.guide.done', params, notice: false };
   }
@@ -217,7 +223,16 @@ export function rulebookView(step: string, context: RulebookContext): RulebookVi
     challenge: step === 'verdict' ? lastChallenge(model) : null,
     challengeRuns: model.challenges.length,
     verdictLine: step === 'verdict' ? verdictLineOf(lastChallenge(model)) : null,
+    finish: finishOf(step, context),
+    history: step === 'history' ? { titleKey: 'ch2.history.title', items: data.level.history } : null,
   };
+}
+
+/** A passed verdict goes on to the history card; a failed one back to the rules; the card ends the chapter. */
+function finishOf(step: string, context: RulebookContext): RulebookView['finish'] {
+  if (step === 'history') return { type: 'challenge.finish' };
+  if (step !== 'verdict') return null;
+  return lastChallenge(context.model)?.passed ? { type: 'dialogue.next' } : { type: 'challenge.finish' };
 }
 
 /** Whether the current rulebook would pass the step's check (for a hint, never a shortcut). */
