@@ -11,13 +11,14 @@ import { CSS } from '../palette';
 import { drawPanel } from '../ui/panelBackdrop';
 import { H, W } from './BaseScene';
 import { ChapterScene } from './ChapterScene';
-import { actionSpecs } from '../views/ch2/actionsPainter';
+import { actionSpecs, type ActionHandlers } from '../views/ch2/actionsPainter';
 import { EditorPainter } from '../views/ch2/editorPainter';
 import { EDITOR, type EditorHandlers, type Selection } from '../views/ch2/ruleEditor';
 import type { Tr } from '../views/ch2/ruleText';
 import { renderRulebookPanels } from '../views/ch2/rulebookScreen';
 import { StripPainter, type StripState } from '../views/ch2/stripPainter';
 import '../ui/rulebook.css';
+import { renderHistoryCard } from '../views/historyCard';
 import type { ChartText } from '../views/chartText';
 
 const PART_KEY: Record<string, string> = {
@@ -133,6 +134,13 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
     );
     const actions = actionSpecs(view, { tr: this.tr, week: this.week, conflictOpen, revealed }, this.actionHandlers());
     ui.sync('ch2-actions', actions);
+    renderHistoryCard(
+      ui,
+      view.history && {
+        title: this.tr(view.history.titleKey),
+        items: view.history.items.map((h) => ({ year: h.year, text: this.tr(h.textKey) })),
+      },
+    );
     // The verdict's score is said only once the last fruit of the basket has been shown.
     const shown = step === 'verdict' && view.challenge !== null && this.revealed >= view.challenge.size;
     const line = shown && view.verdictLine ? view.verdictLine : view.line;
@@ -185,7 +193,7 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
     };
   }
 
-  private actionHandlers() {
+  private actionHandlers(): ActionHandlers {
     return {
       runWeek: () => this.runWeek(),
       check: () => this.check(),
@@ -199,7 +207,7 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
         this.why = null;
         this.send({ type: 'challenge.run' });
       },
-      finish: () => this.send({ type: 'challenge.finish' }),
+      finish: (event) => this.send(event),
       map: () => this.quitToMap(),
     };
   }

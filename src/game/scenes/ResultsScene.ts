@@ -1,4 +1,5 @@
-// Results: stars, the chapter's numbers, its one key insight, and retry / next / map.
+// Results: stars, the chapter's numbers, its one key insight with the field's words for it, and
+// retry / next / map.
 import { nextPlayableChapter } from '../../app/appMachine';
 import { CHAPTERS, chapterStatus } from '../../levels/chapters';
 import { SCENES } from '../keys';
@@ -6,6 +7,7 @@ import { CSS } from '../palette';
 import { BaseScene, H, W } from './BaseScene';
 import { renderInsightCard } from '../views/insightCard';
 import { replaysText } from '../ui/replaysText';
+import { isMessageKey } from '../../i18n/i18n';
 
 export class ResultsScene extends BaseScene {
   constructor() {
@@ -61,9 +63,13 @@ export class ResultsScene extends BaseScene {
             ? this.t('results.nextSoon', { n: after.number })
             : this.t('results.nextLocked');
       nextNote.setText(why);
+      // Each chapter names what the player did in the field's words: results.chN.vocab, found by
+      // the chapter's number, so a new chapter only adds its key.
+      const vocabKey = `results.ch${o.chapter}.vocab`;
       renderInsightCard(this.services.ui, {
         heading: this.t('results.insight'),
         text: this.dt(`ch${o.chapter}.insight`),
+        vocab: isMessageKey(vocabKey) ? { heading: this.t('results.vocab'), text: this.dt(vocabKey) } : null,
       });
       this.services.ui.sync('results', [
         {

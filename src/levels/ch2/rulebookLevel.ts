@@ -71,6 +71,10 @@ export const rulebookLevelSchema = z
         }),
       )
       .min(1),
+    /** The history card: a year (as printed, e.g. "1956" or "1980s") and the text key of what happened. */
+    history: z
+      .array(z.object({ year: z.string().regex(/^\d{4}s?$/, 'must be a year like "1956" or "1980s"'), textKey }))
+      .min(1),
   })
   .superRefine((level, ctx) => {
     level.weather.tiles.forEach((t, i) => {

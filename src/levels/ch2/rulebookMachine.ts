@@ -1,5 +1,5 @@
 // Chapter 2's steps: intro → part A, the weather week → part B, the fruit stall → the sellers'
-// conflict → the new season → the challenge on the hidden basket → done. The numbers live in the
+// conflict → the new season → the challenge on the hidden basket → the history card → done. The numbers live in the
 // pure model (rulebookModel.ts); this machine decides which inputs are allowed when and records
 // every input that changes the model, so an attempt replays exactly.
 import { assign, setup } from 'xstate';
@@ -46,7 +46,16 @@ export interface RulebookInput {
   seed: number;
 }
 
-export type RulebookStep = 'intro' | 'weather' | 'stall' | 'conflict' | 'season' | 'challenge' | 'verdict' | 'done';
+export type RulebookStep =
+  | 'intro'
+  | 'weather'
+  | 'stall'
+  | 'conflict'
+  | 'season'
+  | 'challenge'
+  | 'verdict'
+  | 'history'
+  | 'done';
 
 export const INTRO_LINES = ['ch2.intro.1', 'ch2.intro.2', 'ch2.intro.3'] as const;
 
@@ -172,11 +181,18 @@ export const rulebookMachine = setup({
     },
     verdict: {
       on: {
+        // A passed verdict's "Continue" opens the history card. Like all dialogue it is not
+        // recorded, so an attempt still ends verdict → challenge.finish → done on replay (and
+        // attempts recorded before the card existed still verify).
+        'dialogue.next': { guard: 'challengePassed', target: 'history' },
         'challenge.finish': [
           { guard: 'challengePassed', target: 'done', actions: 'record' },
           { target: 'challenge', actions: ['record', 'noticeChallengeFailed'] },
         ],
       },
+    },
+    history: {
+      on: { 'challenge.finish': { target: 'done', actions: 'record' } },
     },
     done: { type: 'final' },
   },

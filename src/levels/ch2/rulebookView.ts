@@ -81,6 +81,10 @@ export interface RulebookView {
   basket: StripCard[];
   /** The text key of each fact's tile name, for the strip's part: what a "why?" trace reads. */
   factLabels: Record<string, string>;
+  /** What "Continue" sends after the verdict and on the history card; null in other steps. */
+  finish: { type: 'dialogue.next' } | { type: 'challenge.finish' } | null;
+  /** The history card, in the history step: its title and one entry per milestone. */
+  history: { titleKey: string; items: { year: string; textKey: string }[] } | null;
 }
 
 /** The verdict in words that match its stars: praise grows with them, and a miss says so. */
@@ -117,6 +121,8 @@ function lineFor(step: string, context: RulebookContext, strip: RulebookView['st
     case 'verdict':
       // The score waits for the reveal: see verdictLine.
       return { key: 'ch2.guide.verdict', params: { size: String(challenge?.size ?? 0) }, notice: false };
+    case 'history':
+      return { key: 'ch2.history.line', params, notice: false };
     default:
       return { key: 'ch2.guide.done', params, notice: false };
   }
@@ -225,6 +231,8 @@ export function rulebookView(step: string, context: RulebookContext): RulebookVi
     factLabels: Object.fromEntries(
       tilesOf(data, strip?.kind === 'days' ? 'weather' : 'apple').map((d) => [d.fact, d.labelKey]),
     ),
+    finish: finishOf(step, context),
+    history: step === 'history' ? { titleKey: 'ch2.history.title', items: data.level.history } : null,
   };
 }
 
@@ -243,6 +251,13 @@ function basketCards(context: RulebookContext): StripCard[] {
       prediction: none,
     };
   });
+}
+
+/** A passed verdict goes on to the history card; a failed one back to the rules; the card ends the chapter. */
+function finishOf(step: string, context: RulebookContext): RulebookView['finish'] {
+  if (step === 'history') return { type: 'challenge.finish' };
+  if (step !== 'verdict') return null;
+  return lastChallenge(context.model)?.passed ? { type: 'dialogue.next' } : { type: 'challenge.finish' };
 }
 
 /** Whether the current rulebook would pass the step's check (for a hint, never a shortcut). */

@@ -232,7 +232,8 @@ function lineFor(step: string, context: FoggyContext, view: Partial<FoggyView>):
       if (a.plain.diverged && a.heavy.diverged) return say('ch5.auto.diverged', { lr: a.lr }, true);
       if (a.plain.diverged) return say('ch5.auto.plainDiverged', { lr: a.lr }, true);
       if (a.steps === 0) return say('ch5.auto.guide');
-      return say('ch5.auto.running', {
+      // At momentum 0 both walkers are the same one: no word about momentum then.
+      return say(a.beta > 0 ? 'ch5.auto.running' : 'ch5.auto.runningPlain', {
         steps: a.steps,
         plain: fmt(a.plain.loss),
         heavy: fmt(a.heavy.loss),

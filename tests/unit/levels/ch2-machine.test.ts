@@ -199,4 +199,35 @@ describe('chapter 2 machine', () => {
     expect(replayRulebook(data, 77, recorded)).toEqual(s.output);
     expect(() => replayRulebook(data, 77, recorded.slice(0, -1))).toThrow(/did not finish/);
   });
+
+  it('a passed verdict opens the history card without recording it; old attempts still end at the verdict', () => {
+    const script = scriptFor('wang');
+    const finish = script[script.length - 1];
+    // Played with the card: the verdict's Continue (dialogue, not recorded), then the card's.
+    const actor = playRulebook(data, 77, script.slice(0, -1));
+    expect(actor.getSnapshot().value).toBe('verdict');
+    expect(rulebookView('verdict', actor.getSnapshot().context).finish).toEqual({ type: 'dialogue.next' });
+    actor.send({ type: 'dialogue.next' });
+    const card = actor.getSnapshot();
+    expect(card.value).toBe('history');
+    const view = rulebookView('history', card.context);
+    expect(view.history?.items.map((h) => h.year)).toEqual(['1956', '1965', '1980s']);
+    expect(view.finish).toEqual(finish);
+    actor.send(finish);
+    const s = actor.getSnapshot();
+    expect(s.status).toBe('done');
+    // The recorded events are exactly those of an attempt made before the card existed.
+    const recorded = JSON.parse(JSON.stringify(s.context.events)) as RulebookInputEvent[];
+    expect(recorded).toEqual(script);
+    expect(replayRulebook(data, 77, recorded)).toEqual(s.output);
+  });
+
+  it('a failed verdict never opens the history card', () => {
+    const actor = playRulebook(data, 77, scriptFor('wang', [{ type: 'rule.remove', rule: 0 }]).slice(0, -1));
+    const snap = actor.getSnapshot();
+    expect(snap.value).toBe('verdict');
+    expect(rulebookView('verdict', snap.context).finish).toEqual({ type: 'challenge.finish' });
+    actor.send({ type: 'dialogue.next' });
+    expect(actor.getSnapshot().value).toBe('verdict');
+  });
 });

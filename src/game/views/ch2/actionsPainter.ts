@@ -23,7 +23,7 @@ export interface ActionHandlers {
   changeSide(): void;
   seasonNext(): void;
   judge(): void;
-  finish(): void;
+  finish(event: NonNullable<RulebookView['finish']>): void;
   map(): void;
 }
 
@@ -63,8 +63,9 @@ export function actionSpecs(view: RulebookView, s: ActionState, on: ActionHandle
   }
   if (view.step === 'season') specs.push(action('next', tr('ch2.btn.seasonNext'), () => on.seasonNext()));
   if (view.step === 'challenge') specs.push(action('judge', tr('ch2.btn.judge'), () => on.judge()));
-  if (view.step === 'verdict' && view.challenge && s.revealed >= view.challenge.size) {
-    specs.push({ ...action('finish', tr('ch2.btn.finish'), () => on.finish()), y: 330 });
+  const finish = view.finish;
+  if (finish && (view.history || (view.challenge && s.revealed >= view.challenge.size))) {
+    specs.push({ ...action('finish', tr('ch2.btn.finish'), () => on.finish(finish)), y: view.history ? 510 : 330 });
   }
   specs.push({
     id: 'map',

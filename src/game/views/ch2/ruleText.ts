@@ -11,8 +11,9 @@ const DERIVED: Record<string, string> = { 'love-apple': 'ch2.fact.loveApple' };
 
 export function tileWords(tr: Tr, t: Pick<EditorTile, 'labelKey' | 'not' | 'op' | 'threshold'>): string {
   const base = tr(t.labelKey);
-  const core = t.op !== undefined ? tr('ch2.tile.compare', { tile: base, op: t.op, value: t.threshold ?? '' }) : base;
-  return t.not ? tr('ch2.tile.not', { tile: core }) : core;
+  if (t.op === undefined) return t.not ? tr('ch2.tile.not', { tile: base }) : base;
+  // A negated comparison has its own words: Chinese cannot put 不 in front of "湿度 > 70%".
+  return tr(t.not ? 'ch2.tile.notCompare' : 'ch2.tile.compare', { tile: base, op: t.op, value: t.threshold ?? '' });
 }
 
 /** A whole rule: tiles joined by AND / OR words. */

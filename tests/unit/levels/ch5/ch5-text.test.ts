@@ -4,7 +4,9 @@ import en from '../../../../src/i18n/locales/ch5.en.json';
 import zh from '../../../../src/i18n/locales/ch5.zh-CN.json';
 import shellEn from '../../../../src/i18n/locales/en.json';
 import { isMessageKey, loadChapterText } from '../../../../src/i18n/i18n';
-import { level } from './ch5-player';
+import { foggyView } from '../../../../src/levels/ch5/foggyView';
+import type { FoggyEvent } from '../../../../src/levels/ch5/foggyMachine';
+import { level, start } from './ch5-player';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -16,7 +18,8 @@ describe('chapter 5 text', () => {
   });
 
   it('uses only ch5.* keys plus its results line, and does not redefine the shell title', () => {
-    for (const key of Object.keys(en)) expect(key === 'results.ch5.stats' || key.startsWith('ch5.')).toBe(true);
+    for (const key of Object.keys(en))
+      expect(/^results\.ch5\.(stats|vocab)$/.test(key) || key.startsWith('ch5.')).toBe(true);
     expect(Object.keys(en)).not.toContain('ch5.title');
     expect(Object.keys(shellEn)).toContain('ch5.title');
   });
@@ -34,5 +37,33 @@ describe('chapter 5 text', () => {
       keys.push(...[...src.matchAll(/'(ch5\.[a-zA-Z0-9.]+)'/g)].map((m) => m[1]).filter((k) => !k.endsWith('.')));
     }
     for (const k of keys) expect([k, isMessageKey(k)]).toEqual([k, true]);
+  });
+});
+
+describe('part D in words', () => {
+  // Walks to part D the way the scripted player does, then sets the learning rate and momentum.
+  function autoLine(beta: number): string {
+    const actor = start();
+    const send = (e: FoggyEvent) => actor.send(e);
+    for (let i = 0; i < level.hand.offerAfterMoves; i++) send({ type: 'knob.nudge', index: i % 6, by: 0.1 });
+    send({ type: 'hand.done' });
+    for (let i = 0; i < 12 && !actor.getSnapshot().context.model.fog1.reached; i++)
+      send({ type: 'fog.step', size: 0.1 });
+    send({ type: 'fog.next' });
+    for (let i = 0; i < 12 && !actor.getSnapshot().context.model.fog2.reached; i++)
+      send({ type: 'fog.step', size: 0.1 });
+    send({ type: 'fog.next' });
+    send({ type: 'auto.set', lr: level.auto.learningRates[1], beta });
+    send({ type: 'auto.step', count: 5 });
+    const snap = actor.getSnapshot();
+    expect(snap.value).toBe('auto');
+    return foggyView(String(snap.value), snap.context).line.key;
+  }
+
+  it('names momentum only when momentum is on', () => {
+    expect(level.auto.momenta).toContain(0);
+    expect(autoLine(0)).toBe('ch5.auto.runningPlain');
+    expect(autoLine(Math.max(...level.auto.momenta))).toBe('ch5.auto.running');
+    expect(en['ch5.auto.runningPlain']).not.toMatch(/momentum \{heavy\}/);
   });
 });
