@@ -3,6 +3,7 @@
 import { createActor, fromPromise } from 'xstate';
 import { appMachine, loadChapterWithLevel } from './app/appMachine';
 import { newAttemptSeed } from './game/attemptSeed';
+import { provideChapter } from './game/chapterProviders';
 import { loadSave, SAVE_KEY, writeSave, type StorageLike } from './app/saveStore';
 import { detectLocale, translate, type Locale } from './i18n/i18n';
 import type { SaveData } from './app/saveSchema';
@@ -83,7 +84,14 @@ async function boot(): Promise<void> {
         prepareText: fromPromise(({ input }: { input: { chapter: number } }) => prepareScene(input.chapter)),
       },
     }),
-    { input: { save, problem, newSeed: (): number => classroom?.seedFor(currentChapter()) ?? newAttemptSeed() } },
+    {
+      input: {
+        save,
+        problem,
+        newSeed: (): number => classroom?.seedFor(currentChapter()) ?? newAttemptSeed(),
+        provideChapter,
+      },
+    },
   ).start();
   const api = installTestApi(app, () => saveError);
   playerLocale = () => app.getSnapshot().context.save.settings.locale;

@@ -115,6 +115,8 @@ export interface AppContext {
   /** Something the player should be told once: attempts removed to make room, a refused preset. */
   notice: AppNotice | null;
   newSeed: () => number;
+  /** Gives a chapter's machine the page's actors (e.g. chapter 6's training worker) before it runs. */
+  provideChapter: (chapter: number, machine: AnyStateMachine) => AnyStateMachine;
   now: () => Date;
   newId: () => string;
 }
@@ -178,6 +180,8 @@ export interface AppInput {
   problem: SaveProblem | null;
   /** The seed of each new attempt (the page reads `?seed=N` or draws a random one). */
   newSeed?: () => number;
+  /** Applied to each chapter's machine where the app starts it (default: the machine as it is). */
+  provideChapter?: (chapter: number, machine: AnyStateMachine) => AnyStateMachine;
   now?: () => Date;
   /** Ids for attempts sent to a class's server (a resend carries the same id). */
   newId?: () => string;
@@ -310,7 +314,7 @@ export const appMachine = setup({
         logic: AnyStateMachine,
         options: { id: string; input: unknown },
       ) => AnyActorRef;
-      const ref = spawnAny(chapter.machine, { id: 'chapterRun', input });
+      const ref = spawnAny(context.provideChapter(chapter.number, chapter.machine), { id: 'chapterRun', input });
       if (resume) {
         // Queued until the child starts (at the end of this step); the intro is skipped, since
         // dialogue is never recorded.
@@ -513,6 +517,7 @@ export const appMachine = setup({
     preset: null,
     notice: null,
     newSeed: input.newSeed ?? randomSeed,
+    provideChapter: input.provideChapter ?? ((_chapter: number, machine: AnyStateMachine) => machine),
     now: input.now ?? (() => new Date()),
     newId: input.newId ?? (() => crypto.randomUUID()),
   }),
