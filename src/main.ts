@@ -3,6 +3,7 @@
 import { createActor, fromPromise } from 'xstate';
 import { appMachine, loadChapterWithLevel } from './app/appMachine';
 import { newAttemptSeed } from './game/attemptSeed';
+import { provideChapter } from './game/chapterProviders';
 import { loadSave, SAVE_KEY, writeSave, type StorageLike } from './app/saveStore';
 import { detectLocale, translate, type Locale } from './i18n/i18n';
 import type { SaveData } from './app/saveSchema';
@@ -88,8 +89,7 @@ async function boot(): Promise<void> {
         save,
         problem,
         newSeed: (): number => classroom?.seedFor(currentChapter()) ?? newAttemptSeed(),
-        // The page's implementations of a chapter's actors (none yet: each chapter runs as built).
-        provideChapter: (_chapter, machine) => machine,
+        provideChapter,
       },
     },
   ).start();

@@ -1,6 +1,6 @@
 // The page's side of the training worker: starts one worker per training run (cancelling is
 // terminating it, which stops it at once even mid-epoch), sends the digits and the choices, and
-// hands progress and the final weights to the scene.
+// hands progress and the final weights to the trainBoss actor (../chapterProviders.ts).
 import type { BossChoices, BossWeights, TrainProgress } from '../../levels/ch6/bossTraining';
 import type { BossWorkerReply, BossWorkerRequest } from '../../levels/ch6/bossWorkerProtocol';
 import type { BossDigits } from '../../levels/ch6/digits';

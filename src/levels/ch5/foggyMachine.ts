@@ -120,16 +120,18 @@ export const foggyMachine = setup({
   actions: {
     record: assign({ events: ({ context, event }) => [...context.events, event as FoggyInputEvent] }),
     nextIntroLine: assign({ introLine: ({ context }) => context.introLine + 1 }),
-    setKnob: assign({
-      model: ({ context, event }) => {
-        const { level, model } = context;
-        if (event.type === 'knob.set') return setHandKnob(level, model, event.index, event.value);
-        if (event.type === 'knob.nudge')
-          return setHandKnob(level, model, event.index, model.hand[event.index] + event.by);
-        return model;
-      },
-      notice: ({ context }) =>
-        handMayEnd(context.level, context.model) && context.notice === null ? 'ch5.hand.offer' : context.notice,
+    // One assigner, so the offer is judged on the model this move produced (property assigners
+    // would all see the context from before the move).
+    setKnob: assign(({ context, event }) => {
+      const { level, model } = context;
+      const next =
+        event.type === 'knob.set'
+          ? setHandKnob(level, model, event.index, event.value)
+          : event.type === 'knob.nudge'
+            ? setHandKnob(level, model, event.index, model.hand[event.index] + event.by)
+            : model;
+      const offer = handMayEnd(level, next) && context.notice === null;
+      return { model: next, notice: offer ? 'ch5.hand.offer' : context.notice };
     }),
     clearNotice: assign({ notice: () => null }),
     stepFog1: assign({

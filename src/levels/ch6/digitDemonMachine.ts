@@ -3,8 +3,10 @@
 // epilogue → ending and credits → done. The numbers live in the pure model; this machine decides
 // which inputs are allowed when and records every input that moves the chapter on, so the attempt
 // (seed + events, drawings as 28 x 28 bytes) replays to the same result. 'train.done' carries no
-// weights: its outcome is recomputed from (level, seed, choices), by the worker live and
-// in-process on replay (see trainedNets.ts). Drafts on the drawing pad ('draw.preview') only feed
+// weights: while training, the machine invokes the `trainBoss` actor (trainBoss.ts; the page
+// provides one backed by a Web Worker), whose 'train.finished' brings the weights back and is
+// recorded as 'train.done'; a replay's 'train.done' retrains in-process from (level, seed,
+// choices), the same pure function. Progress reports are shown, never recorded. Drafts on the drawing pad ('draw.preview') only feed
 // the "what the net sees" view and are never recorded, like dialogue.
 import { assign, setup } from 'xstate';
 import { introGuard, introState } from '../shared/intro';
@@ -29,8 +31,9 @@ import {
   type DigitDemonState,
   type TrickSource,
 } from './digitDemonModel';
-import { isDrawingInput } from './digitDrawing';
-import { findTrained } from './trainedNets';
+import { drawingToInput, inkCount, isDrawingInput, isStrokes, type Stroke } from './digitDrawing';
+import type { BossWeights, TrainProgress } from './bossTraining';
+import { trainBossInProcess, type TrainBossReply } from './trainBoss';
 
 /** The level file joined with the digits it trains on. */
 export interface DigitDemonChapterLevel {
@@ -57,7 +60,9 @@ export type DigitDemonInputEvent =
 
 export type DigitDemonEvent =
   | DigitDemonInputEvent
-  | { type: 'draw.preview'; pixels: number[] | null }
+  | TrainBossReply
+  /** The pad's draft, as its strokes (the machine preprocesses them) or as 784 grey levels. */
+  | { type: 'draw.preview'; pixels?: number[] | null; strokes?: readonly Stroke[] }
   | { type: 'dialogue.next' }
   | { type: 'dialogue.skip' };
 
@@ -72,6 +77,8 @@ export interface DigitDemonContext {
   preview: { pixels: number[]; probabilities: number[] } | null;
   /** How many times training was started (to tell the scene a new run began). */
   trainRuns: number;
+  /** The current run's progress reports, its time so far and its error (not recorded). */
+  training: { progress: TrainProgress[]; ms: number; error: string | null };
   events: DigitDemonInputEvent[];
 }
 
@@ -127,6 +134,7 @@ export const digitDemonMachine = setup({
       validTrickPick(context.model, { source: event.source, index: event.index }),
     epilogueHasMore: ({ context }) => context.epiloguePage < EPILOGUE_PAGES.length - 1,
   },
+  actors: { trainBoss: trainBossInProcess },
   actions: {
     record: assign({ events: ({ context, event }) => [...context.events, event as DigitDemonInputEvent] }),
     nextIntroLine: assign({ introLine: ({ context }) => context.introLine + 1 }),
@@ -144,16 +152,38 @@ export const digitDemonMachine = setup({
           ? withChoice(context.level, context.model, { epochs: event.epochs })
           : context.model,
     }),
-    countRun: assign({ trainRuns: ({ context }) => context.trainRuns + 1 }),
+    countRun: assign({
+      trainRuns: ({ context }) => context.trainRuns + 1,
+      training: () => ({ progress: [], ms: 0, error: null }),
+    }),
+    progress: assign({
+      training: ({ context, event }) =>
+        event.type === 'train.progress'
+          ? { ...context.training, progress: [...context.training.progress, event.progress], ms: event.ms }
+          : context.training,
+    }),
+    failed: assign({
+      training: ({ context, event }) =>
+        event.type === 'train.failed' ? { ...context.training, error: event.message } : context.training,
+    }),
+    /** The actor's weights are recorded as a plain 'train.done': a replay retrains them. */
+    recordDone: assign({ events: ({ context }) => [...context.events, { type: 'train.done' as const }] }),
     train: assign({
-      model: ({ context }) => withTrainedNet(context.level, context.digits, context.seed, context.model, findTrained),
+      model: ({ context, event }) => {
+        const weights: BossWeights | undefined = event.type === 'train.finished' ? event.weights : undefined;
+        return withTrainedNet(context.level, context.digits, context.seed, context.model, weights);
+      },
+      training: ({ context, event }) =>
+        event.type === 'train.finished' ? { ...context.training, ms: event.ms } : context.training,
     }),
     forgetNet: assign({ model: ({ context }) => withoutNet(context.model) }),
     throwDigit: assign({ model: ({ context }) => throwDigit(context.level, context.digits, context.model) }),
     preview: assign({
       preview: ({ context, event }) => {
-        if (event.type !== 'draw.preview' || !context.model.net || !isDrawingInput(event.pixels)) return null;
-        return { pixels: [...event.pixels], probabilities: probabilitiesOf(context.model.net, event.pixels) };
+        if (event.type !== 'draw.preview' || !context.model.net) return null;
+        const pixels = isStrokes(event.strokes) ? Array.from(drawingToInput(event.strokes)) : event.pixels;
+        if (!isDrawingInput(pixels) || inkCount(pixels) === 0) return null;
+        return { pixels: [...pixels], probabilities: probabilitiesOf(context.model.net, pixels) };
       },
     }),
     submitDrawing: assign({
@@ -197,6 +227,7 @@ export const digitDemonMachine = setup({
     epiloguePage: 0,
     preview: null,
     trainRuns: 0,
+    training: { progress: [], ms: 0, error: null },
     events: [],
   }),
   initial: 'intro',
@@ -211,9 +242,21 @@ export const digitDemonMachine = setup({
       },
     },
     training: {
+      invoke: {
+        src: 'trainBoss',
+        input: ({ context }) => ({
+          level: context.level,
+          digits: context.digits,
+          seed: context.seed,
+          choices: context.model.choices,
+        }),
+      },
       on: {
         'train.cancel': { target: 'build', actions: 'record' },
         'train.done': { target: 'trained', actions: ['record', 'train'] },
+        'train.progress': { actions: 'progress' },
+        'train.finished': { target: 'trained', actions: ['recordDone', 'train'] },
+        'train.failed': { actions: 'failed' },
       },
     },
     trained: {

@@ -4,14 +4,7 @@
 // Every number comes from the engine; every random pick from the attempt's seed.
 import { accuracy, argmax, confusionMatrix, createRng, fgsm, predictClasses, type DenseNetwork } from '../../engine';
 import { deriveSeed } from '../shared/seeds';
-import {
-  choicesFit,
-  netFromWeights,
-  trainBossNet,
-  trainingKey,
-  type BossChoices,
-  type BossWeights,
-} from './bossTraining';
+import { choicesFit, netFromWeights, trainBossNet, type BossChoices, type BossWeights } from './bossTraining';
 import { bytesToInput, inkCount, isDrawingInput, SIDE } from './digitDrawing';
 import type { BossDigits } from './digits';
 import type { DigitDemonLevel } from './digitDemonLevel';
@@ -162,17 +155,16 @@ export function reportOf(net: DenseNetwork, digits: BossDigits): NetReport {
 }
 
 /**
- * The trained net for the current choices: the worker's weights when the page has them (see
- * trainedNets.ts), else trained here. Both are the same deterministic function.
+ * The trained net for the current choices: the weights the trainBoss actor brought back, else
+ * (a replay) trained here. Both are the same deterministic function.
  */
 export function withTrainedNet(
   level: DigitDemonLevel,
   digits: BossDigits,
   seed: number,
   s: DigitDemonState,
-  found: (key: string) => BossWeights | undefined,
+  weights: BossWeights | undefined,
 ): DigitDemonState {
-  const weights = found(trainingKey(level, seed, s.choices));
   const net = weights
     ? netFromWeights(level, seed, s.choices.hidden, weights)
     : trainBossNet(level, digits, seed, s.choices);

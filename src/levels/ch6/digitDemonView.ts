@@ -1,6 +1,17 @@
-// Chapter 6's view-model: everything the scene draws, computed from the machine's snapshot.
+// Chapter 6's view-model: everything the scene draws, computed from the machine's snapshot,
+// digit images and learning curves included (digitDemonPictures.ts), so the painters only paint.
 import type { ViewCue } from '../contract';
-import { trainingKey, type BossChoices } from './bossTraining';
+import type { BossChoices, TrainProgress } from './bossTraining';
+import type { Stroke } from './digitDrawing';
+import {
+  digitImage,
+  introDigits,
+  learningCurves,
+  sampleDigits,
+  visibleNoise,
+  type Curves,
+  type SampleDigit,
+} from './digitDemonPictures';
 import {
   drawingsLeft,
   fightOver,
@@ -27,15 +38,34 @@ export interface DigitDemonView {
     epochs: { value: number; min: number; max: number; hintKey: string };
     budget: { used: number; total: number; hintKey: string };
   };
-  /** Changes when a new training run starts: the scene starts its worker for this key. */
-  training: { run: number; key: string; seed: number };
+  /** The current training run: its progress reports (from the trainBoss actor), curves and samples. */
+  training: {
+    run: number;
+    reports: number;
+    last: TrainProgress | null;
+    /** The first report with a loss (the curves' starting loss), or null. */
+    firstLoss: number | null;
+    ms: number;
+    error: string | null;
+    /** Seconds left, estimated from the time so far (null until a little is done). */
+    secondsLeft: number | null;
+    curves: Curves;
+    /** The held-out digits the reports read, with the net's latest answer for each (null: none yet). */
+    samples: (SampleDigit & { predicted: number | null })[];
+  };
+  /** The training digits shown in the intro. */
+  introDigits: SampleDigit[];
   report: NetReport | null;
+  /** The report card's most confident mistakes, as images. */
+  worst: { bytes: number[]; label: number; predicted: number; confidence: number }[];
   fight: {
     demonHealth: number;
     demonMax: number;
     playerHealth: number;
     playerMax: number;
     throws: Throw[];
+    /** The last thrown digit's image (784 bytes), or null before the first throw. */
+    thrown: number[] | null;
     throwsTotal: number;
     canThrow: boolean;
     drawings: { digit: number; predicted: number; hit: boolean; confidence: number }[];
@@ -45,6 +75,8 @@ export interface DigitDemonView {
     demonDown: boolean;
   };
   preview: { pixels: number[]; probabilities: number[] } | null;
+  /** The level's sample drawings, which the pad can load. */
+  drawSamples: { digit: number; strokes: readonly Stroke[] }[];
   trick: {
     epsilons: number[];
     epsilon: number;
@@ -52,6 +84,8 @@ export interface DigitDemonView {
     digits: number[];
     drawings: number;
     result: TrickResult | null;
+    /** The result's noise made visible (ten times stronger), or null. */
+    noise: number[] | null;
     invisibleBound: number;
   };
   epilogue: { page: (typeof EPILOGUE_PAGES)[number]; index: number; count: number };
@@ -123,6 +157,27 @@ function cueOf(step: DigitDemonStep, c: DigitDemonContext): ViewCue | null {
   return null;
 }
 
+function trainingOf(c: DigitDemonContext): DigitDemonView['training'] {
+  const { progress, ms, error } = c.training;
+  const last = progress[progress.length - 1] ?? null;
+  const first = progress.find((p, i) => i > 0 && Number.isFinite(p.loss));
+  const fraction = last?.fraction ?? 0;
+  return {
+    run: c.trainRuns,
+    reports: progress.length,
+    last,
+    firstLoss: first?.loss ?? null,
+    ms,
+    error,
+    secondsLeft: fraction > 0.02 ? Math.max(0, Math.round(((ms / fraction) * (1 - fraction)) / 1000)) : null,
+    curves: learningCurves(progress),
+    samples: sampleDigits(c.level, c.digits, c.seed).map((d, k) => ({
+      ...d,
+      predicted: last?.samplePredictions[k] ?? null,
+    })),
+  };
+}
+
 export function digitDemonView(top: string, c: DigitDemonContext): DigitDemonView {
   const step = top as DigitDemonStep;
   const { level, model: m } = c;
@@ -144,14 +199,22 @@ export function digitDemonView(top: string, c: DigitDemonContext): DigitDemonVie
       epochs: { value: m.choices.epochs, min: b.epochs.min, max: maxE, hintKey: b.epochs.hintKey },
       budget: { used: m.choices.hidden * m.choices.epochs, total: b.budget, hintKey: b.budgetHintKey },
     },
-    training: { run: c.trainRuns, key: trainingKey(level, c.seed, m.choices), seed: c.seed },
+    training: trainingOf(c),
+    introDigits: introDigits(c.digits),
     report: m.report,
+    worst: (m.report?.worst ?? []).map((w) => ({
+      bytes: digitImage(c.digits.data.test.pixels, w.index),
+      label: w.label,
+      predicted: w.predicted,
+      confidence: w.confidence,
+    })),
     fight: {
       demonHealth: Math.max(0, m.demonHealth),
       demonMax: level.fight.demonHealth,
       playerHealth: Math.max(0, m.playerHealth),
       playerMax: level.fight.playerHealth,
       throws: m.throws,
+      thrown: m.throws.length ? digitImage(c.digits.data.test.pixels, m.throws[m.throws.length - 1].index) : null,
       throwsTotal: level.fight.throws,
       canThrow: throwsLeft(level, m),
       drawings: m.drawings.map((d) => ({
@@ -166,6 +229,7 @@ export function digitDemonView(top: string, c: DigitDemonContext): DigitDemonVie
       demonDown: m.demonHealth <= 0,
     },
     preview: c.preview,
+    drawSamples: level.samples,
     trick: {
       epsilons: level.trick.epsilons,
       epsilon: m.epsilon,
@@ -173,6 +237,7 @@ export function digitDemonView(top: string, c: DigitDemonContext): DigitDemonVie
       digits: m.trickDigits,
       drawings: m.drawings.length,
       result: m.trick,
+      noise: m.trick ? visibleNoise(m.trick) : null,
       invisibleBound: level.trick.invisibleBound,
     },
     epilogue: { page: EPILOGUE_PAGES[c.epiloguePage], index: c.epiloguePage, count: EPILOGUE_PAGES.length },

@@ -186,3 +186,20 @@ export function isDrawingInput(pixels: unknown): pixels is number[] {
     pixels.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 255)
   );
 }
+
+/** The most points a draft may hold: a pad's strokes are bounded before any work is done. */
+export const MAX_STROKE_POINTS = 20000;
+
+/** Whether a value is strokes in the unit square, within MAX_STROKE_POINTS points. */
+export function isStrokes(v: unknown): v is readonly Stroke[] {
+  if (!Array.isArray(v) || v.length > MAX_STROKE_POINTS) return false;
+  let points = 0;
+  for (const stroke of v) {
+    if (!Array.isArray(stroke)) return false;
+    points += stroke.length;
+    if (points > MAX_STROKE_POINTS) return false;
+    for (const p of stroke)
+      if (!Array.isArray(p) || p.length !== 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) return false;
+  }
+  return true;
+}

@@ -74,6 +74,41 @@ const playing = (a: App) => waitFor(a, (s) => s.matches({ screen: { chapter: 'pl
 const run = (a: App): AnyActorRef => a.getSnapshot().context.run!.ref;
 
 describe('app machine', () => {
+  it("runs each chapter's machine as its provideChapter input returns it (the page's actors)", async () => {
+    const calls: number[] = [];
+    const provided = tinyMachine.provide({});
+    const actor = createActor(
+      appMachine.provide({
+        actions: { persist: () => {} },
+        actors: {
+          loadChapter: fromPromise(
+            async ({ input }: { input: { chapter: number } }): Promise<LoadedChapter> => ({
+              chapter: tiny(input.chapter as 1 | 2),
+              level: { version: 7 },
+            }),
+          ),
+        },
+      }),
+      {
+        input: {
+          save: freshSave('en'),
+          problem: null,
+          provideChapter: (chapter, machine) => {
+            calls.push(chapter);
+            expect(machine).toBe(tinyMachine);
+            return provided;
+          },
+        },
+      },
+    ).start();
+    actor.send({ type: 'boot.done' });
+    actor.send({ type: 'title.play' });
+    actor.send({ type: 'chapter.open', chapter: 1 });
+    await playing(actor);
+    expect(calls).toEqual([1]);
+    expect((run(actor) as AnyActorRef & { logic: unknown }).logic).toBe(provided);
+  });
+
   it('walks boot → title → map → chapter → results → map, saving stars, carry and the attempt', async () => {
     const { actor, saved } = start();
     actor.send({ type: 'boot.done' });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getShortestPaths } from 'xstate/graph';
 import type { Attempt } from '../../../../src/app/saveSchema';
 import { verifyAttempt } from '../../../../src/attempts/verifyAttempt';
-import { trainBossNet, trainingKey, weightsOf } from '../../../../src/levels/ch6/bossTraining';
+import { trainBossNet, weightsOf } from '../../../../src/levels/ch6/bossTraining';
 import { loadDigitDemonLevel } from '../../../../src/levels/ch6/digitDemonLevel';
 import {
   digitDemonMachine,
@@ -11,7 +11,6 @@ import {
   type DigitDemonEvent,
 } from '../../../../src/levels/ch6/digitDemonMachine';
 import { digitDemonView } from '../../../../src/levels/ch6/digitDemonView';
-import { keepTrained } from '../../../../src/levels/ch6/trainedNets';
 import { stepOf } from '../../../../src/levels/contract';
 import { chapterLevel, play, runEvents, sampleDrawing, SMALL } from './ch6-player';
 
@@ -82,13 +81,25 @@ describe('chapter 6 machine', () => {
     expect(snap.context.events.length).toBe(before);
     expect(snap.context.preview?.probabilities).toHaveLength(10);
     expect(snap.context.preview!.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    // The pad sends its strokes: the machine preprocesses them into what the net sees.
+    const seven = file.samples.find((x) => x.digit === 7)!;
+    actor.send({ type: 'draw.preview', strokes: seven.strokes });
+    expect(actor.getSnapshot().context.preview?.pixels).toEqual(sampleDrawing(file, 7));
+    // Strokes beyond the bound, or empty, preview nothing.
+    const huge = [Array.from({ length: 20001 }, () => [0.5, 0.5] as const)];
+    actor.send({ type: 'draw.preview', strokes: huge });
+    expect(actor.getSnapshot().context.preview).toBeNull();
+    actor.send({ type: 'draw.preview', strokes: seven.strokes });
+    actor.send({ type: 'draw.preview', strokes: [] });
+    expect(actor.getSnapshot().context.preview).toBeNull();
+    expect(actor.getSnapshot().context.events.length).toBe(before);
   });
 
   it('reaches every step by the shortest paths (xstate/graph)', () => {
     // A small net for the graph: the level starts at 16 units, one epoch, and its weights are
-    // trained once up front (the page's worker does the same through this cache).
+    // trained once up front and come back as the trainBoss actor brings them.
     const small: DigitDemonChapterLevel = { ...level, file: { ...file, build: { ...file.build, start: SMALL } } };
-    keepTrained(trainingKey(small.file, 1, SMALL), weightsOf(trainBossNet(small.file, level.digits, 1, SMALL)));
+    const weights = weightsOf(trainBossNet(small.file, level.digits, 1, SMALL));
     const drawing = sampleDrawing(file, 1);
     const events = (s: { value: unknown }): DigitDemonEvent[] => {
       switch (stepOf(s.value).top) {
@@ -97,7 +108,7 @@ describe('chapter 6 machine', () => {
         case 'build':
           return [{ type: 'train.start' }];
         case 'training':
-          return [{ type: 'train.done' }, { type: 'train.cancel' }];
+          return [{ type: 'train.finished', weights, ms: 0 }, { type: 'train.cancel' }];
         case 'trained':
           return [{ type: 'fight.start' }, { type: 'train.again' }];
         case 'phase1':
@@ -144,7 +155,7 @@ describe('chapter 6 machine', () => {
       expect(reached).toContain(step);
     const toDone = paths.filter((p) => p.state.status === 'done').sort((a, b) => a.steps.length - b.steps.length)[0];
     const types = toDone.steps.map((st) => st.event.type as string).filter((t) => t !== 'xstate.init');
-    expect(types.slice(0, 5)).toEqual(['dialogue.skip', 'train.start', 'train.done', 'fight.start', 'fight.throw']);
+    expect(types.slice(0, 5)).toEqual(['dialogue.skip', 'train.start', 'train.finished', 'fight.start', 'fight.throw']);
     expect(types.slice(-5)).toEqual(['phase.next', 'epilogue.next', 'epilogue.next', 'epilogue.next', 'ending.done']);
   });
 });

@@ -1,0 +1,155 @@
+// Chapter 6's training panels: while the net trains (progress bar, time left, the learning curves
+// and the sample digits as the net reads them now) and its report card after (accuracy, curves,
+// samples). The curves and the digits come ready-made in the view-model; this only paints them.
+import type { Curves } from '../../../levels/ch6/digitDemonPictures';
+import type { DigitDemonView } from '../../../levels/ch6/digitDemonView';
+import { digitFigures, fillBar } from '../demonPanel';
+import { canvasPart, PANEL, part, pct, setText, textPart, type PanelKit } from './kit';
+
+/** The loss (solid red), training accuracy (blue dashes) and held-out accuracy (green dots). */
+export function paintCurves(canvas: HTMLCanvasElement, curves: Curves): void {
+  const g = canvas.getContext('2d')!;
+  const w = canvas.width;
+  const h = canvas.height;
+  g.fillStyle = '#ffffff';
+  g.fillRect(0, 0, w, h);
+  g.strokeStyle = '#ccc';
+  g.lineWidth = 1;
+  for (let k = 1; k < 4; k++) {
+    g.beginPath();
+    g.moveTo(0, (h * k) / 4);
+    g.lineTo(w, (h * k) / 4);
+    g.stroke();
+  }
+  const line = (pts: [number, number][], color: string, dash: number[]) => {
+    if (pts.length === 0) return;
+    g.strokeStyle = color;
+    g.lineWidth = 3;
+    g.setLineDash(dash);
+    g.beginPath();
+    pts.forEach(([fx, fy], i) => {
+      const x = fx * (w - 4) + 2;
+      const y = h - 2 - fy * (h - 4);
+      if (i === 0) g.moveTo(x, y);
+      else g.lineTo(x, y);
+    });
+    g.stroke();
+    g.setLineDash([]);
+  };
+  line(curves.loss, '#d64545', []);
+  line(curves.train, '#3a6fc4', [8, 5]);
+  line(curves.test, '#2e9a4a', [2, 4]);
+}
+
+function sampleGrid(kit: PanelKit, at: { x: number; y: number }, view: DigitDemonView): void {
+  const grid = part(kit, 'grid', 'div', at, 'samples');
+  grid.setAttribute('aria-hidden', 'true');
+  const samples = view.training.samples;
+  digitFigures(
+    grid,
+    samples.map((s) => ({ bytes: s.bytes, caption: '' })),
+  );
+  samples.forEach((s, k) => {
+    const cap = grid.children[k]?.querySelector('figcaption');
+    if (!cap) return;
+    setText(cap, s.predicted === null ? '?' : `${s.predicted} ${s.predicted === s.label ? '✓' : '✗'}`);
+  });
+}
+
+export function trainingPanel(kit: PanelKit, view: DigitDemonView): void {
+  const { t, send, groups } = kit;
+  const tr = view.training;
+  const last = tr.last;
+  const fraction = last?.fraction ?? 0;
+  const bar = part(kit, 'bar', 'div', { x: 20, y: 14, w: 820 }, 'bar');
+  bar.setAttribute('role', 'progressbar');
+  bar.setAttribute('aria-valuemin', '0');
+  bar.setAttribute('aria-valuemax', '100');
+  bar.setAttribute('aria-valuenow', String(Math.round(fraction * 100)));
+  fillBar(bar, fraction);
+  const epochs = view.build.choices.epochs;
+  const status = last
+    ? `${t('ch6.train.progress', {
+        epoch: Math.min(epochs, last.epoch + 1),
+        epochs,
+        percent: Math.round(fraction * 100),
+      })}${tr.secondsLeft !== null ? ` · ${t('ch6.train.left', { seconds: tr.secondsLeft })}` : ''}`
+    : t('ch6.train.waiting');
+  textPart(kit, 'status', 'div', { x: 20, y: 44, w: 820 }, tr.error || status);
+  if (last) {
+    textPart(
+      kit,
+      'numbers',
+      'div',
+      { x: 20, y: 70, w: 820 },
+      `${t('ch6.train.loss', { loss: last.loss.toFixed(3) })} · ${t('ch6.train.accuracy', {
+        train: Math.round(last.trainAccuracy * 100),
+        test: Math.round(last.testAccuracy * 100),
+      })}`,
+      'hint',
+    );
+  }
+  textPart(kit, 'curves-t', 'div', { x: 20, y: 96, w: 420 }, t('ch6.train.curves'), 'hint');
+  // Read through its text alternative (the chart texts), which says what the curves show.
+  paintCurves(canvasPart(kit, 'curves', { x: 20, y: 140 }, 420, 220), tr.curves);
+  textPart(kit, 'samples-t', 'div', { x: 470, y: 96, w: 380 }, t('ch6.train.samples'), 'hint');
+  sampleGrid(kit, { x: 470, y: 140 }, view);
+  groups['ch6-d'] = [
+    {
+      id: 'cancel',
+      x: PANEL.x + 20,
+      y: PANEL.y + 400,
+      w: 200,
+      h: 60,
+      label: t('ch6.train.cancel'),
+      onPress: () => send({ type: 'train.cancel' }),
+    },
+    {
+      id: 'restart',
+      x: PANEL.x + 240,
+      y: PANEL.y + 400,
+      w: 200,
+      h: 60,
+      label: t('ch6.train.restart'),
+      onPress: () => {
+        send({ type: 'train.cancel' });
+        send({ type: 'train.start' });
+      },
+    },
+  ];
+}
+
+export function trainedPanel(kit: PanelKit, view: DigitDemonView): void {
+  const { t, send, groups } = kit;
+  const h = textPart(
+    kit,
+    'acc',
+    'h3',
+    { x: 20, y: 14, w: 820 },
+    t('ch6.trained.accuracy', { percent: pct(view.report?.accuracy ?? 0) }),
+  );
+  h.style.fontSize = '28px';
+  paintCurves(canvasPart(kit, 'curves', { x: 20, y: 70 }, 420, 220), view.training.curves);
+  sampleGrid(kit, { x: 470, y: 70 }, view);
+  groups['ch6-d'] = [
+    {
+      id: 'again',
+      x: PANEL.x + 20,
+      y: PANEL.y + 400,
+      w: 240,
+      h: 60,
+      label: t('ch6.trained.again'),
+      onPress: () => send({ type: 'train.again' }),
+    },
+    {
+      id: 'fight',
+      x: PANEL.x + 600,
+      y: PANEL.y + 400,
+      w: 240,
+      h: 60,
+      label: t('ch6.trained.fight'),
+      variant: 'primary',
+      onPress: () => send({ type: 'fight.start' }),
+    },
+  ];
+}
