@@ -174,7 +174,7 @@ async function playChapter(locale, seed, prefix, mode) {
   }
 }
 
-/** Game milliseconds per tuning step over the next `n` steps played, read from the game state. */
+/** Milliseconds per tuning step over the next `n` steps played, read from the game state. */
 async function msPerStep(page, n) {
   const at = (min) =>
     page
@@ -203,7 +203,7 @@ async function tuneSpeed(locale, seed, mode) {
   };
   try {
     await page.addInitScript((s) => localStorage.setItem('blackboxdog.save', s), save(locale));
-    // Normal speed: these tests are about the tuning's pace in game time. Drawn with the canvas
+    // Normal speed: these tests are about the tuning's pace. Drawn with the canvas
     // renderer (see QUICK in the harness); the English audit walks chapter 3 with WebGL.
     await page.goto(gameUrl(server, { seed, renderer: 'canvas' }));
     await waitForScreen(page, 'title');
@@ -244,7 +244,7 @@ async function tuneSpeed(locale, seed, mode) {
     v = await view(page);
     assert.deepEqual([v.playing, v.fast, v.tickMs], [true, true, 75], 'the speed changes while playing');
     const fast = await msPerStep(page, 2);
-    // Game time, not wall time: a slow machine slows both paces alike.
+    // The chapter machine's clock paces the steps; the page notes when each played step is drawn.
     assert.ok(fast < calm / 2, `×4 tunes faster: ${fast.toFixed(0)} ms a step against ${calm.toFixed(0)} ms`);
     assert.ok(calm >= 250 && fast >= 60, `paces near 300 and 75 ms (${calm.toFixed(0)}, ${fast.toFixed(0)})`);
     assert.deepEqual(b.errors, []);

@@ -52,6 +52,13 @@ export const appleLampLevelSchema = z
       learningRate: z.number().positive().max(5),
       maxSteps: z.number().int().positive().max(5000),
       start: z.object({ weight: z.number(), threshold: z.number() }),
+      /**
+       * Playing the tuning: one learning step per tick, a tick every calmMs (or fastMs at ×4) on
+       * the chapter machine's clock. The pace never decides what a step does.
+       */
+      playback: z
+        .object({ calmMs: z.number().int().min(16).max(5000), fastMs: z.number().int().min(16).max(5000) })
+        .refine((p) => p.fastMs <= p.calmMs, 'fastMs must not be slower than calmMs'),
     }),
     challenge: z.object({ fruits: z.array(id).min(1), passAt: z.number().int().positive() }),
     /** The history card: a year (as printed) and the text key of what happened. */

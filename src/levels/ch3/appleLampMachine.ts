@@ -3,7 +3,12 @@
 // result (retry or keep) → the history card → done. The numbers live in the pure model; this
 // machine decides which inputs are allowed when and records every input that changes the model,
 // so the attempt replays exactly from its seed and events.
-import { assign, setup } from 'xstate';
+//
+// Playing Bit's tuning is the machine's own clock: while `tune.playing`, a delayed transition on
+// the actor system's clock raises one `tune.step` every tick (the level's calm or fast pace), and
+// that step is recorded exactly like a pressed one. Play, pause and the pace are not recorded: a
+// replay re-sends the steps they produced.
+import { assign, raise, setup } from 'xstate';
 import type { Perceptron } from '../../engine';
 import type { AppleLampLevel } from './appleLampLevel';
 import {
@@ -43,7 +48,14 @@ export type AppleLampInputEvent =
   | { type: 'challenge.accept' }
   | { type: 'history.done' };
 
-export type AppleLampEvent = AppleLampInputEvent | { type: 'dialogue.next' } | { type: 'dialogue.skip' };
+/** Playback of Bit's tuning: they start, stop and pace the machine's clock and change no model. */
+export type AppleLampPlaybackEvent = { type: 'tune.play' } | { type: 'tune.pause' } | { type: 'tune.speed' };
+
+export type AppleLampEvent =
+  | AppleLampInputEvent
+  | AppleLampPlaybackEvent
+  | { type: 'dialogue.next' }
+  | { type: 'dialogue.skip' };
 
 export interface AppleLampContext {
   level: AppleLampLevel;
@@ -55,6 +67,8 @@ export interface AppleLampContext {
   lastCheck: TaskCheck | null;
   /** The latest news for the mentor to say, as a text key. */
   notice: string | null;
+  /** Whether playback runs at the fast pace (×4). */
+  fast: boolean;
   events: AppleLampInputEvent[];
 }
 
@@ -68,6 +82,12 @@ export interface AppleLampInput {
 export const INTRO_LINES = ['ch3.intro.1', 'ch3.intro.2', 'ch3.intro.3'] as const;
 
 export type AppleLampStep = 'intro' | 'rule' | 'task' | 'tune' | 'challenge' | 'challengeResult' | 'history' | 'done';
+
+/** Milliseconds between two steps of the tuning's playback, at the chosen pace. */
+export function tickMs(context: Pick<AppleLampContext, 'level' | 'fast'>): number {
+  const { calmMs, fastMs } = context.level.tuning.playback;
+  return context.fast ? fastMs : calmMs;
+}
 
 /** Steps where the player may turn the knobs and move the conveyor. */
 export function knobsEditable(step: string): boolean {
@@ -93,6 +113,9 @@ export const appleLampMachine = setup({
     events: {} as AppleLampEvent,
     input: {} as AppleLampInput,
     output: {} as AppleLampResult,
+  },
+  delays: {
+    tuneTick: ({ context }) => tickMs(context),
   },
   guards: {
     introHasMore: introGuard(INTRO_LINES),
@@ -152,6 +175,7 @@ export const appleLampMachine = setup({
     tuneStep: assign({ model: ({ context }) => tuneStep(context.level, context.model), notice: () => null }),
     tuneToEnd: assign({ model: ({ context }) => tuneToEnd(context.level, context.model), notice: () => null }),
     clearNotice: assign({ notice: () => null }),
+    toggleSpeed: assign({ fast: ({ context }) => !context.fast }),
     runChallenge: assign({ model: ({ context }) => runChallenge(context.level, context.model), notice: () => null }),
   },
 }).createMachine({
@@ -164,6 +188,7 @@ export const appleLampMachine = setup({
     taskIndex: 0,
     lastCheck: null,
     notice: null,
+    fast: false,
     events: [],
   }),
   initial: 'intro',
@@ -189,10 +214,29 @@ export const appleLampMachine = setup({
       ],
     },
     tune: {
+      initial: 'paused',
       on: {
         'tune.step': { guard: 'tuningRunning', actions: ['record', 'tuneStep'] },
         'tune.finish': { guard: 'tuningRunning', actions: ['record', 'tuneToEnd'] },
         'tune.done': { guard: 'tuningFinished', target: 'challenge', actions: ['record', 'clearNotice'] },
+      },
+      states: {
+        paused: {
+          on: {
+            'tune.play': { guard: 'tuningRunning', target: 'playing' },
+            'tune.speed': { actions: 'toggleSpeed' },
+          },
+        },
+        playing: {
+          always: { guard: 'tuningFinished', target: 'paused' },
+          // Each tick is one learning step, sent through the same transition as a pressed step.
+          after: { tuneTick: { target: 'playing', reenter: true, actions: raise({ type: 'tune.step' }) } },
+          on: {
+            'tune.pause': { target: 'paused' },
+            // A new pace starts a fresh tick at that pace.
+            'tune.speed': { target: 'playing', reenter: true, actions: 'toggleSpeed' },
+          },
+        },
       },
     },
     challenge: {

@@ -3,7 +3,7 @@
 // the challenge. Pure, so it is tested without a browser; the scene only draws what this returns.
 import type { Perceptron } from '../../engine';
 import type { ViewCue } from '../contract';
-import { INTRO_LINES, knobsEditable, type AppleLampContext } from './appleLampMachine';
+import { INTRO_LINES, knobsEditable, tickMs, type AppleLampContext } from './appleLampMachine';
 import {
   THRESHOLD,
   currentFruit,
@@ -73,11 +73,17 @@ export interface AppleLampView {
     finished: boolean;
     target: 0 | 1 | null;
   } | null;
+  /** Playback of Bit's tuning: whether the machine's clock is stepping, at which pace. */
+  playback: { playing: boolean; fast: boolean; tickMs: number };
   mine: SettingSummary | null;
   bit: SettingSummary | null;
   run: ChallengeRun | null;
+  /** The hidden basket's fruits as the last run met them, in its order (null outside the result). */
+  runMarks: { nameKey: string; art: string; lit: boolean; apple: boolean; correct: boolean }[] | null;
   /** Pairs of fruits the lamp cannot tell apart (same inputs) though one is an apple and one is not. */
   lookalikes: [string, string][];
+  /** The same pairs as the fruits' name keys. */
+  lookalikeNames: [string, string][];
   /** The sound for the latest news, with an id that changes each time it should play. */
   cue: ViewCue | null;
   /** The history card's entries, in the history step. */
@@ -203,13 +209,16 @@ function marks(step: string, context: AppleLampContext, p: Perceptron): BasketMa
   });
 }
 
-export function appleLampView(step: string, context: AppleLampContext): AppleLampView {
+/** `playing`: whether the machine is in `tune.playing` (its clock steps the tuning). */
+export function appleLampView(step: string, context: AppleLampContext, playing = false): AppleLampView {
   const { level, model } = context;
   const fruitId = currentFruit(level, model);
   const fruit = level.fruits[fruitId];
   const tune = model.tune;
   const inTask = step === 'task';
   const line = lineFor(step, context);
+  const run = step === 'challengeResult' ? lastRun(model) : null;
+  const pairs = lookalikes(context);
   return {
     step,
     line,
@@ -247,10 +256,21 @@ export function appleLampView(step: string, context: AppleLampContext): AppleLam
           target: tune.last ? tune.last.target : null,
         }
       : null,
+    playback: { playing, fast: context.fast, tickMs: tickMs(context) },
     mine: summary(context, model.mine),
     bit: summary(context, tune ? tune.perceptron : null),
-    run: step === 'challengeResult' ? lastRun(model) : null,
-    lookalikes: lookalikes(context),
+    run,
+    runMarks: run
+      ? run.rounds.map((r) => ({
+          nameKey: level.fruits[r.fruit].nameKey,
+          art: level.fruits[r.fruit].art,
+          lit: r.lit,
+          apple: r.apple,
+          correct: r.correct,
+        }))
+      : null,
+    lookalikes: pairs,
+    lookalikeNames: pairs.map(([a, b]) => [level.fruits[a].nameKey, level.fruits[b].nameKey]),
     cue: cueFor(step, line, context),
     history: step === 'history' ? level.history : null,
   };

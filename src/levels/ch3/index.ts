@@ -15,7 +15,10 @@ export default defineChapter({
   // Chapter 2's apple rule is only offered: loading it is a recorded knobs.load event, so a
   // replay (with an empty carry) needs no chapter 2 data. offerRule never throws.
   input: (level, seed, carry) => ({ level, seed, rule: offerRule(level, carry['2']?.appleRule) }),
-  view: (snap) => appleLampView(stepOf(snap.value).top, snap.context),
+  view: (snap) => {
+    const step = stepOf(snap.value);
+    return appleLampView(step.top, snap.context, step.path === 'tune.playing');
+  },
   stats: (result) => ({ correct: result.correct, size: result.size, knobs: result.knobs }),
   compare: (final) => appleLampCompare(final.context),
   reference: () => import('../../../levels/reference/ch3.json').then((m) => m.default as unknown as RecordedAttempt),

@@ -13,7 +13,10 @@ export default defineChapter({
   machine: minskyMachine,
   // Nothing from earlier chapters changes this one: the XOR points are the same for everyone.
   input: (level, seed) => ({ level, seed }),
-  view: (snap) => minskyView(stepOf(snap.value).top, snap.context),
+  view: (snap) => {
+    const step = stepOf(snap.value);
+    return minskyView(step.top, snap.context, step.path === 'lab.playing');
+  },
   stats: (result) => ({
     correct: result.correct,
     size: result.size,

@@ -89,6 +89,11 @@ export const minskyLevelSchema = z
       }),
       rates: z.array(z.number().positive()).min(2),
       maxEpochsPerStep: z.number().int().min(1).max(500),
+      /**
+       * Training played by the chapter machine's clock: epochsPerTick epochs every tickMs. The
+       * work of a tick is fixed here, never by how fast the player's computer is.
+       */
+      play: z.object({ tickMs: z.number().int().min(10).max(1000), epochsPerTick: z.number().int().min(1) }),
       maxEpochs: z.number().int().min(10).max(100000),
       handKnob: knobRange,
       datasets: z.array(dataset).min(1),
@@ -96,6 +101,12 @@ export const minskyLevelSchema = z
   })
   .superRefine((level, ctx) => {
     const { lab } = level;
+    if (lab.play.epochsPerTick > lab.maxEpochsPerStep)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lab', 'play', 'epochsPerTick'],
+        message: 'must not be more than lab.maxEpochsPerStep',
+      });
     if (!lab.rates.includes(lab.start.rate))
       ctx.addIssue({ code: 'custom', path: ['lab', 'start', 'rate'], message: 'must be one of lab.rates' });
     if (!lab.datasets.some((d) => d.id === lab.start.dataset))

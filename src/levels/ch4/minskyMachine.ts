@@ -4,7 +4,13 @@
 // points → its result (retry or keep) → the history card → done. The numbers live in the pure
 // model (minskyModel, minskyLab); this machine decides which inputs are allowed when and records
 // every input that changes the model, so an attempt replays exactly from its seed and events.
-import { assign, setup } from 'xstate';
+//
+// Playing the lab's training is the machine's own clock: while `lab.playing`, a delayed
+// transition on the actor system's clock raises a `train.run` of the level's epochsPerTick every
+// tickMs, recorded (merged with the runs before it) exactly like a pressed step. Play and pause
+// are not recorded: a replay re-sends the epochs they produced, so the same presses record the
+// same events on any computer.
+import { assign, not, raise, setup } from 'xstate';
 import { isSmallActivation, type SmallActivation } from '../../engine';
 import { introGuard, introState } from '../shared/intro';
 import type { MinskyLevel } from './minskyLevel';
@@ -79,7 +85,14 @@ export type MinskyInputEvent =
   | { type: 'challenge.accept' }
   | { type: 'history.done' };
 
-export type MinskyEvent = MinskyInputEvent | { type: 'dialogue.next' } | { type: 'dialogue.skip' };
+/** Playing the lab's training: they start and stop the machine's clock and change no model. */
+export type MinskyPlaybackEvent = { type: 'train.play' } | { type: 'train.pause' };
+
+export type MinskyEvent =
+  | MinskyInputEvent
+  | MinskyPlaybackEvent
+  | { type: 'dialogue.next' }
+  | { type: 'dialogue.skip' };
 
 export interface MinskyResult {
   passed: boolean;
@@ -154,6 +167,9 @@ export const minskyMachine = setup({
     input: {} as MinskyInput,
     output: {} as MinskyResult,
   },
+  delays: {
+    labTick: ({ context }) => context.level.lab.play.tickMs,
+  },
   guards: {
     introHasMore: introGuard(INTRO_LINES),
     lineKnob: ({ context, event }) =>
@@ -200,6 +216,7 @@ export const minskyMachine = setup({
       // Recorded runs are merged (see recordEvent), so one event may hold many frames' epochs.
       event.epochs <= context.level.lab.maxEpochs &&
       canTrain(context.level, context.lab),
+    labCanTrain: ({ context }) => canTrain(context.level, context.lab),
     runPassed: ({ context }) => context.runs[context.runs.length - 1]?.passed === true,
   },
   actions: {
@@ -343,6 +360,24 @@ export const minskyMachine = setup({
       on: { 'insight.done': { target: 'lab', actions: ['record', 'clearNotice'] } },
     },
     lab: {
+      initial: 'paused',
+      states: {
+        paused: {
+          on: { 'train.play': { guard: 'labCanTrain', target: 'playing' } },
+        },
+        playing: {
+          // Training stops by itself at the epoch limit or when the rate blows the numbers up.
+          always: { guard: not('labCanTrain'), target: 'paused' },
+          after: {
+            labTick: {
+              target: 'playing',
+              reenter: true,
+              actions: raise(({ context }) => ({ type: 'train.run', epochs: context.level.lab.play.epochsPerTick })),
+            },
+          },
+          on: { 'train.pause': { target: 'paused' } },
+        },
+      },
       on: {
         'data.pick': { guard: 'validDataset', actions: ['record', 'pickDataset'] },
         'neuron.add': { guard: 'canAddNeuron', actions: ['record', 'addNeuron'] },

@@ -8,6 +8,8 @@ import {
   hiddenUnits,
   layerGrids,
   lineInBox,
+  predict,
+  runThresholdNetwork,
   type Box2D,
   type LayerGrids,
   type Perceptron,
@@ -74,6 +76,8 @@ export interface XorPointView {
 }
 
 export interface LabView {
+  /** Whether the machine's clock is training (lab.playing). */
+  playing: boolean;
   dataset: string;
   datasets: string[];
   layers: number[];
@@ -120,6 +124,15 @@ export interface MinskyView {
   cue: ViewCue | null;
   plane: Box2D;
   xor: XorPointView[];
+  /**
+   * What the current machine says over the plane, in `cells` × `cells` blocks (row 0 at the top,
+   * each block judged at its centre): 1 where it lights. Parts A and B shade these.
+   */
+  xorGrid: { cells: number; lit: (0 | 1)[] };
+  /** The neurons whose lines the plane shows now (the one line, Bit's, or part B's hidden ones). */
+  planeLines: NeuronLineView[];
+  /** Whether part B's little network and its table are shown. */
+  showNetwork: boolean;
   partA: {
     neuron: NeuronLineView;
     right: number;
@@ -191,13 +204,30 @@ function finite(v: number | undefined): number {
   return v !== undefined && Number.isFinite(v) ? v : 0;
 }
 
-function labView(context: MinskyContext): LabView {
+/** Blocks per side of the XOR plane's shading. */
+export const XOR_CELLS = 20;
+
+/** What `says` answers at the centre of each block of the plane, row 0 at the top. */
+function planeGrid(plane: Box2D, says: (x: number, y: number) => 0 | 1): (0 | 1)[] {
+  const { xMin, xMax, yMin, yMax } = plane;
+  const lit: (0 | 1)[] = [];
+  for (let r = 0; r < XOR_CELLS; r++)
+    for (let c = 0; c < XOR_CELLS; c++) {
+      const x = xMin + ((c + 0.5) / XOR_CELLS) * (xMax - xMin);
+      const y = yMax - ((r + 0.5) / XOR_CELLS) * (yMax - yMin);
+      lit.push(says(x, y));
+    }
+  return lit;
+}
+
+function labView(context: MinskyContext, playing: boolean): LabView {
   const { level, lab, seed } = context;
   const data = labData(level, seed, lab.dataset);
   const layers = hiddenLayers(lab.net);
   const idx = thin(lab.trainLoss);
   const trainAcc = classifierAccuracy(lab.net, data.train);
   return {
+    playing,
     dataset: lab.dataset,
     datasets: level.lab.datasets.map((d) => d.id),
     layers,
@@ -313,7 +343,8 @@ function cueFor(step: string, line: MinskyLine, context: MinskyContext): ViewCue
   return null;
 }
 
-export function minskyView(step: string, context: MinskyContext): MinskyView {
+/** `playing`: whether the machine is in `lab.playing` (its clock trains the network). */
+export function minskyView(step: string, context: MinskyContext, playing = false): MinskyView {
   const { level, parts } = context;
   const plane = level.plane;
   const line = lineFor(step, context);
@@ -326,6 +357,21 @@ export function minskyView(step: string, context: MinskyContext): MinskyView {
     return p.weights[0] * x[0] + p.weights[1] * x[1] > p.threshold ? 1 : 0;
   };
   const inLab = step === 'lab' || step === 'challengeResult' || step === 'history' || step === 'done';
+  const byNetwork = built && step !== 'line' && step !== 'bit';
+  const single = step === 'bit' && bit ? bit.perceptron : parts.line;
+  const neuron = (id: string, p: Perceptron, knobs: KnobView[]): NeuronLineView => ({
+    id,
+    perceptron: p,
+    segment: segmentOf(p, plane),
+    knobs,
+  });
+  const lineNeuron = neuron('line', parts.line, knobsFor(context, 'line', ['w1', 'w2', 'threshold']));
+  const bitNeuron = bit ? neuron('bit', bit.perceptron, []) : null;
+  const hidden = parts.build.hidden.map((h, i) =>
+    neuron(`h${i + 1}`, h, knobsFor(context, `h${i + 1}`, ['w1', 'w2', 'threshold'])),
+  );
+  const planeLines =
+    step === 'line' ? [lineNeuron] : step === 'bit' && bitNeuron ? [bitNeuron] : built ? hidden : [lineNeuron];
   return {
     step,
     history: step === 'history' ? level.history : null,
@@ -336,13 +382,18 @@ export function minskyView(step: string, context: MinskyContext): MinskyView {
       const s = says(pt.x);
       return { x: pt.x, label: pt.label, says: s, right: s === pt.label };
     }),
+    xorGrid: {
+      cells: XOR_CELLS,
+      // The lab draws its own maps; the plane of parts A and B stays behind the history card.
+      lit:
+        step === 'lab' || step === 'challengeResult'
+          ? []
+          : planeGrid(plane, (x, y) => (byNetwork ? runThresholdNetwork(net, [x, y]).output : predict(single, [x, y]))),
+    },
+    planeLines,
+    showNetwork: built && step !== 'line' && step !== 'bit' && step !== 'book',
     partA: {
-      neuron: {
-        id: 'line',
-        perceptron: parts.line,
-        segment: segmentOf(parts.line, plane),
-        knobs: knobsFor(context, 'line', ['w1', 'w2', 'threshold']),
-      },
+      neuron: lineNeuron,
       right: rightCount(level, parts.line),
       best: parts.best,
       tries: parts.tries,
@@ -351,7 +402,7 @@ export function minskyView(step: string, context: MinskyContext): MinskyView {
     },
     bit: bit
       ? {
-          neuron: { id: 'bit', perceptron: bit.perceptron, segment: segmentOf(bit.perceptron, plane), knobs: [] },
+          neuron: bitNeuron!,
           steps: bit.steps,
           pass: Math.floor(bit.steps / level.xor.length) + 1,
           point: bit.last ? bit.last.point : null,
@@ -363,12 +414,7 @@ export function minskyView(step: string, context: MinskyContext): MinskyView {
       : null,
     build: built
       ? {
-          hidden: parts.build.hidden.map((h, i) => ({
-            id: `h${i + 1}`,
-            perceptron: h,
-            segment: segmentOf(h, plane),
-            knobs: knobsFor(context, `h${i + 1}`, ['w1', 'w2', 'threshold']),
-          })),
+          hidden,
           output: {
             perceptron: parts.build.output,
             knobs: knobsFor(context, 'out', [...parts.build.hidden.map((_, i) => `v${i + 1}`), 'threshold']),
@@ -380,7 +426,7 @@ export function minskyView(step: string, context: MinskyContext): MinskyView {
           trace: traceXor(level, parts),
         }
       : null,
-    lab: inLab ? labView(context) : null,
+    lab: inLab ? labView(context, playing) : null,
     run: step === 'challengeResult' || step === 'history' ? context.runs[context.runs.length - 1] : null,
   };
 }

@@ -1,4 +1,4 @@
-import { createActor } from 'xstate';
+import { SimulatedClock, createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { verifyAttempt } from '../../../../src/attempts/verifyAttempt';
@@ -8,11 +8,14 @@ import { loadMinskyLevel } from '../../../../src/levels/ch4/minskyLevel';
 import { minskyMachine, type MinskyEvent } from '../../../../src/levels/ch4/minskyMachine';
 import { bitToEnd, createParts, rightCount, startBit } from '../../../../src/levels/ch4/minskyModel';
 import { LevelFileError } from '../../../../src/levels/shared/levelFile';
-import { replayChapter } from '../../../../src/levels/shared/replay';
+import { replayChapter, runEvents } from '../../../../src/levels/shared/replay';
+import { stepOf } from '../../../../src/levels/contract';
 import { XOR_BY_HAND, playChapter, toLab, type LabPlan } from './ch4Player';
 import raw from '../../../../levels/04-minsky-riddle.json';
 
 const level = loadMinskyLevel();
+/** The chapter step of a snapshot ('lab' for both 'lab.paused' and 'lab.playing'). */
+const stepAt = (s: { value: unknown }) => stepOf(s.value).top;
 
 // Settings found by playing the lab (seeds 1-3 all pass; see the README's chapter 4 notes).
 const PLANS: Record<string, LabPlan> = {
@@ -67,11 +70,11 @@ describe('part A: one line', () => {
     const actor = createActor(minskyMachine, { input: { level, seed: 1 } }).start();
     actor.send({ type: 'dialogue.skip' });
     actor.send({ type: 'bit.start' });
-    expect(actor.getSnapshot().value).toBe('line');
+    expect(stepAt(actor.getSnapshot())).toBe('line');
     for (let i = 0; i < level.honestTries; i++)
       actor.send({ type: 'knob.nudge', id: 'line.w2', by: i % 2 ? 0.5 : -0.5 });
     actor.send({ type: 'bit.start' });
-    expect(actor.getSnapshot().value).toBe('bit');
+    expect(stepAt(actor.getSnapshot())).toBe('bit');
   });
 });
 
@@ -79,7 +82,7 @@ describe('part B: the hand construction', () => {
   it('hidden (1, -1, 1/2), (-1, 1, 1/2) and their sum above 0 get XOR exactly', () => {
     const actor = toLab(level, 4);
     const snap = actor.getSnapshot();
-    expect(snap.value).toBe('lab');
+    expect(stepAt(snap)).toBe('lab');
     const view = chapter.view(snap) as { build: { right: number; hidden: unknown[]; trace: { output: number }[] } };
     expect(view.build.right).toBe(4);
     expect(view.build.trace.map((t) => t.output)).toEqual([0, 1, 1, 0]);
@@ -92,7 +95,7 @@ describe('part B: the hand construction', () => {
       actor.send({ type: 'knob.nudge', id: 'line.w2', by: i % 2 ? 0.5 : -0.5 });
     for (const e of ['bit.start', 'bit.finish', 'bit.done', 'book.read', 'build.check'] as const)
       actor.send({ type: e });
-    expect(actor.getSnapshot().value).toBe('build');
+    expect(stepAt(actor.getSnapshot())).toBe('build');
     expect(actor.getSnapshot().context.notice).toBe('ch4.notice.notYet');
   });
 });
@@ -149,10 +152,88 @@ describe('part C: the lab', () => {
   });
 });
 
+describe("the lab's training plays on the machine's clock", () => {
+  const { tickMs, epochsPerTick } = level.lab.play;
+  /** Moves the simulated clock on a millisecond at a time (one increment fires only timers already due). */
+  const advance = (clock: SimulatedClock, ms: number) => {
+    for (let t = 0; t < ms; t++) clock.increment(1);
+  };
+  function atLab(seed: number, lvl = level) {
+    const clock = new SimulatedClock();
+    const actor = createActor(minskyMachine, { input: { level: lvl, seed }, clock }).start();
+    actor.send({ type: 'dialogue.skip' });
+    for (let i = 0; i < level.honestTries; i++)
+      actor.send({ type: 'knob.nudge', id: 'line.w2', by: i % 2 ? 0.5 : -0.5 });
+    for (const e of ['bit.start', 'bit.finish', 'bit.done', 'book.read'] as const) actor.send({ type: e });
+    for (const e of XOR_BY_HAND) actor.send(e);
+    actor.send({ type: 'build.check' });
+    actor.send({ type: 'insight.done' });
+    expect(actor.getSnapshot().value).toEqual({ lab: 'paused' });
+    return { clock, actor, epochs: () => actor.getSnapshot().context.lab.epochs };
+  }
+  const lastEvent = (actor: ReturnType<typeof atLab>['actor']) => actor.getSnapshot().context.events.at(-1);
+
+  it("trains the level's epochs per tick while playing, records them merged, and not while paused", () => {
+    const { clock, actor, epochs } = atLab(3);
+    advance(clock, tickMs * 3);
+    expect(epochs()).toBe(0);
+    actor.send({ type: 'train.play' });
+    expect(chapter.view(actor.getSnapshot())).toMatchObject({ lab: { playing: true } });
+    advance(clock, tickMs - 1);
+    expect(epochs()).toBe(0);
+    clock.increment(1);
+    expect(epochs()).toBe(epochsPerTick);
+    advance(clock, tickMs * 4);
+    expect(epochs()).toBe(5 * epochsPerTick);
+    actor.send({ type: 'train.pause' });
+    expect(chapter.view(actor.getSnapshot())).toMatchObject({ lab: { playing: false } });
+    advance(clock, tickMs * 5);
+    expect(epochs()).toBe(5 * epochsPerTick);
+    // Five ticks, one recorded run; play and pause are not recorded.
+    expect(lastEvent(actor)).toEqual({ type: 'train.run', epochs: 5 * epochsPerTick });
+    expect(actor.getSnapshot().context.events.some((e) => (e.type as string).startsWith('train.p'))).toBe(false);
+  });
+
+  it('the same ticks record the same events and train the same network as their replay', () => {
+    const a = atLab(5);
+    const b = atLab(5);
+    for (const run of [a, b]) {
+      run.actor.send({ type: 'train.play' });
+      advance(run.clock, tickMs * 7);
+      run.actor.send({ type: 'train.pause' });
+    }
+    expect(b.actor.getSnapshot().context.events).toEqual(a.actor.getSnapshot().context.events);
+    // The recorded events alone, with no clock, train the same network.
+    const replayed = runEvents(minskyMachine, { level, seed: 5 }, a.actor.getSnapshot().context.events);
+    expect(replayed.context.lab.epochs).toBe(7 * epochsPerTick);
+    expect(replayed.context.lab.net).toEqual(b.actor.getSnapshot().context.lab.net);
+  });
+
+  it('stops by itself at the epoch limit, and the challenge leaves the clock behind', () => {
+    const short = loadMinskyLevel({ ...raw, lab: { ...raw.lab, maxEpochs: 4 * epochsPerTick + 2 } });
+    const { clock, actor, epochs } = atLab(1, short);
+    actor.send({ type: 'train.play' });
+    advance(clock, tickMs * 10);
+    expect(actor.getSnapshot().value).toEqual({ lab: 'paused' });
+    expect(epochs()).toBe(short.lab.maxEpochs);
+    expect(actor.getSnapshot().context.lab.warning).toBe('limit');
+    actor.send({ type: 'train.play' });
+    expect(actor.getSnapshot().value).toEqual({ lab: 'paused' });
+    // Running the challenge while playing ends the training.
+    const again = atLab(2);
+    again.actor.send({ type: 'train.play' });
+    advance(again.clock, tickMs * 2);
+    again.actor.send({ type: 'challenge.run' });
+    advance(again.clock, tickMs * 5);
+    expect(stepAt(again.actor.getSnapshot())).toBe('challengeResult');
+    expect(again.epochs()).toBe(2 * epochsPerTick);
+  });
+});
+
 describe('chapter 4 machine paths (xstate/graph)', () => {
   it('every step is reachable and the shortest way to the end goes through all three parts', () => {
     const events = (s: ReturnType<typeof minskyMachine.resolveState>): MinskyEvent[] => {
-      switch (s.value) {
+      switch (stepAt(s)) {
         case 'intro':
           return [{ type: 'dialogue.skip' }];
         case 'line':
@@ -206,7 +287,7 @@ describe('chapter 4 machine paths (xstate/graph)', () => {
         ]),
       limit: 2000,
     });
-    const reached = new Set(paths.map((p) => String(p.state.value)));
+    const reached = new Set(paths.map((p) => stepAt(p.state)));
     for (const step of [
       'intro',
       'line',
