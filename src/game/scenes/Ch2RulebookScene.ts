@@ -15,20 +15,12 @@ import { actionSpecs, type ActionHandlers } from '../views/ch2/actionsPainter';
 import { EditorPainter } from '../views/ch2/editorPainter';
 import { EDITOR, type EditorHandlers, type Selection } from '../views/ch2/ruleEditor';
 import type { Tr } from '../views/ch2/ruleText';
-import { renderRulebookPanels } from '../views/ch2/rulebookScreen';
+import { PART_KEY, renderRulebookPanels } from '../views/ch2/rulebookScreen';
 import { StripPainter, type StripState } from '../views/ch2/stripPainter';
 import '../ui/rulebook.css';
 import { renderHistoryCard } from '../views/historyCard';
 import type { ChartText } from '../views/chartText';
 
-const PART_KEY: Record<string, string> = {
-  weather: 'ch2.part.weather',
-  stall: 'ch2.part.stall',
-  conflict: 'ch2.part.conflict',
-  season: 'ch2.part.season',
-  challenge: 'ch2.part.challenge',
-  verdict: 'ch2.part.challenge',
-};
 /** Game time per day when the week runs, and the pause on the finished week before the check. */
 const DAY_MS = 450;
 

@@ -2,6 +2,7 @@
 import { classroomUnlocks } from '../../app/classroomQueue';
 import { CHAPTERS, chapterStatus, isPlayable, type ChapterStatus } from '../../levels/chapters';
 import type { ButtonSpec } from '../ui/htmlLayer';
+import { soundButton } from '../ui/soundButton';
 import { MAP_ART, SCENES, type ArtKey, type TextureKey } from '../keys';
 import { COLORS, CSS } from '../palette';
 import { BaseScene, H, W } from './BaseScene';
@@ -121,7 +122,7 @@ export class MapScene extends BaseScene {
         const status = chapterStatus(c, starsByChapter, unlocked);
         const n = starsByChapter[String(c.number)] ?? 0;
         const title = this.dt(c.titleKey);
-        return {
+        return soundButton(this.services.audio, {
           id: `chapter-${c.number}`,
           x: STOPS[i].x - 92,
           y: STOPS[i].y + 80,
@@ -138,11 +139,8 @@ export class MapScene extends BaseScene {
             year: this.dt(c.yearKey),
             status: statusText(status, n),
           }),
-          onPress: () => {
-            this.services.audio.play('click');
-            this.services.app.send({ type: 'chapter.open', chapter: c.number });
-          },
-        };
+          onPress: () => this.services.app.send({ type: 'chapter.open', chapter: c.number }),
+        });
       });
       specs.push(
         {

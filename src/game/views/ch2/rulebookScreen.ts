@@ -9,6 +9,16 @@ import { STRIP } from './rulebookStrip';
 import { conditionWords, type Tr } from './ruleText';
 import { renderCeiling, renderConflict, renderNote } from './rulebookPanels';
 
+/** The part of the chapter each step belongs to, as said in the top bar. */
+export const PART_KEY: Record<string, string> = {
+  weather: 'ch2.part.weather',
+  stall: 'ch2.part.stall',
+  conflict: 'ch2.part.conflict',
+  season: 'ch2.part.season',
+  challenge: 'ch2.part.challenge',
+  verdict: 'ch2.part.challenge',
+};
+
 export interface PanelContext {
   ui: HtmlLayer;
   tr: Tr;
