@@ -252,14 +252,39 @@ async function play({ locale, mode, side }) {
     await control(page, 'ch2-actions', 'finish').waitFor({ state: 'visible', timeout: WAIT });
     await screenshot(page, `${tag}-verdict`);
     await press('ch2-actions', 'finish');
+    // The history card: Dartmouth, the expert systems, the boom and bust, all inside the panel.
+    await waitForStep(page, 'history');
+    const card = page.locator('[data-owned="history-card"]');
+    await card.waitFor({ state: 'visible', timeout: WAIT });
+    assert.equal(await card.locator('p').count(), 3, 'three milestones on the history card');
+    assert.match(await card.textContent(), /1956[\s\S]*1965[\s\S]*1980s/);
+    assert.ok(
+      await card.evaluate((el) => el.scrollHeight <= el.clientHeight + 1),
+      'the history card text fits its panel',
+    );
+    await screenshot(page, `${tag}-history`);
+    await press('ch2-actions', 'finish');
     await waitForScreen(page, 'results');
     await page.waitForTimeout(400);
+    // The results card ends with the chapter's words of the field, inside the panel.
+    const vocab = page.locator('[data-owned="vocab"]');
+    await vocab.waitFor({ state: 'visible', timeout: WAIT });
+    const box = await vocab.boundingBox();
+    assert.ok(
+      box && box.y + box.height <= 590 && box.x + box.width <= 1090,
+      'the vocabulary card fits the results panel',
+    );
     await screenshot(page, `${tag}-results`);
     const s = await snap(page);
     assert.equal(s.stars['2'], 3);
     assert.equal(s.lastAttempt.chapter, 2);
     assert.equal(s.lastAttempt.result.passed, true);
     assert.ok(s.lastAttempt.events.length > 10);
+    assert.ok(
+      !s.lastAttempt.events.some((e) => e.type.startsWith('dialogue.')),
+      'opening the history card is not recorded',
+    );
+    assert.equal(s.lastAttempt.events.at(-1).type, 'challenge.finish');
     const carry = await page.evaluate(
       () => JSON.parse(localStorage.getItem('blackboxdog.save')).progress.carry['2'].appleRule,
     );

@@ -62,8 +62,9 @@ export class MapScene extends BaseScene {
         );
       }
     }
-    const winter = this.label((a.x + b.x) / 2, Math.min(a.y, b.y) - 36, 17, CSS.blue)
-      .setOrigin(0.5, 0)
+    // Left-aligned just right of chapter 4's disc (drawn later, on top), so no word hides under it.
+    const winter = this.label(a.x + 70, Math.min(a.y, b.y) - 40, 17, CSS.blue)
+      .setOrigin(0, 0)
       .setStroke(CSS.cream, 6);
     const badges = CHAPTERS.map((c, i) => {
       const { x, y } = STOPS[i];

@@ -5,8 +5,8 @@ import { CSS } from '../palette';
 import type { HtmlLayer } from '../ui/htmlLayer';
 
 /**
- * `vocab`, when given, closes the card: what the player just did, named in the field's words
- * (a heading and one short paragraph, set apart by a rule above it).
+ * The insight sits in the card's left column; `vocab`, when given, is a small boxed card in the
+ * right column: what the player just did, named in the field's words.
  */
 export function renderInsightCard(
   ui: HtmlLayer,
@@ -14,32 +14,46 @@ export function renderInsightCard(
 ): void {
   const insight = ui.element('insight', 'div', 'bbd-label');
   Object.assign(insight.style, {
-    left: '250px',
-    top: '350px',
-    width: '680px',
-    fontSize: '21px',
-    lineHeight: '1.45',
+    left: spec.vocab ? '220px' : '250px',
+    top: '330px',
+    width: spec.vocab ? '480px' : '680px',
+    fontSize: '19px',
+    lineHeight: '1.4',
     fontWeight: '600',
   });
   insight.innerHTML = '';
   const h = document.createElement('div');
-  h.style.cssText = `font-weight:800;color:${CSS.blue};margin-bottom:6px;font-size:22px`;
+  h.style.cssText = `font-weight:800;color:${CSS.blue};margin-bottom:4px;font-size:21px`;
   const bulb = document.createElement('img');
   bulb.src = artUrl('lamp-on');
   bulb.alt = '';
-  bulb.style.cssText = 'width:34px;height:34px;vertical-align:middle;margin-right:6px';
+  bulb.style.cssText = 'width:30px;height:30px;vertical-align:middle;margin-right:6px';
   h.append(bulb, spec.heading);
   const p = document.createElement('div');
   p.textContent = spec.text;
   insight.append(h, p);
-  if (!spec.vocab) return;
-  const card = document.createElement('div');
-  card.style.cssText = `margin-top:10px;padding:8px 12px;border-radius:10px;border:2px solid ${CSS.blue};font-size:18px;line-height:1.4`;
+  if (!spec.vocab) {
+    ui.removeElement('vocab');
+    return;
+  }
+  const card = ui.element('vocab', 'div', 'bbd-label');
+  Object.assign(card.style, {
+    left: '722px',
+    top: '330px',
+    width: '340px',
+    padding: '8px 12px',
+    borderRadius: '12px',
+    border: `3px solid ${CSS.blue}`,
+    fontSize: '17px',
+    lineHeight: '1.4',
+    fontWeight: '600',
+    boxSizing: 'border-box',
+  });
+  card.innerHTML = '';
   const vh = document.createElement('div');
-  vh.style.cssText = `font-weight:800;color:${CSS.blue}`;
+  vh.style.cssText = `font-weight:800;color:${CSS.blue};margin-bottom:4px;font-size:19px`;
   vh.textContent = spec.vocab.heading;
   const vp = document.createElement('div');
   vp.textContent = spec.vocab.text;
   card.append(vh, vp);
-  insight.append(card);
 }
