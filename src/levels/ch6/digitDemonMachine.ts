@@ -8,6 +8,7 @@
 // the "what the net sees" view and are never recorded, like dialogue.
 import { assign, setup } from 'xstate';
 import { introGuard, introState } from '../shared/intro';
+import { recordInput } from '../shared/record';
 import type { BossDigits } from './digits';
 import type { DigitDemonLevel } from './digitDemonLevel';
 import {
@@ -128,7 +129,7 @@ export const digitDemonMachine = setup({
     epilogueHasMore: ({ context }) => context.epiloguePage < EPILOGUE_PAGES.length - 1,
   },
   actions: {
-    record: assign({ events: ({ context, event }) => [...context.events, event as DigitDemonInputEvent] }),
+    record: recordInput(),
     nextIntroLine: assign({ introLine: ({ context }) => context.introLine + 1 }),
     setHidden: assign({
       model: ({ context, event }) =>
