@@ -16,45 +16,21 @@ export interface ChapterInfo<N extends number = number> {
   load?: () => Promise<{ default: AnyChapter }>;
 }
 
-const chapter = <N extends number>(info: ChapterInfo<N>): ChapterInfo<N> => info;
+/** A chapter's line: its number, its map icon and how to load it; its map title is the text key
+ * `chN.title` and its map year `map.yearN`. */
+const chapter = <N extends number>(
+  number: N,
+  icon: string,
+  load?: () => Promise<{ default: AnyChapter }>,
+): ChapterInfo<N> => ({ number, titleKey: `ch${number}.title`, yearKey: `map.year${number}`, icon, load });
 
 const LISTED = [
-  chapter({ number: 1, titleKey: 'ch1.title', yearKey: 'map.year1', icon: 'map-ch1-dog', load: () => import('./ch1') }),
-  chapter({
-    number: 2,
-    titleKey: 'ch2.title',
-    yearKey: 'map.year2',
-    icon: 'map-ch2-rulebook',
-    load: () => import('./ch2'),
-  }),
-  chapter({
-    number: 3,
-    titleKey: 'ch3.title',
-    yearKey: 'map.year3',
-    icon: 'map-ch3-lamp',
-    load: () => import('./ch3'),
-  }),
-  chapter({
-    number: 4,
-    titleKey: 'ch4.title',
-    yearKey: 'map.year4',
-    icon: 'map-ch4-riddle',
-    load: () => import('./ch4'),
-  }),
-  chapter({
-    number: 5,
-    titleKey: 'ch5.title',
-    yearKey: 'map.year5',
-    icon: 'map-ch5-mountain',
-    load: () => import('./ch5'),
-  }),
-  chapter({
-    number: 6,
-    titleKey: 'ch6.title',
-    yearKey: 'map.year6',
-    icon: 'map-ch6-demon',
-    load: () => import('./ch6'),
-  }),
+  chapter(1, 'map-ch1-dog', () => import('./ch1')),
+  chapter(2, 'map-ch2-rulebook', () => import('./ch2')),
+  chapter(3, 'map-ch3-lamp', () => import('./ch3')),
+  chapter(4, 'map-ch4-riddle', () => import('./ch4')),
+  chapter(5, 'map-ch5-mountain', () => import('./ch5')),
+  chapter(6, 'map-ch6-demon', () => import('./ch6')),
 ] as const;
 
 /** The number of a chapter in the list above. */
