@@ -71,6 +71,10 @@ export const saveV2Schema = z.object({
   }),
   settings: settingsSchema,
   attempts: z.array(attemptSchema).check(z.maxLength(200)),
+  // Attempts of chapters this version of the game does not list (a save from a newer version),
+  // kept as they were so they come back when a version that knows their chapter reads the save
+  // (see saveStore.setAsideUnknownChapters). Saves without any simply lack it.
+  attemptsAside: z.optional(z.array(z.unknown()).check(z.maxLength(200))),
   // Optional and checked on its own (see saveStore.readInProgress): a damaged record is dropped,
   // never the save around it. Saves written before it existed simply lack it.
   inProgress: z.optional(z.unknown()),

@@ -1,6 +1,7 @@
 // Reading and writing the save in a Storage (localStorage in the page, a Map-backed fake in tests).
 // A save that cannot be read — broken JSON, a foreign shape, a newer version — is copied aside
 // under its own key and reported in plain words; the good data is never silently wiped.
+import { isKnownChapter } from '../levels/chapters';
 import { formatPath } from '../levels/shared/levelFile';
 import {
   CURRENT_SAVE_VERSION,
@@ -79,7 +80,8 @@ export function readInProgress(raw: unknown): Record<string, InProgress> | undef
   const out: Record<string, InProgress> = {};
   for (const [chapter, value] of Object.entries(raw)) {
     const parsed = inProgressSchema.safeParse(value);
-    if (/^[1-6]$/.test(chapter) && parsed.success) out[chapter] = parsed.data;
+    if (isKnownChapter(Number(chapter)) && String(Number(chapter)) === chapter && parsed.success)
+      out[chapter] = parsed.data;
     else console.warn(`Save: the unfinished chapter ${chapter} could not be read and was dropped.`);
   }
   return Object.keys(out).length ? out : undefined;
@@ -90,6 +92,60 @@ function withReadInProgress(save: Omit<SaveData, 'inProgress'> & { inProgress?: 
   const kept = readInProgress(inProgress);
   return kept ? { ...rest, inProgress: kept } : rest;
 }
+
+/** Whether a saved attempt names a chapter this version of the game does not list. */
+function ofUnknownChapter(entry: unknown): boolean {
+  const chapter = typeof entry === 'object' && entry !== null ? (entry as { chapter?: unknown }).chapter : undefined;
+  return typeof chapter === 'number' && Number.isInteger(chapter) && chapter >= 1 && !isKnownChapter(chapter);
+}
+
+/**
+ * A save written by a version of the game with more chapters holds attempts (and queued class
+ * attempts) of chapters this version cannot replay. They must not make the whole save unreadable:
+ * such attempts move to `attemptsAside`, kept as they were, and the rest of the save reads as
+ * usual; attempts kept aside whose chapter this version knows come back (the newest first when
+ * the save is full). A queued class attempt of an unknown chapter is dropped from the queue (its
+ * attempt stays aside). Works on the parsed JSON before the schema reads it.
+ */
+export function setAsideUnknownChapters(data: unknown): { data: unknown; back: Attempt[] } {
+  if (typeof data !== 'object' || data === null || !Array.isArray((data as { attempts?: unknown }).attempts)) {
+    return { data, back: [] };
+  }
+  const save = data as { attempts: unknown[]; attemptsAside?: unknown; classroom?: unknown };
+  const before = Array.isArray(save.attemptsAside) ? save.attemptsAside.slice(-MAX_ATTEMPTS) : [];
+  const attempts = save.attempts.filter((a) => !ofUnknownChapter(a));
+  const arriving = save.attempts.filter(ofUnknownChapter);
+  const aside: unknown[] = [];
+  const back: Attempt[] = [];
+  for (const a of before) {
+    const parsed = ofUnknownChapter(a) ? null : attemptSchema.safeParse(a);
+    if (parsed?.success) back.push(parsed.data);
+    else aside.push(a);
+  }
+  aside.push(...arriving);
+  if (arriving.length) {
+    console.warn(`Save: ${arriving.length} attempts of chapters this version does not have are kept aside.`);
+  }
+  const { attemptsAside: _, ...rest } = save;
+  const out: Record<string, unknown> = { ...rest, attempts };
+  if (aside.length) out.attemptsAside = aside.slice(-MAX_ATTEMPTS);
+  const classroom = save.classroom as { queue?: unknown } | undefined;
+  if (classroom && typeof classroom === 'object' && Array.isArray(classroom.queue)) {
+    const queue = classroom.queue.filter((q) => !ofUnknownChapter((q as { attempt?: unknown } | null)?.attempt));
+    out.classroom = { ...classroom, queue };
+  }
+  return { data: out, back };
+}
+
+/** Puts attempts that were kept aside back into the save, in time order, trimmed as addAttempt trims. */
+function withAttemptsBack(save: SaveData, back: readonly Attempt[]): SaveData {
+  if (!back.length) return save;
+  let out: SaveData = { ...save, attempts: [...save.attempts].sort(byTime) };
+  for (const a of [...back].sort(byTime)) out = addAttempt(out, a).save;
+  return { ...out, attempts: out.attempts.sort(byTime) };
+}
+
+const byTime = (a: Attempt, b: Attempt): number => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0);
 
 /** The first problem a schema found, as `path: message`. */
 export function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
@@ -137,8 +193,11 @@ export function loadSave(storage: StorageLike, defaultLocale: Settings['locale']
       migratedFrom: null,
     };
   }
-  const v2 = saveV2Schema.safeParse(data);
-  if (v2.success) return { save: withReadInProgress(v2.data), problem: null, migratedFrom: null };
+  const { data: sorted, back } = setAsideUnknownChapters(data);
+  const v2 = saveV2Schema.safeParse(sorted);
+  if (v2.success) {
+    return { save: withAttemptsBack(withReadInProgress(v2.data), back), problem: null, migratedFrom: null };
+  }
   const asideKey = keepAside(storage, raw, now);
   return {
     save: freshSave(defaultLocale),

@@ -7,6 +7,7 @@ import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import * as z from 'zod/mini';
 import { attemptSchema, type Attempt } from './saveSchema';
 import { firstIssue } from './saveStore';
+import { chapterNumberSchema } from '../attempts/attempt';
 import { verifyAttempt } from '../attempts/verifyAttempt';
 
 /** The version of the link and file formats; a newer one is refused with a clear reason. */
@@ -106,7 +107,7 @@ const envelopeSchema = z.object({
 
 /** A teacher's starting point: a chapter, a seed and the input events already made. */
 export const presetSchema = z.object({
-  chapter: z.int().check(z.minimum(1), z.maximum(6)),
+  chapter: chapterNumberSchema,
   levelVersion: z.int().check(z.positive()),
   seed: z.int().check(z.minimum(0), z.maximum(0xffffffff)),
   events: z.array(z.looseObject({ type: z.string().check(z.minLength(1)) })).check(z.maxLength(20000)),

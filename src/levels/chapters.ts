@@ -1,12 +1,14 @@
-// The six chapters on the AI-history timeline map: the one list the app, the game's scene loader,
-// verification and the text loader read. A chapter with `load` is built (its folder's index.ts
-// fulfils the contract in contract.ts); the rest show as "coming soon". A chapter unlocks when
-// the one before it has been passed (at least 1 star). Modules load on first use, so the first
-// download carries no chapter's rules or level data.
-import type { AnyChapter, ChapterNumber } from './contract';
+// The chapters on the AI-history timeline map: the one list the app, the game's scene loader and
+// map, verification, the save and share formats, the classroom server and the text loader read.
+// A chapter is its folder plus one line here: `src/levels/chN/index.ts` fulfils the contract in
+// contract.ts, and its line names the map title, the map year, the map icon and how to load it.
+// A line without `load` shows as "coming soon". A chapter unlocks when the one before it has been
+// passed (at least 1 star). Modules load on first use, so the first download carries no
+// chapter's rules or level data.
+import type { AnyChapter } from './contract';
 
-export interface ChapterInfo {
-  number: ChapterNumber;
+export interface ChapterInfo<N extends number = number> {
+  number: N;
   titleKey: string;
   yearKey: string;
   icon: string;
@@ -14,14 +16,52 @@ export interface ChapterInfo {
   load?: () => Promise<{ default: AnyChapter }>;
 }
 
-export const CHAPTERS: readonly ChapterInfo[] = [
-  { number: 1, titleKey: 'ch1.title', yearKey: 'map.year1', icon: 'map-ch1-dog', load: () => import('./ch1') },
-  { number: 2, titleKey: 'ch2.title', yearKey: 'map.year2', icon: 'map-ch2-rulebook', load: () => import('./ch2') },
-  { number: 3, titleKey: 'ch3.title', yearKey: 'map.year3', icon: 'map-ch3-lamp', load: () => import('./ch3') },
-  { number: 4, titleKey: 'ch4.title', yearKey: 'map.year4', icon: 'map-ch4-riddle', load: () => import('./ch4') },
-  { number: 5, titleKey: 'ch5.title', yearKey: 'map.year5', icon: 'map-ch5-mountain', load: () => import('./ch5') },
-  { number: 6, titleKey: 'ch6.title', yearKey: 'map.year6', icon: 'map-ch6-demon', load: () => import('./ch6') },
-];
+/** A chapter's line: its number, its map icon and how to load it; its map title is the text key
+ * `chN.title` and its map year `map.yearN`. */
+const chapter = <N extends number>(
+  number: N,
+  icon: string,
+  load?: () => Promise<{ default: AnyChapter }>,
+): ChapterInfo<N> => ({ number, titleKey: `ch${number}.title`, yearKey: `map.year${number}`, icon, load });
+
+const LISTED = [
+  chapter(1, 'map-ch1-dog', () => import('./ch1')),
+  chapter(2, 'map-ch2-rulebook', () => import('./ch2')),
+  chapter(3, 'map-ch3-lamp', () => import('./ch3')),
+  chapter(4, 'map-ch4-riddle', () => import('./ch4')),
+  chapter(5, 'map-ch5-mountain', () => import('./ch5')),
+  chapter(6, 'map-ch6-demon', () => import('./ch6')),
+] as const;
+
+/** The number of a chapter in the list above. */
+export type ChapterNumber = (typeof LISTED)[number]['number'];
+
+const list: ChapterInfo[] = [...LISTED];
+
+/** The chapters in map order (by number). */
+export const CHAPTERS: readonly ChapterInfo[] = list;
+
+/**
+ * Adds a chapter to the list for as long as a test needs it, the way its line in the list above
+ * would; returns the function that takes it out again. Only tests call this (the layering test
+ * checks that nothing in src does): the game's chapters are the list above.
+ */
+export function registerChapter(info: ChapterInfo): () => void {
+  if (!Number.isInteger(info.number) || info.number < 1 || chapterInfo(info.number)) {
+    throw new Error(`Chapter ${info.number} cannot be registered: the number is taken or not a positive integer`);
+  }
+  list.push(info);
+  list.sort((a, b) => a.number - b.number);
+  return () => {
+    const at = list.indexOf(info);
+    if (at >= 0) list.splice(at, 1);
+  };
+}
+
+/** Whether this version of the game lists a chapter with that number (built or coming soon). */
+export function isKnownChapter(number: number): boolean {
+  return list.some((c) => c.number === number);
+}
 
 export type ChapterStatus = 'locked' | 'open' | 'passed' | 'soon';
 
@@ -37,7 +77,11 @@ export function chapterInfo(number: number): ChapterInfo | undefined {
 export async function loadChapter(number: number): Promise<AnyChapter | null> {
   const info = chapterInfo(number);
   if (!info?.load) return null;
-  return (await info.load()).default;
+  const chapter = (await info.load()).default;
+  if (chapter.number !== info.number) {
+    throw new Error(`The module listed as chapter ${info.number} says it is chapter ${chapter.number}`);
+  }
+  return chapter;
 }
 
 /**

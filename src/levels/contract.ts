@@ -15,7 +15,8 @@
 //   machine's snapshots, so a replay recomputes them.
 import type { AnyStateMachine, InputFrom, OutputFrom, SnapshotFrom } from 'xstate';
 
-export type ChapterNumber = 1 | 2 | 3 | 4 | 5 | 6;
+/** A chapter's number: the numbers listed in chapters.ts. */
+export type { ChapterNumber } from './chapters';
 
 /** What every chapter's result carries; chapters add their own fields. */
 export interface ChapterResult {
@@ -81,7 +82,8 @@ export interface CompareData {
 }
 
 export interface ChapterDefinition<M extends AnyStateMachine = AnyStateMachine, L = unknown, V = unknown> {
-  number: ChapterNumber;
+  /** Its number in chapters.ts (checked when the chapter loads). */
+  number: number;
   /** The chapter's level file, the name used in error messages. */
   levelFile: string;
   /** Reads and validates the level file (and any data it joins); throws LevelFileError. */

@@ -90,7 +90,7 @@ const seedSchema = z.nullable(z.int().check(z.minimum(0), z.maximum(0xffffffff))
 
 export const createRoomSchema = z.object({
   title: z.string().check(z.minLength(1), z.maxLength(80)),
-  chapters: z.array(z.int().check(z.minimum(1), z.maximum(6))).check(z.minLength(1), z.maxLength(6)),
+  chapters: z.array(attemptSchema.shape.chapter).check(z.minLength(1), z.maxLength(CHAPTERS.length)),
   seed: z.optional(seedSchema),
   leaderboardVisible: z.optional(z.boolean()),
   password: z.optional(z.string().check(z.maxLength(200))),

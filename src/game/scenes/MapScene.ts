@@ -1,4 +1,4 @@
-// The AI-history timeline: six chapter stops, locked until the previous chapter is passed.
+// The AI-history timeline: a stop per chapter in the list, locked until the previous chapter is passed.
 import { classroomUnlocks } from '../../app/classroomQueue';
 import { CHAPTERS, chapterStatus, isPlayable, type ChapterStatus } from '../../levels/chapters';
 import type { ButtonSpec } from '../ui/htmlLayer';
@@ -7,17 +7,7 @@ import { MAP_ART, SCENES, type ArtKey, type TextureKey } from '../keys';
 import { COLORS, CSS } from '../palette';
 import { BaseScene, H, W } from './BaseScene';
 import { replaysText } from '../ui/replaysText';
-
-// The pads of bg-map.svg where each chapter's badge stands.
-const PADS = [
-  { x: 140, y: 560 },
-  { x: 330, y: 420 },
-  { x: 540, y: 540 },
-  { x: 760, y: 380 },
-  { x: 960, y: 500 },
-  { x: 1150, y: 300 },
-];
-const STOPS = PADS.map((p) => ({ x: p.x, y: p.y - 80 }));
+import { mapLayout } from '../views/mapLayout';
 
 export class MapScene extends BaseScene {
   constructor() {
@@ -30,6 +20,9 @@ export class MapScene extends BaseScene {
   }
 
   private build(): void {
+    // Where each chapter's stop stands (the first six on the pads of bg-map.svg), for however many
+    // chapters the list holds; badges and cards shrink by `S` only when many would overlap.
+    const { stops: STOPS, scale: S } = mapLayout(CHAPTERS.length);
     this.add.image(W / 2, H / 2, 'bg-map').setDisplaySize(W, H);
     const heading = this.label(W / 2, 54, 46)
       .setOrigin(0.5)
@@ -68,11 +61,11 @@ export class MapScene extends BaseScene {
       .setStroke(CSS.cream, 6);
     const badges = CHAPTERS.map((c, i) => {
       const { x, y } = STOPS[i];
-      const disc = this.add.circle(x, y, 62, COLORS.cream).setStrokeStyle(6, COLORS.ink);
-      const icon = this.add.image(x, y, c.icon as ArtKey).setDisplaySize(100, 100);
-      const lock = this.add.image(x + 46, y - 46, 'lock').setDisplaySize(50, 50);
+      const disc = this.add.circle(x, y, 62 * S, COLORS.cream).setStrokeStyle(6 * S, COLORS.ink);
+      const icon = this.add.image(x, y, c.icon as ArtKey).setDisplaySize(100 * S, 100 * S);
+      const lock = this.add.image(x + 46 * S, y - 46 * S, 'lock').setDisplaySize(50 * S, 50 * S);
       // An hourglass for "coming soon": two ink triangles on a sand disc.
-      const soon = this.add.graphics({ x: x + 46, y: y - 46 });
+      const soon = this.add.graphics({ x: x + 46 * S, y: y - 46 * S }).setScale(S);
       soon
         .fillStyle(COLORS.sand)
         .fillCircle(0, 0, 24)
@@ -81,10 +74,12 @@ export class MapScene extends BaseScene {
         .fillStyle(COLORS.ink)
         .fillTriangle(-10, -14, 10, -14, 0, 0)
         .fillTriangle(-10, 14, 10, 14, 0, 0);
-      const year = this.label(x, y - 112, 17, CSS.ink)
+      const year = this.label(x, y - 112 * S, 17, CSS.ink)
         .setOrigin(0.5, 0)
         .setStroke(CSS.cream, 6);
-      const stars = [0, 1, 2].map((k) => this.add.image(x - 34 + k * 34, y + 58, 'star').setDisplaySize(34, 34));
+      const stars = [0, 1, 2].map((k) =>
+        this.add.image(x + (k - 1) * 34 * S, y + 58 * S, 'star').setDisplaySize(34 * S, 34 * S),
+      );
       return { disc, icon, lock, soon, year, stars };
     });
 
@@ -125,10 +120,10 @@ export class MapScene extends BaseScene {
         const title = this.dt(c.titleKey);
         return soundButton(this.services.audio, {
           id: `chapter-${c.number}`,
-          x: STOPS[i].x - 92,
-          y: STOPS[i].y + 80,
-          w: 184,
-          h: 84,
+          x: STOPS[i].x - 92 * S,
+          y: STOPS[i].y + 80 * S,
+          w: 184 * S,
+          h: 84 * S,
           label: `${c.number}. ${title}`,
           tag: status === 'soon' || status === 'locked' ? statusText(status, n) : undefined,
           tagKind: status === 'locked' ? 'warn' : status === 'soon' ? 'soon' : undefined,

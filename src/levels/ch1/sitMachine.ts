@@ -18,6 +18,7 @@ import {
 } from './sitModel';
 import type { SitLevel } from './sitLevel';
 import { introGuard, introState } from '../shared/intro';
+import { recordInput } from '../shared/record';
 
 /** Inputs that change the model: these are what an attempt records and a replay re-sends. */
 export type SitInputEvent =
@@ -102,7 +103,7 @@ export const sitMachine = setup({
     showPassed: ({ context }) => lastShow(context.model)?.passed === true,
   },
   actions: {
-    record: assign({ events: ({ context, event }) => [...context.events, event as SitInputEvent] }),
+    record: recordInput(),
     command: assign({
       model: ({ context, event }) =>
         event.type === 'trial.command' ? giveCommand(context.model, event.command) : context.model,

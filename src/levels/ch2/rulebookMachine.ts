@@ -19,6 +19,7 @@ import {
   type RulebookState,
 } from './rulebookModel';
 import { introGuard, introState } from '../shared/intro';
+import { recordInput } from '../shared/record';
 
 /** Inputs that change the model: what an attempt records and a replay re-sends. */
 export type RulebookInputEvent =
@@ -99,7 +100,7 @@ export const rulebookMachine = setup({
     challengePassed: ({ context }) => lastChallenge(context.model)?.passed === true,
   },
   actions: {
-    record: assign({ events: ({ context, event }) => [...context.events, event as RulebookInputEvent] }),
+    record: recordInput(),
     editWeather: assign({
       model: ({ context, event }) => edited(context, 'weather', event) ?? context.model,
       notice: () => null,

@@ -27,6 +27,7 @@ import { startTuning, tuneStep, tuneToEnd, tuningFinished } from './appleLampTun
 import { lastRun, resultOf, runChallenge, type AppleLampResult } from './appleLampChallenge';
 import type { RuleOffer } from './appleLampRule';
 import { introGuard, introState } from '../shared/intro';
+import { recordInput } from '../shared/record';
 
 /** Where a whole setting loaded onto the knobs came from. */
 export type SettingSource = 'rule' | 'mine' | 'bit';
@@ -139,7 +140,7 @@ export const appleLampMachine = setup({
     runPassed: ({ context }) => lastRun(context.model)?.passed === true,
   },
   actions: {
-    record: assign({ events: ({ context, event }) => [...context.events, event as AppleLampInputEvent] }),
+    record: recordInput(),
     nextIntroLine: assign({ introLine: ({ context }) => context.introLine + 1 }),
     setKnob: assign({
       model: ({ context, event }) => {

@@ -13,6 +13,7 @@
 import { assign, not, raise, setup } from 'xstate';
 import { isSmallActivation, type SmallActivation } from '../../engine';
 import { introGuard, introState } from '../shared/intro';
+import { recordInput } from '../shared/record';
 import type { MinskyLevel } from './minskyLevel';
 import {
   addHidden,
@@ -130,12 +131,10 @@ export const INTRO_LINES = ['ch4.intro.1', 'ch4.intro.2', 'ch4.intro.3'] as cons
 const HAND_PARAMS: readonly string[] = ['w1', 'w2', 'threshold'];
 
 /** Consecutive training runs merge into one recorded event: a then b epochs equals a + b. */
-function recordEvent(events: MinskyInputEvent[], event: MinskyInputEvent): MinskyInputEvent[] {
-  const last = events[events.length - 1];
-  if (event.type === 'train.run' && last?.type === 'train.run') {
-    return [...events.slice(0, -1), { type: 'train.run', epochs: last.epochs + event.epochs }];
-  }
-  return [...events, event];
+function mergeTrainRuns(last: MinskyInputEvent, event: MinskyInputEvent): MinskyInputEvent | null {
+  return event.type === 'train.run' && last.type === 'train.run'
+    ? { type: 'train.run', epochs: last.epochs + event.epochs }
+    : null;
 }
 
 function knobIdOk(context: MinskyContext, id: unknown, part: 'line' | 'build'): boolean {
@@ -220,7 +219,7 @@ export const minskyMachine = setup({
     runPassed: ({ context }) => context.runs[context.runs.length - 1]?.passed === true,
   },
   actions: {
-    record: assign({ events: ({ context, event }) => recordEvent(context.events, event as MinskyInputEvent) }),
+    record: recordInput(mergeTrainRuns),
     nextIntroLine: assign({ introLine: ({ context }) => context.introLine + 1 }),
     setKnob: assign({
       parts: ({ context, event }) => {

@@ -4,6 +4,7 @@
 // decides which inputs are allowed when and records every input that changes the model, so an
 // attempt replays exactly from its seed and events.
 import { assign, setup } from 'xstate';
+import { recordInput } from '../shared/record';
 import type { FoggyLevel } from './foggyLevel';
 import {
   autoFinished,
@@ -118,7 +119,7 @@ export const foggyMachine = setup({
     runPassed: ({ context }) => context.model.runs[context.model.runs.length - 1]?.reached === true,
   },
   actions: {
-    record: assign({ events: ({ context, event }) => [...context.events, event as FoggyInputEvent] }),
+    record: recordInput(),
     nextIntroLine: assign({ introLine: ({ context }) => context.introLine + 1 }),
     // One assigner, so the offer is judged on the model this move produced (property assigners
     // would all see the context from before the move).

@@ -10,6 +10,7 @@
 // the "what the net sees" view and are never recorded, like dialogue.
 import { assign, setup } from 'xstate';
 import { introGuard, introState } from '../shared/intro';
+import { recordInput } from '../shared/record';
 import type { BossDigits } from './digits';
 import type { DigitDemonLevel } from './digitDemonLevel';
 import {
@@ -136,7 +137,7 @@ export const digitDemonMachine = setup({
   },
   actors: { trainBoss: trainBossInProcess },
   actions: {
-    record: assign({ events: ({ context, event }) => [...context.events, event as DigitDemonInputEvent] }),
+    record: recordInput(),
     nextIntroLine: assign({ introLine: ({ context }) => context.introLine + 1 }),
     setHidden: assign({
       model: ({ context, event }) =>
