@@ -96,6 +96,8 @@ export interface FoggyView {
     plain: TrackView;
     heavy: TrackView;
     handLoss: number;
+    /** Whether automatic descent is playing (ticking on the machine's clock). */
+    playing: boolean;
   } | null;
   gears: {
     gears: { name: GearName; value: number; turn: number; grad: number | null }[];
@@ -282,7 +284,7 @@ const BAD = new Set([
   'ch5.auto.plainDiverged',
 ]);
 
-export function foggyView(step: string, context: FoggyContext): FoggyView {
+export function foggyView(step: string, context: FoggyContext, playing = false): FoggyView {
   const { level, model } = context;
   const walkKind: WalkKind | null = step === 'fog1' || step === 'fog2' || step === 'challenge' ? step : null;
   const walk = walkKind ? walkOf(context, walkKind, model[walkKind]) : null;
@@ -304,6 +306,7 @@ export function foggyView(step: string, context: FoggyContext): FoggyView {
           plain: track(a.plain),
           heavy: track(a.heavy),
           handLoss,
+          playing,
         }
       : null;
   let gears: FoggyView['gears'] = null;
