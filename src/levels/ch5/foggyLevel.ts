@@ -56,6 +56,18 @@ export const foggyLevelSchema = z.object({
     minSteps: z.number().int().positive(),
     maxSteps: z.number().int().positive().max(5000),
     target: positive,
+    /**
+     * Playing automatic descent: a tick every `tickMs` of the machine's clock takes `steps` steps
+     * (`calmTickMs` and `calmSteps` with reduced motion: fewer, larger updates). Optional.
+     */
+    play: z
+      .object({
+        tickMs: z.number().int().min(10).max(2000),
+        steps: z.number().int().min(1).max(50),
+        calmTickMs: z.number().int().min(10).max(2000),
+        calmSteps: z.number().int().min(1).max(50),
+      })
+      .default({ tickMs: 33, steps: 1, calmTickMs: 250, calmSteps: 7 }),
   }),
   gears: z.object({ w: z.number(), x: z.number(), b: z.number(), y: z.number(), turn: positive }),
   challenge: z.object({

@@ -1,9 +1,10 @@
 // Chapter 5's steps: intro → A six knobs by hand → B one knob in the fog → C two knobs in the fog
-// → D automatic descent (with momentum beside it) → E the gears → the fog challenge → its result
+// → D automatic descent (with momentum beside it; played, it ticks on the actor system's clock and
+// each tick takes the level's number of steps, recorded as 'auto.step') → E the gears → the fog challenge → its result
 // (retry or keep) → the history card → done. The numbers live in the pure model; this machine
 // decides which inputs are allowed when and records every input that changes the model, so an
 // attempt replays exactly from its seed and events.
-import { assign, setup } from 'xstate';
+import { assign, raise, setup } from 'xstate';
 import { recordInput } from '../shared/record';
 import type { FoggyLevel } from './foggyLevel';
 import {
@@ -43,7 +44,10 @@ export type FoggyInputEvent =
   | { type: 'challenge.accept' }
   | { type: 'history.done' };
 
-export type FoggyEvent = FoggyInputEvent | { type: 'dialogue.next' } | { type: 'dialogue.skip' };
+/** Playing and pausing automatic descent: not recorded (the steps its ticks take are). */
+export type FoggyPlayEvent = { type: 'auto.play'; calm?: boolean } | { type: 'auto.pause' };
+
+export type FoggyEvent = FoggyInputEvent | FoggyPlayEvent | { type: 'dialogue.next' } | { type: 'dialogue.skip' };
 
 export interface FoggyContext {
   level: FoggyLevel;
@@ -51,6 +55,8 @@ export interface FoggyContext {
   introLine: number;
   /** The latest news for the mentor to say, as a text key. */
   notice: string | null;
+  /** Automatic descent plays in calm ticks (reduced motion): fewer, larger updates. */
+  calm: boolean;
   events: FoggyInputEvent[];
 }
 
@@ -103,6 +109,8 @@ export const foggyMachine = setup({
       event.count <= MAX_AUTO_BATCH &&
       !autoFinished(context.level, context.model.auto),
     autoMayEnd: ({ context }) => autoMayEnd(context.level, context.model.auto),
+    autoFinished: ({ context }) => autoFinished(context.level, context.model.auto),
+    autoLeft: ({ context }) => !autoFinished(context.level, context.model.auto),
     validTurn: ({ context, event }) =>
       event.type === 'gears.turn' &&
       Math.abs(event.by) === context.level.gears.turn &&
@@ -118,7 +126,16 @@ export const foggyMachine = setup({
     challengeOver: ({ context }) => challengeOver(context.level, context.model.challenge),
     runPassed: ({ context }) => context.model.runs[context.model.runs.length - 1]?.reached === true,
   },
+  delays: {
+    autoTick: ({ context }) => (context.calm ? context.level.auto.play.calmTickMs : context.level.auto.play.tickMs),
+  },
   actions: {
+    setCalm: assign({ calm: ({ event }) => event.type === 'auto.play' && event.calm === true }),
+    /** One tick of play: the level's number of steps, as the recorded event a press would send. */
+    tick: raise(({ context }) => ({
+      type: 'auto.step' as const,
+      count: Math.min(MAX_AUTO_BATCH, context.calm ? context.level.auto.play.calmSteps : context.level.auto.play.steps),
+    })),
     record: recordInput(),
     nextIntroLine: assign({ introLine: ({ context }) => context.introLine + 1 }),
     // One assigner, so the offer is judged on the model this move produced (property assigners
@@ -209,6 +226,7 @@ export const foggyMachine = setup({
     model: createFoggyState(input.level, input.seed),
     introLine: 0,
     notice: null,
+    calm: false,
     events: [],
   }),
   initial: 'intro',
@@ -239,10 +257,21 @@ export const foggyMachine = setup({
       },
     },
     auto: {
+      initial: 'paused',
       on: {
-        'auto.set': { guard: 'validAuto', actions: ['record', 'setAuto'] },
+        'auto.set': { guard: 'validAuto', target: '.paused', actions: ['record', 'setAuto'] },
         'auto.step': { guard: 'autoMayRun', actions: ['record', 'autoStep'] },
         'auto.done': { guard: 'autoMayEnd', target: 'gears', actions: 'record' },
+      },
+      states: {
+        paused: {
+          on: { 'auto.play': { guard: 'autoLeft', target: 'playing', actions: 'setCalm' } },
+        },
+        playing: {
+          always: { guard: 'autoFinished', target: 'paused' },
+          after: { autoTick: { target: 'playing', reenter: true, actions: 'tick' } },
+          on: { 'auto.pause': { target: 'paused' } },
+        },
       },
     },
     gears: {

@@ -3,6 +3,7 @@
 // it is tested without a browser; the scene only draws what this returns. Every number is finite:
 // the model refuses steps that would not be.
 import { polyValue, type Point } from '../../engine';
+import { autoChart, barFraction, bowlPicture, curvePoints, type AutoChart, type BowlPicture } from './foggyPictures';
 import type { ViewCue } from '../contract';
 import { gearChain, gearChoices, rightChoice, GEAR_NAMES, type GearName } from './foggyGears';
 import { INTRO_LINES, type FoggyContext } from './foggyMachine';
@@ -66,14 +67,18 @@ export interface FoggyView {
   intro: boolean;
   points: Point[];
   plot: { xMin: number; xMax: number; yMin: number; yMax: number };
-  /** The curve(s) on the points plot: id 'main' is the one being tuned. */
-  curves: { id: 'main' | 'hand' | 'momentum'; knobs: number[] }[];
+  /** The curve(s) on the points plot, sampled as [x, f(x)]: id 'main' is the one being tuned. */
+  curves: { id: 'main' | 'hand' | 'momentum'; knobs: number[]; points: [number, number][] }[];
   /** The main curve's error at each point (f(x) − y), drawn as a line to the curve. */
   residuals: number[];
   loss: number;
   /** Loss at all knobs zero: the bar's full length. */
   lossScale: number;
   bestLoss: number;
+  /** The loss bar on its log scale: the loss's fraction and the target's (null: no target). */
+  bar: { fraction: number; target: number | null };
+  /** The two-knob map's bowl (shading and contours), while a map is shown. */
+  map: BowlPicture | null;
   hand: {
     knobs: { index: number; value: number; min: number; max: number; step: number; fineStep: number }[];
     moves: number;
@@ -96,6 +101,12 @@ export interface FoggyView {
     plain: TrackView;
     heavy: TrackView;
     handLoss: number;
+    /** Whether automatic descent is playing (ticking on the machine's clock). */
+    playing: boolean;
+    /** The losses chart and the K1, K2 paths, in unit coordinates. */
+    chart: AutoChart;
+    /** The valley floor's K1, K2. */
+    best: [number, number];
   } | null;
   gears: {
     gears: { name: GearName; value: number; turn: number; grad: number | null }[];
@@ -283,7 +294,7 @@ const BAD = new Set([
   'ch5.auto.plainDiverged',
 ]);
 
-export function foggyView(step: string, context: FoggyContext): FoggyView {
+export function foggyView(step: string, context: FoggyContext, playing = false): FoggyView {
   const { level, model } = context;
   const walkKind: WalkKind | null = step === 'fog1' || step === 'fog2' || step === 'challenge' ? step : null;
   const walk = walkKind ? walkOf(context, walkKind, model[walkKind]) : null;
@@ -305,6 +316,9 @@ export function foggyView(step: string, context: FoggyContext): FoggyView {
           plain: track(a.plain),
           heavy: track(a.heavy),
           handLoss,
+          playing,
+          chart: autoChart(level, a.plain, a.heavy, a.steps),
+          best: [level.best[1], level.best[2]] as [number, number],
         }
       : null;
   let gears: FoggyView['gears'] = null;
@@ -335,8 +349,13 @@ export function foggyView(step: string, context: FoggyContext): FoggyView {
     };
   }
   const mainKnobs = walk ? model[walkKind!].knobs : auto ? a.plain.knobs : model.hand;
-  const curves: FoggyView['curves'] = [{ id: 'main', knobs: mainKnobs }];
-  if (auto) curves.push({ id: 'momentum', knobs: a.heavy.knobs }, { id: 'hand', knobs: model.hand });
+  const curve = (id: 'main' | 'hand' | 'momentum', knobs: number[]) => ({
+    id,
+    knobs,
+    points: curvePoints(level, knobs),
+  });
+  const curves: FoggyView['curves'] = [curve('main', mainKnobs)];
+  if (auto) curves.push(curve('momentum', a.heavy.knobs), curve('hand', model.hand));
   const partial: Partial<FoggyView> = { walk, auto, gears };
   const line = lineFor(step, context, partial);
   const lossNow = loss(level, mainKnobs);
@@ -346,6 +365,8 @@ export function foggyView(step: string, context: FoggyContext): FoggyView {
         sound: GOOD.has(line.key) ? 'success' : BAD.has(line.key) ? 'failure' : 'click',
         id: `${line.key}|${context.events.length}`,
       };
+  const lossScale = loss(level, [0, 0, 0, 0, 0, 0]);
+  const target = walk?.target ?? auto?.target ?? null;
   const slope = walk ? Math.hypot(...walk.slope) : auto ? Math.hypot(...gradient(level, a.plain.knobs)) : 0;
   return {
     step,
@@ -356,8 +377,13 @@ export function foggyView(step: string, context: FoggyContext): FoggyView {
     curves,
     residuals: level.data.map((p) => polyValue(mainKnobs, p.x) - p.y),
     loss: lossNow,
-    lossScale: loss(level, [0, 0, 0, 0, 0, 0]),
+    lossScale,
     bestLoss: level.bestLoss,
+    bar: {
+      fraction: barFraction(lossNow, level.bestLoss, lossScale),
+      target: target === null ? null : barFraction(target, level.bestLoss, lossScale),
+    },
+    map: (walk && walk.kind !== 'fog1') || step === 'challengeResult' ? bowlPicture(level) : null,
     hand:
       step === 'hand'
         ? {

@@ -13,7 +13,10 @@ export default defineChapter({
   machine: foggyMachine,
   // Nothing carried from earlier chapters changes this one.
   input: (level, seed) => ({ level, seed }),
-  view: (snap) => foggyView(stepOf(snap.value).top, snap.context),
+  view: (snap) => {
+    const step = stepOf(snap.value);
+    return foggyView(step.top, snap.context, step.path === 'auto.playing');
+  },
   stats: (result) => ({ steps: result.steps, overshoots: result.overshoots, score: result.score }),
   compare: (final) => foggyCompareData(final.context),
   reference: () => import('../../../levels/reference/ch5.json').then((m) => m.default as unknown as RecordedAttempt),
