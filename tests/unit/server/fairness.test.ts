@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClassroomLimits } from '../../../src/server/app';
 import { createClassroom } from '../../../src/server/classroom';
 import { faultReporter } from '../../../src/server/faults';
-import { call, createRoom, joinRoom, type Reply, startTestServer, type TestServer } from './helpers';
+import { BACKENDS, call, createRoom, joinRoom, type Reply, startTestServer, type TestServer } from './helpers';
 
 /** A request from another computer on the school network (not the server's own). */
 async function from(
@@ -40,10 +40,13 @@ async function from(
 
 const device = (n: number | string) => `device-${String(n).padStart(12, '0')}`;
 
-function withServer(limits: Partial<ClassroomLimits> = {}) {
+function withServer(
+  limits: Partial<ClassroomLimits> = {},
+  backend: { name: string; url?: string } = { name: 'sqlite' },
+) {
   const ctx: { server: TestServer } = { server: null as unknown as TestServer };
   beforeAll(async () => {
-    ctx.server = await startTestServer({ name: 'sqlite' }, { limits });
+    ctx.server = await startTestServer(backend, { limits });
   });
   afterAll(async () => {
     await ctx.server?.close();
@@ -144,8 +147,8 @@ describe('joins: fair to a class on one address, hard on a flood', () => {
   });
 });
 
-describe('nicknames', () => {
-  const ctx = withServer();
+describe.each(BACKENDS)('nicknames on $name', (backend) => {
+  const ctx = withServer({}, backend);
 
   it('refuses a name already taken in the room (any case or width), and blank-looking names', async () => {
     const c = ctx.server.classroom;
