@@ -286,7 +286,10 @@ function renderDashboard() {
               value: drafts.get(p.id) ?? p.nickname,
               maxlength: 24,
               'aria-label': `${t('nickname')}: ${p.nickname}`,
-              oninput: (e) => drafts.set(p.id, e.target.value),
+              oninput: (e) => {
+                if (e.target.value === p.nickname) drafts.delete(p.id);
+                else drafts.set(p.id, e.target.value);
+              },
             });
             return el(
               'tr',
