@@ -32,6 +32,36 @@ type Fetcher = (input: string, init?: RequestInit) => Promise<Response>;
 
 const RETRY_MS = [1000, 2000, 5000, 10_000, 30_000];
 
+const DEVICE_KEY = 'black-box-dog.device';
+
+/**
+ * A random id this browser keeps for itself: the class's server keeps a device its teacher
+ * removed out until the teacher lets it back in, and limits joins per device, not per address
+ * (a class shares one). Made once and stored; without storage, one per page load.
+ */
+let sessionDevice: string | null = null;
+export function deviceId(): string {
+  try {
+    const kept = localStorage.getItem(DEVICE_KEY);
+    if (kept && /^[A-Za-z0-9_-]{16,64}$/.test(kept)) return kept;
+  } catch {
+    // No storage (private mode, tests): one id for this page.
+  }
+  if (!sessionDevice) {
+    const bytes = crypto.getRandomValues(new Uint8Array(18));
+    sessionDevice = Array.from(
+      bytes,
+      (b) => 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_'[b & 63],
+    ).join('');
+  }
+  try {
+    localStorage.setItem(DEVICE_KEY, sessionDevice);
+  } catch {
+    // Kept for this page only.
+  }
+  return sessionDevice;
+}
+
 export class ClassroomClient {
   readonly live: ClassroomLive = { standings: [], connected: false, offline: false, sending: false };
   private readonly listeners = new Set<() => void>();
@@ -75,7 +105,7 @@ export class ClassroomClient {
       res = await this.fetcher(`${server}/api/join`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code, nickname }),
+        body: JSON.stringify({ code, nickname, device: deviceId() }),
       });
     } catch {
       return { ok: false, code: 'offline', message: 'The class server cannot be reached.' };
@@ -226,7 +256,10 @@ export class ClassroomClient {
     this.live.standings = [];
     this.live.connected = false;
     if (!c || !code) return;
-    const stream = this.openStream(`${c.server}/api/rooms/${encodeURIComponent(code)}/stream`);
+    // EventSource sends no headers: the token goes in the query (the server hides it in its log).
+    const stream = this.openStream(
+      `${c.server}/api/rooms/${encodeURIComponent(code)}/stream?token=${encodeURIComponent(c.token)}`,
+    );
     stream.addEventListener('open', () => {
       this.live.connected = true;
       this.emit();

@@ -16,15 +16,25 @@ import enText from '../i18n/locales/en.json';
 import zhText from '../i18n/locales/zh-CN.json';
 import { CHAPTERS, isBuilt } from '../levels/chapters';
 import { resultsCsv } from './csv';
+import {
+  DEVICE_ID,
+  FAIR_DEFAULTS,
+  type FairLimitSettings,
+  fromServerComputer,
+  JoinGuard,
+  TooManyError,
+} from './fairLimits';
 import { hashSecret, normalizeCode } from './ids';
 import type { LiveHub, LiveStream } from './liveHub';
 import { cleanNickname } from './nickname';
 import { qrSvg } from './qr';
+import { type HitCounter, memoryCounter } from './rateStore';
 import type { Player, Repository, Room, Submission } from './repository';
+import { deviceKeptOut, letBackIn, removedPlayers, rotateTeacherKey } from './roomAccess';
 import { scoreOf } from './scoring';
 import { PoolBusyError, type VerifyPool, type VerifyPriority } from './verifyPool';
 
-export interface ClassroomLimits {
+export interface ClassroomLimits extends FairLimitSettings {
   /** Largest request body accepted for a submission (an attempt's events), in bytes. */
   submissionBodyBytes: number;
   /** Largest body of any other request. */
@@ -39,8 +49,12 @@ export interface ClassroomLimits {
   teacherPerMinute: number;
   /** Rooms created per minute, all together. */
   roomsPerMinute: number;
-  /** Live streams one room may hold open. */
+  /** Students' live streams one room may hold open. */
   streamsPerRoom: number;
+  /** Live streams one student may hold open (tabs of the game). */
+  streamsPerPlayer: number;
+  /** The teacher's live streams per room: counted apart, so students' streams never lock them out. */
+  teacherStreamsPerRoom: number;
 }
 
 export const DEFAULT_LIMITS: ClassroomLimits = {
@@ -48,10 +62,13 @@ export const DEFAULT_LIMITS: ClassroomLimits = {
   smallBodyBytes: 8 * 1024,
   playerPerMinute: 30,
   roomPerMinute: 900,
-  joinsPerRoomPerMinute: 120,
+  joinsPerRoomPerMinute: 300,
   teacherPerMinute: 600,
   roomsPerMinute: 60,
   streamsPerRoom: 200,
+  streamsPerPlayer: 3,
+  teacherStreamsPerRoom: 10,
+  ...FAIR_DEFAULTS,
 };
 
 export interface AppOptions {
@@ -62,7 +79,10 @@ export interface AppOptions {
   distDir: string | null;
   /** Origins other than the server's own that may call the API (a game hosted elsewhere). */
   corsOrigins?: string[];
-  /** When set, creating a competition needs this password. */
+  /**
+   * When set, creating a competition needs this password. When not, only the server's own
+   * computer (127.0.0.1) may create one.
+   */
   adminPassword?: string;
   limits?: Partial<ClassroomLimits>;
   logger?: boolean;
@@ -71,6 +91,10 @@ export interface AppOptions {
    * sharedRateStore (rateStore.ts), in the database, shared by every process using it.
    */
   rateStore?: unknown;
+  /** Where failed join-code lookups and joins per device are counted (default: memory). */
+  counter?: HitCounter;
+  /** Tells the teacher's console about failed writes (a full disk…); see faults.ts. */
+  report?: (err: unknown, where: string) => void;
 }
 
 const TEACHER_DIR = new URL('./teacher/', import.meta.url).pathname;
@@ -105,6 +129,8 @@ const updateRoomSchema = z.object({
 const joinSchema = z.object({
   code: z.string().check(z.minLength(4), z.maxLength(16)),
   nickname: z.string().check(z.maxLength(200)),
+  /** The id the game keeps for its device: a removed player's device stays out. */
+  device: z.optional(z.string().check(z.regex(DEVICE_ID))),
 });
 
 const renameSchema = z.object({ nickname: z.string().check(z.maxLength(200)) });
@@ -133,9 +159,16 @@ function parseBody<T>(schema: z.ZodMiniType<T>, body: unknown): T {
   throw new HttpError(400, `The request is not valid: ${where}: ${issue?.message ?? 'unknown problem'}.`, 'invalid');
 }
 
+/** The key or token a request carries: the Authorization header, or (streams only) ?token=. */
 function bearer(req: FastifyRequest): string | null {
   const h = req.headers.authorization;
-  if (typeof h !== 'string') return null;
+  const query = (req.query ?? {}) as { token?: unknown };
+  if (typeof h !== 'string')
+    return typeof query.token === 'string' &&
+      /^[A-Za-z0-9_-]{16,128}$/.test(query.token) &&
+      req.url.includes('/stream?')
+      ? query.token
+      : null;
   const m = /^Bearer\s+([A-Za-z0-9_-]{16,128})$/.exec(h.trim());
   return m ? m[1] : null;
 }
@@ -189,7 +222,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const { repo, pool, hub } = options;
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization'] } : false,
+    logger: options.logger
+      ? {
+          level: 'info',
+          redact: ['req.headers.authorization'],
+          serializers: {
+            req: (req: { method: string; url: string }) => ({
+              method: req.method,
+              url: req.url.replace(/token=[^&]*/g, 'token=…'),
+            }),
+          },
+        }
+      : false,
     bodyLimit: limits.submissionBodyBytes,
     trustProxy: false,
     // Streams (SSE) are closed by the server on shutdown; idle keep-alive sockets at once.
@@ -266,9 +310,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     keyGenerator: (req) => `teacher:${(req.params as { roomId?: string }).roomId ?? ''}`,
   });
   const limitCreate = app.rateLimit({ max: limits.roomsPerMinute, timeWindow: minute, keyGenerator: () => 'create' });
+  const joinGuard = new JoinGuard(limits, options.counter ?? memoryCounter());
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     if (err instanceof HttpError) return reply.code(err.statusCode).send({ error: err.message, code: err.code });
+    if (err instanceof TooManyError) return reply.code(429).send({ error: err.message, code: 'rate-limited' });
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return reply.code(413).send({ error: 'The request body is too large.', code: 'too-large' });
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
@@ -279,6 +325,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
       return reply.code(err.statusCode).send({ error: err.message, code: 'bad-request' });
     req.log.error(err);
+    options.report?.(err, `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`);
     return reply.code(500).send({ error: 'Something went wrong on the server.', code: 'server-error' });
   });
 
@@ -299,9 +346,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return found;
   }
 
-  function openStream(req: FastifyRequest, reply: FastifyReply, roomId: string, teacher: boolean): void {
-    if (hub.roomStreams(roomId) >= limits.streamsPerRoom)
+  /**
+   * Opens a live stream. Students' streams count against their room (streamsPerRoom) and their
+   * token (streamsPerPlayer); the teacher's are counted apart, so no number of students' streams
+   * keeps the teacher's live view out.
+   */
+  function openStream(req: FastifyRequest, reply: FastifyReply, roomId: string, owner: string | null): void {
+    const teacher = owner === null;
+    if (teacher && hub.roomStreams(roomId, true) >= limits.teacherStreamsPerRoom)
+      throw new HttpError(429, 'Too many live views of this room are open in teacher pages.', 'rate-limited');
+    if (!teacher && hub.roomStreams(roomId, false) >= limits.streamsPerRoom)
       throw new HttpError(429, 'Too many live views of this room are open.', 'rate-limited');
+    if (!teacher && hub.ownerStreams(owner) >= limits.streamsPerPlayer)
+      throw new HttpError(429, 'This game has too many live views open; close other tabs of it.', 'rate-limited');
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -312,30 +369,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       'x-content-type-options': 'nosniff',
     });
     res.write('retry: 3000\n\n');
+    let finish = () => {};
     const stream: LiveStream = {
       roomId,
       teacher,
+      owner: owner ?? 'teacher',
       send: (event, data) => {
         res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      },
+      end: () => {
+        finish();
+        res.end();
       },
     };
     const remove = hub.add(stream);
     const ping = setInterval(() => res.write(': ping\n\n'), 20_000);
-    const end = () => {
+    finish = () => {
       clearInterval(ping);
       remove();
     };
-    openStreams.add(res);
-    req.raw.on('close', () => {
-      openStreams.delete(res);
-      end();
-    });
+    req.raw.on('close', finish);
     void hub.greet(stream).catch(() => {});
   }
-  const openStreams = new Set<import('node:http').ServerResponse>();
-  app.addHook('onClose', async () => {
-    for (const res of openStreams) res.end();
-    openStreams.clear();
+  // On shutdown, live streams end first: the server then closes without waiting on them.
+  app.addHook('preClose', async () => {
+    hub.endAll();
   });
 
   // ---- Teacher -------------------------------------------------------------------------------
@@ -346,6 +404,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const body = parseBody(createRoomSchema, req.body);
     if (options.adminPassword && body.password !== options.adminPassword)
       throw new HttpError(403, 'Creating a competition needs the server password.', 'not-teacher');
+    if (!options.adminPassword && !fromServerComputer(req))
+      throw new HttpError(
+        403,
+        'Competitions can be created only on the computer running the server (open http://127.0.0.1:PORT/teacher/ there), or set a teacher password: start the server with CLASSROOM_PASSWORD=your-password npm run classroom, and type it here.',
+        'needs-password',
+      );
     const chapters = [...new Set(body.chapters)].sort((a, b) => a - b);
     const built = builtChapters();
     const missing = chapters.filter((c) => !built.includes(c));
@@ -367,12 +431,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   async function teacherView(room: Room) {
-    const [players, { seq, standings }] = await Promise.all([repo.players(room.id), repo.standings(room)]);
+    const [players, removed, { seq, standings }] = await Promise.all([
+      repo.players(room.id),
+      removedPlayers(repo.db, room.id),
+      repo.standings(room),
+    ]);
     return {
       roomId: room.id,
       room: publicRoom(room),
       seq,
       players: players.map((p) => ({ id: p.id, nickname: p.nickname, joinedAt: p.joinedAt })),
+      removed: removed.map((p) => ({ id: p.id, nickname: p.nickname })),
       standings,
     };
   }
@@ -406,8 +475,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const name = cleanNickname(body.nickname);
       if (!name.ok) throw new HttpError(400, name.reason, 'bad-nickname');
       const { playerId } = req.params as { playerId: string };
-      if (!(await repo.changePlayer(room.id, playerId, { nickname: name.nickname })))
-        throw new HttpError(404, 'This competition has no such player.', 'no-player');
+      const changed = await repo.changePlayer(room.id, playerId, { nickname: name.nickname });
+      if (changed === 'taken') throw new HttpError(409, 'Another player already has this name.', 'name-taken');
+      if (changed === 'missing') throw new HttpError(404, 'This competition has no such player.', 'no-player');
       hub.changed(room.id);
       return teacherView(room);
     },
@@ -416,10 +486,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.delete('/api/teacher/rooms/:roomId/players/:playerId', { preHandler: limitTeacher }, async (req) => {
     const room = await teacherRoom(req);
     const { playerId } = req.params as { playerId: string };
-    if (!(await repo.changePlayer(room.id, playerId, { remove: true })))
+    if ((await repo.changePlayer(room.id, playerId, { remove: true })) !== 'ok')
       throw new HttpError(404, 'This competition has no such player.', 'no-player');
     hub.changed(room.id);
     return teacherView(room);
+  });
+
+  // A removed player's device may join again (under a new name or the same one).
+  app.post('/api/teacher/rooms/:roomId/players/:playerId/let-back-in', { preHandler: limitTeacher }, async (req) => {
+    const room = await teacherRoom(req);
+    const { playerId } = req.params as { playerId: string };
+    if (!(await letBackIn(repo.db, room.id, playerId)))
+      throw new HttpError(404, 'No removed player of this competition has this id.', 'no-player');
+    hub.changed(room.id);
+    return teacherView(room);
+  });
+
+  // A new teacher key (the link was seen or photographed): the old one stops working at once,
+  // and teacher pages still open with it are disconnected.
+  app.post('/api/teacher/rooms/:roomId/key', { preHandler: limitTeacher }, async (req) => {
+    const room = await teacherRoom(req);
+    const teacherKey = await rotateTeacherKey(repo.db, room.id);
+    hub.endWhere((s) => s.roomId === room.id && s.teacher);
+    return { teacherKey, teacherPath: `/teacher/#room=${room.id}&key=${teacherKey}` };
   });
 
   app.get('/api/teacher/rooms/:roomId/results.csv', { preHandler: limitTeacher }, async (req, reply) => {
@@ -434,15 +523,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/teacher/rooms/:roomId/stream', { preHandler: limitTeacher }, async (req, reply) => {
     const room = await teacherRoom(req);
-    openStream(req, reply, room.id, true);
+    openStream(req, reply, room.id, null);
   });
 
   // ---- Students ------------------------------------------------------------------------------
 
   app.get('/api/rooms/:code/qr.svg', async (req, reply) => {
     const code = normalizeCode((req.params as { code: string }).code);
+    await joinGuard.before(req, null, false);
     const room = await repo.roomByCode(code);
-    if (!room) throw new HttpError(404, 'No competition has this code.', 'no-room');
+    if (!room) {
+      await joinGuard.failed(req, null);
+      throw new HttpError(404, 'No competition has this code.', 'no-room');
+    }
     const base = `${req.protocol}://${req.host}`;
     return reply
       .header('content-type', 'image/svg+xml')
@@ -452,12 +545,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.post('/api/join', { preHandler: limitJoin, bodyLimit: limits.smallBodyBytes }, async (req, reply) => {
     const body = parseBody(joinSchema, req.body);
+    const device = body.device ?? null;
+    await joinGuard.before(req, device, true);
     const room = await repo.roomByCode(normalizeCode(body.code));
-    if (!room) throw new HttpError(404, 'No competition has this code. Check it with your teacher.', 'no-room');
+    if (!room) {
+      await joinGuard.failed(req, device);
+      throw new HttpError(404, 'No competition has this code. Check it with your teacher.', 'no-room');
+    }
     if (room.endedAt) throw new HttpError(409, 'This competition has ended.', 'ended');
     const name = cleanNickname(body.nickname);
     if (!name.ok) throw new HttpError(400, name.reason, 'bad-nickname');
-    const { player, token } = await repo.addPlayer(room.id, name.nickname);
+    if (device && (await deviceKeptOut(repo.db, room.id, device)))
+      throw new HttpError(
+        403,
+        'Your teacher removed you from this competition; ask your teacher to let you back in.',
+        'kept-out',
+      );
+    const added = await repo.addPlayer(room.id, name.nickname, device);
+    if (added === 'taken')
+      throw new HttpError(409, 'Someone in this class already has this nickname; choose another.', 'name-taken');
+    const { player, token } = added;
     // Someone will play soon: start a replay worker now, with the competition's chapters loaded,
     // rather than with the first attempt.
     pool.warmUp(room.chapters);
@@ -479,10 +586,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     };
   });
 
-  app.get('/api/rooms/:code/stream', async (req, reply) => {
-    const room = await repo.roomByCode(normalizeCode((req.params as { code: string }).code));
-    if (!room) throw new HttpError(404, 'No competition has this code.', 'no-room');
-    openStream(req, reply, room.id, false);
+  // A student's live leaderboard: only for a player of this room, by the token (in the query,
+  // as EventSource sends no headers, or as a bearer header).
+  app.get('/api/rooms/:code/stream', { preHandler: limitPlayerReads }, async (req, reply) => {
+    const token = bearer(req);
+    const found = token ? await repo.playerByToken(token) : null;
+    if (!found || found.room.code !== normalizeCode((req.params as { code: string }).code))
+      throw new HttpError(401, 'You are not in this class (any more). Join again with the code.', 'not-joined');
+    openStream(req, reply, found.room.id, `player:${found.player.id}`);
   });
 
   app.post(

@@ -6,8 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type ClassroomLimits, publicRoom } from './app';
 import { openDatabase, type DbKind } from './db/connect';
 import { LiveHub } from './liveHub';
-import { sharedRateStore } from './rateStore';
+import { memoryCounter, sharedCounter, sharedRateStore } from './rateStore';
 import { Repository } from './repository';
+import { removedPlayers } from './roomAccess';
 import { VerifyPool } from './verifyPool';
 
 export interface ClassroomConfig {
@@ -15,6 +16,11 @@ export interface ClassroomConfig {
   databaseUrl?: string;
   /** The embedded database file (':memory:' for tests that need no file). */
   databaseFile?: string;
+  /**
+   * Hold the embedded file's lock so no second server opens it (default). Off only for tests
+   * that run two servers in one process on one file.
+   */
+  databaseLock?: boolean;
   distDir: string | null;
   workers?: number;
   verifyTimeoutMs?: number;
@@ -22,6 +28,8 @@ export interface ClassroomConfig {
   adminPassword?: string;
   limits?: Partial<ClassroomLimits>;
   logger?: boolean;
+  /** Prints write failures (a full disk…) in the teacher's console; see faults.ts. */
+  report?: (err: unknown, where: string) => void;
   /** How long the live hub gathers changes before one leaderboard update (ms). */
   liveDelayMs?: number;
   /**
@@ -49,25 +57,35 @@ export function defaultWorkerCount(): number {
 }
 
 export async function createClassroom(config: ClassroomConfig): Promise<Classroom> {
-  const opened = await openDatabase({ url: config.databaseUrl, file: config.databaseFile });
+  const opened = await openDatabase({
+    url: config.databaseUrl,
+    file: config.databaseFile,
+    lock: config.databaseLock,
+  });
   const repo = new Repository(opened.db);
   const pool = new VerifyPool(config.workers ?? defaultWorkerCount(), { timeLimitMs: config.verifyTimeoutMs });
   const hub = new LiveHub(async (roomId) => {
     const room = await repo.roomById(roomId);
     if (!room) return null;
-    const [players, { seq, standings }] = await Promise.all([repo.players(room.id), repo.standings(room)]);
+    const [players, removed, { seq, standings }] = await Promise.all([
+      repo.players(room.id),
+      removedPlayers(repo.db, room.id),
+      repo.standings(room),
+    ]);
     const shown = publicRoom(room);
     return {
       teacher: {
         seq,
         room: shown,
         players: players.map((p) => ({ id: p.id, nickname: p.nickname, joinedAt: p.joinedAt })),
+        removed: removed.map((p) => ({ id: p.id, nickname: p.nickname })),
         standings,
       },
       student: { seq, room: shown, standings: room.leaderboardVisible ? standings : [] },
     };
   }, config.liveDelayMs);
   if (opened.pool) await hub.connectPostgres(opened.pool);
+  const shared = config.sharedRateLimits ?? opened.kind === 'postgres';
   const app = await buildApp({
     repo,
     pool,
@@ -77,7 +95,9 @@ export async function createClassroom(config: ClassroomConfig): Promise<Classroo
     adminPassword: config.adminPassword,
     limits: config.limits,
     logger: config.logger,
-    rateStore: (config.sharedRateLimits ?? opened.kind === 'postgres') ? sharedRateStore(repo.db) : undefined,
+    report: config.report,
+    rateStore: shared ? sharedRateStore(repo.db) : undefined,
+    counter: shared ? sharedCounter(repo.db) : memoryCounter(),
   });
   let closed = false;
   return {

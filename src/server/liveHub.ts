@@ -10,7 +10,11 @@ export interface LiveStream {
   roomId: string;
   /** Teachers see players and standings always; students only when the board is shown. */
   teacher: boolean;
+  /** Whose stream it is ('teacher', or 'player:<id>'): a student's streams are counted. */
+  owner: string;
   send(event: string, data: unknown): void;
+  /** Ends the stream (shutdown, a changed teacher key). */
+  end(): void;
 }
 
 export type Snapshotter = (roomId: string) => Promise<{ teacher: unknown; student: unknown } | null>;
@@ -58,8 +62,28 @@ export class LiveHub {
     };
   }
 
-  roomStreams(roomId: string): number {
-    return this.streams.get(roomId)?.size ?? 0;
+  /** The room's streams held here: the teacher's or the students'. */
+  roomStreams(roomId: string, teacher: boolean): number {
+    let n = 0;
+    for (const s of this.streams.get(roomId) ?? []) if (s.teacher === teacher) n++;
+    return n;
+  }
+
+  /** Streams one owner (a player) holds here. */
+  ownerStreams(owner: string): number {
+    let n = 0;
+    for (const set of this.streams.values()) for (const s of set) if (s.owner === owner) n++;
+    return n;
+  }
+
+  /** Ends the streams that match (they are removed as their connections close). */
+  endWhere(match: (s: LiveStream) => boolean): void {
+    for (const set of this.streams.values()) for (const s of [...set]) if (match(s)) s.end();
+  }
+
+  /** Ends every stream: on shutdown, so the server need not wait for students to close the game. */
+  endAll(): void {
+    this.endWhere(() => true);
   }
 
   /** Something in the room changed: refresh its streams here and in every other process. */

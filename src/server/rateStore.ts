@@ -71,3 +71,83 @@ export function sharedRateStore(db: Kysely<Database>, now: () => number = Date.n
   }
   return SharedRateStore;
 }
+
+/**
+ * Counts hits of a key in fixed windows, outside the rate-limit plugin: failed join-code lookups
+ * are counted only when they fail, so an address's guesses are limited without its students'
+ * right codes counting. In memory for the embedded database (one process); in the database's
+ * rate_limits table for PostgreSQL, where every process sees the same count.
+ */
+export interface HitCounter {
+  hit(key: string, windowMs: number): Promise<number>;
+  peek(key: string, windowMs: number): Promise<number>;
+}
+
+export function memoryCounter(now: () => number = Date.now): HitCounter {
+  const windows = new Map<string, { start: number; hits: number }>();
+  let lastSweep = 0;
+  const current = (key: string, windowMs: number) => {
+    const at = now();
+    if (at - lastSweep > 60_000) {
+      lastSweep = at;
+      for (const [k, w] of windows) if (w.start + KEEP_MS < at) windows.delete(k);
+    }
+    const start = at - (at % windowMs);
+    let w = windows.get(key);
+    if (!w || w.start !== start) {
+      w = { start, hits: 0 };
+      windows.set(key, w);
+    }
+    return w;
+  };
+  return {
+    async hit(key, windowMs) {
+      return ++current(key, windowMs).hits;
+    },
+    async peek(key, windowMs) {
+      return current(key, windowMs).hits;
+    },
+  };
+}
+
+export function sharedCounter(db: Kysely<Database>, now: () => number = Date.now): HitCounter {
+  const Store = sharedRateStore(db, now);
+  const store = new Store();
+  const run = (method: 'incr' | 'read', key: string, windowMs: number) =>
+    new Promise<number>((resolve, reject) =>
+      store[method](key, (err, res) => (err ? reject(err) : resolve(res?.current ?? 0)), windowMs),
+    );
+  return { hit: (key, windowMs) => run('incr', key, windowMs), peek: (key, windowMs) => run('read', key, windowMs) };
+}
+
+/**
+ * Slows a flood from one address rather than refusing it outright (a class shares one address):
+ * a burst of `burst` passes at once, later ones are spaced `intervalMs` apart, each told how long
+ * to wait; one that would wait longer than `maxWaitMs` is refused. Per process, in memory (a
+ * generic cell rate algorithm: one number per address).
+ */
+export class Pacer {
+  private readonly due = new Map<string, number>();
+  private lastSweep = 0;
+
+  constructor(
+    private readonly burst: number,
+    private readonly intervalMs: number,
+    private readonly maxWaitMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** How long this request must wait (ms), or null when it is refused. */
+  take(key: string): number | null {
+    const at = this.now();
+    if (at - this.lastSweep > 60_000) {
+      this.lastSweep = at;
+      for (const [k, t] of this.due) if (t < at) this.due.delete(k);
+    }
+    const next = Math.max(this.due.get(key) ?? at, at) + this.intervalMs;
+    const wait = Math.max(0, next - at - this.burst * this.intervalMs);
+    if (wait > this.maxWaitMs) return null;
+    this.due.set(key, next);
+    return wait;
+  }
+}

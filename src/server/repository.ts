@@ -4,6 +4,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './db/schema';
 import { hashSecret, newId, newJoinCode, newSecret } from './ids';
+import { nameKey } from './nickname';
+import { rankPlayers } from './ranking';
 
 export interface Room {
   id: string;
@@ -115,7 +117,7 @@ function toRoom(r: RoomRow): Room {
   };
 }
 
-function toPlayer(r: {
+export function toPlayer(r: {
   id: string;
   room_id: string;
   nickname: string;
@@ -234,7 +236,12 @@ export class Repository {
     await this.db.updateTable('rooms').set(set).where('id', '=', id).execute();
   }
 
-  async addPlayer(roomId: string, nickname: string): Promise<{ player: Player; token: string }> {
+  /** Adds a player; 'taken' when another player of the room has the same name (see nameKey). */
+  async addPlayer(
+    roomId: string,
+    nickname: string,
+    deviceId: string | null = null,
+  ): Promise<{ player: Player; token: string } | 'taken'> {
     const token = newSecret();
     const row = {
       id: newId(),
@@ -243,8 +250,15 @@ export class Repository {
       token_hash: hashSecret(token),
       joined_at: this.now().toISOString(),
       removed: 0,
+      device_hash: deviceId ? hashSecret(`device:${deviceId}`) : null,
+      name_key: nameKey(nickname),
     };
-    await this.db.insertInto('players').values(row).execute();
+    try {
+      await this.db.insertInto('players').values(row).execute();
+    } catch (err) {
+      if (isUniqueViolation(err)) return 'taken';
+      throw err;
+    }
     return { player: toPlayer(row), token };
   }
 
@@ -273,23 +287,34 @@ export class Repository {
     return rows.map(toPlayer);
   }
 
-  /** Renames or removes a player of this room; false when the room has no such player. */
+  /**
+   * Renames or removes a player of this room: 'missing' when the room has no such player,
+   * 'taken' when another player already has the new name.
+   */
   async changePlayer(
     roomId: string,
     playerId: string,
     change: { nickname?: string; remove?: boolean },
-  ): Promise<boolean> {
-    const set: { nickname?: string; removed?: number } = {};
-    if (change.nickname !== undefined) set.nickname = change.nickname;
+  ): Promise<'ok' | 'missing' | 'taken'> {
+    const set: { nickname?: string; name_key?: string; removed?: number } = {};
+    if (change.nickname !== undefined) {
+      set.nickname = change.nickname;
+      set.name_key = nameKey(change.nickname);
+    }
     if (change.remove) set.removed = 1;
-    const res = await this.db
-      .updateTable('players')
-      .set(set)
-      .where('id', '=', playerId)
-      .where('room_id', '=', roomId)
-      .where('removed', '=', 0)
-      .executeTakeFirst();
-    return Number(res.numUpdatedRows) > 0;
+    try {
+      const res = await this.db
+        .updateTable('players')
+        .set(set)
+        .where('id', '=', playerId)
+        .where('room_id', '=', roomId)
+        .where('removed', '=', 0)
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) > 0 ? 'ok' : 'missing';
+    } catch (err) {
+      if (isUniqueViolation(err)) return 'taken';
+      throw err;
+    }
   }
 
   async submissionByClientId(playerId: string, clientId: string): Promise<Submission | null> {
@@ -372,10 +397,7 @@ export class Repository {
     return Number(r.n);
   }
 
-  /**
-   * The room's standings: each (not removed) player's best verified score per chapter of the
-   * competition, summed; ties go to whoever reached their total first, then by name.
-   */
+  /** The room's standings: each (not removed) player's best verified score per chapter, ranked (ranking.ts). */
   async standings(room: Room): Promise<{ seq: number; standings: Standing[] }> {
     const [fresh, players, counts, verified] = await Promise.all([
       this.roomById(room.id),
@@ -414,37 +436,13 @@ export class Repository {
         r.bestAt = v.received_at;
       }
     }
-    const rows = players.map((p) => {
-      const challenges = room.chapters.map((c) => cell(p.id, c));
-      const reached = challenges.map((c) => c.bestAt).filter((t): t is string => t !== null);
-      return {
+    const standings = rankPlayers(
+      players.map((p) => ({
         playerId: p.id,
         nickname: p.nickname,
-        total: challenges.reduce((s, c) => s + c.score, 0),
-        stars: challenges.reduce((s, c) => s + c.stars, 0),
-        challenges,
-        reachedAt: reached.sort().at(-1) ?? '~',
-      };
-    });
-    rows.sort(
-      (a, b) =>
-        b.total - a.total ||
-        a.reachedAt.localeCompare(b.reachedAt) ||
-        a.nickname.localeCompare(b.nickname) ||
-        a.playerId.localeCompare(b.playerId),
+        challenges: room.chapters.map((c) => cell(p.id, c)),
+      })),
     );
-    let rank = 0;
-    const standings = rows.map((r, i) => {
-      if (i === 0 || r.total !== rows[i - 1].total) rank = i + 1;
-      return {
-        rank,
-        playerId: r.playerId,
-        nickname: r.nickname,
-        total: r.total,
-        stars: r.stars,
-        challenges: r.challenges,
-      };
-    });
     return { seq: fresh?.seq ?? room.seq, standings };
   }
 }

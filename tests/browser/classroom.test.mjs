@@ -209,6 +209,20 @@ describe('classroom in the browser', () => {
     const code = (await t.textContent('#join-code')).trim();
     assert.match(code, /^[2-9A-Z]{6}$/);
     assert.match(await t.textContent('#join-link'), new RegExp(`/\\?join=${code}$`));
+    // The page is projected: the teacher's key is nowhere on it until asked for, behind a warning.
+    const key = new URLSearchParams(new URL(t.url()).hash.slice(1)).get('key');
+    assert.match(key, /^[A-Za-z0-9_-]{16,}$/);
+    assert.equal(await t.locator('#teacher-link').count(), 0);
+    assert.equal(await t.evaluate((k) => document.body.innerHTML.includes(k), key), false);
+    assert.equal(await t.getAttribute('#show-link', 'aria-expanded'), 'false');
+    await screenshot(t, 'classroom-teacher-projected');
+    await t.click('#show-link');
+    assert.match(await t.textContent('#teacher-link'), new RegExp(key));
+    assert.match(await t.textContent('#teacher-link-box .warning'), /Do not project or share this link/);
+    await screenshot(t, 'classroom-teacher-link-shown');
+    await t.click('#show-link');
+    assert.equal(await t.locator('#teacher-link').count(), 0);
+    t.on('dialog', (d) => d.accept());
 
     const names = ['Ann', '<b>Zed</b>', '小明'];
     const modes = ['mouse', 'mouse', 'keyboard'];
@@ -217,7 +231,23 @@ describe('classroom in the browser', () => {
       const s = await page(i === 2 ? 'zh-CN' : 'en-US');
       await joinInGame(s.page, code, name);
       students.push(s);
+      if (i === 0) {
+        // The teacher starts typing a rename; the others joining redraw the table meanwhile.
+        await t.waitForSelector('#players tbody input');
+        await t.click('#players tbody input');
+        await t.keyboard.press('End');
+        await t.keyboard.type(' Lee');
+      }
     }
+    await t.waitForFunction(() => document.querySelectorAll('#players tbody tr').length === 3, null, {
+      timeout: WAIT,
+    });
+    assert.equal(await t.inputValue('#players tbody tr:first-child input'), 'Ann Lee');
+    assert.equal(
+      await t.evaluate(() => document.activeElement === document.querySelector('#players tbody tr:first-child input')),
+      true,
+    );
+    await t.fill('#players tbody tr:first-child input', 'Ann');
     // The dialog speaks the player's language.
     assert.match(await students[2].page.textContent('.bbd-class'), /你是 小明/);
     assert.match(await students[0].page.textContent('.bbd-class'), /you are Ann/);
@@ -285,6 +315,20 @@ describe('classroom in the browser', () => {
     await seeVerdict(students[2].page, /未通过：重放你的操作得到的结果和发送的不一样/);
     await screenshot(students[2].page, 'classroom-student-refused-zh');
 
+    // The teacher makes a new key: the old one stops working, the page carries on with the new one.
+    await t.click('#show-link');
+    await t.click('#new-key');
+    await t.waitForSelector('#new-key-note');
+    const newKey = new URLSearchParams(new URL(t.url()).hash.slice(1)).get('key');
+    assert.notEqual(newKey, key);
+    const roomPath = `/api/teacher/rooms/${new URLSearchParams(new URL(t.url()).hash.slice(1)).get('room')}`;
+    // Asked from outside the page, so the refusal is not a console error of the teacher's page.
+    const statusWith = async (k) =>
+      (await fetch(`${base}${roomPath}`, { headers: { authorization: `Bearer ${k}` } })).status;
+    assert.equal(await statusWith(key), 403);
+    assert.equal(await statusWith(newKey), 200);
+    await t.click('#show-link');
+
     // The CSV downloads with one row per player and challenge.
     const [download] = await Promise.all([t.waitForEvent('download'), t.click('#csv')]);
     const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
@@ -297,6 +341,10 @@ describe('classroom in the browser', () => {
     await t.click('#lang');
     await t.waitForFunction(() => document.querySelector('h1')?.textContent === '黑箱小狗 · 课堂');
     assert.match(await t.textContent('#csv'), /下载成绩/);
+    assert.equal(await t.textContent('#show-link'), '显示我的老师链接');
+    await t.click('#show-link');
+    assert.match(await t.textContent('#teacher-link-box .warning'), /不要投影或分享这个链接/);
+    await screenshot(t, 'classroom-teacher-link-shown-zh');
 
     for (const s of [teacher, ...students]) assert.deepEqual(s.errors, []);
     for (const s of [teacher, ...students]) await s.context.close();

@@ -19,7 +19,42 @@ export interface OpenedDb {
   close(): Promise<void>;
 }
 
-export async function openDatabase(options: { file?: string; url?: string; poolSize?: number }): Promise<OpenedDb> {
+/**
+ * One server per database file: beside it, `classroom.db.lock` is a tiny SQLite file the server
+ * holds an exclusive lock on for as long as it runs. The lock is the operating system's, so it goes
+ * with the process, even one killed with kill -9, and never blocks a restart; a second server
+ * finds it taken and says so instead of running beside the first and missing its live updates.
+ */
+function takeLock(path: string): { close(): void } {
+  const lock = new Sqlite(path);
+  try {
+    lock.exec('PRAGMA busy_timeout = 0');
+    lock.exec('PRAGMA locking_mode = EXCLUSIVE');
+    lock.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER)');
+    // In exclusive locking mode the lock taken by this write is kept until the file is closed.
+    lock.exec('BEGIN EXCLUSIVE');
+    lock.exec('DELETE FROM holder');
+    lock.exec(`INSERT INTO holder VALUES (${process.pid})`);
+    lock.exec('COMMIT');
+  } catch (err) {
+    lock.close();
+    if (/SQLITE_BUSY|database is locked/i.test(`${(err as { code?: string }).code} ${(err as Error).message}`))
+      throw Object.assign(new Error(`its lock file ${path} is held by a running server`), {
+        code: 'CLASSROOM_LOCKED',
+        path,
+      });
+    throw err;
+  }
+  return { close: () => lock.close() };
+}
+
+export async function openDatabase(options: {
+  file?: string;
+  url?: string;
+  poolSize?: number;
+  /** Take the file's lock (default); false lets two servers of one test process share a file. */
+  lock?: boolean;
+}): Promise<OpenedDb> {
   let opened: OpenedDb;
   if (options.url) {
     // The PostgreSQL driver loads only when a database URL asks for it (a faster embedded start).
@@ -33,10 +68,17 @@ export async function openDatabase(options: { file?: string; url?: string; poolS
   } else {
     const file = options.file ?? ':memory:';
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const lock = file !== ':memory:' && options.lock !== false ? takeLock(`${file}.lock`) : null;
     const sqlite = new Sqlite(file);
     // WAL lets readers run beside the writer; synchronous=FULL fsyncs every commit, so an
     // acknowledged submission survives even a power cut, not only a killed process.
-    sqlite.exec('PRAGMA journal_mode = WAL');
+    try {
+      sqlite.exec('PRAGMA journal_mode = WAL');
+    } catch (err) {
+      sqlite.close();
+      lock?.close();
+      throw err;
+    }
     sqlite.exec('PRAGMA synchronous = FULL');
     sqlite.exec('PRAGMA foreign_keys = ON');
     sqlite.exec('PRAGMA busy_timeout = 5000');
@@ -46,7 +88,14 @@ export async function openDatabase(options: { file?: string; url?: string; poolS
         database: sqlite as unknown as ConstructorParameters<typeof SqliteDialect>[0]['database'],
       }),
     });
-    opened = { db, kind: 'sqlite', close: () => db.destroy() };
+    opened = {
+      db,
+      kind: 'sqlite',
+      close: async () => {
+        await db.destroy();
+        lock?.close();
+      },
+    };
   }
   await migrate(opened.db as unknown as Kysely<unknown>);
   return opened;

@@ -62,6 +62,24 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Who is who in a room: a device id (hashed) lets a removed player be kept out until the
+  // teacher lets them back in (removed = 1: kept out; 2: removed, may join again); a name key
+  // (see nickname.ts) makes two players of one room unable to share a name. Rows from before
+  // have neither (null), so they never clash.
+  '2026-12-09-players-device-name': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('players').addColumn('device_hash', 'text').execute();
+      await db.schema.alterTable('players').addColumn('name_key', 'text').execute();
+      await db.schema
+        .createIndex('players_room_name')
+        .on('players')
+        .columns(['room_id', 'name_key'])
+        .unique()
+        .where(sql.ref('removed'), '=', 0)
+        .execute();
+      await db.schema.createIndex('players_room_device').on('players').columns(['room_id', 'device_hash']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -25,7 +25,12 @@ export interface PlayerTable {
   nickname: string;
   token_hash: string;
   joined_at: string;
+  /** 0: in the room; 1: removed by the teacher and kept out; 2: removed, let back in. */
   removed: Generated<number>;
+  /** Hash of the id the student's game keeps for its device, when it sent one. */
+  device_hash: string | null;
+  /** The nickname as compared for clashes (nameKey in nickname.ts); unique among a room's players. */
+  name_key: string | null;
 }
 
 export interface SubmissionTable {

@@ -126,6 +126,83 @@ async function renderCreate() {
 let state = null;
 let filter = '';
 let streamStatus = 'offline';
+// The teacher's link is the key to the competition: hidden unless asked for (the page is often
+// projected), with a warning beside it.
+let linkShown = false;
+let linkNote = '';
+// Renames being typed, by player: a live update redraws the table without losing them.
+const drafts = new Map();
+
+/** The teacher's link, behind a button, with a warning and a way to change the key. */
+function renderTeacherLink() {
+  const box = el(
+    'section',
+    { class: 'secret', 'aria-label': t('showLink') },
+    el('button', {
+      id: 'show-link',
+      'aria-expanded': linkShown ? 'true' : 'false',
+      'aria-controls': 'teacher-link-box',
+      text: linkShown ? t('hideLink') : t('showLink'),
+      onclick: () => {
+        linkShown = !linkShown;
+        linkNote = '';
+        renderDashboard();
+      },
+    }),
+  );
+  if (!linkShown) return box;
+  box.append(
+    el(
+      'div',
+      { id: 'teacher-link-box' },
+      el('p', { class: 'warning', role: 'note' }, el('strong', { text: `⚠ ${t('linkWarning')}` })),
+      linkNote ? el('p', { id: 'new-key-note', role: 'status', text: linkNote }) : '',
+      el('p', { text: t('keepLink') }),
+      el('p', {}, el('code', { id: 'teacher-link', text: location.href })),
+      el('button', { id: 'new-key', text: t('newKey'), onclick: newKey }),
+    ),
+  );
+  return box;
+}
+
+async function newKey() {
+  if (!confirm(t('newKeyConfirm'))) return;
+  try {
+    const made = await api('POST', `/api/teacher/rooms/${secret().room}/key`);
+    history.replaceState(null, '', `#${made.teacherPath.split('#')[1]}`);
+    linkShown = true;
+    linkNote = t('newKeyDone');
+    renderDashboard();
+  } catch (err) {
+    showError(err);
+  }
+}
+
+function renderRemoved() {
+  const removed = state.removed ?? [];
+  if (removed.length === 0) return [];
+  return [
+    el('h3', { text: t('removedPlayers', { n: removed.length }) }),
+    el('p', { class: 'muted', text: t('removedHint') }),
+    el(
+      'ul',
+      { id: 'removed' },
+      ...removed.map((p) =>
+        el(
+          'li',
+          {},
+          el('span', { class: 'name', text: p.nickname }),
+          ' ',
+          el('button', {
+            id: `let-back-${p.id}`,
+            text: t('letBackIn'),
+            onclick: () => playerAction('POST', `${p.id}/let-back-in`),
+          }),
+        ),
+      ),
+    ),
+  ];
+}
 
 function renderDashboard() {
   if (!state) return;
@@ -133,15 +210,6 @@ function renderDashboard() {
   const joinUrl = `${location.origin}/?join=${room.code}`;
   const parts = [];
   parts.push(el('h2', { text: room.title }));
-  parts.push(
-    el(
-      'p',
-      { class: 'secret' },
-      el('strong', { text: t('keepLink') }),
-      el('br'),
-      el('span', { id: 'teacher-link', text: location.href }),
-    ),
-  );
   parts.push(
     el(
       'section',
@@ -161,6 +229,7 @@ function renderDashboard() {
       ),
     ),
   );
+  parts.push(renderTeacherLink());
   if (room.ended) parts.push(el('p', { class: 'error', id: 'ended', text: t('ended') }));
   parts.push(
     el(
@@ -198,9 +267,6 @@ function renderDashboard() {
     oninput: (e) => {
       filter = e.target.value;
       renderDashboard();
-      const again = document.getElementById('filter');
-      again.focus();
-      again.setSelectionRange(filter.length, filter.length);
     },
   });
   parts.push(el('h3', { text: t('players', { n: state.players.length }) }), filterInput);
@@ -216,9 +282,14 @@ function renderDashboard() {
           {},
           ...visible.map((p) => {
             const input = el('input', {
-              value: p.nickname,
+              id: `rename-${p.id}`,
+              value: drafts.get(p.id) ?? p.nickname,
               maxlength: 24,
               'aria-label': `${t('nickname')}: ${p.nickname}`,
+              oninput: (e) => {
+                if (e.target.value === p.nickname) drafts.delete(p.id);
+                else drafts.set(p.id, e.target.value);
+              },
             });
             return el(
               'tr',
@@ -229,7 +300,12 @@ function renderDashboard() {
                 {},
                 el('button', {
                   text: t('rename'),
-                  onclick: () => playerAction('PATCH', p.id, { nickname: input.value }),
+                  onclick: async () => {
+                    if (await playerAction('PATCH', p.id, { nickname: input.value })) {
+                      drafts.delete(p.id);
+                      renderDashboard();
+                    }
+                  },
                 }),
                 ' ',
                 el('button', {
@@ -284,10 +360,30 @@ function renderDashboard() {
       ),
     ),
   );
+  parts.push(...renderRemoved());
   parts.push(el('p', { class: 'error', role: 'alert', id: 'error' }));
-  const focusedId = document.activeElement?.id;
+  // Redrawing keeps what the teacher is doing: the focused control, and in a text field the
+  // caret and selection (renames being typed are kept in drafts).
+  const focused = document.activeElement;
+  const focusedId = focused?.id;
+  const selection =
+    focused instanceof HTMLInputElement && focused.type !== 'checkbox'
+      ? [focused.selectionStart, focused.selectionEnd]
+      : null;
+  const errorText = document.getElementById('error')?.textContent ?? '';
   main.replaceChildren(...parts);
-  if (focusedId && focusedId !== 'filter') document.getElementById(focusedId)?.focus();
+  if (errorText) document.getElementById('error').textContent = errorText;
+  if (!focusedId) return;
+  const again = document.getElementById(focusedId);
+  if (!again) return;
+  again.focus();
+  if (selection && again instanceof HTMLInputElement && selection[0] !== null)
+    again.setSelectionRange(selection[0], selection[1]);
+}
+
+function clearError() {
+  const node = document.getElementById('error');
+  if (node) node.textContent = '';
 }
 
 function showError(err) {
@@ -298,18 +394,22 @@ function showError(err) {
 async function change(body) {
   try {
     state = await api('PATCH', `/api/teacher/rooms/${secret().room}`, body);
+    clearError();
     renderDashboard();
   } catch (err) {
     showError(err);
   }
 }
 
-async function playerAction(method, playerId, body) {
+async function playerAction(method, playerPath, body) {
   try {
-    state = await api(method, `/api/teacher/rooms/${secret().room}/players/${playerId}`, body);
+    state = await api(method, `/api/teacher/rooms/${secret().room}/players/${playerPath}`, body);
+    clearError();
     renderDashboard();
+    return true;
   } catch (err) {
     showError(err);
+    return false;
   }
 }
 

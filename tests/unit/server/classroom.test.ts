@@ -311,7 +311,7 @@ describe.each(BACKENDS)('classroom server on $name', (backend) => {
       { authorization: `Bearer ${room.teacherKey}` },
       (d) => d.standings.length === 1 && (d.standings[0] as { total: number }).total > 0,
     );
-    const studentSees = read(`/api/rooms/${room.code}/stream`, {}, (d) => d.seq >= 1);
+    const studentSees = read(`/api/rooms/${room.code}/stream?token=${p.token}`, {}, (d) => d.seq >= 1);
     await new Promise((r) => setTimeout(r, 200));
     const sent = await submit(p.token, attempts(1)[0]);
     const seq = (sent.body.submission as { seq: number }).seq;
@@ -320,7 +320,11 @@ describe.each(BACKENDS)('classroom server on $name', (backend) => {
     const s = await studentSees;
     expect(s.standings).toEqual([]);
     await call(c(), 'PATCH', `/api/teacher/rooms/${room.roomId}`, { leaderboardVisible: true }, room.teacherKey);
-    const visible = await read(`/api/rooms/${room.code}/stream`, {}, (d) => d.standings.length === 1);
+    const visible = await read(
+      `/api/rooms/${room.code}/stream`,
+      { authorization: `Bearer ${p.token}` },
+      (d) => d.standings.length === 1,
+    );
     expect((visible.standings[0] as { nickname: string }).nickname).toBe('Live');
   });
 
