@@ -12,17 +12,6 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const SCENES = join(ROOT, 'src/game/scenes');
 const PAINTERS = ['src/game/scenes', 'src/game/views', 'src/game/ui'];
 
-/**
- * PENDING: files that still break the import rule today and are being fixed (their chapters' view
- * -models are taking over what they compute). The test fails when a listed file no longer
- * offends, so this list only shrinks; it is to be emptied, never added to.
- */
-const PENDING: readonly string[] = [
-  'src/game/scenes/Ch2RulebookScene.ts',
-  'src/game/scenes/Ch5FoggyMountainScene.ts',
-  'src/game/scenes/Ch6DigitDemonScene.ts',
-];
-
 const ALLOWED_FROM_LEVELS = ['src/levels/chapters', 'src/levels/contract'];
 
 function strip(src: string): string {
@@ -148,19 +137,12 @@ describe('scenes, views and UI pieces draw what they are handed', () => {
 
   it('finds them', () => {
     expect(painters.length).toBeGreaterThan(20);
-    for (const file of PENDING) expect(painters, `${file} is listed as pending but does not exist`).toContain(file);
   });
 
   for (const file of painters) {
-    if (PENDING.includes(file)) {
-      it(`${file} still imports run-time code it should not (PENDING: remove it from the list once fixed)`, () => {
-        expect(importProblems(file, readFileSync(join(ROOT, file), 'utf8'))).not.toEqual([]);
-      });
-    } else {
-      it(`${file} imports nothing at run time from the engine or a chapter's rules`, () => {
-        expect(importProblems(file, readFileSync(join(ROOT, file), 'utf8'))).toEqual([]);
-      });
-    }
+    it(`${file} imports nothing at run time from the engine or a chapter's rules`, () => {
+      expect(importProblems(file, readFileSync(join(ROOT, file), 'utf8'))).toEqual([]);
+    });
   }
 
   it('only tests register chapters: the game reads the one list in chapters.ts', () => {

@@ -4,6 +4,7 @@ import en from '../../../../src/i18n/locales/ch5.en.json';
 import zh from '../../../../src/i18n/locales/ch5.zh-CN.json';
 import shellEn from '../../../../src/i18n/locales/en.json';
 import { isMessageKey, loadChapterText } from '../../../../src/i18n/i18n';
+import { stepOf } from '../../../../src/levels/contract';
 import { foggyView } from '../../../../src/levels/ch5/foggyView';
 import type { FoggyEvent } from '../../../../src/levels/ch5/foggyMachine';
 import { level, start } from './ch5-player';
@@ -56,8 +57,8 @@ describe('part D in words', () => {
     send({ type: 'auto.set', lr: level.auto.learningRates[1], beta });
     send({ type: 'auto.step', count: 5 });
     const snap = actor.getSnapshot();
-    expect(snap.value).toBe('auto');
-    return foggyView(String(snap.value), snap.context).line.key;
+    expect(stepOf(snap.value).top).toBe('auto');
+    return foggyView('auto', snap.context).line.key;
   }
 
   it('names momentum only when momentum is on', () => {
