@@ -18,7 +18,14 @@ import {
 import { CHAPTERS, chapterStatus, isPlayable, loadChapter } from '../levels/chapters';
 import type { AnyChapter, RecordsEvents } from '../levels/contract';
 import { LevelFileError } from '../levels/shared/levelFile';
-import { classroomUnlocks, queueAttempt, settleAttempt, withClassroom, withRoomInfo } from './classroomQueue';
+import {
+  classroomSeed,
+  classroomUnlocks,
+  queueAttempt,
+  settleAttempt,
+  withClassroom,
+  withRoomInfo,
+} from './classroomQueue';
 import type { Attempt, ClassroomState, ClassroomVerdict, SaveData, Settings } from './saveSchema';
 import { addAttempt, withInProgress, withoutAttempt, withStars, type SaveProblem } from './saveStore';
 import { compareAttempts, referenceAttempt, type CompareReport } from './compare';
@@ -301,8 +308,14 @@ export const appMachine = setup({
           ? context.preset
           : null;
       const saved = context.save.inProgress?.[String(chapter.number)];
-      const resume = preset ?? (saved && saved.levelVersion === chapter.levelVersion(level) ? saved : null);
-      const seed = resume ? resume.seed : context.newSeed() >>> 0;
+      // In a class, only a run on the class's seed for this chapter counts: another is not resumed.
+      const classSeed = classroomSeed(context.save, chapter.number);
+      const resume =
+        preset ??
+        (saved && saved.levelVersion === chapter.levelVersion(level) && (classSeed === null || saved.seed === classSeed)
+          ? saved
+          : null);
+      const seed = resume ? resume.seed : (classSeed ?? context.newSeed()) >>> 0;
       const input = chapter.input(level, seed, context.save.progress.carry ?? {});
       // The chapter's machine is only known at run time, so the typed spawn (which checks
       // logic against the actors declared above) is widened to any state machine.

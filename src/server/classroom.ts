@@ -55,7 +55,11 @@ export async function createClassroom(config: ClassroomConfig): Promise<Classroo
   const hub = new LiveHub(async (roomId) => {
     const room = await repo.roomById(roomId);
     if (!room) return null;
-    const [players, { seq, standings }] = await Promise.all([repo.players(room.id), repo.standings(room)]);
+    const [players, { seq, standings }, flags] = await Promise.all([
+      repo.players(room.id),
+      repo.standings(room),
+      repo.copyFlags(room.id),
+    ]);
     const shown = publicRoom(room);
     return {
       teacher: {
@@ -63,6 +67,7 @@ export async function createClassroom(config: ClassroomConfig): Promise<Classroo
         room: shown,
         players: players.map((p) => ({ id: p.id, nickname: p.nickname, joinedAt: p.joinedAt })),
         standings,
+        flags,
       },
       student: { seq, room: shown, standings: room.leaderboardVisible ? standings : [] },
     };
