@@ -83,19 +83,24 @@ export interface VerifyPoolOptions {
 interface OwnerQueue {
   fresh: Job[];
   later: Job[];
+  /** When this owner was last served (a turn number; 0: not yet), so the longest unserved goes first. */
+  served: number;
 }
 
 const WORKER_URL = new URL('./verifyWorker.mjs', import.meta.url);
 
 export class VerifyPool {
   private readonly slots: Slot[] = [];
-  /** Owners with waiting attempts, in turn order (a Map keeps insertion order). */
+  /** Owners with waiting attempts, in order of arrival (ties in turn order go to the first). */
   private readonly owners = new Map<string, OwnerQueue>();
   /** Attempts of each owner handed to a worker and not answered yet. */
   private readonly inFlight = new Map<string, number>();
   /** Replay milliseconds per cost unit, learned per chapter. */
   private readonly msPerCost = new Map<number, number>();
   private queued = 0;
+  /** The turn each owner with an attempt being replayed was last served in. */
+  private readonly lastServed = new Map<string, number>();
+  private turn = 0;
   private readonly preload = new Set<number>();
   private nextId = 1;
   private closed = false;
@@ -175,7 +180,7 @@ export class VerifyPool {
   private enqueue(job: Job, front = false): void {
     let q = this.owners.get(job.owner);
     if (!q) {
-      q = { fresh: [], later: [] };
+      q = { fresh: [], later: [], served: this.lastServed.get(job.owner) ?? 0 };
       this.owners.set(job.owner, q);
     }
     const list = job.priority === 'fresh' ? q.fresh : q.later;
@@ -288,7 +293,10 @@ export class VerifyPool {
   private done(job: Job): void {
     const n = (this.inFlight.get(job.owner) ?? 1) - 1;
     if (n > 0) this.inFlight.set(job.owner, n);
-    else this.inFlight.delete(job.owner);
+    else {
+      this.inFlight.delete(job.owner);
+      if (!this.owners.has(job.owner)) this.lastServed.delete(job.owner);
+    }
   }
 
   /** Learns the chapter's replay time per cost unit from a replay done. */
@@ -304,7 +312,8 @@ export class VerifyPool {
 
   /**
    * The next job to hand out: owners take turns (the first in line with nothing being replayed),
-   * fresh first, unless an owner's oldest `later` one has waited too long.
+   * the one served longest ago (or never) first; fresh first, unless an owner's oldest `later` one
+   * has waited too long.
    */
   private take(): Job | undefined {
     let fresh: OwnerQueue | null = null;
@@ -313,7 +322,7 @@ export class VerifyPool {
     for (const [owner, q] of this.owners) {
       if (this.inFlight.has(owner)) continue;
       if (q.later.length && (!old || q.later[0].asked < old.later[0].asked)) old = q;
-      if (!fresh && q.fresh.length) fresh = q;
+      if (q.fresh.length && (!fresh || q.served < fresh.served)) fresh = q;
     }
     const q = old && (!fresh || now - old.later[0].asked > this.agingMs) ? old : fresh;
     if (!q) return undefined;
@@ -321,8 +330,9 @@ export class VerifyPool {
     if (!job) return undefined;
     this.queued--;
     // The owner served goes to the back of the line (or leaves it, with nothing left waiting).
-    this.owners.delete(job.owner);
-    if (q.fresh.length || q.later.length) this.owners.set(job.owner, q);
+    q.served = ++this.turn;
+    this.lastServed.set(job.owner, q.served);
+    if (!q.fresh.length && !q.later.length) this.owners.delete(job.owner);
     this.inFlight.set(job.owner, (this.inFlight.get(job.owner) ?? 0) + 1);
     return job;
   }
