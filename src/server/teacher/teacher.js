@@ -1,6 +1,7 @@
 // The teacher's page: create a competition, then watch it live and manage it. Every name a
 // student chose is put on the page with textContent, never as markup. The teacher's key travels
 // in the link's #fragment (never sent to the server in a URL) and in an Authorization header.
+import { renderFlags } from './flags.js';
 import { TEXT } from './text.js';
 
 const main = document.getElementById('main');
@@ -284,6 +285,7 @@ function renderDashboard() {
       ),
     ),
   );
+  parts.push(renderFlags(state.flags, el, t));
   parts.push(el('p', { class: 'error', role: 'alert', id: 'error' }));
   const focusedId = document.activeElement?.id;
   main.replaceChildren(...parts);
