@@ -4,6 +4,8 @@
 // events cut), while one live leaderboard stream per room (the teacher's) is read. Students
 // resend with the same id after a busy or failed answer, as the game does. Then it checks every
 // acknowledged submission is in the database and that each room's stream reached its last one.
+// Each student plays genuine attempts on the seeds the server drew for them (genuineAttempt.ts);
+// meanwhile one attacker sends every attack (classroomAttacks.ts), each reported sent/accepted.
 // It stops by itself; the last line printed is one JSON object.
 // Settings (environment): ROOMS (40), STUDENTS (35), DURATION_S (120), INTERVAL_S (mean seconds
 // between one student's submissions, 100), FORGED (share forged, 0.1), CLASSROOM_WORKERS.
@@ -12,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Attempt } from '../src/app/saveSchema';
 import { freePort, ROOT, startServerProcess, stopServerProcess } from './classroomProcess';
+import { attackerRun } from './classroomAttacks';
+import { genuineAttempt } from './genuineAttempt';
 
 const env = process.env;
 const ROOMS = Number(env.ROOMS ?? 40);
@@ -75,15 +79,24 @@ async function main(): Promise<void> {
       events: 0,
     });
   }
-  const students: { room: number; token: string }[] = [];
+  const students: { room: number; token: string; seeds: Record<string, number>; own: Attempt[] }[] = [];
   for (const [r, room] of rooms.entries()) {
     const joined = await Promise.all(
       Array.from({ length: STUDENTS }, (_, s) =>
         postJson(base, '/api/join', { code: room.code, nickname: `R${r} S${s}` }),
       ),
     );
-    for (const j of joined) students.push({ room: r, token: String(j.body.token) });
+    for (const j of joined)
+      students.push({
+        room: r,
+        token: String(j.body.token),
+        seeds: j.body.seeds as Record<string, number>,
+        own: [],
+      });
   }
+  // Each student's genuine attempts, played on the seeds the server drew for them.
+  for (const [s, st] of students.entries())
+    for (const chapter of [1, 2, 3]) st.own.push(await genuineAttempt(chapter, st.seeds[String(chapter)], s));
 
   // One teacher's stream per room.
   const controller = new AbortController();
@@ -128,16 +141,19 @@ async function main(): Promise<void> {
   let retries = 0;
   let serial = 0;
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  const studentLoop = async (st: { room: number; token: string }) => {
+  let genuineSent = 0;
+  let genuineVerified = 0;
+  const studentLoop = async (st: (typeof students)[number]) => {
     await sleep(Math.random() * INTERVAL_S * 1000);
     while (Date.now() < stopAt) {
       const k = serial++;
-      const real = fixture.attempts[k % fixture.attempts.length];
+      const real = st.own[k % st.own.length];
       const forged = Math.random() < FORGED;
       const attempt = forged ? forge(real, k) : real;
       const id = `load-${k.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
       created++;
       if (forged) forgedSent++;
+      else genuineSent++;
       const t0 = performance.now();
       for (let tries = 0; Date.now() < drainUntil; tries++) {
         try {
@@ -147,6 +163,7 @@ async function main(): Promise<void> {
             latencies.push(performance.now() - t0);
             acked.push({ room: st.room, id, seq: s.seq });
             if (forged && s.status === 'verified') forgedAccepted++;
+            if (!forged && s.status === 'verified') genuineVerified++;
             break;
           }
         } catch {
@@ -159,7 +176,9 @@ async function main(): Promise<void> {
       await sleep(Math.max(0, Math.min(gap, stopAt - Date.now())));
     }
   };
+  const attack = attackerRun(base, rooms[0].code, students[0], stopAt);
   await Promise.all(students.map(studentLoop));
+  const attacks = await attack;
   const elapsedS = (performance.now() - started) / 1000;
   await sleep(2000);
   controller.abort();
@@ -195,6 +214,13 @@ async function main(): Promise<void> {
     server_rss_mb: peakRss,
     server_idle_rss_mb: idleRss,
     first_start_ms: server.startMs,
+    genuine_verified_ratio: genuineSent ? Number((genuineVerified / genuineSent).toFixed(4)) : 0,
+    attacks_sent: attacks.sent,
+    attacks_accepted: attacks.accepted,
+    attacks: attacks.byKind,
+    server_crashes: server.child.exitCode !== null && server.child.exitCode !== 0 ? 1 : attacks.crashed ? 1 : 0,
+    honest_p99_under_attack_ms: percentile(latencies, 99),
+    duplicate_rows: acked.length - new Set(acked.map((a) => `${a.room}:${a.id}`)).size,
   };
   console.log(JSON.stringify(result));
 }

@@ -8,7 +8,7 @@ import { CHAPTERS, chapterStatus, isPlayable } from '../levels/chapters';
 import type { RecordsEvents } from '../levels/contract';
 import { LevelFileError } from '../levels/shared/levelFile';
 import { appSetup, type ChapterOutcome, type ChapterRun, eventsOf, type LoadedChapter } from './appSetup';
-import { classroomUnlocks, queueAttempt } from './classroomQueue';
+import { classroomSeed, classroomUnlocks, queueAttempt } from './classroomQueue';
 import { addAttempt, withInProgress, withStars } from './saveStore';
 
 /** The outcome of a finished run, from the child's final snapshot through the chapter's contract. */
@@ -54,8 +54,14 @@ export const chapterRunSetup = appSetup.extend({
           ? context.preset
           : null;
       const saved = context.save.inProgress?.[String(chapter.number)];
-      const resume = preset ?? (saved && saved.levelVersion === chapter.levelVersion(level) ? saved : null);
-      const seed = resume ? resume.seed : context.newSeed() >>> 0;
+      // In a class, only a run on the class's seed for this chapter counts: another is not resumed.
+      const classSeed = classroomSeed(context.save, chapter.number);
+      const resume =
+        preset ??
+        (saved && saved.levelVersion === chapter.levelVersion(level) && (classSeed === null || saved.seed === classSeed)
+          ? saved
+          : null);
+      const seed = resume ? resume.seed : (classSeed ?? context.newSeed()) >>> 0;
       const input = chapter.input(level, seed, context.save.progress.carry ?? {});
       // The chapter's machine is only known at run time, so the typed spawn (which checks
       // logic against the actors declared in appSetup) is widened to any state machine.

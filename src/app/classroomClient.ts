@@ -5,6 +5,7 @@
 // first id, and the server counts it once. The score shown is always the server's replay.
 import type { ActorRefFrom } from 'xstate';
 import type { appMachine } from './appMachine';
+import { classroomSeed } from './classroomQueue';
 import type { ClassroomState, ClassroomVerdict } from './saveSchema';
 
 type AppActor = ActorRefFrom<typeof appMachine>;
@@ -92,10 +93,13 @@ export class ClassroomClient {
     return () => this.listeners.delete(listener);
   }
 
-  /** The seed of the teacher's puzzle for a chapter of the competition, if the teacher set one. */
+  /**
+   * The seed a chapter of the competition is played on: the teacher's puzzle, or the one the
+   * server drew for this player (it refuses attempts played on any other).
+   */
   seedFor(chapter: number | null): number | null {
     const c = this.state;
-    return c && chapter !== null && c.seed !== null && c.chapters.includes(chapter) ? c.seed : null;
+    return c ? classroomSeed({ classroom: c }, chapter) : null;
   }
 
   async join(code: string, nickname: string): Promise<JoinResult> {
@@ -121,6 +125,7 @@ export class ClassroomClient {
         leaderboardVisible: boolean;
         ended: boolean;
       };
+      seeds?: Record<string, number>;
       error?: string;
       code?: string;
     };
@@ -137,6 +142,7 @@ export class ClassroomClient {
         token: body.token,
         chapters: body.room.chapters,
         seed: body.room.seed,
+        seeds: body.seeds ?? {},
         leaderboardVisible: body.room.leaderboardVisible,
         ended: body.room.ended,
         queue: [],

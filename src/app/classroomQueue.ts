@@ -40,6 +40,16 @@ export function withRoomInfo(
   return save.classroom ? { ...save, classroom: { ...save.classroom, ...room } } : save;
 }
 
+/**
+ * The seed a classroom attempt of this chapter must be played on: the teacher's puzzle when the
+ * teacher set one, else the one the server drew for this player; null outside a competition.
+ */
+export function classroomSeed(save: Pick<SaveData, 'classroom'>, chapter: number | null): number | null {
+  const c = save.classroom;
+  if (!c || c.ended || chapter === null || !c.chapters.includes(chapter)) return null;
+  return c.seed ?? c.seeds?.[String(chapter)] ?? null;
+}
+
 /** The chapters a joined, running competition opens for this player (see chapterStatus). */
 export function classroomUnlocks(save: Pick<SaveData, 'classroom'>): readonly number[] {
   const c = save.classroom;

@@ -55,6 +55,8 @@ export const classroomSchema = z.object({
   token: z.string(),
   chapters: z.array(z.int()),
   seed: z.nullable(z.int()),
+  /** The seed the server drew for this player for each chapter (absent in saves from before). */
+  seeds: z.optional(z.record(z.string(), z.int())),
   leaderboardVisible: z.boolean(),
   ended: z.boolean(),
   queue: z.array(z.object({ id: z.string(), attempt: attemptSchema })).check(z.maxLength(200)),

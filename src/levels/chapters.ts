@@ -5,7 +5,7 @@
 // A line without `load` shows as "coming soon". A chapter unlocks when the one before it has been
 // passed (at least 1 star). Modules load on first use, so the first download carries no
 // chapter's rules or level data.
-import type { AnyChapter } from './contract';
+import type { AnyChapter, ChapterEvents } from './contract';
 
 export interface ChapterInfo<N extends number = number> {
   number: N;
@@ -14,23 +14,59 @@ export interface ChapterInfo<N extends number = number> {
   icon: string;
   /** Loads the chapter's contract module; absent while the chapter is not built. */
   load?: () => Promise<{ default: AnyChapter }>;
+  /**
+   * Loads only the chapter's event rules (the same object as its contract's `events`), so a
+   * classroom server checks an attempt's events without loading the chapter's machine and data.
+   */
+  events?: () => Promise<ChapterEvents>;
 }
 
-/** A chapter's line: its number, its map icon and how to load it; its map title is the text key
- * `chN.title` and its map year `map.yearN`. */
+/** A chapter's line: its number, its map icon, how to load it and its event rules; its map title
+ * is the text key `chN.title` and its map year `map.yearN`. */
 const chapter = <N extends number>(
   number: N,
   icon: string,
   load?: () => Promise<{ default: AnyChapter }>,
-): ChapterInfo<N> => ({ number, titleKey: `ch${number}.title`, yearKey: `map.year${number}`, icon, load });
+  events?: () => Promise<ChapterEvents>,
+): ChapterInfo<N> => ({ number, titleKey: `ch${number}.title`, yearKey: `map.year${number}`, icon, load, events });
 
 const LISTED = [
-  chapter(1, 'map-ch1-dog', () => import('./ch1')),
-  chapter(2, 'map-ch2-rulebook', () => import('./ch2')),
-  chapter(3, 'map-ch3-lamp', () => import('./ch3')),
-  chapter(4, 'map-ch4-riddle', () => import('./ch4')),
-  chapter(5, 'map-ch5-mountain', () => import('./ch5')),
-  chapter(6, 'map-ch6-demon', () => import('./ch6')),
+  chapter(
+    1,
+    'map-ch1-dog',
+    () => import('./ch1'),
+    () => import('./ch1/sitEvents').then((m) => m.sitEvents),
+  ),
+  chapter(
+    2,
+    'map-ch2-rulebook',
+    () => import('./ch2'),
+    () => import('./ch2/rulebookEvents').then((m) => m.rulebookEvents),
+  ),
+  chapter(
+    3,
+    'map-ch3-lamp',
+    () => import('./ch3'),
+    () => import('./ch3/appleLampEvents').then((m) => m.appleLampEvents),
+  ),
+  chapter(
+    4,
+    'map-ch4-riddle',
+    () => import('./ch4'),
+    () => import('./ch4/minskyEvents').then((m) => m.minskyEvents),
+  ),
+  chapter(
+    5,
+    'map-ch5-mountain',
+    () => import('./ch5'),
+    () => import('./ch5/foggyEvents').then((m) => m.foggyEvents),
+  ),
+  chapter(
+    6,
+    'map-ch6-demon',
+    () => import('./ch6'),
+    () => import('./ch6/digitDemonEvents').then((m) => m.digitDemonEvents),
+  ),
 ] as const;
 
 /** The number of a chapter in the list above. */

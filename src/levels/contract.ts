@@ -81,6 +81,31 @@ export interface CompareData {
   paths?: { name: string; points: [number, number][]; bounds: [number, number, number, number] }[];
 }
 
+/** What a schema check answers (a zod schema's safeParse, with its types erased). */
+export type EventCheck =
+  | { success: true }
+  | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+
+/**
+ * The exact shape of a chapter's recorded attempts, as a classroom server checks them before any
+ * replay: every input event the machine records (known types, known fields, bounded numbers and
+ * strings, nothing nested the chapter does not define), the most events a real attempt can have,
+ * and what its replay costs. An attempt over either limit is refused unreplayed.
+ */
+export interface ChapterEvents {
+  /** One recorded input event (a strict zod schema over the chapter's input-event union). */
+  schema: { safeParse(value: unknown): EventCheck };
+  /** The most events a real attempt can have (far above any played one). */
+  maxEvents: number;
+  /**
+   * The replay's cost in the chapter's own units (e.g. epochs trained), from the events alone;
+   * absent: one unit per event.
+   */
+  replayCost?(events: readonly { type: string }[]): number;
+  /** The most a real attempt's replay may cost, in replayCost's units. */
+  maxReplayCost: number;
+}
+
 export interface ChapterDefinition<M extends AnyStateMachine = AnyStateMachine, L = unknown, V = unknown> {
   /** Its number in chapters.ts (checked when the chapter loads). */
   number: number;
@@ -88,6 +113,8 @@ export interface ChapterDefinition<M extends AnyStateMachine = AnyStateMachine, 
   levelFile: string;
   /** Reads and validates the level file (and any data it joins); throws LevelFileError. */
   loadLevel(): L;
+  /** The exact shape and limits of the chapter's recorded attempts (see ChapterEvents). */
+  events: ChapterEvents;
   /** The level's version, recorded with every attempt. */
   levelVersion(level: L): number;
   machine: M;

@@ -15,6 +15,7 @@ import { attemptSchema, type Attempt } from '../attempts/attempt';
 import enText from '../i18n/locales/en.json';
 import zhText from '../i18n/locales/zh-CN.json';
 import { CHAPTERS, isBuilt } from '../levels/chapters';
+import { checkAttemptShape, drawPlayerSeeds, eventsHash, expectedSeed } from './attemptGuard';
 import { resultsCsv } from './csv';
 import {
   DEVICE_ID,
@@ -25,6 +26,7 @@ import {
   TooManyError,
 } from './fairLimits';
 import { hashSecret, normalizeCode } from './ids';
+import { installJsonGuard, JsonTooDeepError } from './jsonGuard';
 import type { LiveHub, LiveStream } from './liveHub';
 import { cleanNickname } from './nickname';
 import { qrSvg } from './qr';
@@ -239,6 +241,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Streams (SSE) are closed by the server on shutdown; idle keep-alive sockets at once.
     forceCloseConnections: 'idle',
   });
+  // Bodies nested deeper than any request of this API are refused before parsing (jsonGuard.ts).
+  installJsonGuard(app);
 
   await app.register(fastifyHelmet, {
     // Served over plain HTTP on a school network: no HSTS and no upgrading of requests.
@@ -315,6 +319,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     if (err instanceof HttpError) return reply.code(err.statusCode).send({ error: err.message, code: err.code });
     if (err instanceof TooManyError) return reply.code(429).send({ error: err.message, code: 'rate-limited' });
+    if (err instanceof JsonTooDeepError) return reply.code(400).send({ error: err.message, code: err.code });
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return reply.code(413).send({ error: 'The request body is too large.', code: 'too-large' });
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
@@ -443,6 +448,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       players: players.map((p) => ({ id: p.id, nickname: p.nickname, joinedAt: p.joinedAt })),
       removed: removed.map((p) => ({ id: p.id, nickname: p.nickname })),
       standings,
+      flags: await repo.copyFlags(room.id),
     };
   }
 
@@ -561,7 +567,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         'Your teacher removed you from this competition; ask your teacher to let you back in.',
         'kept-out',
       );
-    const added = await repo.addPlayer(room.id, name.nickname, device);
+    // Each player plays their own puzzle per chapter (unless the teacher set one for all): an
+    // attempt recorded anywhere else does not replay to a score here (attemptGuard.ts).
+    const added = await repo.addPlayer(room.id, name.nickname, device, drawPlayerSeeds(room.chapters));
     if (added === 'taken')
       throw new HttpError(409, 'Someone in this class already has this nickname; choose another.', 'name-taken');
     const { player, token } = added;
@@ -573,6 +581,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       token,
       player: { id: player.id, nickname: player.nickname },
       room: publicRoom(room),
+      seeds: player.seeds,
     });
   });
 
@@ -582,6 +591,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return {
       player: { id: player.id, nickname: player.nickname },
       room: publicRoom(room),
+      seeds: player.seeds,
       submissions: submissions.map(publicSubmission),
     };
   });
@@ -614,7 +624,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (earlier) return reply.code(200).send({ duplicate: true, submission: publicSubmission(earlier) });
       if (room.endedAt)
         throw new HttpError(409, 'This competition has ended; attempts are no longer counted.', 'ended');
-      const verdict = await check(room, body.attempt);
+      const verdict = await check(room, player, body.attempt);
       const { submission, duplicate } = await repo.addSubmission(room, player, {
         clientId: body.id,
         chapter: body.attempt.chapter,
@@ -627,6 +637,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         score: verdict.ok ? verdict.score : 0,
         attempt: JSON.stringify(body.attempt),
         verifyMs: verdict.ms,
+        eventsHash: verdict.eventsHash,
       });
       if (!duplicate) hub.changed(room.id);
       return reply.code(duplicate ? 200 : 201).send({ duplicate, submission: publicSubmission(submission) });
@@ -636,19 +647,46 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   /** The replay's verdict on an attempt for this room (never the client's claimed score). */
   async function check(
     room: Room,
+    player: Player,
     attempt: Attempt,
-  ): Promise<{ ok: boolean; code: string; message: string; stars: number; score: number; ms: number }> {
-    const refuse = (code: string, message: string) => ({ ok: false, code, message, stars: 0, score: 0, ms: 0 });
+  ): Promise<{
+    ok: boolean;
+    code: string;
+    message: string;
+    stars: number;
+    score: number;
+    ms: number;
+    eventsHash: string | null;
+  }> {
+    let hash: string | null = null;
+    const refuse = (code: string, message: string) => ({
+      ok: false,
+      code,
+      message,
+      stars: 0,
+      score: 0,
+      ms: 0,
+      eventsHash: hash,
+    });
     if (!room.chapters.includes(attempt.chapter))
       return refuse('not-in-competition', `Chapter ${attempt.chapter} is not part of this competition.`);
-    if (room.seed !== null && attempt.seed !== room.seed)
+    // Exact events within the chapter's limits, before any replay (attemptGuard.ts).
+    const shape = await checkAttemptShape(attempt);
+    if (!shape.ok) return refuse(shape.code, shape.message);
+    hash = eventsHash(attempt.seed, attempt.events);
+    const seed = expectedSeed(room.seed, player.seeds, attempt.chapter);
+    if (attempt.seed !== seed)
       return refuse(
         'wrong-seed',
-        `This competition uses the teacher's puzzle (seed ${room.seed}); this attempt used another.`,
+        room.seed !== null
+          ? `This competition uses the teacher's puzzle (seed ${room.seed}); this attempt used another.`
+          : seed === null
+            ? 'You joined before this server gave each player their own puzzle: join the class again.'
+            : 'This attempt was not played on your puzzle for this chapter (an attempt from elsewhere does not count here).',
       );
     let v: Awaited<ReturnType<VerifyPool['verify']>>;
     try {
-      v = await pool.verify(attempt, priorityOf(attempt));
+      v = await pool.verify(attempt, priorityOf(attempt), { owner: player.id, cost: shape.cost });
     } catch (err) {
       if (err instanceof PoolBusyError) throw new HttpError(503, err.message, 'busy');
       throw err;
@@ -661,6 +699,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       stars: v.stars,
       score: scoreOf(v.stars, v.stats),
       ms: v.totalMs,
+      eventsHash: hash,
     };
   }
 

@@ -67,10 +67,11 @@ export async function createClassroom(config: ClassroomConfig): Promise<Classroo
   const hub = new LiveHub(async (roomId) => {
     const room = await repo.roomById(roomId);
     if (!room) return null;
-    const [players, removed, { seq, standings }] = await Promise.all([
+    const [players, removed, { seq, standings }, flags] = await Promise.all([
       repo.players(room.id),
       removedPlayers(repo.db, room.id),
       repo.standings(room),
+      repo.copyFlags(room.id),
     ]);
     const shown = publicRoom(room);
     return {
@@ -80,6 +81,7 @@ export async function createClassroom(config: ClassroomConfig): Promise<Classroo
         players: players.map((p) => ({ id: p.id, nickname: p.nickname, joinedAt: p.joinedAt })),
         removed: removed.map((p) => ({ id: p.id, nickname: p.nickname })),
         standings,
+        flags,
       },
       student: { seq, room: shown, standings: room.leaderboardVisible ? standings : [] },
     };

@@ -3,9 +3,20 @@
 // databases hand the routes the same types (numbers, booleans, arrays), never driver extras.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './db/schema';
+import { bodyHash } from './attemptGuard';
+import { type CopyFlag, copyFlags } from './copyFlags';
 import { hashSecret, newId, newJoinCode, newSecret } from './ids';
 import { nameKey } from './nickname';
 import { rankPlayers } from './ranking';
+import {
+  isUniqueViolation,
+  playerColumns,
+  roomColumns,
+  submissionColumns,
+  toPlayer,
+  toRoom,
+  toSubmission,
+} from './rows';
 
 export interface Room {
   id: string;
@@ -25,6 +36,8 @@ export interface Player {
   nickname: string;
   joinedAt: string;
   removed: boolean;
+  /** The seed drawn for this player for each chapter of the competition ({} before they were drawn). */
+  seeds: Record<string, number>;
 }
 
 export interface Submission {
@@ -55,8 +68,11 @@ export interface NewSubmission {
   reason: string;
   stars: number;
   score: number;
+  /** The attempt as sent (JSON); kept only when it verified. */
   attempt: string;
   verifyMs: number;
+  /** eventsHash of its seed and events, or null when they could not be read. */
+  eventsHash: string | null;
 }
 
 /** One player's best on one challenge (chapter). */
@@ -77,97 +93,6 @@ export interface Standing {
   total: number;
   stars: number;
   challenges: ChallengeResult[];
-}
-
-type RoomRow = {
-  id: string;
-  code: string;
-  title: string;
-  chapters: string;
-  seed: number | string | null;
-  leaderboard_visible: number;
-  created_at: string;
-  ended_at: string | null;
-  seq: number | string;
-};
-
-const roomColumns = [
-  'id',
-  'code',
-  'title',
-  'chapters',
-  'seed',
-  'leaderboard_visible',
-  'created_at',
-  'ended_at',
-  'seq',
-] as const;
-
-function toRoom(r: RoomRow): Room {
-  return {
-    id: r.id,
-    code: r.code,
-    title: r.title,
-    chapters: JSON.parse(r.chapters) as number[],
-    seed: r.seed === null ? null : Number(r.seed),
-    leaderboardVisible: Number(r.leaderboard_visible) === 1,
-    createdAt: r.created_at,
-    endedAt: r.ended_at,
-    seq: Number(r.seq),
-  };
-}
-
-export function toPlayer(r: {
-  id: string;
-  room_id: string;
-  nickname: string;
-  joined_at: string;
-  removed: number | string;
-}): Player {
-  return { id: r.id, roomId: r.room_id, nickname: r.nickname, joinedAt: r.joined_at, removed: Number(r.removed) === 1 };
-}
-
-const submissionColumns = [
-  'id',
-  'room_id',
-  'player_id',
-  'client_id',
-  'chapter',
-  'level_version',
-  'seed',
-  'status',
-  'reason_code',
-  'reason',
-  'stars',
-  'score',
-  'received_at',
-  'verify_ms',
-  'seq',
-] as const;
-
-function toSubmission(r: Record<(typeof submissionColumns)[number], unknown>): Submission {
-  return {
-    id: String(r.id),
-    roomId: String(r.room_id),
-    playerId: String(r.player_id),
-    clientId: String(r.client_id),
-    chapter: Number(r.chapter),
-    levelVersion: Number(r.level_version),
-    seed: Number(r.seed),
-    status: r.status === 'verified' ? 'verified' : 'refused',
-    reasonCode: String(r.reason_code),
-    reason: String(r.reason),
-    stars: Number(r.stars),
-    score: Number(r.score),
-    receivedAt: String(r.received_at),
-    verifyMs: Number(r.verify_ms),
-    seq: Number(r.seq),
-  };
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || /UNIQUE constraint failed/i.test(e?.message ?? '');
 }
 
 export class Repository {
@@ -236,11 +161,12 @@ export class Repository {
     await this.db.updateTable('rooms').set(set).where('id', '=', id).execute();
   }
 
-  /** Adds a player; 'taken' when another player of the room has the same name (see nameKey). */
+  /** Adds a player with their seeds; 'taken' when another player of the room has the same name (see nameKey). */
   async addPlayer(
     roomId: string,
     nickname: string,
     deviceId: string | null = null,
+    seeds: Record<string, number> = {},
   ): Promise<{ player: Player; token: string } | 'taken'> {
     const token = newSecret();
     const row = {
@@ -252,6 +178,7 @@ export class Repository {
       removed: 0,
       device_hash: deviceId ? hashSecret(`device:${deviceId}`) : null,
       name_key: nameKey(nickname),
+      seeds: JSON.stringify(seeds),
     };
     try {
       await this.db.insertInto('players').values(row).execute();
@@ -266,7 +193,7 @@ export class Repository {
   async playerByToken(token: string): Promise<{ player: Player; room: Room } | null> {
     const p = await this.db
       .selectFrom('players')
-      .select(['id', 'room_id', 'nickname', 'joined_at', 'removed'])
+      .select(playerColumns)
       .where('token_hash', '=', hashSecret(token))
       .where('removed', '=', 0)
       .executeTakeFirst();
@@ -278,7 +205,7 @@ export class Repository {
   async players(roomId: string): Promise<Player[]> {
     const rows = await this.db
       .selectFrom('players')
-      .select(['id', 'room_id', 'nickname', 'joined_at', 'removed'])
+      .select(playerColumns)
       .where('room_id', '=', roomId)
       .where('removed', '=', 0)
       .orderBy('joined_at')
@@ -359,7 +286,11 @@ export class Repository {
           reason: s.reason,
           stars: s.stars,
           score: s.score,
-          attempt: s.attempt,
+          // A refused attempt's body is not kept: its size and hashes say what the teacher needs.
+          attempt: s.status === 'verified' ? s.attempt : '',
+          body_bytes: s.attempt.length,
+          body_hash: bodyHash(s.attempt),
+          events_hash: s.eventsHash,
           received_at: this.now().toISOString(),
           verify_ms: s.verifyMs,
           seq: Number(bumped.seq),
@@ -395,6 +326,11 @@ export class Repository {
       .where('room_id', '=', roomId)
       .executeTakeFirstOrThrow();
     return Number(r.n);
+  }
+
+  /** Players of the room who sent the same seed and events for one chapter (copyFlags.ts). */
+  copyFlags(roomId: string): Promise<CopyFlag[]> {
+    return copyFlags(this.db, roomId);
   }
 
   /** The room's standings: each (not removed) player's best verified score per chapter, ranked (ranking.ts). */

@@ -4,7 +4,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import { hashSecret, newSecret } from './ids';
-import { type Player, toPlayer } from './repository';
+import type { Player } from './repository';
+import { toPlayer } from './rows';
 
 /** Whether the teacher removed a player of this room who joined from this device (and kept them out). */
 export async function deviceKeptOut(db: Kysely<Database>, roomId: string, deviceId: string): Promise<boolean> {

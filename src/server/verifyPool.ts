@@ -3,11 +3,17 @@
 // terminated and replaced, and that attempt is refused with the reason. When more attempts wait
 // than the queue holds, new ones are turned away as "busy" (the student's game sends them again).
 //
+// Fairness: every attempt has an owner (the student who sent it). Owners take turns (round-robin):
+// an owner's attempts replay one at a time, and an owner served goes to the back of the line, so
+// one student's queue of slow attempts delays another student's verdict by at most one replay.
+//
 // Throughput: each worker is handed up to `depth` attempts at once, so it starts the next replay
 // the moment one ends instead of waiting for the (possibly busy) request thread to answer and
-// send another. Waiting attempts are served fresh first: an attempt just played (a student
-// watching for the verdict) goes before one played a while ago (sent again after being offline or
-// turned away), unless that one has waited longer than `agingMs`.
+// send another; a worker whose replays at hand are expected to take long is handed no more (the
+// expectation is learned per chapter from replays done, by the attempt's cost units). Waiting
+// attempts are served fresh first: an attempt just played (a student watching for the verdict)
+// goes before one played a while ago (sent again after being offline or turned away), unless that
+// one has waited longer than `agingMs`.
 import { Worker } from 'node:worker_threads';
 import type { Attempt } from '../attempts/attempt';
 import type { VerifyAnswer } from './verifyWorkerMain';
@@ -32,10 +38,21 @@ export class PoolBusyError extends Error {
 /** `fresh`: just played, someone waits for the verdict; `later`: played a while ago. */
 export type VerifyPriority = 'fresh' | 'later';
 
+/** Who sent an attempt (their replays take turns with other owners') and its cost units. */
+export interface VerifyTicket {
+  owner?: string;
+  cost?: number;
+}
+
 interface Job {
   id: number;
   attempt: Attempt;
   asked: number;
+  owner: string;
+  priority: VerifyPriority;
+  cost: number;
+  /** Expected replay time when handed to a worker. */
+  expectMs: number;
   resolve: (v: VerifyOutcome) => void;
   reject: (err: Error) => void;
 }
@@ -58,14 +75,32 @@ export interface VerifyPoolOptions {
   depth?: number;
   /** A `later` attempt that has waited this long is served before fresh ones. */
   agingMs?: number;
+  /** A worker whose replays at hand are expected to take longer than this is handed no more. */
+  pipelineMs?: number;
+}
+
+/** One owner's waiting attempts. */
+interface OwnerQueue {
+  fresh: Job[];
+  later: Job[];
+  /** When this owner was last served (a turn number; 0: not yet), so the longest unserved goes first. */
+  served: number;
 }
 
 const WORKER_URL = new URL('./verifyWorker.mjs', import.meta.url);
 
 export class VerifyPool {
   private readonly slots: Slot[] = [];
-  private readonly fresh: Job[] = [];
-  private readonly later: Job[] = [];
+  /** Owners with waiting attempts, in order of arrival (ties in turn order go to the first). */
+  private readonly owners = new Map<string, OwnerQueue>();
+  /** Attempts of each owner handed to a worker and not answered yet. */
+  private readonly inFlight = new Map<string, number>();
+  /** Replay milliseconds per cost unit, learned per chapter. */
+  private readonly msPerCost = new Map<number, number>();
+  private queued = 0;
+  /** The turn each owner with an attempt being replayed was last served in. */
+  private readonly lastServed = new Map<string, number>();
+  private turn = 0;
   private readonly preload = new Set<number>();
   private nextId = 1;
   private closed = false;
@@ -74,6 +109,7 @@ export class VerifyPool {
   readonly workerHeapMb: number;
   readonly depth: number;
   readonly agingMs: number;
+  readonly pipelineMs: number;
 
   /**
    * No worker runs while nobody plays (an idle server stays small): the first starts when a
@@ -88,6 +124,7 @@ export class VerifyPool {
     this.workerHeapMb = options.workerHeapMb ?? 512;
     this.depth = Math.max(1, options.depth ?? 2);
     this.agingMs = options.agingMs ?? 5000;
+    this.pipelineMs = options.pipelineMs ?? 150;
   }
 
   /**
@@ -109,21 +146,30 @@ export class VerifyPool {
   }
 
   get waiting(): number {
-    return this.fresh.length + this.later.length;
+    return this.queued;
   }
 
   get workers(): number {
     return this.slots.length;
   }
 
-  verify(attempt: Attempt, priority: VerifyPriority = 'fresh'): Promise<VerifyOutcome> {
+  /**
+   * Replays an attempt. `ticket.owner` names who sent it (attempts without one each wait on their
+   * own); `ticket.cost` is its replay cost in its chapter's units (see ChapterEvents).
+   */
+  verify(attempt: Attempt, priority: VerifyPriority = 'fresh', ticket: VerifyTicket = {}): Promise<VerifyOutcome> {
     if (this.closed) return Promise.reject(new Error('The verification pool is closed.'));
     if (this.waiting >= this.maxQueue) return Promise.reject(new PoolBusyError());
     return new Promise((resolve, reject) => {
-      (priority === 'fresh' ? this.fresh : this.later).push({
-        id: this.nextId++,
+      const id = this.nextId++;
+      this.enqueue({
+        id,
         attempt,
         asked: performance.now(),
+        owner: ticket.owner ?? `#${id}`,
+        priority,
+        cost: Math.max(1, ticket.cost ?? attempt.events.length),
+        expectMs: 0,
         resolve,
         reject,
       });
@@ -131,10 +177,28 @@ export class VerifyPool {
     });
   }
 
+  private enqueue(job: Job, front = false): void {
+    let q = this.owners.get(job.owner);
+    if (!q) {
+      q = { fresh: [], later: [], served: this.lastServed.get(job.owner) ?? 0 };
+      this.owners.set(job.owner, q);
+    }
+    const list = job.priority === 'fresh' ? q.fresh : q.later;
+    if (front) list.unshift(job);
+    else list.push(job);
+    this.queued++;
+  }
+
+  private allWaiting(): Job[] {
+    return [...this.owners.values()].flatMap((q) => [...q.fresh, ...q.later]);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const stop = new Error('The server is shutting down.');
-    for (const job of [...this.fresh.splice(0), ...this.later.splice(0)]) job.reject(stop);
+    for (const job of this.allWaiting()) job.reject(stop);
+    this.owners.clear();
+    this.queued = 0;
     await Promise.all(
       this.slots.map(async (s) => {
         if (s.timer) clearTimeout(s.timer);
@@ -169,6 +233,8 @@ export class VerifyPool {
       const job = slot.jobs[0];
       if (!job || job.id !== msg.id) return;
       slot.jobs.shift();
+      this.done(job);
+      this.learn(job, msg.ms);
       this.restartTimer(slot);
       job.resolve({
         ok: msg.ok,
@@ -209,7 +275,8 @@ export class VerifyPool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     const [job, ...notStarted] = slot.jobs.splice(0);
-    this.fresh.unshift(...notStarted);
+    for (const j of [job, ...notStarted]) if (j) this.done(j);
+    for (const j of notStarted.reverse()) this.enqueue(j, true);
     this.slots.splice(i, 1);
     void slot.worker.terminate();
     this.slots.push(this.spawn());
@@ -223,11 +290,55 @@ export class VerifyPool {
     this.pump();
   }
 
-  /** The next job to hand out: fresh first, unless the oldest `later` one has waited too long. */
+  private done(job: Job): void {
+    const n = (this.inFlight.get(job.owner) ?? 1) - 1;
+    if (n > 0) this.inFlight.set(job.owner, n);
+    else {
+      this.inFlight.delete(job.owner);
+      if (!this.owners.has(job.owner)) this.lastServed.delete(job.owner);
+    }
+  }
+
+  /** Learns the chapter's replay time per cost unit from a replay done. */
+  private learn(job: Job, ms: number): void {
+    const rate = ms / job.cost;
+    const was = this.msPerCost.get(job.attempt.chapter);
+    this.msPerCost.set(job.attempt.chapter, was === undefined ? rate : was * 0.8 + rate * 0.2);
+  }
+
+  private expectedMs(job: Job): number {
+    return job.cost * (this.msPerCost.get(job.attempt.chapter) ?? 1);
+  }
+
+  /**
+   * The next job to hand out: owners take turns (the first in line with nothing being replayed),
+   * the one served longest ago (or never) first; fresh first, unless an owner's oldest `later` one
+   * has waited too long.
+   */
   private take(): Job | undefined {
-    const old = this.later[0];
-    if (old && (this.fresh.length === 0 || performance.now() - old.asked > this.agingMs)) return this.later.shift();
-    return this.fresh.shift();
+    let fresh: OwnerQueue | null = null;
+    let old: OwnerQueue | null = null;
+    const now = performance.now();
+    for (const [owner, q] of this.owners) {
+      if (this.inFlight.has(owner)) continue;
+      if (q.later.length && (!old || q.later[0].asked < old.later[0].asked)) old = q;
+      if (q.fresh.length && (!fresh || q.served < fresh.served)) fresh = q;
+    }
+    const q = old && (!fresh || now - old.later[0].asked > this.agingMs) ? old : fresh;
+    if (!q) return undefined;
+    const job = (q === old && (q !== fresh || now - q.later[0].asked > this.agingMs) ? q.later : q.fresh).shift();
+    if (!job) return undefined;
+    this.queued--;
+    // The owner served goes to the back of the line (or leaves it, with nothing left waiting).
+    q.served = ++this.turn;
+    this.lastServed.set(job.owner, q.served);
+    if (!q.fresh.length && !q.later.length) this.owners.delete(job.owner);
+    this.inFlight.set(job.owner, (this.inFlight.get(job.owner) ?? 0) + 1);
+    return job;
+  }
+
+  private busyMs(slot: Slot): number {
+    return slot.jobs.reduce((ms, j) => ms + j.expectMs, 0);
   }
 
   private pump(): void {
@@ -235,14 +346,20 @@ export class VerifyPool {
     // Another worker when attempts wait beyond what the started ones will soon take.
     const room = this.slots.reduce((n, s) => n + (s.isReady ? this.depth - s.jobs.length : this.depth), 0);
     if (this.waiting > room && this.slots.length < this.size) this.slots.push(this.spawn());
-    // Fill the least busy ready workers first, one job at a time, up to `depth` each.
+    // Fill the least busy ready workers first, one job at a time, up to `depth` each; a worker
+    // expected to be busy for a while gets nothing more until it is free.
     for (;;) {
       if (this.waiting === 0) return;
       let best: Slot | null = null;
-      for (const s of this.slots)
-        if (s.isReady && s.jobs.length < this.depth && (!best || s.jobs.length < best.jobs.length)) best = s;
+      for (const s of this.slots) {
+        if (!s.isReady || s.jobs.length >= this.depth) continue;
+        if (s.jobs.length > 0 && this.busyMs(s) > this.pipelineMs) continue;
+        if (!best || this.busyMs(s) < this.busyMs(best)) best = s;
+      }
       if (!best) return;
-      const job = this.take()!;
+      const job = this.take();
+      if (!job) return;
+      job.expectMs = this.expectedMs(job);
       best.jobs.push(job);
       if (best.jobs.length === 1) this.restartTimer(best);
       best.worker.postMessage({ id: job.id, attempt: job.attempt });

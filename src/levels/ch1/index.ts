@@ -4,11 +4,13 @@ import { sitCompare } from './sitCompare';
 import { SIT_LEVEL_FILE, loadSitLevel } from './sitLevel';
 import { sitMachine } from './sitMachine';
 import { sitView } from './sitView';
+import { sitEvents } from './sitEvents';
 
 export default defineChapter({
   number: 1,
   levelFile: SIT_LEVEL_FILE,
   loadLevel: () => loadSitLevel(),
+  events: sitEvents,
   levelVersion: (level) => level.version,
   machine: sitMachine,
   input: (level, seed) => ({ level, seed }),

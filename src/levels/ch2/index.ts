@@ -6,11 +6,13 @@ import { RULEBOOK_LEVEL_FILE, loadRulebookLevel } from './rulebookLevel';
 import { rulebookMachine } from './rulebookMachine';
 import { tilesOf } from './rulebookModel';
 import { rulebookView } from './rulebookView';
+import { rulebookEvents } from './rulebookEvents';
 
 export default defineChapter({
   number: 2,
   levelFile: RULEBOOK_LEVEL_FILE,
   loadLevel: () => loadRulebookLevel(),
+  events: rulebookEvents,
   levelVersion: (data) => data.level.version,
   machine: rulebookMachine,
   input: (level, seed) => ({ level, seed }),

@@ -5,11 +5,13 @@ import { APPLE_LAMP_LEVEL_FILE, loadAppleLampLevel } from './appleLampLevel';
 import { appleLampMachine } from './appleLampMachine';
 import { offerRule } from './appleLampRule';
 import { appleLampView } from './appleLampView';
+import { appleLampEvents } from './appleLampEvents';
 
 export default defineChapter({
   number: 3,
   levelFile: APPLE_LAMP_LEVEL_FILE,
   loadLevel: () => loadAppleLampLevel(),
+  events: appleLampEvents,
   levelVersion: (level) => level.version,
   machine: appleLampMachine,
   // Chapter 2's apple rule is only offered: loading it is a recorded knobs.load event, so a

@@ -4,11 +4,13 @@ import { minskyCompare } from './minskyCompare';
 import { MINSKY_LEVEL_FILE, loadMinskyLevel } from './minskyLevel';
 import { minskyMachine } from './minskyMachine';
 import { minskyView } from './minskyView';
+import { minskyEvents } from './minskyEvents';
 
 export default defineChapter({
   number: 4,
   levelFile: MINSKY_LEVEL_FILE,
   loadLevel: () => loadMinskyLevel(),
+  events: minskyEvents,
   levelVersion: (level) => level.version,
   machine: minskyMachine,
   // Nothing from earlier chapters changes this one: the XOR points are the same for everyone.

@@ -4,11 +4,13 @@ import { foggyCompareData } from './foggyCompare';
 import { FOGGY_LEVEL_FILE, loadFoggyLevel } from './foggyLevel';
 import { foggyMachine } from './foggyMachine';
 import { foggyView } from './foggyView';
+import { foggyEvents } from './foggyEvents';
 
 export default defineChapter({
   number: 5,
   levelFile: FOGGY_LEVEL_FILE,
   loadLevel: () => loadFoggyLevel(),
+  events: foggyEvents,
   levelVersion: (level) => level.version,
   machine: foggyMachine,
   // Nothing carried from earlier chapters changes this one.

@@ -7,6 +7,7 @@ import { loadDigits } from './digits';
 import { DIGIT_DEMON_LEVEL_FILE, loadDigitDemonLevel } from './digitDemonLevel';
 import { digitDemonMachine, type DigitDemonChapterLevel } from './digitDemonMachine';
 import { digitDemonView } from './digitDemonView';
+import { digitDemonEvents } from './digitDemonEvents';
 
 const digits = await loadDigits();
 
@@ -14,6 +15,7 @@ export default defineChapter({
   number: 6,
   levelFile: DIGIT_DEMON_LEVEL_FILE,
   loadLevel: (): DigitDemonChapterLevel => ({ file: loadDigitDemonLevel(), digits }),
+  events: digitDemonEvents,
   levelVersion: (level) => level.file.version,
   machine: digitDemonMachine,
   input: (level, seed) => ({ level, seed }),

@@ -80,6 +80,29 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('players_room_device').on('players').columns(['room_id', 'device_hash']).execute();
     },
   },
+  '2026-12-09-attempt-guard': {
+    async up(db: Kysely<unknown>) {
+      // Each player's seed per chapter, drawn at join (JSON {"1": seed, ...}); '{}' before this.
+      await db.schema
+        .alterTable('players')
+        .addColumn('seeds', 'text', (c) => c.notNull().defaultTo('{}'))
+        .execute();
+      // What is kept of every attempt: its size, a hash of its body and of what was played (the
+      // body itself only when it verified).
+      await db.schema
+        .alterTable('submissions')
+        .addColumn('body_bytes', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .alterTable('submissions')
+        .addColumn('body_hash', 'text', (c) => c.notNull().defaultTo(''))
+        .execute();
+      await db.schema.alterTable('submissions').addColumn('events_hash', 'text').execute();
+      await db.schema.createIndex('submissions_events').on('submissions').columns(['room_id', 'events_hash']).execute();
+      // Refused attempts stored in full before this keep their size only.
+      await sql`update submissions set body_bytes = length(attempt), attempt = '' where status = 'refused'`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

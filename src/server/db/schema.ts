@@ -31,6 +31,8 @@ export interface PlayerTable {
   device_hash: string | null;
   /** The nickname as compared for clashes (nameKey in nickname.ts); unique among a room's players. */
   name_key: string | null;
+  /** JSON object: the seed drawn for this player for each chapter of the competition. */
+  seeds: Generated<string>;
 }
 
 export interface SubmissionTable {
@@ -48,8 +50,17 @@ export interface SubmissionTable {
   reason: string;
   stars: number;
   score: number;
-  /** The attempt exactly as sent (JSON), so it can be replayed again later. */
+  /**
+   * The attempt exactly as sent (JSON), so it can be replayed again later; '' when it was refused
+   * (only its size and hashes are kept).
+   */
   attempt: string;
+  /** The size of the attempt as sent (JSON text length). */
+  body_bytes: Generated<number>;
+  /** SHA-256 of the attempt as sent (hex, first 32 digits). */
+  body_hash: Generated<string>;
+  /** eventsHash (attemptGuard.ts) of its seed and events: equal for copies; null when unreadable. */
+  events_hash: string | null;
   received_at: string;
   verify_ms: number;
   seq: number;

@@ -1,6 +1,7 @@
 // The teacher's page: create a competition, then watch it live and manage it. Every name a
 // student chose is put on the page with textContent, never as markup. The teacher's key travels
 // in the link's #fragment (never sent to the server in a URL) and in an Authorization header.
+import { renderFlags } from './flags.js';
 import { TEXT } from './text.js';
 
 const main = document.getElementById('main');
@@ -361,6 +362,7 @@ function renderDashboard() {
     ),
   );
   parts.push(...renderRemoved());
+  parts.push(renderFlags(state.flags, el, t));
   parts.push(el('p', { class: 'error', role: 'alert', id: 'error' }));
   // Redrawing keeps what the teacher is doing: the focused control, and in a text field the
   // caret and selection (renames being typed are kept in drafts).

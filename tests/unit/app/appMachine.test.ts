@@ -44,6 +44,7 @@ const tiny = (number: 1 | 2) =>
     levelFile: 'levels/tiny.json',
     loadLevel: () => ({ version: 7 }),
     levelVersion: (l) => l.version,
+    events: { schema: { safeParse: () => ({ success: true }) }, maxEvents: 10, maxReplayCost: 10 },
     machine: tinyMachine,
     input: (_level, seed) => ({ seed }),
     view: (snap) => snap.context,

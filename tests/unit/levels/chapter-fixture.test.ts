@@ -23,6 +23,7 @@ const register = () =>
     yearKey: 'map.year7',
     icon: 'map-ch1-dog',
     load: () => import('../../fixtures/chapter7'),
+    events: () => import('../../fixtures/chapter7/events').then((m) => m.guessEvents),
   });
 
 class MemoryStorage implements StorageLike {

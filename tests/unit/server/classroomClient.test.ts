@@ -11,6 +11,7 @@ import { loadSave, SAVE_KEY } from '../../../src/app/saveStore';
 import { TEXT as teacherText } from '../../../src/server/teacher/text.js';
 import en from '../../../src/i18n/locales/classroom.en.json';
 import zh from '../../../src/i18n/locales/classroom.zh-CN.json';
+import { genuineAttempt } from '../../../bench/genuineAttempt';
 import { attempts, call, createRoom, FIXTURE, startTestServer, type TestServer } from './helpers';
 
 const memory = (data: Record<string, string> = {}) => ({
@@ -91,9 +92,16 @@ describe('classroom client', () => {
     }).start();
     const client = new ClassroomClient(app, fetcher, base, null);
     expect(await client.join(room.code, 'Queued')).toEqual({ ok: true });
+    // The server drew this player's own seed for each chapter: the game plays on it.
+    const seeds = client.state?.seeds ?? {};
+    expect(Object.keys(seeds).sort()).toEqual(['1', '2', '3']);
+    expect(client.seedFor(1)).toBe(seeds['1']);
+    expect(client.seedFor(2)).toBe(seeds['2']);
+    expect(client.seedFor(4)).toBeNull();
+    const played = [await genuineAttempt(1, seeds['1']), await genuineAttempt(2, seeds['2'])];
     down = true;
     // Two finished attempts while offline: they wait in the save.
-    for (const a of [attempts(1)[0], attempts(2)[0]])
+    for (const a of played)
       app.send({
         type: 'classroom.set',
         classroom:
@@ -122,6 +130,6 @@ describe('classroom client', () => {
     expect(await server.classroom.repo.countSubmissions(room.roomId)).toBe(2);
     const view = await call(server.classroom, 'GET', `/api/teacher/rooms/${room.roomId}`, undefined, room.teacherKey);
     const [row] = view.body.standings as { stars: number }[];
-    expect(row.stars).toBe(attempts(1)[0].result.stars + attempts(2)[0].result.stars);
+    expect(row.stars).toBe(played[0].result.stars + played[1].result.stars);
   });
 });

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { genuineAttempt } from '../../../bench/genuineAttempt';
 import type { Attempt } from '../../../src/app/saveSchema';
 import type { ClassroomLimits } from '../../../src/server/app';
 import { type Classroom, createClassroom } from '../../../src/server/classroom';
@@ -125,10 +126,31 @@ export async function createRoom(c: Classroom, body: Record<string, unknown> = {
   };
 }
 
-export async function joinRoom(c: Classroom, code: string, nickname: string): Promise<{ token: string; id: string }> {
+export interface TestPlayer {
+  token: string;
+  id: string;
+  /** The seed the server drew for this player for each chapter of the competition. */
+  seeds: Record<string, number>;
+}
+
+export async function joinRoom(c: Classroom, code: string, nickname: string): Promise<TestPlayer> {
   const r = await call(c, 'POST', '/api/join', { code, nickname });
   if (r.status !== 201) throw new Error(`join failed: ${r.text}`);
-  return { token: String(r.body.token), id: String((r.body.player as { id: string }).id) };
+  return {
+    token: String(r.body.token),
+    id: String((r.body.player as { id: string }).id),
+    seeds: r.body.seeds as Record<string, number>,
+  };
+}
+
+/**
+ * The fixture attempt's chapter played by this player on their own seed: the moves of that
+ * recorded attempt (chapters 2, 3) or the scripted trainer (chapter 1, in the attempt's style).
+ */
+export async function own(p: TestPlayer, template: Attempt): Promise<Attempt> {
+  const seed = p.seeds[String(template.chapter)];
+  if (seed === undefined) throw new Error(`no seed for chapter ${template.chapter}`);
+  return genuineAttempt(template.chapter, seed, attempts(template.chapter).indexOf(template));
 }
 
 let counter = 0;

@@ -64,6 +64,32 @@ describe('replay pool', () => {
     expect(pool.workers).toBe(1);
   });
 
+  it("lets students take turns: ten slow attempts from one delay another's verdict by at most one replay", async () => {
+    pool = new VerifyPool(1, { depth: 2 });
+    await pool.ready();
+    const [a] = attempts(2);
+    // A well-formed but slow attempt: hundreds of checks replay before the result is found wrong.
+    const slow: Attempt = {
+      ...structuredClone(a),
+      events: [...a.events.slice(0, 5), ...new Array(700).fill({ type: 'rules.check' }), ...a.events.slice(5)],
+    };
+    const order: string[] = [];
+    const hers = Array.from({ length: 10 }, (_, i) =>
+      pool!.verify(slow, 'fresh', { owner: 'mallory', cost: 2000 }).then(() => void order.push(`slow${i}`)),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    const doneBefore = order.length;
+    const his = pool.verify(attempts(1)[0], 'fresh', { owner: 'bob', cost: 80 }).then((o) => {
+      order.push('bob');
+      return o;
+    });
+    expect((await his).ok).toBe(true);
+    await Promise.all(hers);
+    // Bob's verdict came right after the slow replay running when he asked.
+    expect(order.indexOf('bob') - doneBefore, `${doneBefore} ${order.join()}`).toBeLessThanOrEqual(1);
+    expect(order.indexOf('bob')).toBeLessThan(5);
+  });
+
   it('an attempt finished within a minute of now is fresh; older, future or unreadable times are not', () => {
     const now = Date.parse('2026-12-01T10:00:00Z');
     const at = (time: string) => ({ ...attempts(1)[0], time });
