@@ -1,7 +1,6 @@
 // `npm run bench:classroom`: a load test of the classroom server on 127.0.0.1. ROOMS rooms of
-// STUDENTS students join, then for DURATION_S seconds each student submits real recorded attempts
-// (from the fixture save) at random moments, some of them forged (a claimed result raised, or
-// events cut), while one live leaderboard stream per room (the teacher's) is read. Students
+// STUDENTS students join, then for DURATION_S seconds each student submits attempts at random
+// moments, some of them forged (a claimed result raised, or events cut), while one live leaderboard stream per room (the teacher's) is read. Students
 // resend with the same id after a busy or failed answer, as the game does. Then it checks every
 // acknowledged submission is in the database and that each room's stream reached its last one.
 // Each student plays genuine attempts on the seeds the server drew for them (genuineAttempt.ts);
@@ -9,11 +8,11 @@
 // It stops by itself; the last line printed is one JSON object.
 // Settings (environment): ROOMS (40), STUDENTS (35), DURATION_S (120), INTERVAL_S (mean seconds
 // between one student's submissions, 100), FORGED (share forged, 0.1), CLASSROOM_WORKERS.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Attempt } from '../src/app/saveSchema';
-import { freePort, ROOT, startServerProcess, stopServerProcess } from './classroomProcess';
+import type { Attempt } from '../src/attempts/attempt';
+import { freePort, startServerProcess, stopServerProcess } from './classroomProcess';
 import { attackerRun } from './classroomAttacks';
 import { genuineAttempt } from './genuineAttempt';
 
@@ -24,10 +23,6 @@ const DURATION_S = Number(env.DURATION_S ?? 120);
 const INTERVAL_S = Number(env.INTERVAL_S ?? 100);
 const FORGED = Number(env.FORGED ?? 0.1);
 const DRAIN_S = 60;
-
-const fixture = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/save-v2-2026-12-01.json'), 'utf8')) as {
-  attempts: Attempt[];
-};
 
 function forge(a: Attempt, k: number): Attempt {
   const f = structuredClone(a);

@@ -25,7 +25,8 @@ export async function attackerRun(
 ): Promise<AttackReport> {
   const report: AttackReport = { sent: 0, accepted: 0, byKind: {}, crashed: false };
   const count = (kind: string, accepted: boolean) => {
-    const k = (report.byKind[kind] ??= { sent: 0, accepted: 0 });
+    report.byKind[kind] ??= { sent: 0, accepted: 0 };
+    const k = report.byKind[kind];
     k.sent++;
     report.sent++;
     if (accepted) {
