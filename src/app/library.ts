@@ -61,7 +61,7 @@ export const librarySetup = chapterRunSetup.extend({
     startWatch: assign(({ context, spawn }, { chapter, level }: LoadedChapter) => {
       const attempt = context.watch?.attempt;
       if (!attempt) return {};
-      const timeline = new ReplayTimeline(chapter, level, attempt.seed, attempt.events);
+      const timeline = new ReplayTimeline(chapter, level, attempt.seed, attempt.events, context.provideChapter);
       const player = spawn('replayMachine', { id: 'replayPlayer', input: { length: timeline.length } });
       const ref = replayRef(timeline, player);
       return { run: { chapter, level, seed: attempt.seed, ref }, replayPlayer: player, chapter: chapter.number };

@@ -11,13 +11,21 @@ export class ReplayTimeline {
   private readonly snaps: SnapshotFrom<AnyStateMachine>[] = [];
   private readonly actor: AnyActorRef;
 
+  /**
+   * `provide` gives the chapter's machine the page's actors (as a run gets them), so a step that
+   * works on its own while it is watched (chapter 6's training, in a Web Worker) does so off the
+   * page's thread; without it the machine's in-process defaults run.
+   */
   constructor(
     readonly chapter: AnyChapter,
     readonly level: unknown,
     readonly seed: number,
     readonly events: readonly { type: string }[],
+    provide: (chapter: number, machine: AnyStateMachine) => AnyStateMachine = (_n, machine) => machine,
   ) {
-    this.actor = createActor(chapter.machine, { input: chapter.input(level, seed, {}) }).start();
+    this.actor = createActor(provide(chapter.number, chapter.machine), {
+      input: chapter.input(level, seed, {}),
+    }).start();
     this.actor.send({ type: 'dialogue.skip' });
     this.snaps.push(this.actor.getSnapshot());
   }
@@ -27,14 +35,23 @@ export class ReplayTimeline {
     return this.events.length;
   }
 
-  /** The snapshot after the first k events (k is clamped to 0..length). */
+  /**
+   * The snapshot after the first k events (k is clamped to 0..length). The last step computed is
+   * live: what its machine does on its own there (training reports) shows while it is watched.
+   */
   at(k: number): SnapshotFrom<AnyStateMachine> {
     const target = Math.max(0, Math.min(this.events.length, Math.floor(k)));
     while (this.snaps.length <= target) {
       this.actor.send(this.events[this.snaps.length - 1]);
       this.snaps.push(this.actor.getSnapshot());
     }
+    if (target === this.snaps.length - 1) this.snaps[target] = this.actor.getSnapshot();
     return this.snaps[target];
+  }
+
+  /** Calls `listener` when the machine moves on its own at the last step computed. */
+  onLive(listener: () => void): { unsubscribe(): void } {
+    return this.actor.subscribe(() => listener());
   }
 
   /** How many steps have been computed so far (for tests). */
@@ -149,12 +166,21 @@ export function replayRef(timeline: ReplayTimeline, player: AnyActorRef): AnyAct
     subscribe(listener: ((snap: unknown) => void) | { next?: (snap: unknown) => void }) {
       const next = typeof listener === 'function' ? listener : (listener.next?.bind(listener) ?? (() => {}));
       let last = positionOf();
-      return player.subscribe(() => {
+      const moved = player.subscribe(() => {
         const now = positionOf();
         if (now === last) return;
         last = now;
         next(timeline.at(now));
       });
+      const live = timeline.onLive(() => {
+        if (positionOf() === timeline.computed) next(timeline.at(timeline.computed));
+      });
+      return {
+        unsubscribe() {
+          moved.unsubscribe();
+          live.unsubscribe();
+        },
+      };
     },
     send: () => {},
     /** Ends the timeline's own actor (the app calls it when the replay closes). */
