@@ -173,6 +173,11 @@ for (const locale of ['en', 'zh-CN']) {
         assert.ok(note.includes(`${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}`), 'the banner shows the real stars');
         await screenshot(page, `${tag}-ch2-verdict`);
         await control(page, 'ch2-actions', 'finish').click();
+        if (v.challenge.passed) {
+          // A passed verdict opens the chapter's history card first; its Continue ends the chapter.
+          await page.waitForFunction(() => window.blackBoxDog.snapshot().chapter?.step === 'history');
+          await control(page, 'ch2-actions', 'finish').click();
+        }
         await waitForScreen(page, 'results');
         await assertFocusNotOnBody(page, 'on the results card');
         await screenshot(page, `${tag}-ch2-results`);
