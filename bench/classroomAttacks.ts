@@ -14,6 +14,9 @@ export interface AttackReport {
   crashed: boolean;
 }
 
+/** The server's default allowance of joins per device a minute (fairLimits.ts). */
+const JOINS_PER_DEVICE = 6;
+
 const reference = (n: number) =>
   JSON.parse(readFileSync(join(ROOT, `levels/reference/ch${n}.json`), 'utf8')) as Attempt;
 
@@ -68,20 +71,35 @@ export async function attackerRun(
   // Slow attempts, one after another, while the class plays (at the student's allowance).
   const slow = { ...copy, events: [...copy.events.slice(0, 5), ...new Array(19_000).fill({ type: 'rules.check' })] };
   for (let i = 0; i < 10 && Date.now() < stopAt; i++) await submit('slow', attempt(slow));
-  // Floods (their limits are the server's join and stream rules): each answer counted.
+  // Floods. A flood is accepted when it gets past the server's rules: more joins from one device
+  // than its allowance (JOINS_PER_DEVICE a minute), a real student refused a join right after it,
+  // or a stream opened without a player's token. The attacker is another computer (a forwarding
+  // header: loopback itself is the teacher's computer).
+  const other = { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.66' };
+  const device = 'mallory-laptop-0001';
   const joins = await Promise.all(
     Array.from({ length: 120 }, (_, i) =>
       fetch(`${base}/api/join`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code, nickname: `Bot ${i}` }),
+        headers: other,
+        body: JSON.stringify({ code, nickname: `Bot ${i}`, device }),
       }).then(
         (r) => r.status,
         () => 0,
       ),
     ),
   );
-  for (const s of joins) count('join-flood', s === 201);
+  const joined201 = joins.filter((s) => s === 201).length;
+  joins.forEach((_, i) => count('join-flood', i < joined201 - JOINS_PER_DEVICE));
+  const honest = await fetch(`${base}/api/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, nickname: 'Latecomer', device: 'honest-student-tablet-01' }),
+  }).then(
+    (r) => r.status,
+    () => 0,
+  );
+  count('join-flood-lockout', honest !== 201);
   const ctrl = new AbortController();
   const streams = await Promise.all(
     Array.from({ length: 50 }, () =>
