@@ -81,13 +81,15 @@ async function main(): Promise<void> {
         postJson(base, '/api/join', { code: room.code, nickname: `R${r} S${s}` }),
       ),
     );
-    for (const j of joined)
+    for (const j of joined) {
+      if (j.status !== 201) throw new Error(`a student's join was answered ${j.status}: ${JSON.stringify(j.body)}`);
       students.push({
         room: r,
         token: String(j.body.token),
         seeds: j.body.seeds as Record<string, number>,
         own: [],
       });
+    }
   }
   // Each student's genuine attempts, played on the seeds the server drew for them.
   for (const [s, st] of students.entries())
