@@ -1,8 +1,11 @@
 // The bodies the classroom API accepts, as zod schemas: anything else is refused before any work.
+// An attempt's body is part of the wire format the game shares (attempts/classroomWire.ts).
 import * as z from 'zod/mini';
 import { attemptSchema } from '../../attempts/attempt';
 import { CHAPTERS } from '../../levels/chapters';
 import { DEVICE_ID } from '../fairLimits';
+
+export { submissionSchema } from '../../attempts/classroomWire';
 
 const seedSchema = z.nullable(z.int().check(z.minimum(0), z.maximum(0xffffffff)));
 
@@ -28,9 +31,3 @@ export const joinSchema = z.object({
 });
 
 export const renameSchema = z.object({ nickname: z.string().check(z.maxLength(200)) });
-
-export const submissionSchema = z.object({
-  /** Made up by the student's game for each attempt; a resend carries the same id. */
-  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)),
-  attempt: attemptSchema,
-});

@@ -3,6 +3,7 @@
 // token of a request, and the public shapes of a room and a submission.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type * as z from 'zod/mini';
+import type { SubmissionAnswer } from '../../attempts/classroomWire';
 import { TooManyError } from '../fairLimits';
 import { JsonTooDeepError } from '../jsonGuard';
 import type { Room, Submission } from '../repository';
@@ -50,7 +51,7 @@ export function publicRoom(room: Room) {
   };
 }
 
-export function publicSubmission(s: Submission) {
+export function publicSubmission(s: Submission): SubmissionAnswer {
   return {
     id: s.clientId,
     chapter: s.chapter,

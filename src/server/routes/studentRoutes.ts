@@ -7,7 +7,8 @@ import { cleanNickname } from '../nickname';
 import { qrSvg } from '../qr';
 import { deviceKeptOut } from '../roomAccess';
 import type { RouteContext } from './context';
-import { joinSchema, submissionSchema } from './schemas';
+import { submissionSchema } from '../../attempts/classroomWire';
+import { joinSchema } from './schemas';
 import { HttpError, parseBody, publicRoom, publicSubmission } from './shared';
 import { verdictOf } from './verdict';
 
