@@ -4,6 +4,7 @@
 // they survive a closed tab, a lost network or a server restart; a resend carries the attempt's
 // first id, and the server counts it once. The score shown is always the server's replay.
 import type { ActorRefFrom } from 'xstate';
+import type { SubmissionAnswer, SubmissionBody } from '../attempts/classroomWire';
 import type { appMachine } from './appMachine';
 import { classroomSeed } from './classroomQueue';
 import type { ClassroomState, ClassroomVerdict } from './saveSchema';
@@ -197,10 +198,10 @@ export class ClassroomClient {
       const res = await this.fetcher(`${c.server}/api/submissions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
-        body: JSON.stringify({ id: head.id, attempt: head.attempt }),
+        body: JSON.stringify({ id: head.id, attempt: head.attempt } satisfies SubmissionBody),
       });
       const body = (await res.json().catch(() => ({}))) as {
-        submission?: Omit<ClassroomVerdict, 'id'> & { id: string };
+        submission?: SubmissionAnswer;
         error?: string;
         code?: string;
       };

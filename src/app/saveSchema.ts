@@ -4,8 +4,10 @@
 // the richer level-file schemas load later with the chapters.
 import * as z from 'zod/mini';
 import { attemptSchema, starCount } from '../attempts/attempt';
+import { classroomVerdictSchema } from '../attempts/classroomWire';
 
 export { attemptSchema, type Attempt } from '../attempts/attempt';
+export { type ClassroomVerdict, classroomVerdictSchema } from '../attempts/classroomWire';
 
 export const CURRENT_SAVE_VERSION = 2;
 
@@ -28,18 +30,6 @@ export const inProgressSchema = z.object({
   time: z.string().check(z.minLength(1)),
 });
 export type InProgress = z.output<typeof inProgressSchema>;
-
-/** What the server said about one submitted attempt (its id is the one the game made up). */
-export const classroomVerdictSchema = z.object({
-  id: z.string(),
-  chapter: z.int(),
-  status: z.enum(['verified', 'refused']),
-  reasonCode: z.string(),
-  reason: z.string(),
-  stars: z.int(),
-  score: z.int(),
-});
-export type ClassroomVerdict = z.output<typeof classroomVerdictSchema>;
 
 /**
  * The class a player joined (optional: saves from before classrooms have none and still load).
