@@ -21,17 +21,14 @@ import '../ui/rulebook.css';
 import { renderHistoryCard } from '../views/historyCard';
 import type { ChartText } from '../views/chartText';
 
-/** Game time per day when the week runs, and the pause on the finished week before the check. */
-const DAY_MS = 450;
-
 export default class RulebookScene extends ChapterScene<RulebookView, RulebookEvent, RulebookData> {
   private sel: Selection = { rule: 0, tile: null };
   private why: string | null = null;
   private conflictOpen = true;
   private revealed = 0;
   private revealFor = -1;
-  /** The weather week being run day by day: how many days have run so far; null when not running. */
-  private week: { reached: number } | null = null;
+  /** The days of the running week already drawn (for their sounds and the check at its end). */
+  private weekDrawn: number | null = null;
   private background!: Phaser.GameObjects.Image;
   private title!: Phaser.GameObjects.Text;
   private part!: Phaser.GameObjects.Text;
@@ -51,11 +48,11 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
     this.conflictOpen = true;
     this.revealed = 0;
     this.revealFor = -1;
-    this.week = null;
+    this.weekDrawn = null;
   }
 
   protected override presentation(): Record<string, unknown> {
-    return { selection: this.sel, why: this.why, revealed: this.revealed, week: this.week };
+    return { selection: this.sel, why: this.why, revealed: this.revealed };
   }
 
   protected buildStage(): void {
@@ -83,12 +80,13 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
 
   private stripState(): StripState {
     const locale = this.services.app.getSnapshot().context.save.settings.locale;
-    const { tr, why, revealed, week, reducedMotion } = this;
-    return { tr, locale, reducedMotion, why, revealed, week };
+    const { tr, why, revealed, reducedMotion } = this;
+    return { tr, locale, reducedMotion, why, revealed, week: this.view.week };
   }
 
   protected renderView(view: RulebookView): void {
     const step = view.step;
+    const weekChecked = this.followWeek(view);
     if (step === 'verdict') this.reveal(view);
     this.clampSelection(view);
     this.title.setText(this.t('ch2.title'));
@@ -101,7 +99,7 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
       tr: this.tr,
       editor: view.editor,
       hidden: (step === 'conflict' && this.conflictOpen) || step === 'verdict',
-      running: this.week !== null,
+      running: view.week !== null,
       sel: this.sel,
       maxRules: this.level.level.limits.maxRules,
       on: this.handlers(),
@@ -124,7 +122,7 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
     renderRulebookPanels({ ui, tr: this.tr, data: this.level, conflictOpen, revealed, toolsRight }, view, (s, name) =>
       this.pickSide(s, name),
     );
-    const actions = actionSpecs(view, { tr: this.tr, week: this.week, conflictOpen, revealed }, this.actionHandlers());
+    const actions = actionSpecs(view, { tr: this.tr, week: view.week, conflictOpen, revealed }, this.actionHandlers());
     ui.sync('ch2-actions', actions);
     renderHistoryCard(
       ui,
@@ -144,6 +142,28 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
         .setDisplaySize(50, 50),
     );
     this.renderMentor(this.tr(line.key, line.params), line.notice, step === 'intro', (e) => this.send(e));
+    if (weekChecked) {
+      this.afterCheck('weather', view);
+      if (step === 'weather') this.services.ui.focus('ch2-actions', 'check');
+    }
+  }
+
+  /**
+   * The machine runs the week: each day it turns sounds ✓ or ✗, and when the finished week has
+   * been checked (the run is over) the check is answered as a pressed one. Returns whether it was.
+   */
+  private followWeek(view: RulebookView): boolean {
+    const reached = view.week?.reached ?? null;
+    const before = this.weekDrawn;
+    if (reached === before) return false;
+    this.weekDrawn = reached;
+    if (reached !== null && reached > (before ?? 0)) {
+      this.services.audio.play(view.strip?.cards[reached - 1]?.correct ? 'treat' : 'scold');
+    }
+    if (reached !== null || before === null) return false;
+    this.why = null;
+    this.sel = { rule: 0, tile: null };
+    return true;
   }
 
   /** The card strip in words for screen readers (the cards are drawn on the canvas). */
@@ -161,7 +181,7 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
   private handlers(): EditorHandlers {
     return {
       edit: (e, say) => {
-        if (this.week || !this.accepts(e)) return;
+        if (this.view.week || !this.accepts(e)) return;
         this.send(e);
         this.services.audio.play('click');
         if (e.type === 'rule.add') this.sel = { rule: (this.view.editor?.rules.length ?? 1) - 1, tile: null };
@@ -176,7 +196,7 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
         this.services.announce(`${say} ${score}`);
       },
       select: (sel, say) => {
-        if (this.week) return;
+        if (this.view.week) return;
         this.sel = sel;
         this.refresh();
         if (sel.tile !== null) this.services.ui.focus('ch2-tools', 'not');
@@ -215,57 +235,35 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
 
   /**
    * "Run the week": the rulebook meets the days one at a time, each day's card turning over and
-   * lighting up in turn, then the week is checked. Days advance on the scene's game clock, one
-   * per timer: a slow frame rate slows the run down but never skips a day. With reduced motion
-   * the finished week shows at once.
+   * lighting up in turn, then the week is checked. The chapter machine keeps the week's clock; the
+   * scene only paints the days reached. With reduced motion the finished week is checked at once.
    */
   private runWeek(): void {
-    if (this.week) return;
-    const size = this.view.strip?.cards.length ?? 0;
+    if (this.view.week) return;
     this.why = null;
     this.sel = { rule: this.sel.rule, tile: null };
     this.services.audio.play('click');
-    if (this.reducedMotion || size === 0) {
-      this.check();
-      return;
-    }
-    this.week = { reached: 0 };
-    this.refresh();
-    this.nextDay();
+    if (this.reducedMotion) this.check({ type: 'week.run', instant: true });
+    else this.send({ type: 'week.run' });
   }
 
-  private nextDay(): void {
-    this.time.delayedCall(DAY_MS, () => {
-      const cards = this.view.strip?.cards;
-      if (!this.week || this.view.step !== 'weather' || !cards) {
-        this.week = null;
-        return;
-      }
-      const reached = this.week.reached + 1;
-      this.week = { reached };
-      this.services.audio.play(cards[reached - 1]?.correct ? 'treat' : 'scold');
-      this.refresh();
-      if (reached < cards.length) this.nextDay();
-      else
-        this.time.delayedCall(DAY_MS, () => {
-          if (!this.week) return;
-          this.week = null;
-          this.check();
-          if (this.view.step === 'weather') this.services.ui.focus('ch2-actions', 'check');
-        });
-    });
-  }
-
-  /** Checks the rulebook: success moves on (with a fanfare), anything else stays with a hint. */
-  private check(): void {
+  /**
+   * Checks the rulebook (or the finished week at once): success moves on (with a fanfare),
+   * anything else stays with a hint.
+   */
+  private check(event: RulebookEvent = { type: 'rules.check' }): void {
     const before = this.view.step;
-    this.send({ type: 'rules.check' });
-    const view = this.view;
-    const moved = view.step !== before;
-    this.services.audio.play(moved ? 'success' : 'failure');
+    this.send(event);
     this.why = null;
     this.sel = { rule: 0, tile: null };
     this.refresh();
+    this.afterCheck(before, this.view);
+  }
+
+  /** What answers a check, pressed or at the end of the week: the sound, the mentor's words, the focus. */
+  private afterCheck(before: string, view: RulebookView): void {
+    const moved = view.step !== before;
+    this.services.audio.play(moved ? 'success' : 'failure');
     this.services.announce(this.tr(view.line.key, view.line.params));
     if (moved) this.services.ui.focus('ch2-rules', 'rule-0');
     if (moved && view.step === 'conflict') this.services.ui.focus('ch2-pick', 'wang');

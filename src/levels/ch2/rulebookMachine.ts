@@ -2,7 +2,12 @@
 // conflict → the new season → the challenge on the hidden basket → the history card → done. The numbers live in the
 // pure model (rulebookModel.ts); this machine decides which inputs are allowed when and records
 // every input that changes the model, so an attempt replays exactly.
-import { assign, setup } from 'xstate';
+//
+// "Run the week" is the machine's own clock: `week.run` (not recorded) starts `weather.running`,
+// whose delayed transition on the actor system's clock turns one more day each tick, and after the
+// last day raises the same `rules.check` a pressed check sends. Only that check is recorded, so a
+// replay, which never runs the week, checks the same rulebook at the same place.
+import { assign, raise, setup } from 'xstate';
 import type { RulebookData } from './rulebookLevel';
 import { isEditEvent, type EditEvent } from './rulebookEdit';
 import {
@@ -30,7 +35,15 @@ export type RulebookInputEvent =
   | { type: 'challenge.run' }
   | { type: 'challenge.finish' };
 
-export type RulebookEvent = RulebookInputEvent | { type: 'dialogue.next' } | { type: 'dialogue.skip' };
+export type RulebookEvent =
+  | RulebookInputEvent
+  | { type: 'dialogue.next' }
+  | { type: 'dialogue.skip' }
+  /** Runs the week day by day; `instant` (reduced motion) checks the finished week at once. */
+  | { type: 'week.run'; instant?: boolean };
+
+/** Time per day while the week runs, and the pause on the finished week before its check. */
+export const WEEK_DAY_MS = 450;
 
 export interface RulebookContext {
   data: RulebookData;
@@ -39,6 +52,8 @@ export interface RulebookContext {
   /** The latest news for the mentor to say, as a text key. */
   notice: string | null;
   events: RulebookInputEvent[];
+  /** The weather week being run day by day: how many days have run so far; null when not running. */
+  week: { reached: number } | null;
 }
 
 export interface RulebookInput {
@@ -82,6 +97,9 @@ export const rulebookMachine = setup({
     input: {} as RulebookInput,
     output: {} as RulebookResult,
   },
+  delays: {
+    weekDay: WEEK_DAY_MS,
+  },
   guards: {
     introHasMore: introGuard(INTRO_LINES),
     canEditWeather: ({ context, event }) => edited(context, 'weather', event) !== null,
@@ -98,6 +116,9 @@ export const rulebookMachine = setup({
       context.data.fruits.sellers.some((s) => s.id === event.seller) &&
       event.seller !== context.model.side,
     challengePassed: ({ context }) => lastChallenge(context.model)?.passed === true,
+    weekAtOnce: ({ context, event }) =>
+      (event.type === 'week.run' && event.instant === true) || context.data.level.weather.days.length === 0,
+    weekHasMore: ({ context }) => (context.week?.reached ?? 0) < context.data.level.weather.days.length,
   },
   actions: {
     record: recordInput(),
@@ -116,6 +137,9 @@ export const rulebookMachine = setup({
       notice: () => 'ch2.notice.picked',
     }),
     runChallenge: assign({ model: ({ context }) => runChallenge(context.data, context.model), notice: () => null }),
+    startWeek: assign({ week: () => ({ reached: 0 }), notice: () => null }),
+    nextDay: assign({ week: ({ context }) => ({ reached: (context.week?.reached ?? 0) + 1 }) }),
+    endWeek: assign({ week: () => null }),
     nextIntroLine: assign({ introLine: ({ context }) => context.introLine + 1 }),
     noticeWeatherDone: assign({ notice: () => 'ch2.notice.weatherDone' }),
     noticeWeatherWrong: assign({ notice: () => 'ch2.notice.weatherWrong' }),
@@ -134,18 +158,39 @@ export const rulebookMachine = setup({
     introLine: 0,
     notice: null,
     events: [],
+    week: null,
   }),
   initial: 'intro',
   states: {
     intro: introState('weather'),
     weather: {
+      initial: 'idle',
       on: {
-        'rule.*': { guard: 'canEditWeather', actions: ['record', 'editWeather'] },
-        'tile.*': { guard: 'canEditWeather', actions: ['record', 'editWeather'] },
         'rules.check': [
-          { guard: 'weekRight', target: 'stall', actions: ['record', 'countCheck', 'noticeWeatherDone'] },
-          { actions: ['record', 'countCheck', 'noticeWeatherWrong'] },
+          { guard: 'weekRight', target: 'stall', actions: ['record', 'countCheck', 'endWeek', 'noticeWeatherDone'] },
+          { target: '.idle', actions: ['record', 'countCheck', 'endWeek', 'noticeWeatherWrong'] },
         ],
+      },
+      states: {
+        idle: {
+          on: {
+            'rule.*': { guard: 'canEditWeather', actions: ['record', 'editWeather'] },
+            'tile.*': { guard: 'canEditWeather', actions: ['record', 'editWeather'] },
+            'week.run': [
+              { guard: 'weekAtOnce', actions: raise({ type: 'rules.check' }) },
+              { target: 'running', actions: 'startWeek' },
+            ],
+          },
+        },
+        // The rulebook stays as it is while the days turn: no edits here.
+        running: {
+          after: {
+            weekDay: [
+              { guard: 'weekHasMore', target: 'running', reenter: true, actions: 'nextDay' },
+              { actions: raise({ type: 'rules.check' }) },
+            ],
+          },
+        },
       },
     },
     stall: {

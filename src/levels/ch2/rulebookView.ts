@@ -68,6 +68,8 @@ export interface RulebookView {
   editor: EditorView | null;
   strip: { kind: 'days' | 'fruits'; cards: StripCard[]; correct: number; checked: number } | null;
   canCheck: boolean;
+  /** The weather week being run day by day: how many days have run so far; null when not running. */
+  week: { reached: number } | null;
   conflicts: SellerConflict[] | null;
   sellers: { id: string; nameKey: string; picked: boolean }[];
   side: string | null;
@@ -220,6 +222,7 @@ export function rulebookView(step: string, context: RulebookContext): RulebookVi
     editor: editorFor(step, context),
     strip,
     canCheck: step === 'weather' || step === 'stall' || step === 'conflict',
+    week: step === 'weather' ? context.week : null,
     conflicts: step === 'conflict' ? sellerConflicts(data, s1) : null,
     sellers: data.fruits.sellers.map((s) => ({ id: s.id, nameKey: s.nameKey, picked: s.id === model.side })),
     side: model.side,

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, type SnapshotFrom } from 'xstate';
+import { SimulatedClock, createActor, type SnapshotFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { loadRulebookLevel } from '../../../src/levels/ch2/rulebookLevel';
-import { rulebookMachine, type RulebookEvent, type RulebookInputEvent } from '../../../src/levels/ch2/rulebookMachine';
+import {
+  rulebookMachine,
+  WEEK_DAY_MS,
+  type RulebookEvent,
+  type RulebookInputEvent,
+} from '../../../src/levels/ch2/rulebookMachine';
+import { stepOf } from '../../../src/levels/contract';
 import chapter from '../../../src/levels/ch2';
 import { replayChapter } from '../../../src/levels/shared/replay';
 
@@ -15,11 +21,13 @@ import { LI_FIX, playRulebook, scriptFor, STALL_RULE, WANG_FIX, WEATHER_RULE } f
 
 const data = loadRulebookLevel();
 type Snap = SnapshotFrom<typeof rulebookMachine>;
+/** The chapter step of a snapshot (the weather step has sub-states while the week runs). */
+const stepOfSnap = (snap: { value: unknown }) => stepOf(snap.value).top;
 
 /** The player's next useful edit in a step: the scripted rule, one tile at a time. */
 function nextEdit(snap: Snap): RulebookInputEvent[] {
   const edits = snap.context.events.filter(isEditEvent);
-  const step = String(snap.value);
+  const step = stepOfSnap(snap);
   if (step === 'weather') return WEATHER_RULE.slice(edits.length, edits.length + 1);
   if (step === 'stall') return STALL_RULE.slice(edits.length - WEATHER_RULE.length).slice(0, 1);
   if (step === 'conflict' && snap.context.model.side) {
@@ -35,7 +43,7 @@ describe('chapter 2 machine', () => {
     const paths = getShortestPaths(rulebookMachine, {
       input: { level: data, seed: 9 },
       events: (snap: Snap): RulebookEvent[] => {
-        switch (String(snap.value)) {
+        switch (stepOfSnap(snap)) {
           case 'intro':
             return [{ type: 'dialogue.next' }, { type: 'dialogue.skip' }];
           case 'weather':
@@ -67,7 +75,7 @@ describe('chapter 2 machine', () => {
           s.context.introLine,
         ]),
     });
-    const steps = new Set(paths.map((p) => String(p.state.value)));
+    const steps = new Set(paths.map((p) => stepOfSnap(p.state)));
     expect([...steps].sort()).toEqual([
       'challenge',
       'conflict',
@@ -99,12 +107,67 @@ describe('chapter 2 machine', () => {
     actor.send({ type: 'tile.add', rule: 0, fact: 'cloudy' });
     actor.send({ type: 'rules.check' });
     const s = actor.getSnapshot();
-    expect(s.value).toBe('weather');
+    expect(s.value).toEqual({ weather: 'idle' });
     expect(s.context.notice).toBe('ch2.notice.weatherWrong');
     expect(rulebookView('weather', s.context).line).toMatchObject({
       key: 'ch2.notice.weatherWrong',
       params: { correct: '5', size: '7' },
     });
+    expect(s.context.events.map((e) => e.type)).toEqual(['tile.add', 'rules.check']);
+  });
+
+  it('runs the week on its own clock: one day per tick, then the one recorded check, as if pressed', () => {
+    const days = data.level.weather.days.length;
+    const clock = new SimulatedClock();
+    const actor = createActor(rulebookMachine, { input: { level: data, seed: 3 }, clock }).start();
+    actor.send({ type: 'dialogue.skip' });
+    actor.send({ type: 'tile.add', rule: 0, fact: 'cloudy' });
+    actor.send({ type: 'week.run' });
+    const weekOf = () => rulebookView('weather', actor.getSnapshot().context).week;
+    expect(actor.getSnapshot().value).toEqual({ weather: 'running' });
+    expect(weekOf()).toEqual({ reached: 0 });
+    // The rulebook is fixed while the days turn, and a second run is not started.
+    expect(actor.getSnapshot().can({ type: 'tile.add', rule: 0, fact: 'windy' })).toBe(false);
+    actor.send({ type: 'week.run' });
+    for (let day = 1; day <= days; day++) {
+      clock.increment(WEEK_DAY_MS - 1);
+      expect(weekOf()).toEqual({ reached: day - 1 });
+      clock.increment(1);
+      expect(weekOf()).toEqual({ reached: day });
+      expect(actor.getSnapshot().context.events.map((e) => e.type)).toEqual(['tile.add']);
+    }
+    clock.increment(WEEK_DAY_MS);
+    const s = actor.getSnapshot();
+    expect(s.context.events.map((e) => e.type)).toEqual(['tile.add', 'rules.check']);
+    expect(s.value).toEqual({ weather: 'idle' });
+    expect(rulebookView('weather', s.context).week).toBeNull();
+    // The same as a pressed check on the same rulebook.
+    const pressed = createActor(rulebookMachine, { input: { level: data, seed: 3 } }).start();
+    for (const e of [{ type: 'dialogue.skip' }, { type: 'tile.add', rule: 0, fact: 'cloudy' }, { type: 'rules.check' }])
+      pressed.send(e as RulebookEvent);
+    expect(s.context).toEqual(pressed.getSnapshot().context);
+    // Nothing more happens on the clock, and a right rulebook's week goes on to the stall.
+    clock.increment(10 * WEEK_DAY_MS);
+    expect(actor.getSnapshot().context.events).toHaveLength(2);
+    actor.send({ type: 'tile.remove', rule: 0, tile: 0 });
+    for (const e of WEATHER_RULE) actor.send(e);
+    actor.send({ type: 'week.run' });
+    for (let tick = 0; tick <= days; tick++) clock.increment(WEEK_DAY_MS);
+    expect(actor.getSnapshot().value).toBe('stall');
+    expect(actor.getSnapshot().context.week).toBeNull();
+    expect(actor.getSnapshot().context.events.filter((e) => e.type === 'rules.check')).toHaveLength(2);
+  });
+
+  it('with reduced motion the week is checked at once, recorded as the same one check', () => {
+    const clock = new SimulatedClock();
+    const actor = createActor(rulebookMachine, { input: { level: data, seed: 3 }, clock }).start();
+    actor.send({ type: 'dialogue.skip' });
+    actor.send({ type: 'tile.add', rule: 0, fact: 'cloudy' });
+    actor.send({ type: 'week.run', instant: true });
+    const s = actor.getSnapshot();
+    expect(s.value).toEqual({ weather: 'idle' });
+    expect(s.context.week).toBeNull();
+    expect(s.context.notice).toBe('ch2.notice.weatherWrong');
     expect(s.context.events.map((e) => e.type)).toEqual(['tile.add', 'rules.check']);
   });
 
@@ -117,7 +180,7 @@ describe('chapter 2 machine', () => {
     actor.send({ type: 'conflict.pick', seller: 'wang' });
     actor.send({ type: 'challenge.run' });
     const s = actor.getSnapshot();
-    expect(s.value).toBe('weather');
+    expect(s.value).toEqual({ weather: 'idle' });
     expect(s.context.events).toEqual([]);
   });
 
