@@ -166,7 +166,7 @@ async function play({ locale, mode, side }) {
   try {
     await page.addInitScript((save) => localStorage.setItem('blackboxdog.save', save), saveFor(locale));
     // Quick (fast animations, canvas renderer) but for the English mouse run, which plays at normal
-    // speed with the default renderer; the week runs below are about the game clock and stay normal.
+    // speed with the default renderer; the week runs below are about the week's clock and stay normal.
     await page.goto(gameUrl(preview, { seed: 2024, ...(locale === 'en' && mode === 'mouse' ? {} : QUICK) }));
     await waitForScreen(page, 'title');
     const press = presser(page, mode);
@@ -311,9 +311,9 @@ for (const [locale, mode, side] of [
 }
 
 /**
- * "Run the week" with motion on: each day's card turns and lights in turn on the game clock, the
- * rulebook cannot change meanwhile, then the week is checked. The English run is on a CPU slowed
- * fourfold: a slow frame rate makes the week slower, never skips a day.
+ * "Run the week" with motion on: each day's card turns and lights in turn on the chapter machine's
+ * clock, the rulebook cannot change meanwhile, then the week is checked. The English run is on a
+ * CPU slowed fourfold: the days still come one at a time, none skipped.
  */
 async function runWeek({ locale, mode }) {
   const preview = await startPreview();
