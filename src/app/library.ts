@@ -241,6 +241,14 @@ export const compareScreen = librarySetup.createStateConfig({
  */
 export const sharedScreen = librarySetup.createStateConfig({
   initial: 'reading',
+  on: {
+    // Another link or file opened over this card (a good link pasted over a refused one) replaces it.
+    'shared.open': {
+      target: '#app.screen.shared',
+      reenter: true,
+      actions: { type: 'openShared', params: ({ event }) => ({ source: event.source, text: event.text }) },
+    },
+  },
   states: {
     reading: {
       invoke: {

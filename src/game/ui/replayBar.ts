@@ -11,7 +11,7 @@ import { button, h } from '../views/dom';
 import type { AppActor } from '../services';
 import type { HtmlLayer } from './htmlLayer';
 import './replays.css';
-import { replaysText, type ReplaysText } from './replaysText';
+import { presetLine, replaysText, type ReplaysText } from './replaysText';
 
 interface PlayerSnap {
   value: string;
@@ -157,11 +157,8 @@ export function installReplayOverlay(app: AppActor, overlay: HtmlLayer, game: Ph
       field.readOnly = true;
       field.rows = 2;
       field.value = presetLink;
-      preset.replaceChildren(
-        h('strong', {}, t('watch.presetTitle')),
-        h('span', {}, ` ${t('watch.presetText', { n: attempt?.chapter ?? 0, k: position })}`),
-        field,
-      );
+      const [lead, text] = presetLine(t, attempt?.chapter ?? 0, position);
+      preset.replaceChildren(h('strong', {}, lead), h('span', {}, ` ${text}`), field);
     } else if (!presetLink) {
       preset.replaceChildren();
       delete preset.dataset.link;

@@ -19,11 +19,19 @@ export interface ReplaysText {
   locale: Locale;
 }
 
+/** A count of one takes the key's `.one` form where there is one ("1 epoch", not "1 epochs"). */
+function oneOf(key: string, params: Params | undefined, exists: (k: string) => boolean): string {
+  return params?.n === 1 && exists(`${key}.one`) ? `${key}.one` : key;
+}
+
 export function replaysText(locale: Locale): ReplaysText {
-  const t = ((key: ReplaysKey, params?: Params) =>
-    fill(TEXT[locale][key] ?? TEXT.en[key] ?? key, params)) as ReplaysText;
+  const t = ((key: ReplaysKey, params?: Params) => {
+    const k = oneOf(key, params, (x) => x in TEXT.en) as ReplaysKey;
+    return fill(TEXT[locale][k] ?? TEXT.en[k] ?? k, params);
+  }) as ReplaysText;
   // A fact's params may themselves be text keys (a fruit, a seller's side): those are translated.
-  t.data = (key, params) => {
+  t.data = (data, params) => {
+    const key = oneOf(data, params, isMessageKey);
     if (!isMessageKey(key)) return key;
     const words: Params = {};
     for (const [k, v] of Object.entries(params ?? {}))
@@ -48,4 +56,19 @@ export function replaysText(locale: Locale): ReplaysText {
 export function starLine(t: ReplaysText, n: number): string {
   const k = Math.max(0, Math.min(3, n));
   return `${'★'.repeat(k)}${'☆'.repeat(3 - k)} ${t('replays.stars', { n: k })}`;
+}
+
+/** A reason written to follow a colon ("it is damaged."), shown on its own as a sentence. */
+export function asSentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Where two series part: step k, or from the start when they differ at step 0. */
+export function partText(t: ReplaysText, k: number): string {
+  return k === 0 ? t('compare.partAtStart') : t('compare.part', { k });
+}
+
+/** The class link's lead ("A class puzzle from this step.") and what it does. */
+export function presetLine(t: ReplaysText, chapter: number, k: number): [string, string] {
+  return [t('watch.presetLead', { title: t('watch.presetTitle') }), t('watch.presetText', { n: chapter, k })];
 }

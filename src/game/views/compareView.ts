@@ -6,7 +6,7 @@
 import type { CaseRow, CompareReport, CompareSide, FactRow, SeriesRow } from '../../app/compare';
 import type { CompareData } from '../../levels/contract';
 import { button, h, replaceKeepingFocus } from './dom';
-import { starLine, type ReplaysText } from '../ui/replaysText';
+import { partText, starLine, type ReplaysText } from '../ui/replaysText';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -133,7 +133,7 @@ function chart(t: ReplaysText, chapter: number, s: SeriesRow): HTMLElement {
       'p',
       { class: 'small' },
       `${t('compare.chartSummary', { name: title, a0, a1, an: s.a.length, b0, b1, bn: s.b.length })} ${
-        s.firstDifference === null ? t('compare.together') : t('compare.part', { k: s.firstDifference })
+        s.firstDifference === null ? t('compare.together') : partText(t, s.firstDifference)
       }`,
     ),
   );

@@ -3,7 +3,7 @@
 // file or link says why and offers only Close: nothing reaches the save.
 import type { SharedReport, ShareError } from '../../app/share';
 import { button, h, replaceKeepingFocus } from './dom';
-import { starLine, type ReplaysText } from '../ui/replaysText';
+import { asSentence, starLine, type ReplaysText } from '../ui/replaysText';
 
 export interface SharedSpec {
   t: ReplaysText;
@@ -38,7 +38,7 @@ export function renderShared(root: HTMLElement, spec: SharedSpec): void {
         'aria-describedby': 'shared-why',
       },
       h('h2', { id: 'shared-title' }, `✗ ${t('shared.refused')}`),
-      h('p', { id: 'shared-why', role: 'status' }, spec.error ? reason(spec.error) : ''),
+      h('p', { id: 'shared-why', role: 'status' }, spec.error ? asSentence(reason(spec.error)) : ''),
       h('div', { class: 'choices' }, button('shared-close', t('shared.close'), spec.onClose, 'primary')),
     );
   } else {

@@ -170,6 +170,9 @@ function lineFor(step: string, context: SitContext): SitLine {
         params: { size: String(level.challenge.size), passAt: String(level.challenge.passAt) },
         notice: false,
       };
+    case 'done':
+      // Seen only at a replay's last frame: the chapter is over, nothing is asked.
+      return { key: 'chapter.done', params: {}, notice: false };
     default:
       return {
         key: 'ch1.guide.free',

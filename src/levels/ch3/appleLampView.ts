@@ -189,6 +189,8 @@ function lineFor(step: string, context: AppleLampContext): AppleLampLine {
     }
     case 'history':
       return say('ch3.history.line');
+    case 'done':
+      return say('chapter.done');
     default:
       return say('ch3.history.line');
   }

@@ -325,6 +325,8 @@ function lineFor(step: string, context: MinskyContext): MinskyLine {
       if (!run.passed) return say('ch4.challenge.failed', params, true);
       return say(run.stars === 3 ? 'ch4.challenge.best' : 'ch4.challenge.passed', params, true);
     }
+    case 'done':
+      return say('chapter.done');
     default:
       return say('ch4.history.line');
   }

@@ -266,6 +266,8 @@ function lineFor(step: string, context: FoggyContext, view: Partial<FoggyView>):
       if (!run.reached) return say('ch5.challenge.failed', { max: level.challenge.maxSteps }, true);
       return say(run.stars === 3 ? 'ch5.challenge.best' : 'ch5.challenge.passed', params, true);
     }
+    case 'done':
+      return say('chapter.done');
     default:
       return say('ch5.history.line');
   }

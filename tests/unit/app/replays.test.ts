@@ -62,6 +62,11 @@ describe("every chapter's replay", () => {
         );
       }
       expect((timeline.at(len) as { output?: unknown }).output).toEqual(attempt.result);
+      // The last frame shows what it says: no "read the card" without a card, no "start the show".
+      const end = chapter.view(timeline.at(len) as never) as { line?: { key?: string } };
+      expect(['chapter.done', 'ch2.guide.done', 'ch6.line.ending'], `chapter ${n}'s last line`).toContain(
+        end.line?.key,
+      );
       timeline.stop();
     }
   }, 60_000);
@@ -192,6 +197,21 @@ describe('the replays screens in the app', () => {
     app.send({ type: 'shared.close' });
     expect(app.getSnapshot().matches({ screen: 'replays' })).toBe(true);
     expect(app.getSnapshot().context.replaysChapter).toBe(3);
+  });
+
+  it('replaces a refused link with a good one opened over its card', async () => {
+    const attempt = FIXTURE.attempts[4];
+    const { app } = startApp([]);
+    app.send({ type: 'shared.open', source: 'link', text: 'not-a-replay' });
+    await waitFor(app, (s) => s.matches({ screen: { shared: 'showing' } }), { timeout: 20_000 });
+    expect(app.getSnapshot().context.shared?.error).not.toBeNull();
+    app.send({ type: 'shared.open', source: 'link', text: attemptLinkHash(attempt).slice('replay='.length) });
+    const read = await waitFor(app, (s) => s.matches({ screen: { shared: 'showing' } }) && !!s.context.shared?.report, {
+      timeout: 20_000,
+    });
+    expect(read.context.shared?.error).toBeNull();
+    expect(read.context.shared?.report?.verified).toBe(true);
+    expect(read.context.shared?.report?.attempt).toEqual(attempt);
   });
 
   it("starts a teacher's preset from its seed and events, and refuses a broken one in words", async () => {
