@@ -1,16 +1,14 @@
 // Genuine attempts for a given seed, as a player of the game would make them: the classroom
 // server gives each student their own seed per chapter, so the load test and the server's tests
-// need attempts played on that seed. Chapter 1 is played by a scripted trainer (honest feedback,
-// sloppy on purpose only in the guided twist); chapters 2 and 3 replay the moves of a recorded
-// attempt (the fixture save's), which finish on any seed. The result is the replay's, as the
-// game's own would be.
+// need attempts played on that seed. Chapter 1 is played by its scripted trainer
+// (src/levels/ch1/sitTrainer.ts: honest feedback, sloppy on purpose only in the guided twist);
+// chapters 2 and 3 replay the moves of a recorded attempt (the fixture save's), which finish on
+// any seed. The result is the replay's, as the game's own would be.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createActor } from 'xstate';
 import type { Attempt } from '../src/attempts/attempt';
 import type { SitLevel } from '../src/levels/ch1/sitLevel';
-import { allowedCommands, sitMachine } from '../src/levels/ch1/sitMachine';
-import { targetOf } from '../src/levels/ch1/sitModel';
+import { sitTrainerEvents } from '../src/levels/ch1/sitTrainer';
 import { loadChapter } from '../src/levels/chapters';
 import type { AnyChapter } from '../src/levels/contract';
 import { replayChapter } from '../src/levels/shared/replay';
@@ -20,47 +18,11 @@ export const FIXTURE_ATTEMPTS = (
   JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/save-v2-2026-12-01.json'), 'utf8')) as { attempts: Attempt[] }
 ).attempts;
 
-/** Chapter 1 played to the end on this seed; `style` varies the free training. */
-function sitEvents(level: SitLevel, seed: number, style: number): { type: string }[] {
-  const actor = createActor(sitMachine, { input: { level, seed } }).start();
-  actor.send({ type: 'dialogue.skip' });
-  let round = 0;
-  for (let step = 0; step < 3000; step++) {
-    const snap = actor.getSnapshot();
-    const state = String(snap.value);
-    if (state === 'done') break;
-    const ctx = snap.context;
-    if (state === 'show') actor.send({ type: 'show.finish' });
-    else if (ctx.model.pending) {
-      const { command, action } = ctx.model.pending;
-      const right = state === 'twist' ? action === level.twist.wrongAction : action === targetOf(level, command);
-      actor.send({ type: 'trial.feedback', feedback: right ? 'treat' : 'scold' });
-    } else if (state === 'free') {
-      if (round % (5 + (style % 4)) === 4) actor.send({ type: 'show.start' });
-      else {
-        const cmds = allowedCommands('free', ctx);
-        actor.send({ type: 'trial.command', command: cmds[(round + style) % cmds.length] });
-      }
-      round++;
-    } else {
-      const cmds = allowedCommands(state, ctx);
-      actor.send({ type: 'trial.command', command: cmds[cmds.length - 1] });
-    }
-  }
-  const snap = actor.getSnapshot();
-  actor.stop();
-  if (snap.status !== 'done')
-    throw new Error(
-      `the chapter 1 trainer did not finish (seed ${seed}, style ${style}, at ${JSON.stringify(snap.value)})`,
-    );
-  return snap.context.events;
-}
-
 /** Chapter 1 played to the end: a trainer who got stuck (about one seed in a thousand) plays again another way. */
 function sitPlayed(level: SitLevel, seed: number, style: number): { type: string }[] {
   for (let k = 0; ; k++) {
     try {
-      return sitEvents(level, seed, style + k);
+      return sitTrainerEvents(level, seed, { style: style + k, maxSteps: 3000 });
     } catch (err) {
       if (k >= 8) throw err;
     }

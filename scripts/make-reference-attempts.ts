@@ -13,9 +13,8 @@ import type { Perceptron } from '../src/engine';
 import type { AnyChapter, RecordedAttempt } from '../src/levels/contract';
 import { loadChapter } from '../src/levels/chapters';
 import { replayChapter } from '../src/levels/shared/replay';
-import { allowedCommands, sitMachine } from '../src/levels/ch1/sitMachine';
 import type { SitLevel } from '../src/levels/ch1/sitLevel';
-import { targetOf } from '../src/levels/ch1/sitModel';
+import { sitTrainerEvents } from '../src/levels/ch1/sitTrainer';
 import { rulebookMachine, type RulebookInputEvent } from '../src/levels/ch2/rulebookMachine';
 import type { RulebookData } from '../src/levels/ch2/rulebookLevel';
 import { appleLampMachine, type AppleLampEvent } from '../src/levels/ch3/appleLampMachine';
@@ -46,38 +45,6 @@ function play<E extends { type: string }>(actor: AnyActorRef, events: Iterable<E
   const snap = actor.getSnapshot();
   if (snap.status !== 'done') throw new Error(`the player stopped in step ${JSON.stringify(snap.value)}`);
   return snap.context.events as { type: string }[];
-}
-
-// Chapter 1: honest feedback, sloppy on purpose only in the guided twist, a little practice, the show.
-function sitEvents(level: SitLevel, seed: number): { type: string }[] {
-  const actor = createActor(sitMachine, { input: { level, seed } }).start();
-  actor.send({ type: 'dialogue.skip' });
-  let round = 0;
-  for (let step = 0; step < 2000; step++) {
-    const snap = actor.getSnapshot();
-    const state = String(snap.value);
-    if (state === 'done') break;
-    const ctx = snap.context;
-    if (state === 'show') actor.send({ type: 'show.finish' });
-    else if (ctx.model.pending) {
-      const { command, action } = ctx.model.pending;
-      const right = state === 'twist' ? action === level.twist.wrongAction : action === targetOf(level, command);
-      actor.send({ type: 'trial.feedback', feedback: right ? 'treat' : 'scold' });
-    } else if (state === 'free') {
-      if (round % 5 === 4) actor.send({ type: 'show.start' });
-      else {
-        const cmds = allowedCommands('free', ctx);
-        actor.send({ type: 'trial.command', command: cmds[round % cmds.length] });
-      }
-      round++;
-    } else {
-      const cmds = allowedCommands(state, ctx);
-      actor.send({ type: 'trial.command', command: cmds[cmds.length - 1] });
-    }
-  }
-  const snap = actor.getSnapshot();
-  if (snap.status !== 'done') throw new Error('the chapter 1 trainer did not finish');
-  return snap.context.events;
 }
 
 // Chapter 2: the rules the mentor asks for, Auntie Wang's side (two rules), the challenge.
@@ -230,7 +197,7 @@ function digitDemonEvents(level: DigitDemonChapterLevel, hidden: number, rate: n
 function* candidates(n: number, level: unknown): Generator<{ seed: number; events: () => { type: string }[] }> {
   switch (n) {
     case 1:
-      for (let seed = 1; seed < 200; seed++) yield { seed, events: () => sitEvents(level as SitLevel, seed) };
+      for (let seed = 1; seed < 200; seed++) yield { seed, events: () => sitTrainerEvents(level as SitLevel, seed) };
       return;
     case 2: {
       const script = RULEBOOK_SCRIPT;
