@@ -162,9 +162,9 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
       this.services.announce(
         feedback === 'ignore' ? this.t('ch1.live.ignore') : this.dtKeys(`ch1.live.${feedback}`, params),
       );
-      this.time.delayedCall(motion ? 900 : 300, () => {
+      this.bit.settleLater(motion ? 900 : 300, () => {
         const now = this.view;
-        if (!now.pending && now.step !== 'show') this.bit.pose('bit-idle');
+        return !now.pending && now.step !== 'show';
       });
     }
   }
@@ -241,27 +241,26 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
     this.show.clear();
     const show = view.show!;
     const stepMs = this.reducedMotion ? 250 : 700;
-    show.rounds.forEach((round, i) => {
-      this.time.delayedCall(stepMs * (i + 1), () => {
-        const command = this.commandKey(round.command);
-        this.bit.hears(this.dt(command), this.poseOf(round.action));
-        const line = this.dtKeys('ch1.show.round', {
-          command,
-          action: this.actionKey(round.action),
-          mark: round.correct ? 'ch1.show.right' : 'ch1.show.wrong',
-        });
-        this.show.addRound(i, line, round.correct);
-        this.showRevealed = i + 1;
-        if (i < show.rounds.length - 1) return;
-        const size = this.level.challenge.size;
-        this.services.audio.play(show.passed ? 'success' : 'failure');
-        this.bit.pose(show.passed ? 'bit-happy' : 'bit-confused');
-        this.services.announce(
-          this.t(show.passed ? 'ch1.show.passed' : 'ch1.notice.showFailed', { correct: show.correct, size }),
-        );
-        this.refresh();
-        this.services.ui.focus('tools', 'finish');
+    this.show.reveal(show.rounds.length, stepMs, (i) => {
+      const round = show.rounds[i];
+      const command = this.commandKey(round.command);
+      this.bit.hears(this.dt(command), this.poseOf(round.action));
+      const line = this.dtKeys('ch1.show.round', {
+        command,
+        action: this.actionKey(round.action),
+        mark: round.correct ? 'ch1.show.right' : 'ch1.show.wrong',
       });
+      this.show.addRound(i, line, round.correct);
+      this.showRevealed = i + 1;
+      if (i < show.rounds.length - 1) return;
+      const size = this.level.challenge.size;
+      this.services.audio.play(show.passed ? 'success' : 'failure');
+      this.bit.pose(show.passed ? 'bit-happy' : 'bit-confused');
+      this.services.announce(
+        this.t(show.passed ? 'ch1.show.passed' : 'ch1.notice.showFailed', { correct: show.correct, size }),
+      );
+      this.refresh();
+      this.services.ui.focus('tools', 'finish');
     });
   }
 }

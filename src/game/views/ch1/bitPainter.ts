@@ -68,6 +68,16 @@ export class BitPainter {
     this.chose.setText('');
   }
 
+  /**
+   * Bit's face goes back to idle `ms` of game time after an answer, if `idle()` still says so then
+   * (he may be acting on the next command already). Display only: the painter keeps the clock.
+   */
+  settleLater(ms: number, idle: () => boolean): void {
+    this.scene.time.delayedCall(ms, () => {
+      if (idle()) this.pose('bit-idle');
+    });
+  }
+
   /** The player's answer: Bit's face, and the answer's icon flying from the panel to Bit. */
   answered(pose: ArtKey, icon: ArtKey, motion: boolean): void {
     this.quiet();

@@ -1,5 +1,6 @@
 // The show's list on stage: one line per round as the judge reveals it ("3. Sit → sit ✓"), in
-// the mark's ink as well as its word, shrunk to fit the panel where a name is long.
+// the mark's ink as well as its word, shrunk to fit the panel where a name is long. It keeps the
+// reveal's clock (display only: the show's result is already in the view-model).
 import type Phaser from 'phaser';
 import { PANEL_X, type LabelFn } from './sitLayout';
 
@@ -10,7 +11,7 @@ export class ShowPainter {
   private readonly list: Phaser.GameObjects.Container;
 
   constructor(
-    scene: Phaser.Scene,
+    private readonly scene: Phaser.Scene,
     private readonly label: LabelFn,
   ) {
     this.list = scene.add.container(PANEL_X, 90).setVisible(false);
@@ -22,6 +23,14 @@ export class ShowPainter {
 
   clear(): void {
     this.list.removeAll(true);
+  }
+
+  /**
+   * The judge's rounds one by one: `onRound(i)` every `stepMs` of the scene's game time. The
+   * painter keeps the clock of this display-only animation; the scene only says what each round draws.
+   */
+  reveal(count: number, stepMs: number, onRound: (i: number) => void): void {
+    for (let i = 0; i < count; i++) this.scene.time.delayedCall(stepMs * (i + 1), () => onRound(i));
   }
 
   /** Round `i` (from 0) as `line`, right or wrong. */
