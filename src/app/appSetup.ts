@@ -6,7 +6,7 @@
 //   appMachine.ts  the screens (title, map, results), the "leave?" question and the settings.
 import { type AnyActorRef, type AnyStateMachine, fromCallback, fromPromise, setup } from 'xstate';
 import { loadChapter } from '../levels/chapters';
-import type { AnyChapter, RecordsEvents } from '../levels/contract';
+import type { AnyChapter, RecordsEvents, StarHint } from '../levels/contract';
 import { compareAttempts, type CompareReport, referenceAttempt } from './compare';
 import { replayMachine } from './replayPlayer';
 import type { Attempt, ClassroomState, ClassroomVerdict, SaveData, Settings } from './saveSchema';
@@ -22,6 +22,8 @@ export interface ChapterOutcome {
   attempt: Attempt;
   /** Data later chapters may use, e.g. { appleRule: Condition } from chapter 2. */
   carry?: Record<string, unknown>;
+  /** What earns the next star (the chapter's `nextStar`), when the chapter says. */
+  nextStar?: StarHint | null;
 }
 
 /** The chapter being played: its contract, level, the attempt's seed and the running machine. */

@@ -16,6 +16,7 @@ export function outcomeOf(run: ChapterRun, time: string): ChapterOutcome {
   const final = run.ref.getSnapshot() as SnapshotFrom<AnyStateMachine> & { context: RecordsEvents };
   const result = final.output as { passed: boolean; stars: number } & Record<string, unknown>;
   const carry = run.chapter.carry?.(final);
+  const nextStar = run.chapter.nextStar?.(result, run.level);
   return {
     chapter: run.chapter.number,
     stars: result.stars,
@@ -31,6 +32,7 @@ export function outcomeOf(run: ChapterRun, time: string): ChapterOutcome {
       time,
     },
     ...(carry ? { carry } : {}),
+    ...(nextStar !== undefined ? { nextStar } : {}),
   };
 }
 

@@ -18,6 +18,8 @@ export interface Services {
   /** The pictures: which are in, and waiting for the ones that are not yet. */
   art: ArtLoader;
   announce(text: string): void;
+  /** The moment passed (a chapter's step changed): the live region and the caption clear. */
+  endMoment(): void;
   /** Records the chapter actor's snapshot for the test API. */
   setChapterView(view: unknown): void;
   /**

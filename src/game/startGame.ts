@@ -17,7 +17,16 @@ import { ReplaysScene } from './scenes/ReplaysScene';
 import { installReplayOverlay } from './ui/replayBar';
 import { HtmlLayer, GAME_HEIGHT, GAME_WIDTH } from './ui/htmlLayer';
 import type { Shell } from './shell';
-import { renderConfirm, renderDownload, renderProblem, renderSettings, showCaption } from './ui/widgets';
+import {
+  captionMs,
+  endCaption,
+  renderConfirm,
+  renderDownload,
+  renderProblem,
+  renderSettings,
+  showCaption,
+} from './ui/widgets';
+import { momentary } from './ui/moment';
 import { onDownloadProgress, type DownloadProgress } from '../levels/shared/downloads';
 
 /** How much faster animations and timers run in the tests' fast mode (?fast=1). */
@@ -102,6 +111,12 @@ export function startGame(
     new MutationObserver(keepFocus).observe(layer.root, { childList: true, subtree: true });
   document.addEventListener('focusout', keepFocus);
 
+  // An announcement stays in the live region for its reading time, or until its moment passes.
+  const liveMoment = momentary(
+    (text) => (live.textContent = text),
+    () => (live.textContent = ''),
+    (text) => 2 * captionMs(text),
+  );
   const art = new ArtLoader(import.meta.env.BASE_URL);
   const services: Services = {
     app,
@@ -111,7 +126,11 @@ export function startGame(
     announce(text: string) {
       // Clearing first makes screen readers repeat an identical message.
       live.textContent = '';
-      requestAnimationFrame(() => (live.textContent = text));
+      requestAnimationFrame(() => liveMoment.show(text));
+    },
+    endMoment() {
+      liveMoment.end();
+      endCaption();
     },
     setChapterView: (view) => api.setChapterView(view),
     retryDownload() {
@@ -232,8 +251,10 @@ export function startGame(
       if (shown && shown !== SCENES.boot) game.scene.stop(shown);
       shown = target;
       game.scene.start(target);
-      // The screen reader's live region starts each screen empty (no last words of a chapter).
-      live.textContent = '';
+      // The screen reader's live region and the caption start each screen empty (no last words
+      // of a chapter).
+      liveMoment.end();
+      endCaption();
       keepFocus();
     }
     shownRun = run;

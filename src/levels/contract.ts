@@ -133,6 +133,17 @@ export interface ChapterDefinition<M extends AnyStateMachine = AnyStateMachine, 
    * that the compare screen offers beside the player's attempts. It is verified like any other.
    */
   reference?(): Promise<RecordedAttempt>;
+  /**
+   * What earns the next star, for the results card: a text key and its params, from the result
+   * and the level's star thresholds; null when there is no star left to earn.
+   */
+  nextStar?(result: NonNullable<OutputFrom<M>>, level: L): StarHint | null;
+}
+
+/** A results-card line: a text key (of the shell's text files) with its params. */
+export interface StarHint {
+  key: string;
+  params: Record<string, string | number>;
 }
 
 /** An attempt as recorded: the seed and input events that replay to the result. */

@@ -120,7 +120,7 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
     (this.children.getByName('title') as Phaser.GameObjects.Text).setText(this.t('ch1.title'));
     (this.children.getByName('commandsLabel') as Phaser.GameObjects.Text).setText(this.t('ch1.commands'));
     (this.children.getByName('feedbackLabel') as Phaser.GameObjects.Text).setText(this.t('ch1.feedback'));
-    this.trials.setText(this.t('ch1.trials', { n: view.trainingTrials }));
+    this.trials.setText(this.dtKeys(view.trials.key, view.trials.params));
 
     if (step === 'twist' && !this.twistBoxShown) {
       this.twistBoxShown = true;
@@ -192,6 +192,10 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
       },
       startShow: () => this.send({ type: 'show.start' }),
       finishShow: () => this.send({ type: 'show.finish' }),
+      moreTwist: () => {
+        this.send({ type: 'twist.more' });
+        this.services.ui.focus('commands', this.level.twist.command);
+      },
       map: () => this.quitToMap(),
     };
     if (view.step === 'show') {

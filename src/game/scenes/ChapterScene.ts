@@ -8,6 +8,7 @@ import type { ChapterRun } from '../../app/appMachine';
 import { chapterRunOf } from '../services';
 import { useCanvasQuotes } from '../ui/canvasFont';
 import { renderChartTexts, type ChartText } from '../views/chartText';
+import { momentOf } from '../ui/moment';
 import { BaseScene } from './BaseScene';
 
 export abstract class ChapterScene<V extends object, E extends { type: string }, L> extends BaseScene {
@@ -20,6 +21,7 @@ export abstract class ChapterScene<V extends object, E extends { type: string },
     this.run = run;
     this.level = run.level as L;
     this.resetPresentation();
+    this.moment = null;
     this.buildStage();
     const sub = run.ref.subscribe(() => this.refresh());
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
@@ -36,6 +38,8 @@ export abstract class ChapterScene<V extends object, E extends { type: string },
   }
 
   private viewOf: { snapshot: unknown; view: V } | null = null;
+  /** The step the last render showed (see momentOf). */
+  private moment: string | null = null;
 
   /**
    * The view-model of the machine's current snapshot. A snapshot never changes, so its view is
@@ -72,6 +76,10 @@ export abstract class ChapterScene<V extends object, E extends { type: string },
       ...this.presentation(),
       ...view,
     });
+    // A new step is a new moment: captions and announcements of the last one go.
+    const moment = momentOf(view);
+    if (moment !== this.moment && this.moment !== null) this.services.endMoment();
+    this.moment = moment;
     this.renderView(view);
     renderChartTexts(this.services.ui, this.chartTexts(view));
   }

@@ -20,8 +20,8 @@ export class ResultsScene extends BaseScene {
     const panel = this.add.rectangle(W / 2, 330, 900, 520, 0xfff8e7, 0.96).setStrokeStyle(6, 0x2b2d42);
     panel.setOrigin(0.5);
     const heading = this.label(W / 2, 110, 48).setOrigin(0.5);
-    const starsText = this.label(W / 2, 262, 22, CSS.inkSoft).setOrigin(0.5);
-    const stats = this.label(W / 2, 300, 24).setOrigin(0.5);
+    const starsText = this.label(W / 2, 256, 22, CSS.inkSoft).setOrigin(0.5);
+    const stats = this.label(W / 2, 290, 24).setOrigin(0.5);
     const nextNote = this.label(W / 2, 686, 18, CSS.cream)
       .setOrigin(0.5)
       .setStroke(CSS.ink, 6);
@@ -70,6 +70,8 @@ export class ResultsScene extends BaseScene {
         heading: this.t('results.insight'),
         text: this.dt(`ch${o.chapter}.insight`),
         vocab: isMessageKey(vocabKey) ? { heading: this.t('results.vocab'), text: this.dt(vocabKey) } : null,
+        // What earns the next star (the chapter's nextStar), under the numbers it is about.
+        nextStar: o.nextStar ? this.dt(o.nextStar.key, o.nextStar.params) : null,
       });
       this.services.ui.sync('results', [
         {

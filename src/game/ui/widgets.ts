@@ -1,5 +1,6 @@
 // Composite HTML widgets drawn on a layer: the mentor's dialogue box, sound captions, the settings
 // panel and the plain-words problem notice.
+import { momentary, type Moment } from './moment';
 import { artUrl } from '../keys';
 import type { HtmlLayer } from './htmlLayer';
 
@@ -50,7 +51,7 @@ export function renderDialogue(layer: HtmlLayer, spec: DialogueSpec, box = { x: 
   }
 }
 
-let captionTimer: ReturnType<typeof setTimeout> | undefined;
+let caption: Moment | null = null;
 /** How long a caption stays: long enough to read at a relaxed pace (about 3 s plus 60 ms a character). */
 export function captionMs(text: string): number {
   return Math.min(6000, 3000 + 60 * [...text].length);
@@ -61,11 +62,25 @@ export function captionMs(text: string): number {
  */
 export function showCaption(layer: HtmlLayer, text: string): void {
   const el = layer.element('caption', 'div', 'bbd-caption');
-  el.textContent = text;
   el.setAttribute('aria-hidden', 'true');
-  el.style.display = '';
-  clearTimeout(captionTimer);
-  captionTimer = setTimeout(() => (el.style.display = 'none'), captionMs(text));
+  caption ??= momentary(
+    (t) => {
+      const now = layer.element('caption', 'div', 'bbd-caption');
+      now.textContent = t;
+      now.style.display = '';
+    },
+    () => {
+      const now = layer.root.querySelector<HTMLElement>('[data-owned="caption"]');
+      if (now) now.style.display = 'none';
+    },
+    captionMs,
+  );
+  caption.show(text);
+}
+
+/** The caption's moment passed (the step or the screen changed): it goes now. */
+export function endCaption(): void {
+  caption?.end();
 }
 
 export interface ConfirmView {

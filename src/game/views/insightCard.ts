@@ -10,12 +10,18 @@ import type { HtmlLayer } from '../ui/htmlLayer';
  */
 export function renderInsightCard(
   ui: HtmlLayer,
-  spec: { heading: string; text: string; vocab?: { heading: string; text: string } | null },
+  spec: {
+    heading: string;
+    text: string;
+    vocab?: { heading: string; text: string } | null;
+    nextStar?: string | null;
+  },
 ): void {
+  renderNextStar(ui, spec.nextStar ?? null);
   const insight = ui.element('insight', 'div', 'bbd-label');
   Object.assign(insight.style, {
     left: spec.vocab ? '220px' : '250px',
-    top: '330px',
+    top: '346px',
     width: spec.vocab ? '480px' : '680px',
     fontSize: '19px',
     lineHeight: '1.4',
@@ -39,7 +45,7 @@ export function renderInsightCard(
   const card = ui.element('vocab', 'div', 'bbd-label');
   Object.assign(card.style, {
     left: '722px',
-    top: '330px',
+    top: '346px',
     width: '340px',
     padding: '8px 12px',
     borderRadius: '12px',
@@ -56,4 +62,24 @@ export function renderInsightCard(
   const vp = document.createElement('div');
   vp.textContent = spec.vocab.text;
   card.append(vh, vp);
+}
+
+/** The line under the results' numbers that says what earns the next star (DOM: read aloud). */
+function renderNextStar(ui: HtmlLayer, text: string | null): void {
+  if (!text) {
+    ui.removeElement('nextStar');
+    return;
+  }
+  const line = ui.element('nextStar', 'div', 'bbd-label');
+  Object.assign(line.style, {
+    left: '200px',
+    top: '308px',
+    width: '880px',
+    fontSize: '17px',
+    lineHeight: '1.3',
+    fontWeight: '700',
+    textAlign: 'center',
+    color: CSS.inkSoft,
+  });
+  line.textContent = text;
 }

@@ -5,6 +5,7 @@ import { SIT_LEVEL_FILE, loadSitLevel } from './sitLevel';
 import { sitMachine } from './sitMachine';
 import { sitView } from './sitView';
 import { sitEvents } from './sitEvents';
+import { nextStarHint } from '../shared/nextStar';
 
 export default defineChapter({
   number: 1,
@@ -17,5 +18,11 @@ export default defineChapter({
   view: (snap) => sitView(stepOf(snap.value).top, snap.context),
   stats: (result) => ({ trials: result.trainingTrials, correct: result.showCorrect, size: result.showSize }),
   compare: (final) => sitCompare(final.context),
+  // Stars count training trials once the show is passed (the show always passes by the end).
+  nextStar: (result, level) =>
+    nextStarHint(level.stars, result.stars, (next) => ({
+      key: 'results.ch1.nextStar',
+      params: { stars: next.stars, max: next.maxTrials, trials: result.trainingTrials },
+    })),
   reference: () => import('../../../levels/reference/ch1.json').then((m) => m.default as unknown as RecordedAttempt),
 });

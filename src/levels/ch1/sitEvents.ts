@@ -8,6 +8,7 @@ import type { SitInputEvent } from './sitMachine';
 export const sitEventSchema = z.discriminatedUnion('type', [
   event('trial.command', { command: name() }),
   event('trial.feedback', { feedback: z.enum(['treat', 'scold', 'ignore']) }),
+  event('twist.more'),
   event('show.start'),
   event('show.finish'),
 ]);

@@ -30,6 +30,8 @@ export const sitLevelSchema = z
       wrongAction: id,
       habitProbability: z.number().gt(0).lt(1),
       maxTrials: z.number().int().positive(),
+      minChances: z.number().int().min(0),
+      giveUpAfter: z.number().int().positive(),
     }),
     challenge: z.object({
       size: z.number().int().positive(),
@@ -64,6 +66,8 @@ export const sitLevelSchema = z
         path: ['twist', 'wrongAction'],
         message: `"${level.twist.wrongAction}" is not one of the actions`,
       });
+    if (level.twist.giveUpAfter < level.twist.maxTrials)
+      ctx.addIssue({ code: 'custom', path: ['twist', 'giveUpAfter'], message: 'cannot be less than twist.maxTrials' });
     if (level.challenge.passAt > level.challenge.size)
       ctx.addIssue({ code: 'custom', path: ['challenge', 'passAt'], message: 'cannot be more than challenge.size' });
   });

@@ -14,6 +14,8 @@ import {
   runShow,
   type Feedback,
   type SitResult,
+  twistOver,
+  twistShort,
   type SitState,
 } from './sitModel';
 import type { SitLevel } from './sitLevel';
@@ -24,6 +26,7 @@ import { recordInput } from '../shared/record';
 export type SitInputEvent =
   | { type: 'trial.command'; command: string }
   | { type: 'trial.feedback'; feedback: Feedback }
+  | { type: 'twist.more' }
   | { type: 'show.start' }
   | { type: 'show.finish' };
 
@@ -37,6 +40,10 @@ export interface SitContext {
   introLine: number;
   /** The latest news for the mentor to say, as a text key, e.g. "ch1.learned". */
   notice: string | null;
+  /** Whether the twist ended with the wrong habit formed (else it ran out: see twistOver). */
+  twistHabit: boolean;
+  /** How many times the trainer chose to go on with a twist that gave too few chances. */
+  twistExtensions: number;
   events: SitInputEvent[];
 }
 
@@ -57,6 +64,7 @@ export function allowedCommands(step: string, context: SitContext): string[] {
     case 'teach':
       return context.level.teachOrder.slice(0, context.teachIndex + 1);
     case 'twist':
+    case 'twistShort':
     case 'fix':
       return [context.level.twist.command];
     case 'free':
@@ -64,6 +72,12 @@ export function allowedCommands(step: string, context: SitContext): string[] {
     default:
       return [];
   }
+}
+
+/** Whether a paused twist may go on: up to its hard stop (`twist.giveUpAfter` trials). */
+export function canExtendTwist(context: SitContext): boolean {
+  const { maxTrials, giveUpAfter } = context.level.twist;
+  return maxTrials * (context.twistExtensions + 2) <= giveUpAfter;
 }
 
 export const sitMachine = setup({
@@ -98,7 +112,9 @@ export const sitMachine = setup({
     habitFormed: ({ context }) =>
       probabilityOf(context.model, context.level.twist.command, context.level.twist.wrongAction) >=
       context.level.twist.habitProbability,
-    twistTooLong: ({ context }) => context.model.twistTrials >= context.level.twist.maxTrials,
+    twistTooLong: ({ context }) => twistOver(context.level, context.model),
+    twistShort: ({ context }) => twistShort(context.level, context.model, context.twistExtensions),
+    canExtendTwist: ({ context }) => canExtendTwist(context),
     twistLearned: ({ context }) => isLearned(context.level, context.model, context.level.twist.command),
     showPassed: ({ context }) => lastShow(context.model)?.passed === true,
   },
@@ -127,8 +143,10 @@ export const sitMachine = setup({
       notice: () => 'ch1.notice.learned',
     }),
     runShow: assign({ model: ({ context }) => runShow(context.level, context.model), notice: () => null }),
-    noticeHabit: assign({ notice: () => 'ch1.notice.habit' }),
+    noticeHabit: assign({ notice: () => 'ch1.notice.habit', twistHabit: () => true }),
     noticeStubborn: assign({ notice: () => 'ch1.notice.stubborn' }),
+    noticeFewChances: assign({ notice: () => 'ch1.notice.fewChances' }),
+    extendTwist: assign({ twistExtensions: ({ context }) => context.twistExtensions + 1, notice: () => null }),
     noticeFixed: assign({ notice: () => 'ch1.notice.fixed' }),
     noticeShowFailed: assign({ notice: () => 'ch1.notice.showFailed' }),
   },
@@ -140,6 +158,8 @@ export const sitMachine = setup({
     teachIndex: 0,
     introLine: 0,
     notice: null,
+    twistHabit: false,
+    twistExtensions: 0,
     events: [],
   }),
   initial: 'intro',
@@ -168,8 +188,17 @@ export const sitMachine = setup({
       always: [
         { guard: 'habitFormed', target: 'fix', actions: 'noticeHabit' },
         { guard: 'twistTooLong', target: 'fix', actions: 'noticeStubborn' },
+        { guard: 'twistShort', target: 'twistShort', actions: 'noticeFewChances' },
         { target: 'twist' },
       ],
+    },
+    // Too few chances to be sloppy so far: go on experimenting, or say the command to move on
+    // (as a twist that ran out always did: that command is the first of the fix).
+    twistShort: {
+      on: {
+        'twist.more': { guard: 'canExtendTwist', target: 'twist', actions: ['record', 'extendTwist'] },
+        'trial.command': { guard: 'canCommandInTwist', target: 'fix', actions: ['record', 'command'] },
+      },
     },
     fix: {
       on: {
@@ -200,4 +229,4 @@ export const sitMachine = setup({
   output: ({ context }) => resultOf(context.level, context.model),
 });
 
-export type SitStep = 'intro' | 'teach' | 'twist' | 'fix' | 'free' | 'show' | 'done';
+export type SitStep = 'intro' | 'teach' | 'twist' | 'twistShort' | 'fix' | 'free' | 'show' | 'done';

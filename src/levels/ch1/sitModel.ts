@@ -44,6 +44,10 @@ export interface SitState {
   /** Feedback given outside the guided twist: what the stars count. */
   trainingTrials: number;
   twistTrials: number;
+  /** Twist trials in which Bit did the wrong action: the chances the sloppy trainer was given. */
+  twistChances: number;
+  /** Of those, how many the trainer rewarded (as the experiment asks). */
+  twistWrongTreats: number;
   lastFeedback: { trial: Trial; feedback: Feedback } | null;
   shows: ShowResult[];
 }
@@ -63,6 +67,8 @@ export function createSitState(level: SitLevel, seed: number): SitState {
     draws: 0,
     trainingTrials: 0,
     twistTrials: 0,
+    twistChances: 0,
+    twistWrongTreats: 0,
     lastFeedback: null,
     shows: [],
   };
@@ -104,6 +110,7 @@ export function giveCommand(state: SitState, command: string): SitState {
 export function giveFeedback(level: SitLevel, state: SitState, feedback: Feedback, inTwist: boolean): SitState {
   const trial = state.pending;
   if (!trial) throw new Error('There is no action to give feedback on');
+  const chance = inTwist && trial.action === level.twist.wrongAction;
   const learner = learnerOf(state);
   learner.update(trial.command, trial.action, level.rewards[feedback]);
   return {
@@ -112,6 +119,8 @@ export function giveFeedback(level: SitLevel, state: SitState, feedback: Feedbac
     pending: null,
     trainingTrials: state.trainingTrials + (inTwist ? 0 : 1),
     twistTrials: state.twistTrials + (inTwist ? 1 : 0),
+    twistChances: state.twistChances + (chance ? 1 : 0),
+    twistWrongTreats: state.twistWrongTreats + (chance && feedback === 'treat' ? 1 : 0),
     lastFeedback: { trial, feedback },
   };
 }
@@ -133,6 +142,27 @@ export function runShow(level: SitLevel, state: SitState): SitState {
   }
   const correct = rounds.filter((r) => r.correct).length;
   return { ...state, draws, shows: [...state.shows, { rounds, correct, passed: correct >= level.challenge.passAt }] };
+}
+
+/**
+ * The twist may end without a habit only once the trainer had a fair go: `twist.maxTrials`
+ * trials of which `twist.minChances` were the wrong action (the one the experiment asks them to
+ * reward), or one such chance they chose not to reward; or at the hard stop
+ * (`twist.giveUpAfter` trials).
+ */
+export function twistOver(level: SitLevel, state: SitState): boolean {
+  const { maxTrials, minChances, giveUpAfter } = level.twist;
+  if (state.twistTrials >= giveUpAfter) return true;
+  const declined = state.twistChances - state.twistWrongTreats;
+  return state.twistTrials >= maxTrials && (state.twistChances >= minChances || declined > 0);
+}
+
+/**
+ * After `maxTrials` (and each further `maxTrials` the trainer asks for), a twist that gave too few
+ * chances pauses: the trainer keeps experimenting or moves on.
+ */
+export function twistShort(level: SitLevel, state: SitState, extensions: number): boolean {
+  return state.twistTrials >= level.twist.maxTrials * (1 + extensions);
 }
 
 export function lastShow(state: SitState): ShowResult | null {

@@ -1,7 +1,7 @@
 // What chapter 1's screen shows, derived from the machine snapshot: the mentor's line, which
 // controls are live, and the probabilities for the "open the box" view. Pure, so it is tested
 // without a browser and the scene only draws what this returns.
-import { allowedCommands, INTRO_LINES, type SitContext } from './sitMachine';
+import { allowedCommands, canExtendTwist, INTRO_LINES, type SitContext } from './sitMachine';
 import {
   isLearned,
   lastShow,
@@ -97,8 +97,15 @@ export interface SitView {
   showVerdict: SitLine | null;
   canFeedback: boolean;
   canStartShow: boolean;
+  /** The twist paused for too few chances and may go on ("Keep experimenting"). */
+  canMoreTwist: boolean;
   pending: { command: string; action: string } | null;
   trainingTrials: number;
+  /**
+   * The trial counter's line: training trials (what the stars count) and, once the twist began,
+   * the experiment's trials beside them (counted, but not against the stars).
+   */
+  trials: SitLine;
   /** probabilities[command][action] in level order. */
   box: { command: string; target: string; probs: { action: string; p: number }[] }[];
   show: ShowResult | null;
@@ -121,9 +128,17 @@ function lineFor(step: string, context: SitContext): SitLine {
   if (step === 'intro') return { key: INTRO_LINES[context.introLine], params: {}, notice: false };
   if (context.notice && !model.pending && step !== 'show') {
     const show = lastShow(model);
-    const params: Record<string, string> = show
-      ? { correct: String(show.correct), size: String(level.challenge.size) }
-      : {};
+    const params: Record<string, string> =
+      context.notice === 'ch1.notice.fewChances'
+        ? {
+            n: String(model.twistTrials),
+            chances: String(model.twistChances),
+            command: labelOf(context, 'commands', level.twist.command),
+            wrong: labelOf(context, 'actions', level.twist.wrongAction),
+          }
+        : show
+          ? { correct: String(show.correct), size: String(level.challenge.size) }
+          : {};
     return { key: honestNotice(context), params, notice: true };
   }
   if (model.pending && step !== 'show') {
@@ -195,20 +210,20 @@ function sureOf(context: SitContext): number[] {
 }
 
 /**
- * The machine ends the twist with "stubborn" when no habit formed within its trials: it cannot
- * tell a player who kept giving honest feedback from one whose rewards were mixed. Bit's policy
- * can: after honest feedback the right action leads the wrong one; after mixed rewards it does
- * not. A twist that ran out without a habit also makes the later "fixed" news untrue, so that
- * news is worded for it (the machine ends a habit-forming twist before its last trial, except in
- * the rare case where the habit forms exactly on it).
+ * The machine ends a twist that formed no habit with "stubborn" (see twistOver). What the mentor
+ * says then follows what the trainer was given and did: Bit never did the wrong action (no
+ * chance to be sloppy), every chance went unrewarded (honest feedback), or some were rewarded
+ * (mixed feedback). A twist that ended without a habit also makes the later "fixed" news untrue,
+ * so that news is worded for it.
  */
 function honestNotice(context: SitContext): string {
-  const { level, model, notice } = context;
-  const cmd = level.twist.command;
-  const right = probabilityOf(model, cmd, targetOf(level, cmd));
-  const wrong = probabilityOf(model, cmd, level.twist.wrongAction);
-  const noHabit = model.twistTrials >= level.twist.maxTrials;
-  if (notice === 'ch1.notice.stubborn') return right > wrong ? 'ch1.notice.honest' : notice;
+  const { model, notice } = context;
+  const noHabit = !context.twistHabit;
+  if (notice === 'ch1.notice.fewChances' && !canExtendTwist(context)) return 'ch1.notice.fewChancesLast';
+  if (notice === 'ch1.notice.stubborn') {
+    if (model.twistChances === 0) return 'ch1.notice.noChance';
+    return model.twistWrongTreats === 0 ? 'ch1.notice.honest' : notice;
+  }
   if (notice === 'ch1.notice.fixed' && noHabit) return 'ch1.notice.fixedNoHabit';
   return notice ?? '';
 }
@@ -239,8 +254,17 @@ export function sitView(step: string, context: SitContext): SitView {
     showVerdict: step === 'show' ? verdictOf(context) : null,
     canFeedback: model.pending !== null && step !== 'show',
     canStartShow: step === 'free' && !model.pending,
+    canMoreTwist: step === 'twistShort' && canExtendTwist(context),
     pending: model.pending,
     trainingTrials: model.trainingTrials,
+    trials:
+      model.twistTrials > 0 || step === 'twist'
+        ? {
+            key: 'ch1.trialsTwist',
+            params: { n: String(model.trainingTrials), m: String(model.twistTrials) },
+            notice: false,
+          }
+        : { key: 'ch1.trials', params: { n: String(model.trainingTrials) }, notice: false },
     box: level.commands.map((c) => {
       const p = probabilities(model, c.id);
       return { command: c.id, target: c.target, probs: level.actions.map((a, i) => ({ action: a.id, p: p[i] })) };

@@ -7,6 +7,7 @@ import { rulebookMachine } from './rulebookMachine';
 import { tilesOf } from './rulebookModel';
 import { rulebookView } from './rulebookView';
 import { rulebookEvents } from './rulebookEvents';
+import { nextStarHint } from '../shared/nextStar';
 
 export default defineChapter({
   number: 2,
@@ -21,5 +22,17 @@ export default defineChapter({
   // The apple rulebook as one condition, which chapter 3 offers to turn into knob settings.
   carry: (snap) => ({ appleRule: bookCondition(snap.context.model.apple, tilesOf(snap.context.data, 'apple')) }),
   compare: (final) => rulebookCompare(final.context),
+  nextStar: (result, data) =>
+    nextStarHint(data.level.stars, result.stars, (next) => ({
+      key: 'results.ch2.nextStar',
+      params: {
+        stars: next.stars,
+        correct: next.minCorrect,
+        size: result.size,
+        rules: next.maxRules,
+        yourCorrect: result.correct,
+        yourRules: result.rules,
+      },
+    })),
   reference: () => import('../../../levels/reference/ch2.json').then((m) => m.default as unknown as RecordedAttempt),
 });

@@ -6,6 +6,7 @@ import { appleLampMachine } from './appleLampMachine';
 import { offerRule } from './appleLampRule';
 import { appleLampView } from './appleLampView';
 import { appleLampEvents } from './appleLampEvents';
+import { nextStarHint } from '../shared/nextStar';
 
 export default defineChapter({
   number: 3,
@@ -23,5 +24,22 @@ export default defineChapter({
   },
   stats: (result) => ({ correct: result.correct, size: result.size, knobs: result.knobs }),
   compare: (final) => appleLampCompare(final.context),
+  // One star is passing (challenge.passAt right); two and three also cap the knobs in use.
+  nextStar: (result, level) =>
+    nextStarHint(
+      [{ stars: 1, minCorrect: level.challenge.passAt, maxKnobs: level.features.length }, ...level.stars],
+      result.stars,
+      (next) => ({
+        key: 'results.ch3.nextStar',
+        params: {
+          stars: next.stars,
+          correct: next.minCorrect,
+          size: result.size,
+          knobs: next.maxKnobs,
+          yourCorrect: result.correct,
+          yourKnobs: result.knobs,
+        },
+      }),
+    ),
   reference: () => import('../../../levels/reference/ch3.json').then((m) => m.default as unknown as RecordedAttempt),
 });

@@ -63,6 +63,7 @@ export interface ToolHandlers {
   toggleBox(): void;
   startShow(): void;
   finishShow(): void;
+  moreTwist(): void;
   map(): void;
 }
 
@@ -93,18 +94,31 @@ export function toolSpecs(view: SitView, boxOpen: boolean, text: ControlText, on
       pressed: boxOpen,
       onPress: () => on.toggleBox(),
     },
-    {
-      id: 'show',
-      x: PANEL_X + 276,
-      y: 400,
-      w: 262,
-      h: 60,
-      label: text.t('ch1.btn.show'),
-      icon: artUrl('whistle'),
-      variant: view.canStartShow ? 'primary' : undefined,
-      disabled: !view.canStartShow,
-      onPress: () => on.startShow(),
-    },
+    // The show's place holds "Keep experimenting" while a twist with too few chances waits.
+    view.canMoreTwist
+      ? {
+          id: 'more',
+          x: PANEL_X + 276,
+          y: 400,
+          w: 262,
+          h: 60,
+          label: text.t('ch1.btn.moreTwist'),
+          icon: artUrl('treat'),
+          variant: 'primary',
+          onPress: () => on.moreTwist(),
+        }
+      : {
+          id: 'show',
+          x: PANEL_X + 276,
+          y: 400,
+          w: 262,
+          h: 60,
+          label: text.t('ch1.btn.show'),
+          icon: artUrl('whistle'),
+          variant: view.canStartShow ? 'primary' : undefined,
+          disabled: !view.canStartShow,
+          onPress: () => on.startShow(),
+        },
     mapButton(text, on),
   ];
 }
