@@ -21,6 +21,7 @@ import { INTRO_LINES, type MinskyContext } from './minskyMachine';
 import {
   bitFinished,
   bitMayTry,
+  blueprintOpen,
   buildNetwork,
   knobValue,
   networkRight,
@@ -36,6 +37,7 @@ import {
   handValue,
   hiddenLayers,
   labData,
+  overfitStart,
   type ChallengeRun,
   type HandParam,
   type LabWarning,
@@ -54,6 +56,8 @@ export interface KnobView {
   max: number;
   step: number;
   fineStep: number;
+  /** Shown but not turnable (Bit's knobs while Bit runs the rule). */
+  disabled?: boolean;
 }
 
 export type Segment = [[number, number], [number, number]] | null;
@@ -98,6 +102,11 @@ export interface LabView {
   canRemoveLayer: boolean;
   canTrain: boolean;
   warning: LabWarning;
+  /**
+   * Where overfitting starts: the epoch whose test loss was lowest, once the test loss has risen
+   * since while the training loss kept falling (null: not so), and its place along the curve (0..1).
+   */
+  overfit: { epoch: number; at: number } | null;
   /** Loss after each epoch, thinned to at most 120 samples; epochs gives each sample's epoch. */
   curve: { epochs: number[]; train: number[]; test: number[] };
   trainLoss: number;
@@ -142,9 +151,13 @@ export interface MinskyView {
     bitMayTry: boolean;
   };
   bit: {
+    /** Bit's line, and its three knobs as they stand (not turnable: Bit turns them). */
     neuron: NeuronLineView;
     steps: number;
+    /** The round on the board: the one in progress, or once Bit stops, the last one finished. */
     pass: number;
+    /** Rounds (passes over the four points) finished. */
+    rounds: number;
     point: number | null;
     changed: boolean;
     cycle: { from: number; length: number } | null;
@@ -158,6 +171,9 @@ export interface MinskyView {
     maxHidden: number;
     canAdd: boolean;
     canRemove: boolean;
+    /** Whether "Show the explainer's way" is open (after a fair try), and whether it was shown. */
+    blueprintOpen: boolean;
+    blueprint: boolean;
     trace: ReturnType<typeof traceXor>;
   } | null;
   lab: LabView | null;
@@ -220,6 +236,11 @@ function planeGrid(plane: Box2D, says: (x: number, y: number) => 0 | 1): (0 | 1)
   return lit;
 }
 
+function overfitOf(train: readonly number[], test: readonly number[]): LabView['overfit'] {
+  const epoch = overfitStart(train, test);
+  return epoch === null ? null : { epoch, at: epoch / Math.max(1, train.length - 1) };
+}
+
 function labView(context: MinskyContext, playing: boolean): LabView {
   const { level, lab, seed } = context;
   const data = labData(level, seed, lab.dataset);
@@ -248,6 +269,7 @@ function labView(context: MinskyContext, playing: boolean): LabView {
     canRemoveLayer: layers.length > 1,
     canTrain: canTrain(level, lab),
     warning: lab.warning,
+    overfit: overfitOf(lab.trainLoss, lab.testLoss),
     curve: {
       epochs: idx,
       train: idx.map((i) => finite(lab.trainLoss[i])),
@@ -291,7 +313,11 @@ function lineFor(step: string, context: MinskyContext): MinskyLine {
     }
     case 'bit': {
       const bit = parts.bit!;
-      if (bit.cycle) return say('ch4.bit.cycling', { steps: bit.steps, length: bit.cycle.length }, true);
+      if (bit.cycle) {
+        const rounds = Math.floor(bit.steps / level.xor.length);
+        const from = bit.cycle.from + 1;
+        return say('ch4.bit.cycling', { steps: bit.steps, rounds, from, length: bit.cycle.length }, true);
+      }
       if (bitFinished(level, bit)) return say('ch4.bit.limit', { steps: bit.steps }, true);
       if (!bit.last) return say('ch4.bit.intro');
       return say(bit.last.changed ? 'ch4.bit.moved' : 'ch4.bit.right', { point: bit.last.point + 1 });
@@ -300,16 +326,19 @@ function lineFor(step: string, context: MinskyContext): MinskyLine {
       return say('ch4.book.line');
     case 'build': {
       if (context.notice === 'ch4.notice.notYet')
-        return say(context.notice, { right: networkRight(level, buildNetwork(parts)) }, true);
+        return say(context.notice, { right: networkRight(level, buildNetwork(parts)) }, false);
+      if (context.notice === 'ch4.notice.blueprint') return say(context.notice, {}, true);
       if (parts.build.hidden.length < 2) return say('ch4.build.goal');
       return say('ch4.build.hint');
     }
     case 'insight':
       return say('ch4.insight.line', {}, true);
     case 'lab': {
-      if (lab.warning) return say(`ch4.lab.${lab.warning}`, { rate: lab.rate }, true);
+      if (lab.warning) return say(`ch4.lab.${lab.warning}`, { rate: lab.rate }, lab.warning !== 'tooFast');
       if (context.notice) return say(context.notice, {}, true);
       if (lab.epochs === 0) return say('ch4.lab.goal', { dataset: `ch4.data.${lab.dataset}` });
+      const overfit = overfitStart(lab.trainLoss, lab.testLoss);
+      if (overfit !== null) return say('ch4.lab.overfit', { epoch: overfit, epochs: lab.epochs }, true);
       return say('ch4.lab.training', { epochs: lab.epochs });
     }
     case 'challengeResult': {
@@ -322,7 +351,8 @@ function lineFor(step: string, context: MinskyContext): MinskyLine {
         percent: Math.round(run.accuracy * 100),
         passAt: Math.round(d.passAt * 100),
       };
-      if (!run.passed) return say('ch4.challenge.failed', params, true);
+      // A failure is not news to celebrate: no ★ before it (the mentor marks news with one).
+      if (!run.passed) return say('ch4.challenge.failed', params, false);
       return say(run.stars === 3 ? 'ch4.challenge.best' : 'ch4.challenge.passed', params, true);
     }
     default:
@@ -337,9 +367,9 @@ function cueFor(step: string, line: MinskyLine, context: MinskyContext): ViewCue
     return { sound: context.parts.bit.last.changed ? 'scold' : 'click', id: `bit|${context.parts.bit.steps}` };
   if (step === 'lab' && context.lab.epochs > 0 && !line.notice)
     return { sound: 'tick', id: `tick|${Math.floor(context.lab.epochs / 100)}` };
+  if (BAD.has(line.key)) return { sound: 'failure', id };
   if (!line.notice) return null;
   if (GOOD.has(line.key)) return { sound: 'success', id };
-  if (BAD.has(line.key)) return { sound: 'failure', id };
   return null;
 }
 
@@ -366,7 +396,25 @@ export function minskyView(step: string, context: MinskyContext, playing = false
     knobs,
   });
   const lineNeuron = neuron('line', parts.line, knobsFor(context, 'line', ['w1', 'w2', 'threshold']));
-  const bitNeuron = bit ? neuron('bit', bit.perceptron, []) : null;
+  const bitNeuron = bit
+    ? neuron(
+        'bit',
+        bit.perceptron,
+        (['w1', 'w2', 'threshold'] as const).map((param, i) => {
+          const r = param === 'threshold' ? level.knobs.threshold : level.knobs.weight;
+          const value = param === 'threshold' ? bit.perceptron.threshold : bit.perceptron.weights[i];
+          return {
+            id: `bit.${param}`,
+            value,
+            min: r.min,
+            max: r.max,
+            step: r.step,
+            fineStep: r.fineStep,
+            disabled: true,
+          };
+        }),
+      )
+    : null;
   const hidden = parts.build.hidden.map((h, i) =>
     neuron(`h${i + 1}`, h, knobsFor(context, `h${i + 1}`, ['w1', 'w2', 'threshold'])),
   );
@@ -404,7 +452,10 @@ export function minskyView(step: string, context: MinskyContext, playing = false
       ? {
           neuron: bitNeuron!,
           steps: bit.steps,
-          pass: Math.floor(bit.steps / level.xor.length) + 1,
+          pass: bitFinished(level, bit)
+            ? Math.max(1, Math.floor(bit.steps / level.xor.length))
+            : Math.floor(bit.steps / level.xor.length) + 1,
+          rounds: Math.floor(bit.steps / level.xor.length),
           point: bit.last ? bit.last.point : null,
           changed: bit.last?.changed ?? false,
           cycle: bit.cycle,
@@ -423,6 +474,8 @@ export function minskyView(step: string, context: MinskyContext, playing = false
           maxHidden: level.build.maxHidden,
           canAdd: parts.build.hidden.length < level.build.maxHidden,
           canRemove: parts.build.hidden.length > 1,
+          blueprintOpen: blueprintOpen(level, parts),
+          blueprint: parts.blueprint,
           trace: traceXor(level, parts),
         }
       : null,
