@@ -11,6 +11,8 @@ import { loadMinskyLevel } from '../../../../src/levels/ch4/minskyLevel';
 import { minskyMachine, type MinskyEvent } from '../../../../src/levels/ch4/minskyMachine';
 import { minskyView, type MinskyView } from '../../../../src/levels/ch4/minskyView';
 import { minskyCompare } from '../../../../src/levels/ch4/minskyCompare';
+import { litPieces } from '../../../../src/levels/ch4/minskyRegion';
+import { runThresholdNetwork } from '../../../../src/engine';
 import { replayChapter } from '../../../../src/levels/shared/replay';
 import { playLab } from './ch4Player';
 
@@ -232,5 +234,42 @@ describe('chapter 4: a failure is not marked as news', () => {
     const failed = minskyView('challengeResult', { ...ctx, runs: [run] });
     expect(failed.line).toMatchObject({ key: 'ch4.challenge.failed', notice: false });
     expect(failed.cue?.sound).toBe('failure');
+  });
+});
+
+describe("chapter 4: the plane's lit region ends exactly on the lines", () => {
+  const inside = (poly: [number, number][], x: number, y: number) => {
+    let hit = false;
+    for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+      const [xi, yi] = poly[i];
+      const [xj, yj] = poly[j];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) hit = !hit;
+    }
+    return hit;
+  };
+
+  it("part B's blueprint network: the polygons hold exactly the points the network lights", () => {
+    const net = { hidden: level.build.blueprint.hidden, output: level.build.blueprint.output };
+    const polys = litPieces(level.plane, net);
+    expect(polys.length).toBe(2);
+    const { xMin, xMax, yMin, yMax } = level.plane;
+    for (let i = 0; i < 60; i++)
+      for (let j = 0; j < 60; j++) {
+        const x = xMin + ((i + 0.37) / 60) * (xMax - xMin);
+        const y = yMin + ((j + 0.61) / 60) * (yMax - yMin);
+        const lit = runThresholdNetwork(net, [x, y]).output === 1;
+        expect(polys.some((p) => inside(p, x, y))).toBe(lit);
+      }
+  });
+
+  it('part A: one line, lit on one side; the view carries the polygons', () => {
+    const actor = start();
+    actor.send({ type: 'knob.set', id: 'line.w1', value: 1 });
+    actor.send({ type: 'knob.set', id: 'line.w2', value: 0 });
+    actor.send({ type: 'knob.set', id: 'line.threshold', value: 0.5 });
+    const polys = viewOf(actor).litPolygons;
+    expect(polys).toHaveLength(1);
+    const xs = polys[0].map((q) => q[0]);
+    expect([Math.min(...xs), Math.max(...xs)]).toEqual([0.5, 1.5]);
   });
 });
