@@ -8,6 +8,8 @@ import type { MinskyContext } from './minskyMachine';
 
 const unit = (v: number) => Math.min(1, Math.max(0, v));
 
+const ACTIVATION_NAMES = { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU' } as const;
+
 /** Cells per side of the boundary picture. */
 export const BOUNDARY_GRID = 24;
 
@@ -19,7 +21,10 @@ export function minskyCompare(context: MinskyContext): CompareData {
     { key: 'ch4.compare.layers', params: { layers: hiddenLayers(lab.net).join(' · ') } },
     // One key per point set: a set's name is a text key of its own, and params are not translated.
     { key: `ch4.compare.dataset.${lab.dataset}`, params: {} },
-    { key: 'ch4.compare.activation', params: { name: lab.net.activation } },
+    // Written as the lab's buttons write it (ReLU, not relu).
+    { key: 'ch4.compare.activation', params: { name: ACTIVATION_NAMES[lab.net.activation] } },
+    // How part B's XOR network was made: by the player's hand, or the explainer's way shown.
+    { key: context.parts.blueprint ? 'ch4.compare.xor.blueprint' : 'ch4.compare.xor.hand', params: {} },
     { key: 'ch4.compare.rate', params: { rate: lab.rate } },
     { key: 'ch4.compare.epochs', params: { n: lab.epochs } },
     { key: 'ch4.compare.accuracy', params: { correct: run?.correct ?? 0, size: run?.size ?? 0 } },

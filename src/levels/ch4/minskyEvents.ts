@@ -21,6 +21,7 @@ export const minskyEventSchema = z.discriminatedUnion('type', [
   event('hidden.add'),
   event('hidden.remove'),
   event('build.check'),
+  event('blueprint.show'),
   event('insight.done'),
   event('data.pick', { dataset: z.enum(['circle', 'moons', 'spiral']) }),
   event('neuron.add', { layer }),

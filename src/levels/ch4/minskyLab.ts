@@ -305,3 +305,30 @@ export function runChallenge(level: MinskyLevel, seed: number, lab: LabState): C
     stars,
   };
 }
+
+/** Epochs the test loss must have been rising for before the lab calls it overfitting. */
+export const OVERFIT_WINDOW = 20;
+
+function meanOf(values: readonly number[], from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += values[i];
+  return sum / (to - from);
+}
+
+/**
+ * Overfitting, as the loss curves show it: the epoch where the test loss was lowest, once the
+ * test loss has clearly risen since (over the last OVERFIT_WINDOW epochs it averages 0.01 plus
+ * 2 % above that low, and so does the latest) while the training loss kept falling (it averages
+ * below its value at the low). The low must come after OVERFIT_WINDOW epochs of training, so the
+ * first jumpy epochs of a fresh network do not count. Null while that is not so.
+ */
+export function overfitStart(trainLoss: readonly number[], testLoss: readonly number[]): number | null {
+  const n = Math.min(trainLoss.length, testLoss.length);
+  if (n < 3 * OVERFIT_WINDOW) return null;
+  let best = OVERFIT_WINDOW;
+  for (let i = best + 1; i < n; i++) if (testLoss[i] < testLoss[best]) best = i;
+  if (n - 1 - best < OVERFIT_WINDOW) return null;
+  const bar = testLoss[best] + 0.01 + 0.02 * testLoss[best];
+  const rose = testLoss[n - 1] > bar && meanOf(testLoss, n - OVERFIT_WINDOW, n) > bar;
+  return rose && meanOf(trainLoss, n - OVERFIT_WINDOW, n) < trainLoss[best] ? best : null;
+}

@@ -74,7 +74,17 @@ export const minskyLevelSchema = z
       maxEpochs: z.number().int().min(2).max(200),
       start: perceptron,
     }),
-    build: z.object({ maxHidden: z.number().int().min(2).max(6), newNeuron: perceptron }),
+    build: z.object({
+      maxHidden: z.number().int().min(2).max(6),
+      newNeuron: perceptron,
+      /** A fair try before the explainer's way is offered: knob settings tried and failed checks. */
+      fairTry: z.object({ moves: z.number().int().min(0).max(50), checks: z.number().int().min(0).max(10) }),
+      /** The explainer's XOR network: hidden neurons and an output over them. */
+      blueprint: z.object({
+        hidden: z.array(perceptron).min(2),
+        output: z.object({ weights: z.array(z.number()).min(2), threshold: z.number() }),
+      }),
+    }),
     lab: z.object({
       box,
       grid: z.number().int().min(8).max(96),
@@ -119,6 +129,19 @@ export const minskyLevelSchema = z
     });
     if (lab.start.layers.reduce((s, n) => s + n, 0) > lab.maxNeurons)
       ctx.addIssue({ code: 'custom', path: ['lab', 'start', 'layers'], message: 'uses more than lab.maxNeurons' });
+    const bp = level.build.blueprint;
+    if (bp.hidden.length > level.build.maxHidden)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['build', 'blueprint', 'hidden'],
+        message: 'has more than build.maxHidden',
+      });
+    if (bp.output.weights.length !== bp.hidden.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['build', 'blueprint', 'output', 'weights'],
+        message: 'needs one weight per hidden neuron',
+      });
     const labels = level.xor
       .map((p) => p.label)
       .sort()

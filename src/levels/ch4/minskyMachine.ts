@@ -21,7 +21,9 @@ import {
   bitMayTry,
   bitStep,
   bitToEnd,
+  blueprintOpen,
   buildNetwork,
+  countCheck,
   createParts,
   knobExists,
   networkRight,
@@ -29,6 +31,7 @@ import {
   parseKnob,
   removeHidden,
   setKnob,
+  showBlueprint,
   startBit,
   startBuild,
   type PartsState,
@@ -69,6 +72,7 @@ export type MinskyInputEvent =
   | { type: 'hidden.add' }
   | { type: 'hidden.remove' }
   | { type: 'build.check' }
+  | { type: 'blueprint.show' }
   | { type: 'insight.done' }
   | { type: 'data.pick'; dataset: DatasetId }
   | { type: 'neuron.add'; layer: number }
@@ -184,6 +188,7 @@ export const minskyMachine = setup({
     bitFinished: ({ context }) => context.parts.bit !== null && bitFinished(context.level, context.parts.bit),
     canAddHidden: ({ context }) => context.parts.build.hidden.length < context.level.build.maxHidden,
     canRemoveHidden: ({ context }) => context.parts.build.hidden.length > 1,
+    blueprintOpen: ({ context }) => blueprintOpen(context.level, context.parts),
     xorSolved: ({ context }) => networkRight(context.level, buildNetwork(context.parts)) === context.level.xor.length,
     validDataset: ({ context, event }) =>
       event.type === 'data.pick' && context.level.lab.datasets.some((d) => d.id === event.dataset),
@@ -245,7 +250,16 @@ export const minskyMachine = setup({
       notice: () => 'ch4.notice.added',
     }),
     removeHidden: assign({ parts: ({ context }) => removeHidden(context.parts), notice: () => null }),
-    noticeNotYet: assign({ notice: () => 'ch4.notice.notYet', moments: ({ context }) => context.moments + 1 }),
+    noticeNotYet: assign({
+      parts: ({ context }) => countCheck(context.parts),
+      notice: () => 'ch4.notice.notYet',
+      moments: ({ context }) => context.moments + 1,
+    }),
+    showBlueprint: assign({
+      parts: ({ context }) => showBlueprint(context.level, context.parts),
+      notice: () => 'ch4.notice.blueprint',
+      moments: ({ context }) => context.moments + 1,
+    }),
     noticeSolved: assign({ notice: () => 'ch4.notice.solved', moments: ({ context }) => context.moments + 1 }),
     clearNotice: assign({ notice: () => null }),
     pickDataset: assign({
@@ -349,6 +363,7 @@ export const minskyMachine = setup({
         'knob.nudge': { guard: 'buildKnob', actions: ['record', 'setKnob'] },
         'hidden.add': { guard: 'canAddHidden', actions: ['record', 'addHidden'] },
         'hidden.remove': { guard: 'canRemoveHidden', actions: ['record', 'removeHidden'] },
+        'blueprint.show': { guard: 'blueprintOpen', actions: ['record', 'showBlueprint'] },
         'build.check': [
           { guard: 'xorSolved', target: 'insight', actions: ['record', 'noticeSolved'] },
           { actions: ['record', 'noticeNotYet'] },

@@ -33,10 +33,26 @@ export interface BuildState {
   output: Perceptron;
 }
 
+/** The last knob a player turned and which way: moves that go on the same way are one try. */
+export interface KnobMove {
+  id: string;
+  dir: 1 | -1;
+}
+
 export interface PartsState {
   line: Perceptron;
-  /** Knob moves in part A (honest tries before Bit may try). */
+  /**
+   * Settings tried in part A (honest tries before Bit may try). A drag reports every tick on its
+   * way, so one try is a run of moves of one knob in one direction: turning another knob, or
+   * turning back, starts the next.
+   */
   tries: number;
+  lastMove: KnobMove | null;
+  /** Settings tried in part B (counted like part A's) and Checks that were not yet right. */
+  buildMoves: number;
+  checks: number;
+  /** Whether the explainer's way was shown in part B. */
+  blueprint: boolean;
   /** Most points right at once in part A. */
   best: number;
   bit: BitRun | null;
@@ -53,6 +69,10 @@ export function createParts(level: MinskyLevel): PartsState {
   return {
     line,
     tries: 0,
+    lastMove: null,
+    buildMoves: 0,
+    checks: 0,
+    blueprint: false,
     best: rightCount(level, line),
     bit: null,
     build: { hidden: [], output: { weights: [], threshold: 0 } },
@@ -127,22 +147,55 @@ export function setKnob(level: MinskyLevel, state: PartsState, id: string, value
   if (!k || !knobExists(state, id)) throw new Error(`No knob "${id}"`);
   const v = snap(rangeOf(level, id), value);
   const param = paramOf(k.neuron, k.param)!;
+  const old = knobValue(state, id);
+  if (v === old) return state;
+  const move: KnobMove = { id, dir: v > old ? 1 : -1 };
+  const fresh = state.lastMove?.id !== id || state.lastMove.dir !== move.dir ? 1 : 0;
   if (k.neuron === 'line') {
     const line = setParam(state.line, param, v);
-    const changed = v !== readParam(state.line, param);
     return {
       ...state,
       line,
-      tries: state.tries + (changed ? 1 : 0),
+      tries: state.tries + fresh,
+      lastMove: move,
       best: Math.max(state.best, rightCount(level, line)),
     };
   }
+  const moved = { ...state, lastMove: move, buildMoves: state.buildMoves + fresh };
   if (k.neuron === 'out')
-    return { ...state, build: { ...state.build, output: setParam(state.build.output, param, v) } };
+    return { ...moved, build: { ...state.build, output: setParam(state.build.output, param, v) } };
   const j = Number(k.neuron.slice(1)) - 1;
   return {
-    ...state,
+    ...moved,
     build: { ...state.build, hidden: state.build.hidden.map((h, i) => (i === j ? setParam(h, param, v) : h)) },
+  };
+}
+
+/** Whether "Show the explainer's way" is open: after a fair try of the player's own in part B. */
+export function blueprintOpen(level: MinskyLevel, state: PartsState): boolean {
+  const fair = level.build.fairTry;
+  return state.build.hidden.length > 0 && state.buildMoves >= fair.moves && state.checks >= fair.checks;
+}
+
+/** A Check in part B that was not yet right. */
+export function countCheck(state: PartsState): PartsState {
+  return { ...state, checks: state.checks + 1 };
+}
+
+/**
+ * The explainer's way: hidden neurons (1, −1) and (−1, 1), each with threshold ½, and an output
+ * that lights when either of them does (an OR: 1·h1 + 1·h2 > ½).
+ */
+export function showBlueprint(level: MinskyLevel, state: PartsState): PartsState {
+  const bp = level.build.blueprint;
+  return {
+    ...state,
+    lastMove: null,
+    blueprint: true,
+    build: {
+      hidden: bp.hidden.map((h) => ({ weights: [...h.weights], threshold: h.threshold })),
+      output: { weights: [...bp.output.weights], threshold: bp.output.threshold },
+    },
   };
 }
 
@@ -199,6 +252,7 @@ export function bitToEnd(level: MinskyLevel, run: BitRun): BitRun {
 export function startBuild(state: PartsState): PartsState {
   return {
     ...state,
+    lastMove: null,
     build: {
       hidden: [{ weights: [...state.line.weights], threshold: state.line.threshold }],
       output: { weights: [1], threshold: 0.5 },

@@ -2,25 +2,17 @@
 // plane with each neuron's line, the knobs, Bit's cycling run, the little threshold network of
 // part B, and the lab of part C (heatmaps of the output and of every hidden neuron, loss curves,
 // the network's shape). Pure, so it is tested without a browser; the scene only draws this.
-import {
-  classifierAccuracy,
-  decisionLine,
-  hiddenUnits,
-  layerGrids,
-  lineInBox,
-  predict,
-  runThresholdNetwork,
-  type Box2D,
-  type LayerGrids,
-  type Perceptron,
-  type SmallActivation,
-  type BinaryClassifier,
-} from '../../engine';
+import { decisionLine, lineInBox, predict, runThresholdNetwork, type Box2D, type Perceptron } from '../../engine';
 import type { ViewCue } from '../contract';
 import { INTRO_LINES, type MinskyContext } from './minskyMachine';
+import { labView, type LabView } from './minskyLabView';
+import { litPieces, type Polygon } from './minskyRegion';
+
+export type { LabView } from './minskyLabView';
 import {
   bitFinished,
   bitMayTry,
+  blueprintOpen,
   buildNetwork,
   knobValue,
   networkRight,
@@ -28,18 +20,7 @@ import {
   rightCount,
   traceXor,
 } from './minskyModel';
-import {
-  canAddLayer,
-  canAddNeuron,
-  canRemoveNeuron,
-  canTrain,
-  handValue,
-  hiddenLayers,
-  labData,
-  type ChallengeRun,
-  type HandParam,
-  type LabWarning,
-} from './minskyLab';
+import { overfitStart, type ChallengeRun } from './minskyLab';
 
 export interface MinskyLine {
   key: string;
@@ -54,6 +35,8 @@ export interface KnobView {
   max: number;
   step: number;
   fineStep: number;
+  /** Shown but not turnable (Bit's knobs while Bit runs the rule). */
+  disabled?: boolean;
 }
 
 export type Segment = [[number, number], [number, number]] | null;
@@ -75,47 +58,6 @@ export interface XorPointView {
   right: boolean;
 }
 
-export interface LabView {
-  /** Whether the machine's clock is training (lab.playing). */
-  playing: boolean;
-  dataset: string;
-  datasets: string[];
-  layers: number[];
-  activation: SmallActivation;
-  activations: readonly SmallActivation[];
-  rate: number;
-  rates: number[];
-  epochs: number;
-  maxEpochs: number;
-  maxEpochsPerStep: number;
-  neurons: number;
-  maxNeurons: number;
-  maxPerLayer: number;
-  maxLayers: number;
-  canAdd: boolean[];
-  canRemove: boolean[];
-  canAddLayer: boolean;
-  canRemoveLayer: boolean;
-  canTrain: boolean;
-  warning: LabWarning;
-  /** Loss after each epoch, thinned to at most 120 samples; epochs gives each sample's epoch. */
-  curve: { epochs: number[]; train: number[]; test: number[] };
-  trainLoss: number;
-  testLoss: number;
-  trainRight: number;
-  trainSize: number;
-  testSize: number;
-  box: Box2D;
-  /** Training points (test points stay hidden until the challenge). */
-  points: { x: number; y: number; label: 0 | 1 }[];
-  net: BinaryClassifier;
-  /** Every unit's activation over the plane (JSON shows only the shape). */
-  grids: LayerGrids;
-  /** Hand knobs of the first hidden layer, in threshold form. */
-  hand: { unit: number; knobs: { param: HandParam; value: number }[] }[];
-  handRange: { min: number; max: number; step: number; fineStep: number };
-}
-
 export interface MinskyView {
   step: string;
   /** The history card's entries, in the history step. */
@@ -129,6 +71,8 @@ export interface MinskyView {
    * each block judged at its centre): 1 where it lights. Parts A and B shade these.
    */
   xorGrid: { cells: number; lit: (0 | 1)[] };
+  /** Where the current machine lights, exactly: convex polygons in plane coordinates (none in the lab). */
+  litPolygons: Polygon[];
   /** The neurons whose lines the plane shows now (the one line, Bit's, or part B's hidden ones). */
   planeLines: NeuronLineView[];
   /** Whether part B's little network and its table are shown. */
@@ -142,9 +86,13 @@ export interface MinskyView {
     bitMayTry: boolean;
   };
   bit: {
+    /** Bit's line, and its three knobs as they stand (not turnable: Bit turns them). */
     neuron: NeuronLineView;
     steps: number;
+    /** The round on the board: the one in progress, or once Bit stops, the last one finished. */
     pass: number;
+    /** Rounds (passes over the four points) finished. */
+    rounds: number;
     point: number | null;
     changed: boolean;
     cycle: { from: number; length: number } | null;
@@ -158,25 +106,13 @@ export interface MinskyView {
     maxHidden: number;
     canAdd: boolean;
     canRemove: boolean;
+    /** Whether "Show the explainer's way" is open (after a fair try), and whether it was shown. */
+    blueprintOpen: boolean;
+    blueprint: boolean;
     trace: ReturnType<typeof traceXor>;
   } | null;
   lab: LabView | null;
   run: ChallengeRun | null;
-}
-
-const gridCache = new WeakMap<BinaryClassifier, LayerGrids>();
-
-function gridsOf(net: BinaryClassifier, box: Box2D, size: number): LayerGrids {
-  const hit = gridCache.get(net);
-  if (hit && hit.size === size) return hit;
-  const g = layerGrids(net, box, size);
-  // The test API copies views as JSON: a grid there is its shape, not thousands of numbers.
-  Object.defineProperty(g, 'toJSON', {
-    value: () => ({ size: g.size, units: g.layers.map((l) => l.length) }),
-    enumerable: false,
-  });
-  gridCache.set(net, g);
-  return g;
 }
 
 function segmentOf(p: Perceptron, box: Box2D): Segment {
@@ -190,18 +126,6 @@ function knobsFor(context: MinskyContext, neuron: string, params: string[]): Kno
     const r = rangeOf(context.level, id);
     return { id, value: knobValue(context.parts, id), min: r.min, max: r.max, step: r.step, fineStep: r.fineStep };
   });
-}
-
-function thin(values: readonly number[], max = 120): number[] {
-  if (values.length <= max) return values.map((_, i) => i);
-  const idx: number[] = [];
-  for (let k = 0; k < max; k++) idx.push(Math.round((k * (values.length - 1)) / (max - 1)));
-  return idx;
-}
-
-/** A loss is always shown as a number; "—" never NaN (training stops before numbers blow up). */
-function finite(v: number | undefined): number {
-  return v !== undefined && Number.isFinite(v) ? v : 0;
 }
 
 /** Blocks per side of the XOR plane's shading. */
@@ -218,56 +142,6 @@ function planeGrid(plane: Box2D, says: (x: number, y: number) => 0 | 1): (0 | 1)
       lit.push(says(x, y));
     }
   return lit;
-}
-
-function labView(context: MinskyContext, playing: boolean): LabView {
-  const { level, lab, seed } = context;
-  const data = labData(level, seed, lab.dataset);
-  const layers = hiddenLayers(lab.net);
-  const idx = thin(lab.trainLoss);
-  const trainAcc = classifierAccuracy(lab.net, data.train);
-  return {
-    playing,
-    dataset: lab.dataset,
-    datasets: level.lab.datasets.map((d) => d.id),
-    layers,
-    activation: lab.net.activation,
-    activations: ['sigmoid', 'tanh', 'relu'],
-    rate: lab.rate,
-    rates: level.lab.rates,
-    epochs: lab.epochs,
-    maxEpochs: level.lab.maxEpochs,
-    maxEpochsPerStep: level.lab.maxEpochsPerStep,
-    neurons: hiddenUnits(lab.net),
-    maxNeurons: level.lab.maxNeurons,
-    maxPerLayer: level.lab.maxPerLayer,
-    maxLayers: level.lab.maxLayers,
-    canAdd: layers.map((_, l) => canAddNeuron(level, lab, l)),
-    canRemove: layers.map((_, l) => canRemoveNeuron(lab, l)),
-    canAddLayer: canAddLayer(level, lab),
-    canRemoveLayer: layers.length > 1,
-    canTrain: canTrain(level, lab),
-    warning: lab.warning,
-    curve: {
-      epochs: idx,
-      train: idx.map((i) => finite(lab.trainLoss[i])),
-      test: idx.map((i) => finite(lab.testLoss[i])),
-    },
-    trainLoss: finite(lab.trainLoss[lab.trainLoss.length - 1]),
-    testLoss: finite(lab.testLoss[lab.testLoss.length - 1]),
-    trainRight: trainAcc.correct,
-    trainSize: trainAcc.size,
-    testSize: data.test.x.length,
-    box: level.lab.box,
-    points: data.train.x.map((p, i) => ({ x: p[0], y: p[1], label: data.train.t[i] })),
-    net: lab.net,
-    grids: gridsOf(lab.net, level.lab.box, level.lab.grid),
-    hand: lab.net.weights[0].map((_, unit) => ({
-      unit,
-      knobs: (['w1', 'w2', 'threshold'] as const).map((param) => ({ param, value: handValue(lab, unit, param) })),
-    })),
-    handRange: level.lab.handKnob,
-  };
 }
 
 const GOOD = new Set(['ch4.notice.solved', 'ch4.challenge.passed', 'ch4.challenge.best']);
@@ -291,7 +165,11 @@ function lineFor(step: string, context: MinskyContext): MinskyLine {
     }
     case 'bit': {
       const bit = parts.bit!;
-      if (bit.cycle) return say('ch4.bit.cycling', { steps: bit.steps, length: bit.cycle.length }, true);
+      if (bit.cycle) {
+        const rounds = Math.floor(bit.steps / level.xor.length);
+        const from = bit.cycle.from + 1;
+        return say('ch4.bit.cycling', { steps: bit.steps, rounds, from, length: bit.cycle.length }, true);
+      }
       if (bitFinished(level, bit)) return say('ch4.bit.limit', { steps: bit.steps }, true);
       if (!bit.last) return say('ch4.bit.intro');
       return say(bit.last.changed ? 'ch4.bit.moved' : 'ch4.bit.right', { point: bit.last.point + 1 });
@@ -300,16 +178,19 @@ function lineFor(step: string, context: MinskyContext): MinskyLine {
       return say('ch4.book.line');
     case 'build': {
       if (context.notice === 'ch4.notice.notYet')
-        return say(context.notice, { right: networkRight(level, buildNetwork(parts)) }, true);
+        return say(context.notice, { right: networkRight(level, buildNetwork(parts)) }, false);
+      if (context.notice === 'ch4.notice.blueprint') return say(context.notice, {}, true);
       if (parts.build.hidden.length < 2) return say('ch4.build.goal');
       return say('ch4.build.hint');
     }
     case 'insight':
       return say('ch4.insight.line', {}, true);
     case 'lab': {
-      if (lab.warning) return say(`ch4.lab.${lab.warning}`, { rate: lab.rate }, true);
+      if (lab.warning) return say(`ch4.lab.${lab.warning}`, { rate: lab.rate }, lab.warning !== 'tooFast');
       if (context.notice) return say(context.notice, {}, true);
       if (lab.epochs === 0) return say('ch4.lab.goal', { dataset: `ch4.data.${lab.dataset}` });
+      const overfit = overfitStart(lab.trainLoss, lab.testLoss);
+      if (overfit !== null) return say('ch4.lab.overfit', { epoch: overfit, epochs: lab.epochs }, true);
       return say('ch4.lab.training', { epochs: lab.epochs });
     }
     case 'challengeResult': {
@@ -322,7 +203,8 @@ function lineFor(step: string, context: MinskyContext): MinskyLine {
         percent: Math.round(run.accuracy * 100),
         passAt: Math.round(d.passAt * 100),
       };
-      if (!run.passed) return say('ch4.challenge.failed', params, true);
+      // A failure is not news to celebrate: no ★ before it (the mentor marks news with one).
+      if (!run.passed) return say('ch4.challenge.failed', params, false);
       return say(run.stars === 3 ? 'ch4.challenge.best' : 'ch4.challenge.passed', params, true);
     }
     case 'done':
@@ -339,9 +221,9 @@ function cueFor(step: string, line: MinskyLine, context: MinskyContext): ViewCue
     return { sound: context.parts.bit.last.changed ? 'scold' : 'click', id: `bit|${context.parts.bit.steps}` };
   if (step === 'lab' && context.lab.epochs > 0 && !line.notice)
     return { sound: 'tick', id: `tick|${Math.floor(context.lab.epochs / 100)}` };
+  if (BAD.has(line.key)) return { sound: 'failure', id };
   if (!line.notice) return null;
   if (GOOD.has(line.key)) return { sound: 'success', id };
-  if (BAD.has(line.key)) return { sound: 'failure', id };
   return null;
 }
 
@@ -368,7 +250,25 @@ export function minskyView(step: string, context: MinskyContext, playing = false
     knobs,
   });
   const lineNeuron = neuron('line', parts.line, knobsFor(context, 'line', ['w1', 'w2', 'threshold']));
-  const bitNeuron = bit ? neuron('bit', bit.perceptron, []) : null;
+  const bitNeuron = bit
+    ? neuron(
+        'bit',
+        bit.perceptron,
+        (['w1', 'w2', 'threshold'] as const).map((param, i) => {
+          const r = param === 'threshold' ? level.knobs.threshold : level.knobs.weight;
+          const value = param === 'threshold' ? bit.perceptron.threshold : bit.perceptron.weights[i];
+          return {
+            id: `bit.${param}`,
+            value,
+            min: r.min,
+            max: r.max,
+            step: r.step,
+            fineStep: r.fineStep,
+            disabled: true,
+          };
+        }),
+      )
+    : null;
   const hidden = parts.build.hidden.map((h, i) =>
     neuron(`h${i + 1}`, h, knobsFor(context, `h${i + 1}`, ['w1', 'w2', 'threshold'])),
   );
@@ -392,6 +292,7 @@ export function minskyView(step: string, context: MinskyContext, playing = false
           ? []
           : planeGrid(plane, (x, y) => (byNetwork ? runThresholdNetwork(net, [x, y]).output : predict(single, [x, y]))),
     },
+    litPolygons: step === 'lab' || step === 'challengeResult' ? [] : litPieces(plane, byNetwork ? net : single),
     planeLines,
     showNetwork: built && step !== 'line' && step !== 'bit' && step !== 'book',
     partA: {
@@ -406,7 +307,10 @@ export function minskyView(step: string, context: MinskyContext, playing = false
       ? {
           neuron: bitNeuron!,
           steps: bit.steps,
-          pass: Math.floor(bit.steps / level.xor.length) + 1,
+          pass: bitFinished(level, bit)
+            ? Math.max(1, Math.floor(bit.steps / level.xor.length))
+            : Math.floor(bit.steps / level.xor.length) + 1,
+          rounds: Math.floor(bit.steps / level.xor.length),
           point: bit.last ? bit.last.point : null,
           changed: bit.last?.changed ?? false,
           cycle: bit.cycle,
@@ -425,6 +329,8 @@ export function minskyView(step: string, context: MinskyContext, playing = false
           maxHidden: level.build.maxHidden,
           canAdd: parts.build.hidden.length < level.build.maxHidden,
           canRemove: parts.build.hidden.length > 1,
+          blueprintOpen: blueprintOpen(level, parts),
+          blueprint: parts.blueprint,
           trace: traceXor(level, parts),
         }
       : null,
