@@ -179,7 +179,7 @@ function digitDemonEvents(level: DigitDemonChapterLevel, hidden: number, rate: n
     { type: 'train.done' },
     { type: 'fight.start' },
   ];
-  for (let i = 0; i < file.fight.throws; i++) events.push({ type: 'fight.throw' });
+  for (let i = 0; i < file.fight.throws; i++) events.push({ type: 'fight.throw', call: i % 4 === 3 ? 'miss' : 'read' });
   events.push({ type: 'phase.next' });
   for (const digit of [1, 7, 0]) events.push({ type: 'draw.submit', digit, pixels: drawing(digit) });
   events.push(

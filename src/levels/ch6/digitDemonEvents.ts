@@ -17,7 +17,10 @@ export const digitDemonEventSchema = z.discriminatedUnion('type', [
   event('train.done'),
   event('train.again'),
   event('fight.start'),
-  event('fight.throw'),
+  // The call is optional here only so that an attempt of level version 1 (throws had no call)
+  // reaches the replay, which refuses it as played on another version; the machine takes no
+  // throw without a call.
+  event('fight.throw', { call: z.optional(z.enum(['read', 'miss'])) }),
   event('phase.next'),
   event('draw.submit', {
     digit: int(0, 9),
@@ -41,15 +44,20 @@ void exact;
 /** The level's starting net (06-digit-demon.json, build.start), until the player changes it. */
 const START = { hidden: 32, epochs: 5 };
 /** The level's training budget: hidden units x epochs of one training. */
-const TRAINING_BUDGET = 640;
+export const TRAINING_BUDGET = 640;
+/** Trainings one attempt may finish (06-digit-demon.json, build.trainings). */
+export const TRAININGS = 2;
+/** The most events a real attempt has (the fight has under 40; the rest is building and the trick). */
+export const MAX_EVENTS = 300;
 
 /**
  * The replay's cost is the training: hidden units x epochs of each finished training (the level
- * allows at most 640 a training), plus one unit per event. The budget is four full trainings.
+ * allows at most 640 a training), plus one unit per event. The budget is the level's trainings at
+ * full budget, which replays within the classroom server's time limit.
  */
 export const digitDemonEvents: ChapterEvents = {
   schema: digitDemonEventSchema,
-  maxEvents: 400,
+  maxEvents: MAX_EVENTS,
   replayCost: (events) => {
     let cost = events.length;
     let { hidden, epochs } = START;
@@ -60,5 +68,5 @@ export const digitDemonEvents: ChapterEvents = {
     }
     return cost;
   },
-  maxReplayCost: 4 * TRAINING_BUDGET + 400,
+  maxReplayCost: TRAININGS * TRAINING_BUDGET + MAX_EVENTS,
 };

@@ -29,6 +29,8 @@ export const digitDemonLevelSchema = z
       /** hidden units × epochs may not exceed this. */
       budget: z.number().int().positive(),
       budgetHintKey: textKey,
+      /** Trainings one attempt may finish (each is retrained when the attempt is replayed). */
+      trainings: z.number().int().min(1).max(3),
       start: z.object({ hidden: z.number().int(), rate: z.number(), epochs: z.number().int() }),
     }),
     training: z.object({
@@ -41,7 +43,13 @@ export const digitDemonLevelSchema = z
       demonHealth: z.number().int().min(1),
       playerHealth: z.number().int().min(1),
       throws: z.number().int().min(1).max(100),
-      drawings: z.number().int().min(1).max(20),
+      /** Extra damage when the player called Bit's reading right. */
+      callBonus: z.number().int().min(0).max(10),
+      /** The Demon's health that throws cannot take: only the player's drawings finish it. */
+      throwsFloor: z.number().int().min(0),
+      drawings: z.number().int().min(3).max(20),
+      /** Damage of a drawing Bit reads right. */
+      drawDamage: z.number().int().min(1).max(10),
       drawMinInk: z.number().int().min(1).max(784),
     }),
     trick: z.object({
@@ -50,7 +58,11 @@ export const digitDemonLevelSchema = z
       digits: z.number().int().min(1).max(20),
       invisibleBound: unit,
     }),
-    stars: z.object({ pass: unit, two: unit, three: unit }),
+    /**
+     * The three stars: beating the Demon (or, without it, Bit reading `pass` of the unseen
+     * digits); Bit reading `two` of them; beating the Demon with at least `calls` right calls.
+     */
+    stars: z.object({ pass: unit, two: unit, calls: z.number().int().min(1) }),
     samples: z
       .array(
         z.object({
@@ -77,8 +89,12 @@ export const digitDemonLevelSchema = z
       ctx.addIssue({ code: 'custom', path: ['build', 'epochs', 'max'], message: 'must not be below min' });
     if (!l.trick.epsilons.includes(l.trick.start))
       ctx.addIssue({ code: 'custom', path: ['trick', 'start'], message: 'must be one of trick.epsilons' });
-    if (!(l.stars.pass <= l.stars.two && l.stars.two <= l.stars.three))
-      ctx.addIssue({ code: 'custom', path: ['stars'], message: 'thresholds must rise: pass <= two <= three' });
+    if (!(l.stars.pass <= l.stars.two))
+      ctx.addIssue({ code: 'custom', path: ['stars'], message: 'thresholds must rise: pass <= two' });
+    if (l.stars.calls > l.fight.throws)
+      ctx.addIssue({ code: 'custom', path: ['stars', 'calls'], message: 'must not exceed fight.throws' });
+    if (l.fight.throwsFloor >= l.fight.demonHealth)
+      ctx.addIssue({ code: 'custom', path: ['fight', 'throwsFloor'], message: 'must be below demonHealth' });
   });
 
 export type DigitDemonLevel = z.output<typeof digitDemonLevelSchema>;

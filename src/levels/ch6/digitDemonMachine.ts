@@ -1,5 +1,6 @@
 // Chapter 6's steps: intro → build the net → training (in a worker on the page) → the net's report
-// card → phase 1, unseen digits → phase 2, your handwriting → phase 3, the Demon's trick →
+// card → phase 1, unseen digits (before each throw the player calls whether Bit will read it) →
+// phase 2, your handwriting (always all the drawings) → phase 3, the Demon's trick →
 // epilogue → ending and credits → done. The numbers live in the pure model; this machine decides
 // which inputs are allowed when and records every input that moves the chapter on, so the attempt
 // (seed + events, drawings as 28 x 28 bytes) replays to the same result. 'train.done' carries no
@@ -28,6 +29,8 @@ import {
   withoutNet,
   withTrainedNet,
   withTrick,
+  CALLS,
+  type Call,
   type DigitDemonResult,
   type DigitDemonState,
   type TrickSource,
@@ -51,7 +54,7 @@ export type DigitDemonInputEvent =
   | { type: 'train.done' }
   | { type: 'train.again' }
   | { type: 'fight.start' }
-  | { type: 'fight.throw' }
+  | { type: 'fight.throw'; call?: Call }
   | { type: 'phase.next' }
   | { type: 'draw.submit'; digit: number; pixels: number[] }
   | { type: 'trick.epsilon'; epsilon: number }
@@ -78,6 +81,8 @@ export interface DigitDemonContext {
   preview: { pixels: number[]; probabilities: number[] } | null;
   /** How many times training was started (to tell the scene a new run began). */
   trainRuns: number;
+  /** How many trainings finished (the level allows `build.trainings`: each costs a replay). */
+  trainingsDone: number;
   /** The current run's progress reports, its time so far and its error (not recorded). */
   training: { progress: TrainProgress[]; ms: number; error: string | null };
   events: DigitDemonInputEvent[];
@@ -119,9 +124,13 @@ export const digitDemonMachine = setup({
     validEpochs: ({ context, event }) =>
       event.type === 'build.epochs' &&
       withChoice(context.level, context.model, { epochs: event.epochs }) !== context.model,
-    throwsLeft: ({ context }) => throwsLeft(context.level, context.model),
+    validThrow: ({ context, event }) =>
+      event.type === 'fight.throw' &&
+      event.call !== undefined &&
+      CALLS.includes(event.call) &&
+      throwsLeft(context.level, context.model),
     throwsDone: ({ context }) => !throwsLeft(context.level, context.model),
-    playerDown: ({ context }) => context.model.playerHealth <= 0,
+    trainingsLeft: ({ context }) => context.trainingsDone < context.level.build.trainings,
     drawingsLeftValid: ({ context, event }) =>
       event.type === 'draw.submit' &&
       drawingsLeft(context.level, context.model) &&
@@ -170,6 +179,7 @@ export const digitDemonMachine = setup({
     /** The actor's weights are recorded as a plain 'train.done': a replay retrains them. */
     recordDone: assign({ events: ({ context }) => [...context.events, { type: 'train.done' as const }] }),
     train: assign({
+      trainingsDone: ({ context }) => context.trainingsDone + 1,
       model: ({ context, event }) => {
         const weights: BossWeights | undefined = event.type === 'train.finished' ? event.weights : undefined;
         return withTrainedNet(context.level, context.digits, context.seed, context.model, weights);
@@ -178,7 +188,12 @@ export const digitDemonMachine = setup({
         event.type === 'train.finished' ? { ...context.training, ms: event.ms } : context.training,
     }),
     forgetNet: assign({ model: ({ context }) => withoutNet(context.model) }),
-    throwDigit: assign({ model: ({ context }) => throwDigit(context.level, context.digits, context.model) }),
+    throwDigit: assign({
+      model: ({ context, event }) =>
+        event.type === 'fight.throw' && event.call
+          ? throwDigit(context.level, context.digits, context.model, event.call)
+          : context.model,
+    }),
     preview: assign({
       preview: ({ context, event }) => {
         if (event.type !== 'draw.preview' || !context.model.net) return null;
@@ -228,6 +243,7 @@ export const digitDemonMachine = setup({
     epiloguePage: 0,
     preview: null,
     trainRuns: 0,
+    trainingsDone: 0,
     training: { progress: [], ms: 0, error: null },
     events: [],
   }),
@@ -262,17 +278,14 @@ export const digitDemonMachine = setup({
     },
     trained: {
       on: {
-        'train.again': { target: 'build', actions: ['record', 'forgetNet'] },
+        'train.again': { guard: 'trainingsLeft', target: 'build', actions: ['record', 'forgetNet'] },
         'fight.start': { target: 'phase1', actions: 'record' },
       },
     },
     phase1: {
       on: {
-        'fight.throw': { guard: 'throwsLeft', actions: ['record', 'throwDigit'] },
-        'phase.next': [
-          { guard: 'playerDown', target: 'trick', actions: ['record', 'firstTrick'] },
-          { guard: 'throwsDone', target: 'phase2', actions: 'record' },
-        ],
+        'fight.throw': { guard: 'validThrow', actions: ['record', 'throwDigit'] },
+        'phase.next': { guard: 'throwsDone', target: 'phase2', actions: 'record' },
       },
     },
     phase2: {

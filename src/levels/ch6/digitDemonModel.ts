@@ -1,8 +1,12 @@
 // Chapter 6's rules as pure functions: the player's build choices, the trained net's report card
-// (held-out accuracy, confusion matrix, worst mistakes), the fight (the Demon's throws of unseen
-// digits, the player's own drawings) and the Demon's trick (FGSM noise against the player's net).
-// Every number comes from the engine; every random pick from the attempt's seed.
-import { accuracy, argmax, confusionMatrix, createRng, fgsm, predictClasses, type DenseNetwork } from '../../engine';
+// (held-out accuracy, confusion matrix, worst mistakes), the fight and the Demon's trick (FGSM
+// noise against the player's net). The fight: the Demon holds up an unseen digit and the player
+// calls whether Bit will read it; Bit's reading hits the Demon (a right call hits harder, a
+// foreseen misread is dodged), but throws cannot take the Demon's last points: only the player's
+// drawings (always all of them) finish it. Every number comes from the engine (through classify),
+// every random pick from the attempt's seed.
+import { createRng, fgsm, type DenseNetwork } from '../../engine';
+import { classify } from './classify';
 import { deriveSeed } from '../shared/seeds';
 import { choicesFit, netFromWeights, trainBossNet, type BossChoices, type BossWeights } from './bossTraining';
 import { bytesToInput, inkCount, isDrawingInput, SIDE } from './digitDrawing';
@@ -28,11 +32,22 @@ export interface NetReport {
   topMixUp: { label: number; predicted: number; count: number } | null;
 }
 
+/** The player's call before a throw: Bit will read the digit right, or misread it. */
+export type Call = 'read' | 'miss';
+export const CALLS: readonly Call[] = ['read', 'miss'];
+
 export interface Throw {
   index: number;
   label: number;
   predicted: number;
+  /** Bit read it right. */
   hit: boolean;
+  call: Call;
+  /** The call matched what Bit did. */
+  called: boolean;
+  /** Health the Demon lost (the floor kept) and the player lost. */
+  demonLoss: number;
+  playerLoss: number;
 }
 
 export interface Drawing {
@@ -41,6 +56,8 @@ export interface Drawing {
   predicted: number;
   probabilities: number[];
   hit: boolean;
+  /** Health the Demon lost. */
+  demonLoss: number;
 }
 
 export type TrickSource = { source: 'test'; index: number } | { source: 'drawing'; index: number };
@@ -124,9 +141,14 @@ function testInput(digits: BossDigits, index: number): Float32Array {
 
 export function reportOf(net: DenseNetwork, digits: BossDigits): NetReport {
   const test = digits.test;
-  const confusion = confusionMatrix(net, test);
-  const acc = accuracy(net, test);
-  const predicted = predictClasses(net, test.inputs);
+  const predicted = classify(net, test.inputs);
+  const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
+  let right = 0;
+  for (let i = 0; i < predicted.length; i++) {
+    confusion[test.targets[i]][predicted[i]]++;
+    if (predicted[i] === test.targets[i]) right++;
+  }
+  const acc = predicted.length ? right / predicted.length : 0;
   const mistakes: Mistake[] = [];
   const wrong: number[] = [];
   for (let i = 0; i < predicted.length; i++) if (predicted[i] !== test.targets[i]) wrong.push(i);
@@ -174,7 +196,7 @@ export function withTrainedNet(
   const order = Array.from({ length: digits.test.inputs.rows }, (_, i) => i);
   rng.shuffle(order);
   const trickDigits: number[] = [];
-  const predicted = predictClasses(net, digits.test.inputs);
+  const predicted = classify(net, digits.test.inputs);
   for (const i of order) {
     if (trickDigits.length >= level.trick.digits) break;
     if (predicted[i] === digits.test.targets[i]) trickDigits.push(i);
@@ -202,31 +224,51 @@ export function probabilitiesOf(net: DenseNetwork, bytes: ArrayLike<number>): nu
   return Array.from(net.predict(bytesToInput(bytes)));
 }
 
-export function fightOver(s: DigitDemonState): boolean {
-  return s.demonHealth <= 0 || s.playerHealth <= 0;
+/** The fight's end: all throws made (or the player knocked down) and all drawings made. */
+export function fightOver(level: DigitDemonLevel, s: DigitDemonState): boolean {
+  return !drawingsLeft(level, s);
 }
 
 export function throwsLeft(level: DigitDemonLevel, s: DigitDemonState): boolean {
-  return s.throws.length < level.fight.throws && !fightOver(s);
+  return s.throws.length < level.fight.throws && s.playerHealth > 0;
 }
 
-/** The Demon throws its next unseen digit: a right answer hits the Demon, a wrong one the player. */
-export function throwDigit(level: DigitDemonLevel, digits: BossDigits, s: DigitDemonState): DigitDemonState {
-  if (!s.net || !throwsLeft(level, s)) return s;
-  const index = s.throwOrder[s.throws.length];
+/** The held-out digit the Demon holds up next, or null when the throws are over. */
+export function nextThrow(level: DigitDemonLevel, s: DigitDemonState): number | null {
+  return throwsLeft(level, s) ? s.throwOrder[s.throws.length] : null;
+}
+
+/**
+ * The Demon throws the digit it holds up, after the player's call. Bit reads it right: the Demon
+ * loses 1, plus the call bonus when the player called it, never below the throws' floor. Bit
+ * misreads it: the player loses 1, unless they called the misread (a dodge).
+ */
+export function throwDigit(
+  level: DigitDemonLevel,
+  digits: BossDigits,
+  s: DigitDemonState,
+  call: Call,
+): DigitDemonState {
+  const index = nextThrow(level, s);
+  if (!s.net || index === null || !CALLS.includes(call)) return s;
   const label = digits.data.test.labels[index];
-  const predicted = argmax(s.net.predict(testInput(digits, index)), 0, 10);
+  const predicted = classify(s.net, testInput(digits, index))[0];
   const hit = predicted === label;
+  const called = (call === 'read') === hit;
+  const floor = Math.min(level.fight.throwsFloor, s.demonHealth);
+  const demonLoss = hit ? Math.min(1 + (called ? level.fight.callBonus : 0), s.demonHealth - floor) : 0;
+  const playerLoss = !hit && !called ? Math.min(1, s.playerHealth) : 0;
   return {
     ...s,
-    throws: [...s.throws, { index, label, predicted, hit }],
-    demonHealth: hit ? Math.max(0, s.demonHealth - 1) : s.demonHealth,
-    playerHealth: hit ? s.playerHealth : Math.max(0, s.playerHealth - 1),
+    throws: [...s.throws, { index, label, predicted, hit, call, called, demonLoss, playerLoss }],
+    demonHealth: s.demonHealth - demonLoss,
+    playerHealth: s.playerHealth - playerLoss,
   };
 }
 
+/** Every player makes all the drawings, whatever happened in the throws. */
 export function drawingsLeft(level: DigitDemonLevel, s: DigitDemonState): boolean {
-  return s.drawings.length < level.fight.drawings && !fightOver(s);
+  return s.drawings.length < level.fight.drawings;
 }
 
 export function validDrawing(level: DigitDemonLevel, digit: unknown, pixels: unknown): boolean {
@@ -240,7 +282,7 @@ export function validDrawing(level: DigitDemonLevel, digit: unknown, pixels: unk
   );
 }
 
-/** The player's drawing attacks: read right, it hits the Demon twice as hard as a throw. */
+/** The player's drawing attacks: read right, it deals the drawing damage; misread, it costs 1. */
 export function submitDrawing(
   level: DigitDemonLevel,
   s: DigitDemonState,
@@ -248,15 +290,24 @@ export function submitDrawing(
   pixels: number[],
 ): DigitDemonState {
   if (!s.net || !drawingsLeft(level, s) || !validDrawing(level, digit, pixels)) return s;
-  const probabilities = probabilitiesOf(s.net, pixels);
-  const predicted = argmax(probabilities, 0, 10);
+  const input = bytesToInput(pixels);
+  const probabilities = Array.from(s.net.predict(input));
+  const predicted = classify(s.net, input)[0];
   const hit = predicted === digit;
+  const demonLoss = hit ? Math.min(level.fight.drawDamage, s.demonHealth) : 0;
   return {
     ...s,
-    drawings: [...s.drawings, { digit, pixels: [...pixels], predicted, probabilities, hit }],
-    demonHealth: hit ? Math.max(0, s.demonHealth - 2) : s.demonHealth,
+    drawings: [...s.drawings, { digit, pixels: [...pixels], predicted, probabilities, hit, demonLoss }],
+    demonHealth: s.demonHealth - demonLoss,
     playerHealth: hit ? s.playerHealth : Math.max(0, s.playerHealth - 1),
   };
+}
+
+function concat(a: Float32Array, b: Float32Array): Float32Array {
+  const out = new Float32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /** FGSM against the player's net on one image, with the label the net should keep. */
@@ -265,14 +316,15 @@ export function trickOn(net: DenseNetwork, bytes: ArrayLike<number>, label: numb
   const before = Array.from(net.predict(x));
   const adv = fgsm(net, x, Uint8Array.of(label), epsilon);
   const after = Array.from(net.predict(adv));
+  const [readBefore, readAfter] = classify(net, concat(x, adv));
   const attacked = Array.from(adv, (v) => Math.round(v * 255));
   const original = Array.from(bytes);
   let maxChange = 0;
   for (let i = 0; i < x.length; i++) maxChange = Math.max(maxChange, Math.abs(adv[i] - x[i]));
   return {
     label,
-    before: argmax(before, 0, 10),
-    after: argmax(after, 0, 10),
+    before: readBefore,
+    after: readAfter,
     confidenceBefore: Math.max(...before),
     confidenceAfter: Math.max(...after),
     original,
@@ -303,6 +355,10 @@ export function withTrick(digits: BossDigits, s: DigitDemonState, pick: TrickSou
 export interface DigitDemonResult {
   passed: boolean;
   stars: number;
+  /** The stars earned: beaten (or read well enough), read very well, beaten with good calls. */
+  starWon: boolean;
+  starRead: boolean;
+  starCalls: boolean;
   /** Held-out accuracy, 0..1, rounded to 4 decimals. */
   accuracy: number;
   won: boolean;
@@ -311,20 +367,29 @@ export interface DigitDemonResult {
   epochs: number;
   hits: number;
   misses: number;
+  /** Throws whose call was right. */
+  calls: number;
   drawingsRead: number;
   demonHealth: number;
   playerHealth: number;
 }
 
+/** The Demon is beaten when its health is gone once all the drawings are made. */
 export function resultOf(level: DigitDemonLevel, s: DigitDemonState): DigitDemonResult {
   const acc = s.report ? Math.round(s.report.accuracy * 10000) / 10000 : 0;
-  const won = s.demonHealth <= 0 && s.playerHealth > 0;
-  const passed = acc >= level.stars.pass;
-  const stars = !passed ? 0 : won && acc >= level.stars.three ? 3 : won && acc >= level.stars.two ? 2 : 1;
+  const won = s.demonHealth <= 0 && !drawingsLeft(level, s);
+  const calls = s.throws.filter((t) => t.called).length;
+  const starWon = won || acc >= level.stars.pass;
+  const starRead = acc >= level.stars.two;
+  const starCalls = won && calls >= level.stars.calls;
+  const stars = Number(starWon) + Number(starRead) + Number(starCalls);
   const hits = s.throws.filter((t) => t.hit).length + s.drawings.filter((d) => d.hit).length;
   return {
-    passed,
+    passed: stars > 0,
     stars,
+    starWon,
+    starRead,
+    starCalls,
     accuracy: acc,
     won,
     hidden: s.choices.hidden,
@@ -332,6 +397,7 @@ export function resultOf(level: DigitDemonLevel, s: DigitDemonState): DigitDemon
     epochs: s.choices.epochs,
     hits,
     misses: s.throws.length + s.drawings.length - hits,
+    calls,
     drawingsRead: s.drawings.filter((d) => d.hit).length,
     demonHealth: s.demonHealth,
     playerHealth: s.playerHealth,

@@ -16,6 +16,7 @@ import {
   drawingsLeft,
   fightOver,
   maxEpochs,
+  nextThrow,
   resultOf,
   throwsLeft,
   type DigitDemonResult,
@@ -37,6 +38,8 @@ export interface DigitDemonView {
     rates: { rate: number; hintKey: string; selected: boolean }[];
     epochs: { value: number; min: number; max: number; hintKey: string };
     budget: { used: number; total: number; hintKey: string };
+    /** Trainings this attempt may still finish, counting the next one. */
+    trainingsLeft: number;
   };
   /** The current training run: its progress reports (from the trainBoss actor), curves and samples. */
   training: {
@@ -66,9 +69,17 @@ export interface DigitDemonView {
     throws: Throw[];
     /** The last thrown digit's image (784 bytes), or null before the first throw. */
     thrown: number[] | null;
+    /** The digit the Demon holds up for the next throw (784 bytes), or null when none is left. */
+    holding: number[] | null;
     throwsTotal: number;
     canThrow: boolean;
-    drawings: { digit: number; predicted: number; hit: boolean; confidence: number }[];
+    /** Throws whose call was right, and how many the third star asks. */
+    callsRight: number;
+    callsForStar: number;
+    /** The Demon's health the throws cannot take (only drawings can). */
+    throwsFloor: number;
+    drawDamage: number;
+    drawings: { digit: number; predicted: number; hit: boolean; confidence: number; demonLoss: number }[];
     drawingsTotal: number;
     canDraw: boolean;
     over: boolean;
@@ -90,8 +101,15 @@ export interface DigitDemonView {
   };
   epilogue: { page: (typeof EPILOGUE_PAGES)[number]; index: number; count: number };
   result: DigitDemonResult | null;
+  /** The three stars, what each asks and whether it is earned (the ending and results card). */
+  stars: { key: string; params: Record<string, number>; earned: boolean }[];
+  /** Bit's pose on stage beside the player. */
+  bit: 'idle' | 'happy' | 'confused';
   cue: ViewCue | null;
 }
+
+/** English says "an 8" and "a 7": keys ending in `An` carry the "an". */
+const an = (key: string, n: number) => (n === 8 ? `${key}An` : key);
 
 function lineOf(step: DigitDemonStep, c: DigitDemonContext): DigitDemonView['line'] {
   const m = c.model;
@@ -110,20 +128,26 @@ function lineOf(step: DigitDemonStep, c: DigitDemonContext): DigitDemonView['lin
       };
     case 'phase1': {
       const last = m.throws[m.throws.length - 1];
-      if (!throwsLeft(c.level, m)) return { key: 'ch6.line.phase1Done', params: {} };
-      if (!last) return { key: 'ch6.line.phase1', params: {} };
+      if (!throwsLeft(c.level, m))
+        return { key: m.playerHealth <= 0 ? 'ch6.line.phase1Down' : 'ch6.line.phase1Done', params: {} };
+      if (!last) return { key: 'ch6.line.phase1', params: { floor: c.level.fight.throwsFloor } };
+      const kind = last.hit ? (last.called ? 'HitCalled' : 'Hit') : last.called ? 'Dodge' : 'Miss';
       return {
-        key: last.hit ? 'ch6.line.throwHit' : 'ch6.line.throwMiss',
-        params: { label: last.label, predicted: last.predicted },
+        key: an(`ch6.line.throw${kind}`, last.label),
+        params: { label: last.label, predicted: last.predicted, loss: last.demonLoss },
       };
     }
     case 'phase2': {
       const last = m.drawings[m.drawings.length - 1];
-      if (!drawingsLeft(c.level, m)) return { key: 'ch6.line.phase2Done', params: {} };
-      if (!last) return { key: 'ch6.line.phase2', params: {} };
+      if (!drawingsLeft(c.level, m))
+        return { key: m.demonHealth <= 0 ? 'ch6.line.phase2Won' : 'ch6.line.phase2Lost', params: {} };
+      if (!last) return { key: 'ch6.line.phase2', params: { n: c.level.fight.drawings } };
       return {
-        key: last.hit ? 'ch6.line.drawHit' : 'ch6.line.drawMiss',
-        params: { digit: last.digit, predicted: last.predicted },
+        key: an(
+          last.hit ? (m.demonHealth <= 0 ? 'ch6.line.drawDown' : 'ch6.line.drawHit') : 'ch6.line.drawMiss',
+          last.digit,
+        ),
+        params: { digit: last.digit, predicted: last.predicted, left: c.level.fight.drawings - m.drawings.length },
       };
     }
     case 'trick': {
@@ -178,6 +202,35 @@ function trainingOf(c: DigitDemonContext): DigitDemonView['training'] {
   };
 }
 
+function holdingOf(c: DigitDemonContext): number[] | null {
+  const index = nextThrow(c.level, c.model);
+  return index === null ? null : digitImage(c.digits.data.test.pixels, index);
+}
+
+/** The three stars with what each asks (ch6.star.N) and whether the run so far earns it. */
+export function starsOf(c: DigitDemonContext): DigitDemonView['stars'] {
+  const r = resultOf(c.level, c.model);
+  const { pass, two, calls } = c.level.stars;
+  return [
+    { key: 'ch6.star.1', params: { percent: Math.round(pass * 100) }, earned: r.starWon },
+    {
+      key: 'ch6.star.2',
+      params: { percent: Math.round(two * 100), now: Math.round(r.accuracy * 1000) / 10 },
+      earned: r.starRead,
+    },
+    { key: 'ch6.star.3', params: { calls, right: r.calls, throws: c.level.fight.throws }, earned: r.starCalls },
+  ];
+}
+
+function bitOf(step: DigitDemonStep, c: DigitDemonContext): DigitDemonView['bit'] {
+  const m = c.model;
+  const last =
+    step === 'phase2' ? m.drawings[m.drawings.length - 1] : step === 'phase1' ? m.throws[m.throws.length - 1] : null;
+  if (last) return last.hit ? 'happy' : 'confused';
+  if (step === 'epilogue' || step === 'ending' || step === 'done') return m.demonHealth <= 0 ? 'happy' : 'idle';
+  return 'idle';
+}
+
 export function digitDemonView(top: string, c: DigitDemonContext): DigitDemonView {
   const step = top as DigitDemonStep;
   const { level, model: m } = c;
@@ -198,6 +251,7 @@ export function digitDemonView(top: string, c: DigitDemonContext): DigitDemonVie
       rates: b.learningRates.map((r) => ({ rate: r.rate, hintKey: r.hintKey, selected: r.rate === m.choices.rate })),
       epochs: { value: m.choices.epochs, min: b.epochs.min, max: maxE, hintKey: b.epochs.hintKey },
       budget: { used: m.choices.hidden * m.choices.epochs, total: b.budget, hintKey: b.budgetHintKey },
+      trainingsLeft: Math.max(0, b.trainings - c.trainingsDone),
     },
     training: trainingOf(c),
     introDigits: introDigits(c.digits),
@@ -215,17 +269,23 @@ export function digitDemonView(top: string, c: DigitDemonContext): DigitDemonVie
       playerMax: level.fight.playerHealth,
       throws: m.throws,
       thrown: m.throws.length ? digitImage(c.digits.data.test.pixels, m.throws[m.throws.length - 1].index) : null,
+      holding: holdingOf(c),
       throwsTotal: level.fight.throws,
       canThrow: throwsLeft(level, m),
+      callsRight: m.throws.filter((t) => t.called).length,
+      callsForStar: level.stars.calls,
+      throwsFloor: level.fight.throwsFloor,
+      drawDamage: level.fight.drawDamage,
       drawings: m.drawings.map((d) => ({
         digit: d.digit,
         predicted: d.predicted,
         hit: d.hit,
         confidence: d.probabilities[d.predicted],
+        demonLoss: d.demonLoss,
       })),
       drawingsTotal: level.fight.drawings,
       canDraw: drawingsLeft(level, m),
-      over: fightOver(m),
+      over: fightOver(level, m),
       demonDown: m.demonHealth <= 0,
     },
     preview: c.preview,
@@ -242,6 +302,8 @@ export function digitDemonView(top: string, c: DigitDemonContext): DigitDemonVie
     },
     epilogue: { page: EPILOGUE_PAGES[c.epiloguePage], index: c.epiloguePage, count: EPILOGUE_PAGES.length },
     result: step === 'ending' || step === 'done' ? resultOf(level, m) : null,
+    stars: starsOf(c),
+    bit: bitOf(step, c),
     cue: cueOf(step, c),
   };
 }

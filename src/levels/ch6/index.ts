@@ -10,6 +10,8 @@ import { digitDemonView } from './digitDemonView';
 import { digitDemonEvents } from './digitDemonEvents';
 
 const digits = await loadDigits();
+/** The star thresholds, which the results card names (results.ch6.stars). */
+const STARS = loadDigitDemonLevel().stars;
 
 export default defineChapter({
   number: 6,
@@ -26,6 +28,10 @@ export default defineChapter({
     misses: result.misses,
     hidden: result.hidden,
     epochs: result.epochs,
+    calls: result.calls,
+    callsNeeded: STARS.calls,
+    passPct: Math.round(STARS.pass * 100),
+    twoPct: Math.round(STARS.two * 100),
   }),
   compare: (final) => digitDemonCompare(final.context),
   reference: () => import('../../../levels/reference/ch6.json').then((m) => m.default as unknown as RecordedAttempt),

@@ -1,5 +1,6 @@
-// Chapter 6's phase 1: the Demon throws held-out digits (the thrown digit and how the net read
-// it), then the report card's confusion matrix and the net's most confident mistakes.
+// Chapter 6's phase 1: the Demon holds up a held-out digit and the player calls whether Bit will
+// read it (two buttons); then the last throw (how Bit read it, the call, the damage), and once the
+// throws are over the report card's confusion matrix and the net's most confident mistakes.
 import type { DigitDemonView } from '../../../levels/ch6/digitDemonView';
 import { digitRows } from '../demonPanel';
 import { paintDigit } from '../drawingPad';
@@ -52,41 +53,71 @@ export function phase1Panel(kit: PanelKit, view: DigitDemonView): void {
   const { t, send, groups } = kit;
   const f = view.fight;
   if (!f.canThrow) {
-    if (kit.root.querySelector('[data-part="thrown"]')) kit.root.replaceChildren();
+    if (kit.root.querySelector('[data-part="holding"]')) kit.root.replaceChildren();
     confusionPanel(kit, view);
     groups['ch6-d'] = [onward(() => send({ type: 'phase.next' }), t('ch6.fight.next'))];
     return;
   }
-  const last = f.throws[f.throws.length - 1];
-  const canvas = part(kit, 'thrown', 'canvas', { x: 40, y: 40 }, 'digit');
-  canvas.style.width = '224px';
-  canvas.style.height = '224px';
-  paintDigit(canvas, f.thrown ?? EMPTY);
+  textPart(kit, 'holding-t', 'div', { x: 20, y: 4, w: 220 }, t('ch6.fight.holding'), 'hint');
+  const holding = part(kit, 'holding', 'canvas', { x: 20, y: 30 }, 'digit');
+  holding.style.width = '196px';
+  holding.style.height = '196px';
+  paintDigit(holding, f.holding ?? EMPTY);
   textPart(
     kit,
     'count',
     'div',
-    { x: 300, y: 40, w: 500 },
-    t('ch6.fight.throwCount', { n: f.throws.length, count: f.throwsTotal }),
+    { x: 20, y: 236, w: 220 },
+    t('ch6.fight.throwCount', { n: f.throws.length + 1, count: f.throwsTotal }),
   );
-  const read = textPart(
+  const ask = textPart(kit, 'call-t', 'h3', { x: 250, y: 4, w: 580 }, t('ch6.fight.call'));
+  ask.style.fontSize = '24px';
+  textPart(kit, 'rules', 'div', { x: 250, y: 110, w: 580 }, t('ch6.fight.rules'), 'hint');
+  textPart(
     kit,
-    'read',
-    'h3',
-    { x: 300, y: 80, w: 520 },
-    last ? `${t('ch6.fight.read', { predicted: last.predicted })} ${last.hit ? '✓' : '✗'}` : '',
+    'calls',
+    'div',
+    { x: 250, y: 156, w: 580 },
+    t('ch6.fight.calls', { right: f.callsRight, n: f.throws.length, need: f.callsForStar }),
   );
-  read.style.fontSize = '30px';
-  groups['ch6-d'] = [
-    {
-      id: 'throw',
-      x: PANEL.x + 600,
-      y: PANEL.y + 400,
-      w: 240,
-      h: 64,
-      label: t('ch6.fight.throw'),
-      variant: 'primary',
-      onPress: () => send({ type: 'fight.throw' }),
-    },
-  ];
+  const last = f.throws[f.throws.length - 1];
+  const lastPic = part(kit, 'thrown', 'canvas', { x: 250, y: 200 }, 'digit');
+  lastPic.style.width = '84px';
+  lastPic.style.height = '84px';
+  lastPic.style.visibility = last ? 'visible' : 'hidden';
+  paintDigit(lastPic, f.thrown ?? EMPTY);
+  const mark = (ok: boolean) => (ok ? '✓' : '✗');
+  textPart(
+    kit,
+    'last',
+    'div',
+    { x: 350, y: 204, w: 480 },
+    last ? t('ch6.fight.last', { label: last.label, predicted: last.predicted, mark: mark(last.hit) }) : '',
+  );
+  textPart(
+    kit,
+    'last-call',
+    'div',
+    { x: 350, y: 234, w: 480 },
+    last
+      ? `${t('ch6.fight.lastCall', {
+          call: t(last.call === 'read' ? 'ch6.fight.callRead' : 'ch6.fight.callMiss'),
+          mark: mark(last.called),
+        })}${last.demonLoss ? ` · ${t('ch6.fight.demon')} −${last.demonLoss}` : ''}${
+          last.playerLoss ? ` · ${t('ch6.fight.you')} −${last.playerLoss}` : ''
+        }`
+      : '',
+    'hint',
+  );
+  groups['ch6-d'] = (['read', 'miss'] as const).map((call, k) => ({
+    id: `call-${call}`,
+    x: PANEL.x + 250 + k * 296,
+    y: PANEL.y + 44,
+    w: 280,
+    h: 58,
+    label: t(call === 'read' ? 'ch6.fight.callRead' : 'ch6.fight.callMiss'),
+    ariaLabel: t(call === 'read' ? 'ch6.fight.callReadLabel' : 'ch6.fight.callMissLabel'),
+    variant: call === 'read' ? ('primary' as const) : undefined,
+    onPress: () => send({ type: 'fight.throw', call }),
+  }));
 }

@@ -32,7 +32,7 @@ export function runEvents(file: DigitDemonLevel, choices: BossChoices = SMALL): 
     { type: 'train.done' },
     { type: 'fight.start' },
   ];
-  for (let i = 0; i < file.fight.throws; i++) events.push({ type: 'fight.throw' });
+  for (let i = 0; i < file.fight.throws; i++) events.push({ type: 'fight.throw', call: i % 4 === 3 ? 'miss' : 'read' });
   events.push({ type: 'phase.next' });
   for (const digit of [1, 7, 0]) events.push({ type: 'draw.submit', digit, pixels: sampleDrawing(file, digit) });
   events.push(
