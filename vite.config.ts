@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { isPhaser, phaserLite } from './scripts/phaser-lite.mjs';
 
 /**
  * The page fetches Phaser and the game's start-up code as soon as it opens (modulepreload)
@@ -35,8 +36,8 @@ function preloadGameChunks(): Plugin {
   };
 }
 
-// Phaser is large and barely tree-shakes: it gets its own chunk so the first load stays small
-// and the browser can cache it apart from our code.
+// Phaser is large and barely tree-shakes: it is built from its sources with only the parts the game
+// uses (scripts/phaser-lite.mjs) and gets its own chunk, cached apart from our code.
 export default defineConfig({
   base: './',
   publicDir: 'assets',
@@ -46,13 +47,14 @@ export default defineConfig({
     rollupOptions: {
       output: {
         manualChunks(id: string) {
-          if (id.includes('node_modules/phaser')) return 'phaser';
+          if (isPhaser(id)) return 'phaser';
           return undefined;
         },
       },
     },
   },
   plugins: [
+    phaserLite(),
     preloadGameChunks(),
     // Offline and installable (see README "Offline"): Workbox precaches the whole game (every
     // chapter's code, art, sound and chapter 6's digits) once the first visit has loaded, so a

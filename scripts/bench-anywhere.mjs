@@ -12,6 +12,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { isPhaser, phaserLite } from './phaser-lite.mjs';
 import { ROOT, WAIT, control, openBrowser, startPreview, waitForScreen } from '../tests/browser/harness.mjs';
 import { smallestTarget } from '../tests/browser/touchTargets.mjs';
 import { auditScreens } from '../tests/browser/audit.mjs';
@@ -90,7 +91,10 @@ async function openChapter1(page, url) {
   await control(page, 'tools', 'box').click();
 }
 
-/** Builds the floor page (bench/baseline) into a fresh folder and returns the folder. */
+/**
+ * Builds the floor page (bench/baseline) into a fresh folder and returns the folder: with the
+ * same Phaser build as the game's (scripts/phaser-lite.mjs).
+ */
 export async function buildFloor() {
   const outDir = mkdtempSync(join(tmpdir(), 'bbd-floor-'));
   await build({
@@ -98,13 +102,14 @@ export async function buildFloor() {
     base: './',
     configFile: false,
     logLevel: 'warn',
+    plugins: [phaserLite()],
     build: {
       outDir,
       emptyOutDir: true,
       target: 'es2022',
       chunkSizeWarningLimit: 1600,
       rollupOptions: {
-        output: { manualChunks: (id) => (id.includes('node_modules/phaser') ? 'phaser' : undefined) },
+        output: { manualChunks: (id) => (isPhaser(id) ? 'phaser' : undefined) },
       },
     },
   });
