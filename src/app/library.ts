@@ -62,7 +62,10 @@ export const librarySetup = chapterRunSetup.extend({
       const attempt = context.watch?.attempt;
       if (!attempt) return {};
       const timeline = new ReplayTimeline(chapter, level, attempt.seed, attempt.events, context.provideChapter);
-      const player = spawn('replayMachine', { id: 'replayPlayer', input: { length: timeline.length } });
+      const player = spawn('replayMachine', {
+        id: 'replayPlayer',
+        input: { length: timeline.length, ready: timeline.computed },
+      });
       const ref = replayRef(timeline, player);
       return { run: { chapter, level, seed: attempt.seed, ref }, replayPlayer: player, chapter: chapter.number };
     }),

@@ -1,8 +1,10 @@
 // Watching a recorded attempt: its events go through the chapter's own machine one by one, and
 // the chapter's scene draws the snapshot at the current step, exactly as it did while the attempt
-// was played. The timeline computes each step's snapshot once, when first reached, and keeps it,
-// so stepping back is instant; the player machine holds position, speed and play/pause, and
-// advances by game time (ticks), so a slow frame rate slows a replay down but never skips steps.
+// was played. The timeline computes each step's snapshot once and keeps every one, so going
+// back is instant; while a replay is watched the steps are computed ahead in short slices between
+// the page's tasks (replayRef), so a seek is answered at once and no press waits behind a long
+// computation. The player machine holds position, speed and play/pause, and advances by game
+// time (ticks), so a slow frame rate slows a replay down but never skips steps.
 import { assign, createActor, setup, type AnyActorRef, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import type { AnyChapter } from '../levels/contract';
 
@@ -10,6 +12,8 @@ import type { AnyChapter } from '../levels/contract';
 export class ReplayTimeline {
   private readonly snaps: SnapshotFrom<AnyStateMachine>[] = [];
   private readonly actor: AnyActorRef;
+  /** A recorded event is being sent: the machine's moves then are the step's, not its own. */
+  private sending = false;
 
   /**
    * `provide` gives the chapter's machine the page's actors (as a run gets them), so a step that
@@ -42,7 +46,12 @@ export class ReplayTimeline {
   at(k: number): SnapshotFrom<AnyStateMachine> {
     const target = Math.max(0, Math.min(this.events.length, Math.floor(k)));
     while (this.snaps.length <= target) {
-      this.actor.send(this.events[this.snaps.length - 1]);
+      this.sending = true;
+      try {
+        this.actor.send(this.events[this.snaps.length - 1]);
+      } finally {
+        this.sending = false;
+      }
       this.snaps.push(this.actor.getSnapshot());
     }
     if (target === this.snaps.length - 1) this.snaps[target] = this.actor.getSnapshot();
@@ -51,12 +60,27 @@ export class ReplayTimeline {
 
   /** Calls `listener` when the machine moves on its own at the last step computed. */
   onLive(listener: () => void): { unsubscribe(): void } {
-    return this.actor.subscribe(() => listener());
+    return this.actor.subscribe(() => {
+      if (!this.sending) listener();
+    });
   }
 
-  /** How many steps have been computed so far (for tests). */
+  /** How many steps have been computed so far. */
   get computed(): number {
     return this.snaps.length - 1;
+  }
+
+  /** Computes one more step; false when every step is computed. */
+  computeNext(): boolean {
+    if (this.computed >= this.events.length) return false;
+    this.at(this.computed + 1);
+    return true;
+  }
+
+  /** The machine works on its own at the last step computed (an invoked actor runs there). */
+  get live(): boolean {
+    const snap = this.snaps[this.snaps.length - 1] as { children?: Record<string, unknown> };
+    return Object.keys(snap.children ?? {}).length > 0;
   }
 
   stop(): void {
@@ -73,6 +97,8 @@ export interface ReplayContext {
   speedIndex: number;
   /** Game time gathered towards the next step, in ms. */
   elapsed: number;
+  /** How many steps are computed (drawn at once when reached); the frame shown is min(position, ready). */
+  ready: number;
 }
 
 export type ReplayEvent =
@@ -82,7 +108,8 @@ export type ReplayEvent =
   | { type: 'replay.step'; by: number }
   | { type: 'replay.seek'; to: number }
   | { type: 'replay.speed'; index: number }
-  | { type: 'replay.tick'; ms: number };
+  | { type: 'replay.tick'; ms: number }
+  | { type: 'replay.ready'; ready: number };
 
 const clampTo = (ctx: ReplayContext, k: number) => Math.max(0, Math.min(ctx.length, Math.round(k)));
 
@@ -93,7 +120,7 @@ export const replayMachine = setup({
   types: {
     context: {} as ReplayContext,
     events: {} as ReplayEvent,
-    input: {} as { length: number; position?: number; speedIndex?: number },
+    input: {} as { length: number; position?: number; speedIndex?: number; ready?: number },
   },
   guards: {
     atEnd: ({ context }) => context.position >= context.length,
@@ -111,14 +138,17 @@ export const replayMachine = setup({
         : {},
     ),
     // One step per 1/speed seconds of game time; a long frame advances at most one step, so
-    // every step is drawn.
+    // every step is drawn, and a step not computed yet is waited for.
     tick: assign(({ context, event }) => {
       if (event.type !== 'replay.tick') return {};
       const every = 1000 / stepsPerSecond(context);
       const elapsed = context.elapsed + Math.max(0, event.ms);
-      if (elapsed < every) return { elapsed };
+      if (elapsed < every || context.ready <= context.position) return { elapsed: Math.min(elapsed, every) };
       return { position: clampTo(context, context.position + 1), elapsed: Math.min(elapsed - every, every) };
     }),
+    ready: assign(({ context, event }) =>
+      event.type === 'replay.ready' ? { ready: Math.max(0, Math.min(context.length, event.ready)) } : {},
+    ),
     rewindIfAtEnd: assign(({ context }) => (context.position >= context.length ? { position: 0, elapsed: 0 } : {})),
   },
 }).createMachine({
@@ -128,12 +158,14 @@ export const replayMachine = setup({
     position: Math.max(0, Math.min(input.length, input.position ?? 0)),
     speedIndex: input.speedIndex ?? 2,
     elapsed: 0,
+    ready: Math.max(0, Math.min(input.length, input.ready ?? input.length)),
   }),
   initial: 'paused',
   on: {
     'replay.step': { target: '.paused', actions: 'step' },
     'replay.seek': { actions: 'seek' },
     'replay.speed': { actions: 'speed' },
+    'replay.ready': { actions: 'ready' },
   },
   states: {
     paused: {
@@ -153,38 +185,92 @@ export const replayMachine = setup({
   },
 });
 
+/** Runs `work` after the page's pending tasks (input first). */
+export type Schedule = (work: () => void) => void;
+const nextTask: Schedule = (work) => void setTimeout(work, 0);
+
+/** How long one slice of computing ahead may run before the page gets its turn, in ms. */
+export const SLICE_MS = 12;
+
 /**
  * The chapter scene's view of a replay: it looks like the running chapter actor the scene
  * normally draws (getSnapshot, subscribe), showing the timeline's snapshot at the player's
- * position. Input sent to it is ignored: a replay only shows what happened.
+ * position, or the nearest step before it while that one is being computed. Steps are computed
+ * in slices of about SLICE_MS between the page's tasks, towards the position and then ahead to
+ * the end (stopping at a step where the machine works on its own, which stays live until the
+ * player goes past), and the player hears how far they are (`replay.ready`). Input sent to it is
+ * ignored: a replay only shows what happened.
  */
-export function replayRef(timeline: ReplayTimeline, player: AnyActorRef): AnyActorRef {
+export function replayRef(
+  timeline: ReplayTimeline,
+  player: AnyActorRef,
+  schedule: Schedule = nextTask,
+  now: () => number = () => performance.now(),
+): AnyActorRef {
   const positionOf = () => (player.getSnapshot() as { context: ReplayContext }).context.position;
+  const shownStep = () => Math.min(positionOf(), timeline.computed);
+  const listeners = new Set<(snap: unknown) => void>();
+  const tell = () => {
+    const snap = timeline.at(shownStep());
+    for (const l of [...listeners]) l(snap);
+  };
+  let stopped = false;
+  let pumping = false;
+  /** Inside a slice the machine's own moves are not drawn one by one: the slice tells once. */
+  let inSlice = false;
+  const wanted = () => timeline.computed < positionOf() || (timeline.computed < timeline.length && !timeline.live);
+  const pump = () => {
+    pumping = false;
+    if (stopped) return;
+    const before = shownStep();
+    const until = now() + SLICE_MS;
+    inSlice = true;
+    try {
+      while (wanted() && now() < until) timeline.computeNext();
+    } finally {
+      inSlice = false;
+    }
+    player.send({ type: 'replay.ready', ready: timeline.computed });
+    if (shownStep() !== before) tell();
+    if (wanted()) start();
+  };
+  const start = () => {
+    if (pumping || stopped) return;
+    pumping = true;
+    schedule(pump);
+  };
+  let last = positionOf();
+  const moved = player.subscribe(() => {
+    const at = positionOf();
+    if (at === last) return;
+    last = at;
+    tell();
+    start();
+  });
+  const live = timeline.onLive(() => {
+    if (!inSlice && shownStep() === timeline.computed) tell();
+  });
+  start();
   const ref = {
     id: 'chapterReplay',
-    getSnapshot: () => timeline.at(positionOf()),
+    getSnapshot: () => timeline.at(shownStep()),
     subscribe(listener: ((snap: unknown) => void) | { next?: (snap: unknown) => void }) {
       const next = typeof listener === 'function' ? listener : (listener.next?.bind(listener) ?? (() => {}));
-      let last = positionOf();
-      const moved = player.subscribe(() => {
-        const now = positionOf();
-        if (now === last) return;
-        last = now;
-        next(timeline.at(now));
-      });
-      const live = timeline.onLive(() => {
-        if (positionOf() === timeline.computed) next(timeline.at(timeline.computed));
-      });
+      listeners.add(next);
       return {
         unsubscribe() {
-          moved.unsubscribe();
-          live.unsubscribe();
+          listeners.delete(next);
         },
       };
     },
     send: () => {},
     /** Ends the timeline's own actor (the app calls it when the replay closes). */
-    stop: () => timeline.stop(),
+    stop: () => {
+      stopped = true;
+      moved.unsubscribe();
+      live.unsubscribe();
+      timeline.stop();
+    },
   };
   return ref as unknown as AnyActorRef;
 }

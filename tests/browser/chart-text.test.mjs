@@ -62,7 +62,7 @@ async function seek(page, k, step) {
     page,
     ([k, step]) => {
       const s = window.blackBoxDog.snapshot();
-      return s.watch?.position === k && s.chapter !== null && (!step || s.chapter.step === step);
+      return s.watch?.position === k && s.watch.ready >= k && s.chapter !== null && (!step || s.chapter.step === step);
     },
     [k, step],
   );

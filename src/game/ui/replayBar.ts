@@ -147,8 +147,11 @@ export function installReplayOverlay(app: AppActor, overlay: HtmlLayer, game: Ph
       name: t('watch.speed', { n: REPLAY_SPEEDS[speedIndex] }),
     });
     label('watch-preset', t('watch.preset'));
+    // A step still being computed shows the one before it: the bar says it is busy meanwhile.
+    const busy = p.context.ready < position;
+    bar.setAttribute('aria-busy', String(busy));
     const at = bar.querySelector('.where .at') as HTMLElement;
-    at.textContent = `${position} / ${length}${position >= length ? ' ✓' : ''}`;
+    at.textContent = `${position} / ${length}${busy ? ' …' : position >= length ? ' ✓' : ''}`;
     at.title = `${t('watch.position', { k: position, n: length })}${position >= length ? ` ${t('watch.ended')}` : ''}`;
     const preset = bar.querySelector('.preset') as HTMLElement;
     if (presetLink && preset.dataset.link !== presetLink) {
