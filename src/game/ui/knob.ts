@@ -21,6 +21,8 @@ export interface KnobSpec {
   /** The number as shown and announced, e.g. "−1.5". */
   valueText: string;
   disabled?: boolean;
+  /** Why a disabled knob is off, in words: read with its name and shown by the owner beside it. */
+  offText?: string;
   /**
    * Stands the track upright, min at the bottom: then (x, y) is where min sits, w the length upward,
    * and the number is not shown beside it (the scene draws it). It is a real vertical slider
@@ -54,6 +56,8 @@ const CSS_TEXT = `
 .bbd-knob.upright input::-webkit-slider-thumb { margin-top: 0; margin-left: -13px; }
 .bbd-knob input:focus-visible { outline: 5px solid var(--focus); outline-offset: 2px; border-radius: 10px; }
 .bbd-knob input:disabled { cursor: not-allowed; opacity: 0.75; }
+.bbd-knob.off input { opacity: 0.4; filter: grayscale(1); }
+.bbd-knob.off .value { border-style: dashed; color: var(--ink-soft); background: #eee8da; }
 .bbd-knob .value { min-width: 52px; padding: 2px 6px; text-align: center; font: 800 20px/1.2 var(--font); color: var(--ink);
   background: #fff; border: 3px solid var(--ink); border-radius: 10px; pointer-events: none; }
 .bbd-knob .ghost { position: absolute; top: -12px; transform: translateX(-50%); font: 800 13px/1 var(--font); color: var(--ink-soft);
@@ -141,7 +145,9 @@ export function renderKnob(layer: HtmlLayer, spec: KnobSpec): HTMLInputElement {
   if (input.value !== String(spec.value)) input.value = String(spec.value);
   input.dataset.knob = spec.id;
   input.disabled = !!spec.disabled;
-  input.setAttribute('aria-label', spec.label);
+  // Off is more than a colour: greyed and dashed, and its reason is part of its name.
+  root.classList.toggle('off', !!spec.disabled);
+  input.setAttribute('aria-label', spec.disabled && spec.offText ? `${spec.label} (${spec.offText})` : spec.label);
   input.setAttribute('aria-valuetext', spec.ghost ? `${spec.valueText} (${spec.ghost.text})` : spec.valueText);
   const zero = Math.min(100, Math.max(0, ((0 - spec.min) / (spec.max - spec.min)) * 100));
   input.style.setProperty('--zero', `${zero}%`);

@@ -56,6 +56,8 @@ export interface AppleLampView {
   step: string;
   line: AppleLampLine;
   editable: boolean;
+  /** Why the knobs are off (a text key), shown beside them in words; null while they work. */
+  knobsOff: string | null;
   knobs: KnobView[];
   features: { id: string; labelKey: string }[];
   fruit: { id: string; nameKey: string; art: string; index: number; count: number };
@@ -225,6 +227,13 @@ export function appleLampView(step: string, context: AppleLampContext, playing =
     step,
     line,
     editable: knobsEditable(step),
+    knobsOff: knobsEditable(step)
+      ? null
+      : step === 'rule'
+        ? 'ch3.knobs.offRule'
+        : step === 'tune'
+          ? 'ch3.knobs.offTune'
+          : 'ch3.knobs.off',
     knobs: knobIds(level).map((id) => {
       const r = knobRange(level, id);
       const labelKey = id === THRESHOLD ? 'ch3.knob.threshold' : level.featureLabels[level.features.indexOf(id)];

@@ -4,6 +4,12 @@
 
 export const STRIP = { x: 16, y: 408, h: 148, right: 1264 };
 
+/**
+ * The "why?" trace's panel: under the tile palette (rows 66 to 124: the palette stays in view and
+ * usable) and above the strip of cards, growing with its text up to maxH, then scrolling.
+ */
+export const WHY_BOX = { x: 130, y: 132, w: 900, maxH: STRIP.y - 140 };
+
 export interface CardBox {
   x: number;
   w: number;

@@ -8,6 +8,7 @@ import type { ChartText } from '../chartText';
 import { renderWhy } from './rulebookPanels';
 import { cardWords } from './rulebookScreen';
 import { drawStrip, layoutCards, STRIP, type CardBox } from './rulebookStrip';
+import { WHY_BOX } from './stripLayout';
 import { whyLines, type Tr } from './ruleText';
 
 /** What the scene holds that changes what the strip shows. */
@@ -110,7 +111,7 @@ export class StripPainter {
     const lines = whyText(s.tr, view, open, say);
     // Opened just now: focus goes into the panel (its Close button); Escape or Close gives it
     // back to the card's "why?" button.
-    const fresh = renderWhy(this.ui, { x: 130, y: 66, w: 900, maxH: STRIP.y - 74 }, lines[0], lines.slice(1), {
+    const fresh = renderWhy(this.ui, WHY_BOX, lines[0], lines.slice(1), {
       label: s.tr('ch2.btn.close'),
       onClose: () => on.closeWhy(),
     });

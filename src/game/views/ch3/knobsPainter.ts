@@ -3,6 +3,7 @@
 import type { AppleLampEvent } from '../../../levels/ch3/appleLampMachine';
 import type { AppleLampView } from '../../../levels/ch3/appleLampView';
 import { removeKnob, renderKnob } from '../../ui/knob';
+import type { MessageKey } from '../../../i18n/i18n';
 import { LAYOUT, formatNumber, meterY, rowY } from '../neuronLayout';
 import type { PainterKit } from '../painterKit';
 
@@ -13,8 +14,11 @@ export class KnobsPainter {
     const { ui, t, dt, send } = this.kit;
     if (view.step === 'history') {
       for (const k of view.knobs) removeKnob(ui, k.id);
+      ui.removeElement('knobs-off');
       return;
     }
+    const offText = view.knobsOff ? t(view.knobsOff as MessageKey) : undefined;
+    this.renderOff(offText);
     const ghostSetting =
       view.step === 'rule' && view.rule.status === 'ok'
         ? view.rule.perceptron
@@ -40,6 +44,7 @@ export class KnobsPainter {
         label: t('ch3.knob.aria', { name }),
         valueText: formatNumber(k.value),
         disabled: !view.editable,
+        offText,
         ghost:
           ghostValue === undefined
             ? undefined
@@ -50,5 +55,30 @@ export class KnobsPainter {
         onNudge: (by) => send({ type: 'knob.nudge', id: k.id, by }),
       });
     });
+  }
+
+  /** "Knobs off" in words over the knob column while they do not work (not colour alone). */
+  private renderOff(text: string | undefined): void {
+    const { ui } = this.kit;
+    if (!text) {
+      ui.removeElement('knobs-off');
+      return;
+    }
+    const tag = ui.element('knobs-off', 'div', 'bbd-label');
+    Object.assign(tag.style, {
+      left: `${LAYOUT.knobs.x - 18}px`,
+      top: `${LAYOUT.inputs.top - 42}px`,
+      width: `${LAYOUT.knobs.w + 36}px`,
+      fontSize: '14px',
+      lineHeight: '1.15',
+      fontWeight: '800',
+      textAlign: 'center',
+      padding: '2px 4px',
+      borderRadius: '8px',
+      border: '2px dashed currentColor',
+      background: '#fff8e7',
+    });
+    tag.setAttribute('aria-hidden', 'true');
+    tag.textContent = `🔒 ${text}`;
   }
 }
