@@ -28,6 +28,7 @@ import {
 } from './ui/widgets';
 import { momentary } from './ui/moment';
 import { onDownloadProgress, type DownloadProgress } from '../levels/shared/downloads';
+import { chooseRenderer, framesTooSlow, probeWebgl, RENDERER_NOTE_KEY } from './rendererChoice';
 
 /** How much faster animations and timers run in the tests' fast mode (?fast=1). */
 const FAST_SPEED = 8;
@@ -141,8 +142,10 @@ export function startGame(
   };
 
   const params = new URLSearchParams(location.search);
+  // WebGL on a real GPU, the canvas renderer where WebGL would run in software (rendererChoice.ts).
+  const renderer = chooseRenderer(params.get('renderer'), probeWebgl, readNote());
   const game = new Phaser.Game({
-    type: params.get('renderer') === 'canvas' ? Phaser.CANVAS : Phaser.AUTO,
+    type: renderer === 'canvas' ? Phaser.CANVAS : Phaser.AUTO,
     parent: 'game',
     backgroundColor: CSS.cream,
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: GAME_WIDTH, height: GAME_HEIGHT },
@@ -194,6 +197,9 @@ export function startGame(
       shell.reveal();
       firstFrameDrawn();
     });
+    // Which renderer runs, for the tests and anyone curious (the page's <html data-renderer>).
+    document.documentElement.dataset.renderer = game.renderer.type === Phaser.WEBGL ? 'webgl' : 'canvas';
+    if (game.renderer.type === Phaser.WEBGL && !params.has('renderer')) watchFirstFrames(game);
   });
 
   let shown: string | null = null;
@@ -343,4 +349,32 @@ export function startGame(
     if (!game.scene.getScene(key)) game.scene.add(key, scene.default, false);
   };
   return { game, prepareChapter, firstFrame };
+}
+
+function readNote(): string | null {
+  try {
+    return localStorage.getItem(RENDERER_NOTE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** Times WebGL's first frames; if they are too slow, the next start takes the canvas renderer. */
+function watchFirstFrames(game: Phaser.Game): void {
+  const times: number[] = [];
+  let last = performance.now();
+  const onFrame = () => {
+    const now = performance.now();
+    times.push(now - last);
+    last = now;
+    if (times.length < 14) return;
+    game.events.off(Phaser.Core.Events.POST_RENDER, onFrame);
+    if (!framesTooSlow(times)) return;
+    try {
+      localStorage.setItem(RENDERER_NOTE_KEY, 'canvas');
+    } catch {
+      // Storage refused: the next start probes again.
+    }
+  };
+  game.events.on(Phaser.Core.Events.POST_RENDER, onFrame);
 }
