@@ -2,7 +2,16 @@
 // (held-out accuracy, confusion matrix, worst mistakes), the fight (the Demon's throws of unseen
 // digits, the player's own drawings) and the Demon's trick (FGSM noise against the player's net).
 // Every number comes from the engine; every random pick from the attempt's seed.
-import { accuracy, argmax, confusionMatrix, createRng, fgsm, predictClasses, type DenseNetwork } from '../../engine';
+import {
+  accuracy,
+  argmax,
+  classifyWithProbabilities,
+  confusionMatrix,
+  createRng,
+  fgsm,
+  predictClasses,
+  type DenseNetwork,
+} from '../../engine';
 import { deriveSeed } from '../shared/seeds';
 import { choicesFit, netFromWeights, trainBossNet, type BossChoices, type BossWeights } from './bossTraining';
 import { bytesToInput, inkCount, isDrawingInput, SIDE } from './digitDrawing';
@@ -215,7 +224,7 @@ export function throwDigit(level: DigitDemonLevel, digits: BossDigits, s: DigitD
   if (!s.net || !throwsLeft(level, s)) return s;
   const index = s.throwOrder[s.throws.length];
   const label = digits.data.test.labels[index];
-  const predicted = argmax(s.net.predict(testInput(digits, index)), 0, 10);
+  const predicted = predictClasses(s.net, testInput(digits, index))[0];
   const hit = predicted === label;
   return {
     ...s,
@@ -248,8 +257,9 @@ export function submitDrawing(
   pixels: number[],
 ): DigitDemonState {
   if (!s.net || !drawingsLeft(level, s) || !validDrawing(level, digit, pixels)) return s;
-  const probabilities = probabilitiesOf(s.net, pixels);
-  const predicted = argmax(probabilities, 0, 10);
+  const read = classifyWithProbabilities(s.net, bytesToInput(pixels));
+  const probabilities = Array.from(read.probabilities);
+  const predicted = read.classes[0];
   const hit = predicted === digit;
   return {
     ...s,
