@@ -8,14 +8,13 @@ import {
   accumulateBiasGrad,
   forwardCsr,
   forwardCsr64,
-  forwardCsr64Relu,
   forwardDense,
-  forwardDenseLocal,
   inputGrad,
   weightGradCsr,
   weightGradCsrSgd,
   weightGradDense,
 } from './kernels';
+import { forwardCsrPackedRelu, forwardDensePacked, packWeights } from './inferenceKernels';
 import type { DenseMatrix, InputMatrix } from './matrix';
 
 /** A trainable buffer and its accumulated gradient (same length). */
@@ -61,6 +60,13 @@ export class DenseLayer {
   private weightsVersion = 1;
   /** The weightsVersion that weights64 holds (0: never copied). */
   private weights64Version = 0;
+  /**
+   * W regrouped by blocks of eight units (see packWeights), for the inference kernels; made on
+   * first use, made again when the weights changed since.
+   */
+  private packed: readonly number[] = [];
+  /** The weightsVersion that `packed` holds (0: never copied). */
+  private packedVersion = 0;
   /** y seen as a dense matrix: the next layer's input. */
   output: DenseMatrix;
   private capacity = 0;
@@ -116,6 +122,15 @@ export class DenseLayer {
     return this.weights64;
   }
 
+  /** The packed copy of W (see packWeights), copied again if W changed since. */
+  private currentPacked(): readonly number[] {
+    if (this.packedVersion !== this.weightsVersion) {
+      this.packed = packWeights(this.weights, this.inputs, this.units);
+      this.packedVersion = this.weightsVersion;
+    }
+    return this.packed;
+  }
+
   /**
    * z = x W + b, y = f(z) for samples rows[0..count). On sparse input the float64 weight copy is
    * used when it is current, or when refreshing it pays: a large batch, or `prefer64` (the fused
@@ -134,21 +149,21 @@ export class DenseLayer {
 
   /**
    * forward() for inference (no training step follows): the same z and y, bit for bit, by faster
-   * kernels. On sparse input the float64 weight copy is used (refreshed if W changed since it was
-   * taken) and a ReLU is applied in the same pass; dense input keeps each sum in a local. With
+   * kernels. On sparse input a ReLU layer reads the packed copy of W (refreshed if W
+   * changed since it was taken) and applies the ReLU in the same pass, other layers read the
+   * float64 copy; dense input reads the packed copy and keeps each sum in a local. With
    * `skipSoftmax` a softmax layer leaves y untouched and only z (the logits) is computed, for
    * callers that only need the argmax (softmax keeps the order of its inputs).
    */
   forwardInference(x: InputMatrix, rows: Int32Array, count: number, skipSoftmax: boolean): void {
     this.ensureCapacity(count);
     if (x.kind === 'csr') {
-      const w64 = this.currentWeights64();
       if (this.activation === 'relu') {
-        forwardCsr64Relu(x, rows, count, w64, this.bias, this.units, this.z, this.y);
+        forwardCsrPackedRelu(x, rows, count, this.currentPacked(), this.bias, this.units, this.z, this.y);
         return;
       }
-      forwardCsr64(x, rows, count, w64, this.bias, this.units, this.z);
-    } else forwardDenseLocal(x, rows, count, this.weights, this.bias, this.units, this.z);
+      forwardCsr64(x, rows, count, this.currentWeights64(), this.bias, this.units, this.z);
+    } else forwardDensePacked(x, rows, count, this.currentPacked(), this.bias, this.units, this.z);
     if (skipSoftmax && this.activation === 'softmax') return;
     activateRows(this.activation, this.z, this.y, count, this.units);
   }

@@ -31,6 +31,18 @@ export function predictClasses(net: DenseNetwork, x: Float32Array | InputMatrix,
   return out;
 }
 
+/**
+ * The classes (predictClasses) and the output layer's values (predict: probabilities for a
+ * softmax layer) of every sample, for a caller that shows both: classes[r] is the argmax of the
+ * logits, computed as predictClasses does, so every path that classifies gets the same answer.
+ */
+export function classifyWithProbabilities(
+  net: DenseNetwork,
+  x: Float32Array | InputMatrix,
+): { classes: Int32Array; probabilities: Float32Array } {
+  return { classes: predictClasses(net, x), probabilities: net.predict(x) };
+}
+
 /** The true class of each row: the label itself, or the argmax of a one-hot row. */
 export function trueClasses(targets: Targets, rows: number, units: number): Int32Array {
   checkTargets(targets, rows, units);

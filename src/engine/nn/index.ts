@@ -14,7 +14,14 @@ export {
 } from './activations';
 export { DenseLayer, type Param } from './denseLayer';
 export { DenseNetwork, createNetwork, type NetworkOptions } from './denseNetwork';
-export { argmax, accuracy, confusionMatrix, predictClasses, trueClasses } from './evaluate';
+export {
+  argmax,
+  accuracy,
+  classifyWithProbabilities,
+  confusionMatrix,
+  predictClasses,
+  trueClasses,
+} from './evaluate';
 export { fgsm } from './adversarial';
 export { INIT_NAMES, type InitName } from './init';
 export {

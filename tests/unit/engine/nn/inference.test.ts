@@ -10,7 +10,8 @@ import {
   type DenseNetwork,
   type NetworkSpec,
 } from '../../../../src/engine/nn';
-import { forwardCsr, forwardCsr64Relu, forwardDense, forwardDenseLocal } from '../../../../src/engine/nn/kernels';
+import { forwardCsr, forwardDense } from '../../../../src/engine/nn/kernels';
+import { forwardCsrPackedRelu, forwardDensePacked, packWeights } from '../../../../src/engine/nn/inferenceKernels';
 import { createRng } from '../../../../src/engine/random';
 import { randomBuffer } from './helpers';
 
@@ -21,7 +22,7 @@ describe('inference kernels', () => {
   const x = raw.map((v) => (v < 0.75 ? 0 : v));
   const rows = Int32Array.from({ length: n }, (_, i) => (i * 7) % n);
 
-  it('sparse ReLU forward (float64 weights, fused ReLU) is bit-identical to forwardCsr + ReLU', () => {
+  it('sparse ReLU forward (packed float64 weights, fused ReLU) is bit-identical to forwardCsr + ReLU', () => {
     for (const units of [64, 13, 5]) {
       const w = randomBuffer(inputs * units, 4, -1, 1);
       const b = randomBuffer(units, 5, -0.5, 0.5);
@@ -30,7 +31,7 @@ describe('inference kernels', () => {
       forwardCsr(csr, rows, n, w, b, units, zRef);
       const z = new Float32Array(n * units);
       const y = new Float32Array(n * units);
-      forwardCsr64Relu(csr, rows, n, Float64Array.from(w), b, units, z, y);
+      forwardCsrPackedRelu(csr, rows, n, packWeights(w, inputs, units), b, units, z, y);
       expect(Array.from(z)).toEqual(Array.from(zRef));
       expect(Array.from(y)).toEqual(Array.from(zRef, (v) => (v > 0 ? v : 0)));
     }
@@ -44,7 +45,7 @@ describe('inference kernels', () => {
       const zRef = new Float32Array(n * units);
       const z = new Float32Array(n * units);
       forwardDense(m, rows, n, w, b, units, zRef);
-      forwardDenseLocal(m, rows, n, w, b, units, z);
+      forwardDensePacked(m, rows, n, packWeights(w, inputs, units), b, units, z);
       expect(Array.from(z)).toEqual(Array.from(zRef));
     }
   });

@@ -18,14 +18,13 @@ import {
   accumulateBiasGrad,
   forwardCsr,
   forwardCsr64,
-  forwardCsr64Relu,
   forwardDense,
-  forwardDenseLocal,
   inputGrad,
   weightGradCsr,
   weightGradCsrSgd,
   weightGradDense,
 } from '../../../../src/engine/nn/kernels';
+import { forwardDensePacked, packWeights } from '../../../../src/engine/nn/inferenceKernels';
 import { sgdUpdate } from '../../../../src/engine/nn/optimizers';
 import { randomBuffer } from './helpers';
 
@@ -143,30 +142,15 @@ describe('forward kernels against a dense reference', () => {
     });
   });
 
-  it('forwardCsr64Relu: the same z, and y = max(z, 0), bit-identical', () => {
-    eachCase((c) => {
-      const ref = refForward64(c);
-      const z = new Float32Array(COUNT * c.units);
-      const y = new Float32Array(COUNT * c.units);
-      forwardCsr64Relu(c.csr, SELECTION, COUNT, Float64Array.from(c.w), c.b, c.units, z, y);
-      expectBitIdentical(z, ref, label(c, 'forwardCsr64Relu z'));
-      expectBitIdentical(
-        y,
-        ref.map((v) => (v > 0 ? v : 0)),
-        label(c, 'forwardCsr64Relu y'),
-      );
-    });
-  });
-
-  it('forwardDense and forwardDenseLocal: float32 rounding after every term, bit-identical', () => {
+  it('forwardDense and forwardDensePacked: float32 rounding after every term, bit-identical', () => {
     eachCase((c) => {
       const ref = refForward32(c);
       const z = new Float32Array(COUNT * c.units);
       forwardDense(c.dense, SELECTION, COUNT, c.w, c.b, c.units, z);
       expectBitIdentical(z, ref, label(c, 'forwardDense'));
       const zl = new Float32Array(COUNT * c.units);
-      forwardDenseLocal(c.dense, SELECTION, COUNT, c.w, c.b, c.units, zl);
-      expectBitIdentical(zl, ref, label(c, 'forwardDenseLocal'));
+      forwardDensePacked(c.dense, SELECTION, COUNT, packWeights(c.w, c.cols, c.units), c.b, c.units, zl);
+      expectBitIdentical(zl, ref, label(c, 'forwardDensePacked'));
     });
   });
 

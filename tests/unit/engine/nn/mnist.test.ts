@@ -72,6 +72,27 @@ describe('MNIST asset', () => {
     expect(Array.from(a.value)).toEqual(Array.from(b.value));
     expect(Array.from(csrToDense(a).data)).toEqual(Array.from(aligned, (v) => Math.fround(v / 255)));
   });
+
+  it('the one-pass conversion grows its lists when digits are inked far more than MNIST ones', () => {
+    // 40 digits: the first 10 blank, then more and more ink up to every pixel, so the lists sized
+    // for a quarter of the pixels must grow (more than once), and each byte value appears.
+    const count = 40;
+    const pixels = new Uint8Array(count * 784);
+    for (let r = 10; r < count; r++) {
+      const inked = Math.round((784 * (r - 9)) / (count - 10));
+      for (let c = 0; c < inked; c++) pixels[r * 784 + c] = 1 + ((r * 31 + c * 7) % 255);
+    }
+    const unaligned = new Uint8Array(new ArrayBuffer(count * 784 + 1), 1, count * 784);
+    unaligned.set(pixels);
+    const labels = new Uint8Array(count);
+    const a = pixelsToCsr({ count, labels, pixels }, 784);
+    const b = pixelsToCsr({ count, labels, pixels: unaligned }, 784);
+    expect(a.rowStart[count]).toBeGreaterThan((count * 784) / 4 + 784);
+    expect(Array.from(a.rowStart)).toEqual(Array.from(b.rowStart));
+    expect(Array.from(a.index)).toEqual(Array.from(b.index));
+    expect(Array.from(a.value)).toEqual(Array.from(b.value));
+    expect(Array.from(csrToDense(a).data)).toEqual(Array.from(pixels, (v) => Math.fround(v / 255)));
+  });
 });
 
 describe('the boss: 784-64-10 on real digits', () => {
