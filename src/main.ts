@@ -18,6 +18,7 @@ import { afterPaint, startShell } from './game/shell';
 import './game/ui/ui.css';
 import './game/ui/classroom.css';
 import './game/ui/anywhere.css';
+import './game/ui/layout.css';
 
 function browserStorage(): StorageLike {
   try {

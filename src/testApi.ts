@@ -12,6 +12,9 @@ export interface TestApi {
   snapshot(): Record<string, unknown>;
   setChapterView(view: unknown): void;
   setSoundProbe(probe: () => { lastPlayed: string | null; contextState: string }): void;
+  /** The canvas texts drawn now, with their bounds in page pixels (tests/browser/layout.mjs). */
+  canvasTexts(): unknown[];
+  setCanvasTextProbe(probe: () => unknown[]): void;
 }
 
 declare global {
@@ -26,6 +29,7 @@ export function installTestApi(app: AppActor, saveError: () => string | null): T
     lastPlayed: null,
     contextState: 'none',
   });
+  let canvasTextProbe: () => unknown[] = () => [];
   const api: TestApi = {
     snapshot() {
       const s = app.getSnapshot();
@@ -94,6 +98,12 @@ export function installTestApi(app: AppActor, saveError: () => string | null): T
     },
     setSoundProbe(probe) {
       soundProbe = probe;
+    },
+    canvasTexts() {
+      return JSON.parse(JSON.stringify(canvasTextProbe()));
+    },
+    setCanvasTextProbe(probe) {
+      canvasTextProbe = probe;
     },
   };
   window.blackBoxDog = api;

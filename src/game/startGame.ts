@@ -15,6 +15,7 @@ import { ResultsScene } from './scenes/ResultsScene';
 import { ChapterProblemScene } from './scenes/ChapterProblemScene';
 import { ReplaysScene } from './scenes/ReplaysScene';
 import { installReplayOverlay } from './ui/replayBar';
+import { probeCanvasTexts } from './ui/layoutProbe';
 import { HtmlLayer, GAME_HEIGHT, GAME_WIDTH } from './ui/htmlLayer';
 import type { Shell } from './shell';
 import {
@@ -179,6 +180,7 @@ export function startGame(
     }
   };
   installReplayOverlay(app, overlay, game);
+  api.setCanvasTextProbe(() => probeCanvasTexts(game));
   game.scale.on(Phaser.Scale.Events.RESIZE, fit);
   window.addEventListener('resize', () => requestAnimationFrame(fit));
   // The page's shell has shown the title (or a starting line) until now. Once the engine is up,

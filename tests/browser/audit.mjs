@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QUICK, ROOT, WAIT, control, gameUrl, openBrowser, screenshot, snap, waitForScreen } from './harness.mjs';
+import { checkLayout } from './layout.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const SERIOUS = new Set(['serious', 'critical']);
@@ -34,7 +35,7 @@ async function axe(page) {
  * `serious` counts serious and critical violations (one per rule per screen), `findings` lists
  * them with the screen they were found on.
  */
-export async function auditScreens(url, locale, { visionShots = false } = {}) {
+export async function auditScreens(url, locale, { visionShots = false, layout = false } = {}) {
   const b = await openBrowser({ locale: locale === 'zh-CN' ? 'zh-CN' : 'en-US', serviceWorkers: 'block' });
   const { page } = b;
   const screens = [];
@@ -44,6 +45,8 @@ export async function auditScreens(url, locale, { visionShots = false } = {}) {
     const violations = await axe(page);
     screens.push(name);
     for (const v of violations) if (SERIOUS.has(v.impact)) findings.push({ screen: `${locale} ${name}`, ...v });
+    // `layout`: the layout check too (tests/browser/layout.mjs), at the page's three sizes.
+    if (layout) await checkLayout(page, name.replace(/^chapter (\d)/, 'ch$1'));
   };
   try {
     await page.addInitScript((s) => {

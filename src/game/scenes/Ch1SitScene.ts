@@ -26,7 +26,8 @@ import {
 } from '../views/ch1/controlsPainter';
 import { ProbabilityBox } from '../views/ch1/probabilityBox';
 import { ShowPainter } from '../views/ch1/showPainter';
-import { PANEL_X, PANELS } from '../views/ch1/sitLayout';
+import { PANEL_X, PANELS, panelRows } from '../views/ch1/sitLayout';
+import { isPhone } from '../ui/phoneLayout';
 
 /** What each answer does to Bit: its face and the icon that flies to it. */
 const ANSWER: Record<Feedback, { pose: ArtKey; icon: ArtKey }> = {
@@ -84,7 +85,7 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
     this.label(34, 14, 30).setData('role', 'title').setName('title');
     this.trials = this.label(652, 18, 22, CSS.inkSoft).setOrigin(1, 0);
     this.label(PANEL_X, 78, 22, CSS.inkSoft).setName('commandsLabel');
-    this.label(PANEL_X, 262, 22, CSS.inkSoft).setName('feedbackLabel');
+    this.label(PANEL_X, panelRows(isPhone()).feedbackLabelY, 22, CSS.inkSoft).setName('feedbackLabel');
     this.judge = this.add.image(560, 330, 'judge').setDisplaySize(210, 210).setVisible(false);
     this.bit = new BitPainter(this, (x, y, size, color) => this.label(x, y, size, color));
     this.box = new ProbabilityBox(this, 'ch1-box');

@@ -9,6 +9,9 @@ import { BaseScene, H, W } from './BaseScene';
 import { replaysText } from '../ui/replaysText';
 import { mapLayout } from '../views/mapLayout';
 
+/** The widest a stop's year label may be before it wraps (stops stand about 190 px apart). */
+const YEAR_WRAP = 210;
+
 export class MapScene extends BaseScene {
   constructor() {
     super(SCENES.map);
@@ -74,8 +77,12 @@ export class MapScene extends BaseScene {
         .fillStyle(COLORS.ink)
         .fillTriangle(-10, -14, 10, -14, 0, 0)
         .fillTriangle(-10, 14, 10, 14, 0, 0);
-      const year = this.label(x, y - 112 * S, 17, CSS.ink)
-        .setOrigin(0.5, 0)
+      // Above the disc and its padlock, growing upwards: a long label wraps onto a second line
+      // rather than running under the next stop's disc.
+      const year = this.label(x, y - 72 * S, 17, CSS.ink)
+        .setOrigin(0.5, 1)
+        .setAlign('center')
+        .setWordWrapWidth(YEAR_WRAP * S)
         .setStroke(CSS.cream, 6);
       const stars = [0, 1, 2].map((k) =>
         this.add.image(x + (k - 1) * 34 * S, y + 58 * S, 'star').setDisplaySize(34 * S, 34 * S),

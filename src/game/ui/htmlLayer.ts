@@ -65,6 +65,10 @@ export class HtmlLayer {
     const scale = rect.width / GAME_WIDTH;
     const transform = `translate(${rect.left}px, ${rect.top}px) scale(${scale})`;
     if (this.root.style.transform !== transform) this.root.style.transform = transform;
+    // The layer's scale, for sizes that must hold in CSS pixels (a phone's 44 px touch targets,
+    // layout.css).
+    const ui = String(Math.round(scale * 1000) / 1000);
+    if (this.root.style.getPropertyValue('--ui-scale') !== ui) this.root.style.setProperty('--ui-scale', ui);
   }
 
   /** Makes the group's buttons exactly `specs` (in Tab order). */

@@ -6,6 +6,7 @@ import { LOCALES, translate, type MessageKey } from '../../i18n/i18n';
 import type { AppActor } from '../services';
 import { artUrl } from '../keys';
 import { GAME_WIDTH as W, type HtmlLayer } from '../ui/htmlLayer';
+import { isPhone, redrawOnPhoneChange } from '../ui/phoneLayout';
 
 export interface TitleActions {
   /** Play or Continue; the page's shell has no sound yet, the scene clicks and starts the music. */
@@ -26,6 +27,12 @@ export function renderTitle(ui: HtmlLayer, app: AppActor, actions: TitleActions)
   put('.credit', t('app.credit'));
 
   const hasProgress = Object.values(progress.stars).some((s) => s > 0);
+  // On a phone the buttons under Play are 82 px tall (44 CSS px): each row moves down to fit.
+  const phone = isPhone();
+  const rowY = phone ? [404, 498, 592] : [412, 484, 556];
+  redrawOnPhoneChange('title', () => {
+    if (words.isConnected) renderTitle(ui, app, actions);
+  });
   ui.sync('title', [
     {
       id: 'play',
@@ -43,7 +50,7 @@ export function renderTitle(ui: HtmlLayer, app: AppActor, actions: TitleActions)
     ...LOCALES.map((id, i) => ({
       id: `lang-${id}`,
       x: W / 2 - 150 + i * 155,
-      y: 412,
+      y: rowY[0],
       w: 145,
       h: 56,
       label: translate(id, `lang.${id}` as MessageKey),
@@ -54,7 +61,7 @@ export function renderTitle(ui: HtmlLayer, app: AppActor, actions: TitleActions)
     {
       id: 'sound',
       x: W / 2 - 150,
-      y: 484,
+      y: rowY[1],
       w: 300,
       h: 56,
       label: t(settings.muted ? 'title.soundOff' : 'title.soundOn'),
@@ -66,7 +73,7 @@ export function renderTitle(ui: HtmlLayer, app: AppActor, actions: TitleActions)
     {
       id: 'settings',
       x: W / 2 - 150,
-      y: 556,
+      y: rowY[2],
       w: 300,
       h: 56,
       label: t('title.settings'),

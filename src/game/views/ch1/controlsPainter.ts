@@ -6,7 +6,8 @@ import type { SitView } from '../../../levels/ch1/sitView';
 import type { MessageKey, Params } from '../../../i18n/i18n';
 import { artUrl, type ArtKey } from '../../keys';
 import type { ButtonSpec } from '../../ui/htmlLayer';
-import { PANEL_X } from './sitLayout';
+import { isPhone } from '../../ui/phoneLayout';
+import { PANEL_X, panelRows } from './sitLayout';
 
 /** Text lookups: `t` for the game's own keys, `dt` for keys from the level file. */
 export interface ControlText {
@@ -16,12 +17,13 @@ export interface ControlText {
 
 export function commandSpecs(view: SitView, text: ControlText, onCommand: (id: string) => void): ButtonSpec[] {
   const { t, dt } = text;
+  const rows = panelRows(isPhone());
   return view.commands
     .filter((c) => c.visible)
     .map((c, i) => ({
       id: c.id,
       x: PANEL_X + (i % 2) * 276,
-      y: 118 + Math.floor(i / 2) * 72,
+      y: rows.commandsY + Math.floor(i / 2) * rows.commandsStep,
       w: 262,
       h: 60,
       label: dt(c.labelKey),
@@ -43,7 +45,7 @@ export function feedbackSpecs(view: SitView, text: ControlText, onFeedback: (id:
   const feedback = (id: Feedback, x: number, variant: ButtonSpec['variant'], icon: ArtKey): ButtonSpec => ({
     id,
     x,
-    y: 296,
+    y: panelRows(isPhone()).feedbackY,
     w: 176,
     h: 80,
     label: text.t(`ch1.btn.${id}`),
@@ -67,11 +69,11 @@ export interface ToolHandlers {
   map(): void;
 }
 
-function mapButton(text: ControlText, on: ToolHandlers): ButtonSpec {
+function mapButton(text: ControlText, on: ToolHandlers, y = panelRows(isPhone()).showToolsY): ButtonSpec {
   return {
     id: 'map',
     x: PANEL_X + 376,
-    y: 478,
+    y,
     w: 176,
     h: 56,
     label: text.t('ch1.btn.quit'),
@@ -82,12 +84,14 @@ function mapButton(text: ControlText, on: ToolHandlers): ButtonSpec {
 
 /** The tools in the yard: open or close the box, start the show, back to the map. */
 export function toolSpecs(view: SitView, boxOpen: boolean, text: ControlText, on: ToolHandlers): ButtonSpec[] {
+  const phone = isPhone();
+  const rows = panelRows(phone);
   return [
     {
       id: 'box',
       x: PANEL_X,
-      y: 400,
-      w: 262,
+      y: rows.toolsY,
+      w: rows.toolW,
       h: 60,
       label: text.t(boxOpen ? 'ch1.btn.closeBox' : 'ch1.btn.openBox'),
       icon: artUrl('bit-brain-open'),
@@ -98,9 +102,9 @@ export function toolSpecs(view: SitView, boxOpen: boolean, text: ControlText, on
     view.canMoreTwist
       ? {
           id: 'more',
-          x: PANEL_X + 276,
-          y: 400,
-          w: 262,
+          x: PANEL_X + rows.toolW + 12,
+          y: rows.toolsY,
+          w: rows.toolW,
           h: 60,
           label: text.t('ch1.btn.moreTwist'),
           icon: artUrl('treat'),
@@ -109,9 +113,9 @@ export function toolSpecs(view: SitView, boxOpen: boolean, text: ControlText, on
         }
       : {
           id: 'show',
-          x: PANEL_X + 276,
-          y: 400,
-          w: 262,
+          x: PANEL_X + rows.toolW + 12,
+          y: rows.toolsY,
+          w: rows.toolW,
           h: 60,
           label: text.t('ch1.btn.show'),
           icon: artUrl('whistle'),
@@ -119,7 +123,7 @@ export function toolSpecs(view: SitView, boxOpen: boolean, text: ControlText, on
           disabled: !view.canStartShow,
           onPress: () => on.startShow(),
         },
-    mapButton(text, on),
+    mapButton(text, on, phone ? rows.toolsY : rows.showToolsY),
   ];
 }
 
@@ -132,7 +136,7 @@ export function showToolSpecs(showOver: boolean, text: ControlText, on: ToolHand
           {
             id: 'finish',
             x: PANEL_X,
-            y: 478,
+            y: panelRows(isPhone()).showToolsY,
             w: 360,
             h: 56,
             label: text.t('ch1.btn.finishShow'),

@@ -15,3 +15,29 @@ export const PANELS: readonly PanelBox[] = [
 
 /** A canvas text label in the game font (the scene's `label`). */
 export type LabelFn = (x: number, y: number, size: number, color?: string) => Phaser.GameObjects.Text;
+
+/**
+ * Where the command panel's rows stand. On a phone in landscape (ui/phoneLayout.ts) every control
+ * is 82 px tall (44 CSS px), so the rows are spaced out and the Map button joins the tools' row.
+ */
+export function panelRows(phone: boolean) {
+  return phone
+    ? {
+        commandsY: 110,
+        commandsStep: 86,
+        feedbackLabelY: 280,
+        feedbackY: 318,
+        toolsY: 410,
+        toolW: 176,
+        showToolsY: 452,
+      }
+    : {
+        commandsY: 118,
+        commandsStep: 72,
+        feedbackLabelY: 262,
+        feedbackY: 296,
+        toolsY: 400,
+        toolW: 262,
+        showToolsY: 478,
+      };
+}
