@@ -376,7 +376,6 @@ describe('replays, comparison and sharing', () => {
           },
           half,
         );
-        await page.waitForTimeout(300);
         await screenshot(page, `replays-watch-ch${ref.chapter}`);
         if (ref.chapter === 4) {
           // Scrubbing to the end (past the lab's long training step) is answered at once, and a
