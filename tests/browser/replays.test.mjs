@@ -388,7 +388,6 @@ describe('replays, comparison and sharing', () => {
           },
           half,
         );
-        await page.waitForTimeout(300);
         await screenshot(page, `replays-watch-ch${ref.chapter}`);
         await checkLayout(page, `ch${ref.chapter} replay`);
         if (ref.chapter === 4) {
