@@ -138,3 +138,6 @@ export function chapterStatus(
 export function isPlayable(status: ChapterStatus): boolean {
   return status === 'open' || status === 'passed';
 }
+
+// Each chapter's function strip (input → box → output), for the scenes' shared painter.
+export { FUNCTION_STRIPS, functionStripOf, type FunctionStrip } from './shared/functionStrip';

@@ -9,6 +9,8 @@ import { chapterRunOf } from '../services';
 import { useCanvasQuotes } from '../ui/canvasFont';
 import { renderChartTexts, type ChartText } from '../views/chartText';
 import { momentOf } from '../ui/moment';
+import { renderFunctionStrip } from '../ui/functionStrip';
+import { functionStripOf } from '../../levels/chapters';
 import { BaseScene } from './BaseScene';
 
 export abstract class ChapterScene<V extends object, E extends { type: string }, L> extends BaseScene {
@@ -26,6 +28,7 @@ export abstract class ChapterScene<V extends object, E extends { type: string },
     const sub = run.ref.subscribe(() => this.refresh());
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       sub.unsubscribe();
+      this.services.ui.removeElement('function-strip');
       this.onShutdown();
     });
     // The app changes under a chapter for the settings (language, motion), the leave dialog and
@@ -82,6 +85,9 @@ export abstract class ChapterScene<V extends object, E extends { type: string },
     this.moment = moment;
     this.renderView(view);
     renderChartTexts(this.services.ui, this.chartTexts(view));
+    // Every chapter's function, input → box → output, in the same place (its view's strip, else
+    // the shared table's entry for its number).
+    renderFunctionStrip(this.services.ui, functionStripOf(view, this.run.chapter.number), (k) => this.dt(k));
   }
 
   /** Starts every attempt clean: a scene object is reused when the chapter is played again. */

@@ -1,6 +1,7 @@
 // What chapter 1's screen shows, derived from the machine snapshot: the mentor's line, which
 // controls are live, and the probabilities for the "open the box" view. Pure, so it is tested
 // without a browser and the scene only draws what this returns.
+import { FUNCTION_STRIPS, type FunctionStrip } from '../shared/functionStrip';
 import { allowedCommands, canExtendTwist, INTRO_LINES, type SitContext } from './sitMachine';
 import {
   isLearned,
@@ -74,6 +75,8 @@ export interface SitLine {
 
 export interface SitView {
   step: string;
+  /** The chapter's function, input → box → output (the shared strip's words). */
+  functionStrip: FunctionStrip;
   line: SitLine;
   /**
    * Commands in level order: whether they can be pressed now, whether the teaching step counts
@@ -239,6 +242,7 @@ export function sitView(step: string, context: SitContext): SitView {
   );
   return {
     step,
+    functionStrip: FUNCTION_STRIPS[1],
     line: lineFor(step, context),
     commands: level.commands.map((c, i) => ({
       id: c.id,

@@ -1,6 +1,7 @@
 // What chapter 2's screen shows, derived from the machine snapshot: the mentor's line, the rule
 // editor's rows, the strip of days or fruits with ✓/✗ and their "why?" traces, the conflict, the
 // expert ceiling and the verdict. Pure, so it is tested without a browser; the scene only draws.
+import { FUNCTION_STRIPS, type FunctionStrip } from '../shared/functionStrip';
 import { editablePart, INTRO_LINES, type RulebookContext } from './rulebookMachine';
 import { ruleCount, type Join } from './rulebookEdit';
 import {
@@ -64,6 +65,8 @@ export interface StripCard {
 
 export interface RulebookView {
   step: string;
+  /** The chapter's function, input → box → output (the shared strip's words). */
+  functionStrip: FunctionStrip;
   line: RulebookLine;
   editor: EditorView | null;
   strip: { kind: 'days' | 'fruits'; cards: StripCard[]; correct: number; checked: number } | null;
@@ -218,6 +221,7 @@ export function rulebookView(step: string, context: RulebookContext): RulebookVi
     step === 'season' && model.side ? { ...expertCeiling(data, model.apple, all, model.side), side: model.side } : null;
   return {
     step,
+    functionStrip: FUNCTION_STRIPS[2],
     line: lineFor(step, context, strip),
     editor: editorFor(step, context),
     strip,

@@ -1,6 +1,7 @@
 // What chapter 3's screen shows, derived from the machine snapshot: the mentor's line, the knobs,
 // the fruit in front of the lamp with its inputs, sum and lamp, the basket marks, Bit's tuning and
 // the challenge. Pure, so it is tested without a browser; the scene only draws what this returns.
+import { FUNCTION_STRIPS, type FunctionStrip } from '../shared/functionStrip';
 import type { Perceptron } from '../../engine';
 import type { ViewCue } from '../contract';
 import { INTRO_LINES, knobsEditable, tickMs, type AppleLampContext } from './appleLampMachine';
@@ -54,6 +55,8 @@ export interface SettingSummary {
 
 export interface AppleLampView {
   step: string;
+  /** The chapter's function, input → box → output (the shared strip's words). */
+  functionStrip: FunctionStrip;
   line: AppleLampLine;
   editable: boolean;
   /** Why the knobs are off (a text key), shown beside them in words; null while they work. */
@@ -225,6 +228,7 @@ export function appleLampView(step: string, context: AppleLampContext, playing =
   const pairs = lookalikes(context);
   return {
     step,
+    functionStrip: FUNCTION_STRIPS[3],
     line,
     editable: knobsEditable(step),
     knobsOff: knobsEditable(step)
