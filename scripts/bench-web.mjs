@@ -90,6 +90,8 @@ try {
 }
 // Chapter 4: frames per second while the lab trains with the heatmaps live (chapters 1-3 passed).
 const ch4Fps = [];
+// Chapter 4: epochs a second the spiral trains at with that network (the clock's pace as played).
+const ch4SpiralEpochs = [];
 {
   const server4 = await startPreview();
   try {
@@ -156,6 +158,8 @@ const ch4Fps = [];
       for (let i = 0; i < 5; i++) await control(page, 'ch4', 'layer-0-add').click();
       for (let i = 0; i < 6; i++) await control(page, 'ch4', 'layer-1-add').click();
       await control(page, 'ch4', 'train-play').click();
+      const epochs0 = (await v()).lab.epochs;
+      const t0 = Date.now();
       await page.evaluate(() => {
         window.__frames = [];
         const tick = (t) => {
@@ -173,6 +177,7 @@ const ch4Fps = [];
         return perSecond;
       });
       const epochs = (await v()).lab.epochs;
+      ch4SpiralEpochs.push(Math.round((epochs - epochs0) / ((Date.now() - t0) / 1000)));
       ch4Fps.push(median(fps));
       console.log(
         `chapter 4 round ${round + 1}: training fps ${median(fps)} (per second: ${fps.join(' ')}), ${epochs} epochs`,
@@ -256,6 +261,7 @@ const summary = {
   fps_median: median(results.fps),
   ch5_descent_fps: median(ch5Fps),
   ch4_train_fps: median(ch4Fps),
+  lab_spiral_epochs_per_s: median(ch4SpiralEpochs),
   ...boss,
   ...anywhere,
 };

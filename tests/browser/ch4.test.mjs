@@ -80,18 +80,9 @@ async function waitStep(page, step) {
   });
 }
 
-const XOR = [
-  ['h1.w1', 1],
-  ['h1.w2', -1],
-  ['h1.threshold', 0.5],
-  'add',
-  ['h2.w1', -1],
-  ['h2.w2', 1],
-  ['h2.threshold', 0.5],
-  ['out.v1', 1],
-  ['out.v2', 1],
-  ['out.threshold', 0],
-];
+// A fair try of the player's own (four settings and a Check that is not yet right), then the
+// explainer's way.
+const FAIR_TRY = [['h1.w1', 1], ['h1.w2', -1], 'add', ['h2.w1', 1], ['h2.w2', 1]];
 
 async function playChapter(locale, seed, prefix, mode, lab) {
   const b = await openBrowser({ locale: locale === 'zh-CN' ? 'zh-CN' : 'en-US' });
@@ -144,6 +135,9 @@ async function playChapter(locale, seed, prefix, mode, lab) {
     v = await view(page);
     assert.ok(v.bit.cycle, 'Bit is caught cycling');
     assert.equal(v.line.key, 'ch4.bit.cycling');
+    assert.equal(v.bit.pass, v.bit.rounds, 'the board shows the last round played');
+    assert.equal(v.line.params.rounds, v.bit.rounds, 'the words name the same round');
+    assert.equal(await page.locator(knobSel('bit.w1')).isDisabled(), true, "Bit's knobs show, not turnable");
     await screenshot(page, `${prefix}-bit-cycling`);
     await press('ch4', 'bit-done');
     await waitStep(page, 'book');
@@ -153,17 +147,34 @@ async function playChapter(locale, seed, prefix, mode, lab) {
     await press('ch4', 'book-read');
     await waitStep(page, 'build');
 
-    // Part B: the explainer's construction, by hand.
-    for (const step of XOR) {
+    // Part B: a fair try, then the explainer's way (the blueprint).
+    for (const step of FAIR_TRY) {
       if (step === 'add') {
         await press('ch4', 'hidden-add');
         continue;
       }
       await turn(page, step[0], step[1]);
     }
+    assert.equal((await view(page)).build.blueprintOpen, false, 'the blueprint waits for a Check');
+    await press('ch4', 'build-check');
     v = await view(page);
-    assert.equal(v.build.right, 4);
+    assert.equal(v.line.key, 'ch4.notice.notYet');
+    assert.equal(v.build.blueprintOpen, true);
     await screenshot(page, `${prefix}-build`);
+    await press('ch4', 'blueprint');
+    v = await view(page);
+    assert.equal(v.line.key, 'ch4.notice.blueprint');
+    assert.equal(v.build.right, 4);
+    assert.deepEqual(
+      v.build.hidden.map((h) => h.perceptron),
+      [
+        { weights: [1, -1], threshold: 0.5 },
+        { weights: [-1, 1], threshold: 0.5 },
+      ],
+    );
+    assert.equal(v.build.output.perceptron.threshold, 0.5);
+    assert.equal((await snap(page)).chapter.step, 'build');
+    await screenshot(page, `${prefix}-blueprint`);
     await press('ch4', 'build-check');
     await waitStep(page, 'insight');
     await screenshot(page, `${prefix}-insight`);
@@ -179,6 +190,13 @@ async function playChapter(locale, seed, prefix, mode, lab) {
     assert.equal(v.lab.layers[0], 3 + lab.add);
     await press('ch4', 'train-step');
     assert.equal((await view(page)).lab.epochs, 1);
+    if (mode === 'keys') {
+      // The focused control explains itself in a line beside it (and as its description).
+      const tip = page.locator('[data-owned="ch4-tip"]');
+      await tip.waitFor({ state: 'visible', timeout: WAIT });
+      assert.ok((await tip.textContent()).length > 10, 'a one-line explanation shows');
+      await screenshot(page, `${prefix}-lab-tip`);
+    }
     await press('ch4', 'train-play');
     await page.waitForFunction((n) => window.blackBoxDog.snapshot().chapter.lab.epochs >= n, 60, {
       timeout: WAIT,
@@ -244,6 +262,11 @@ async function playChapter(locale, seed, prefix, mode, lab) {
     assert.equal(s.lastAttempt.chapter, 4);
     assert.equal(s.lastAttempt.seed, seed);
     assert.equal(s.lastAttempt.result.dataset, lab.dataset);
+    assert.equal(
+      s.lastAttempt.events.filter((e) => e.type === 'blueprint.show').length,
+      1,
+      'the blueprint is recorded',
+    );
     assert.deepEqual(b.errors, [], 'no console errors');
   } finally {
     await b.close();

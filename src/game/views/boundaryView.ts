@@ -42,23 +42,44 @@ export function toUnit(values: Float32Array, kind: SmallActivation | 'output'): 
   return (v) => v;
 }
 
-/** Paints size x size cells (row 0 at the top) into a canvas context of the same size. */
+/**
+ * Paints a size x size grid (row 0 at the top, each value taken at its cell's centre) into a
+ * canvas context of (size * scale) pixels a side. With scale > 1 each pixel's value is read
+ * between the four nearest cell centres (bilinear), so the colours, and the boundary where the
+ * hue turns, run smoothly instead of in blocks.
+ */
 export function heatmapPixels(
   ctx: CanvasRenderingContext2D,
   values: Float32Array,
   kind: SmallActivation | 'output',
   size: number,
+  scale = 1,
 ): void {
-  const img = ctx.createImageData(size, size);
+  const side = size * scale;
+  const img = ctx.createImageData(side, side);
   const unit = toUnit(values, kind);
-  for (let i = 0; i < size * size; i++) {
-    const p = Math.min(1, Math.max(0, unit(values[i])));
-    const c = p >= 0.5 ? ONE : ZERO;
-    const t = Math.abs(2 * p - 1) * 0.75;
-    img.data[i * 4] = Math.round(255 * (1 - t) + c[0] * t);
-    img.data[i * 4 + 1] = Math.round(255 * (1 - t) + c[1] * t);
-    img.data[i * 4 + 2] = Math.round(255 * (1 - t) + c[2] * t);
-    img.data[i * 4 + 3] = 255;
+  const at = (r: number, c: number) =>
+    values[Math.min(size - 1, Math.max(0, r)) * size + Math.min(size - 1, Math.max(0, c))];
+  for (let py = 0; py < side; py++) {
+    const fy = (py + 0.5) / scale - 0.5;
+    const r0 = Math.floor(fy);
+    const ty = fy - r0;
+    for (let px = 0; px < side; px++) {
+      const fx = (px + 0.5) / scale - 0.5;
+      const c0 = Math.floor(fx);
+      const tx = fx - c0;
+      const v =
+        (at(r0, c0) * (1 - tx) + at(r0, c0 + 1) * tx) * (1 - ty) +
+        (at(r0 + 1, c0) * (1 - tx) + at(r0 + 1, c0 + 1) * tx) * ty;
+      const p = Math.min(1, Math.max(0, unit(v)));
+      const c = p >= 0.5 ? ONE : ZERO;
+      const t = Math.abs(2 * p - 1) * 0.75;
+      const i = py * side + px;
+      img.data[i * 4] = Math.round(255 * (1 - t) + c[0] * t);
+      img.data[i * 4 + 1] = Math.round(255 * (1 - t) + c[1] * t);
+      img.data[i * 4 + 2] = Math.round(255 * (1 - t) + c[2] * t);
+      img.data[i * 4 + 3] = 255;
+    }
   }
   ctx.putImageData(img, 0, 0);
 }

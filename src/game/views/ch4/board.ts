@@ -16,10 +16,19 @@ export const MINI_COUNT = 16;
 type Text = Phaser.GameObjects.Text;
 export type TextName = 'title' | 'counter' | 'status' | 'planeTag' | 'midTag' | 'rightTag' | 'loss';
 
-/** Side of each hidden neuron's small map: as big as a row of n allows, at most 76 px. */
+/** Side of each hidden neuron's small map: as big as a row of n allows, at most 62 px. */
 export function miniSize(n: number): number {
-  return Math.min(76, Math.floor(376 / n) - 4);
+  return Math.min(62, Math.floor(376 / n) - 4);
 }
+
+/** Width of each "Tune n" button under the first layer's maps: as wide as a row of n allows. */
+export function handButtonWidth(n: number): number {
+  return Math.min(90, Math.floor(376 / n) - 4);
+}
+
+/** The lab's maps are painted this many pixels per grid cell a side (bilinear between cells). */
+export const HEAT_SCALE = 5;
+export const MINI_SCALE = 2;
 
 /** Presentation state the painters share: which first-layer neuron's hand knobs are open. */
 export interface Ch4Choice {
@@ -61,7 +70,7 @@ export class Board {
     for (const key of ['ch4-heat', ...Array.from({ length: MINI_COUNT }, (_, i) => `ch4-mini-${i}`)])
       if (textures.exists(key)) textures.remove(key);
     this.heat = {
-      tex: textures.createCanvas('ch4-heat', grid, grid)!,
+      tex: textures.createCanvas('ch4-heat', grid * HEAT_SCALE, grid * HEAT_SCALE)!,
       img: scene.add
         .image(PLANE.x, PLANE.y, 'ch4-heat')
         .setOrigin(0, 0)
@@ -69,7 +78,7 @@ export class Board {
         .setVisible(false),
     };
     for (let i = 0; i < MINI_COUNT; i++) {
-      const tex = textures.createCanvas(`ch4-mini-${i}`, grid, grid)!;
+      const tex = textures.createCanvas(`ch4-mini-${i}`, grid * MINI_SCALE, grid * MINI_SCALE)!;
       const img = scene.add.image(0, 0, `ch4-mini-${i}`).setOrigin(0, 0).setDisplaySize(64, 64).setVisible(false);
       this.minis.push({ tex, img });
     }

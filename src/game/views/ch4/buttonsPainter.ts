@@ -8,7 +8,8 @@ import type { LabView, MinskyView } from '../../../levels/ch4/minskyView';
 import { CSS } from '../../palette';
 import type { ButtonSpec } from '../../ui/htmlLayer';
 import type { PainterKit } from '../painterKit';
-import { type Board, type Ch4Choice, MID_X, PLANE, RIGHT_X, miniSize } from './board';
+import { type Board, type Ch4Choice, MID_X, PLANE, RIGHT_X, handButtonWidth } from './board';
+import { smallType, type Tip, Tips } from './tips';
 
 type Add = (
   id: string,
@@ -21,13 +22,23 @@ type Add = (
 ) => void;
 
 export class ButtonsPainter {
+  private readonly tips: Tips;
+  private tipList: Tip[] = [];
+  private small: string[] = [];
+
   constructor(
     private readonly kit: PainterKit<MinskyEvent>,
     private readonly board: Board,
     private readonly choice: Ch4Choice,
     /** Draws again after a change only the scene knows of (a hand knob opened or closed). */
     private readonly redraw: () => void,
-  ) {}
+  ) {
+    this.tips = new Tips(kit.ui);
+  }
+
+  private tip(id: string, text: string): void {
+    this.tipList.push({ target: { group: 'ch4', id }, text });
+  }
 
   private sender(e: MinskyEvent): () => void {
     return () => this.kit.send(e);
@@ -40,6 +51,8 @@ export class ButtonsPainter {
       b.push({ id, x, y, w, h: 44, label, onPress, ...extra });
     const send = (e: MinskyEvent) => this.sender(e);
     const y2 = PLANE.y + 420;
+    this.tipList = [];
+    this.small = [];
     switch (view.step) {
       case 'line':
         btn('bit-try', MID_X, y2, 370, t('ch4.ui.bitTry'), send({ type: 'bit.start' }), {
@@ -61,11 +74,19 @@ export class ButtonsPainter {
         btn('hidden-add', RIGHT_X, 228, 180, t('ch4.ui.addNeuron'), send({ type: 'hidden.add' }), {
           disabled: !view.build?.canAdd,
         });
-        btn('hidden-remove', RIGHT_X + 190, 228, 180, t('ch4.ui.removeNeuron'), send({ type: 'hidden.remove' }), {
+        btn('hidden-remove', RIGHT_X + 188, 228, 188, t('ch4.ui.removeNeuron'), send({ type: 'hidden.remove' }), {
           disabled: !view.build?.canRemove,
           variant: 'quiet',
         });
+        this.small.push('hidden-add', 'hidden-remove');
         btn('build-check', MID_X, y2, 370, t('ch4.ui.check'), send({ type: 'build.check' }), { variant: 'primary' });
+        // The explainer's way, under the plane: open after a fair try of the player's own.
+        btn('blueprint', PLANE.x, y2 + 10, PLANE.size, t('ch4.ui.blueprint'), send({ type: 'blueprint.show' }), {
+          variant: 'quiet',
+          disabled: !view.build?.blueprintOpen,
+          ariaLabel: view.build?.blueprintOpen ? undefined : t('ch4.ui.blueprintLocked'),
+        });
+        if (!view.build?.blueprintOpen) this.tip('blueprint', t('ch4.ui.blueprintLocked'));
         break;
       case 'insight':
         btn('insight-done', MID_X, y2, 370, t('ch4.ui.continue'), send({ type: 'insight.done' }), {
@@ -87,6 +108,11 @@ export class ButtonsPainter {
         break;
     }
     this.kit.ui.sync('ch4', b);
+    smallType(this.kit.ui, 'ch4', this.small);
+    if (view.step === 'lab' && view.lab)
+      this.tipList.push({ target: { owned: 'ch4-loss' }, text: t('ch4.tip.testLoss') });
+    if (this.tipList.length) this.tips.render(this.tipList);
+    else this.tips.clear();
   }
 
   private lab(lab: LabView, btn: Add): void {
@@ -95,7 +121,9 @@ export class ButtonsPainter {
     const send = (e: MinskyEvent) => this.sender(e);
     let y = PLANE.y + 10;
     board.small(MID_X, y - 14, t('ch4.ui.dataset'), 15, CSS.inkSoft);
-    lab.datasets.forEach((d, i) =>
+    lab.datasets.forEach((d, i) => {
+      this.tip(`data-${d}`, t('ch4.tip.dataset'));
+      this.small.push(`data-${d}`);
       btn(
         `data-${d}`,
         MID_X + i * 126,
@@ -104,18 +132,20 @@ export class ButtonsPainter {
         t(`ch4.data.${d}` as 'ch4.data.circle'),
         send({ type: 'data.pick', dataset: d as 'circle' }),
         { pressed: lab.dataset === d },
-      ),
-    );
+      );
+    });
     y += 72;
     board.small(MID_X, y - 14, t('ch4.ui.activation'), 15, CSS.inkSoft);
-    lab.activations.forEach((a, i) =>
+    lab.activations.forEach((a, i) => {
+      this.tip(`act-${a}`, `${t(`ch4.tip.${a}`)} ${t('ch4.tip.activation')}`);
       btn(`act-${a}`, MID_X + i * 126, y + 8, 120, t(`ch4.act.${a}`), send({ type: 'activation.set', activation: a }), {
         pressed: lab.activation === a,
-      }),
-    );
+      });
+    });
     y += 72;
     board.small(MID_X, y - 14, t('ch4.ui.rate'), 15, CSS.inkSoft);
-    lab.rates.forEach((r, i) =>
+    lab.rates.forEach((r, i) => {
+      this.tip(`rate-${i}`, t('ch4.tip.rate'));
       btn(
         `rate-${i}`,
         MID_X + (i % 4) * 94,
@@ -124,10 +154,12 @@ export class ButtonsPainter {
         String(r),
         send({ type: 'rate.set', rate: r }),
         { pressed: lab.rate === r, ariaLabel: `${t('ch4.ui.rate')} ${r}` },
-      ),
-    );
+      );
+    });
     y += 112;
     lab.layers.forEach((n, l) => {
+      this.tip(`layer-${l}-remove`, t('ch4.tip.layer'));
+      this.tip(`layer-${l}-add`, t('ch4.tip.layer'));
       board.small(MID_X, y + l * 48, t('ch4.ui.layer', { n: l + 1, count: n }), 16);
       btn(`layer-${l}-remove`, MID_X + 120, y - 8 + l * 48, 50, '−', send({ type: 'neuron.remove', layer: l }), {
         disabled: !lab.canRemove[l],
@@ -147,6 +179,7 @@ export class ButtonsPainter {
       btn('layer-remove', MID_X + 232, y - 8 + 48, 144, t('ch4.ui.removeLayer'), send({ type: 'layer.remove' }), {
         variant: 'quiet',
       });
+    this.small.push('layer-add', 'layer-remove');
     y = PLANE.y + 356;
     const playing = lab.playing;
     btn(
@@ -162,16 +195,27 @@ export class ButtonsPainter {
       disabled: !lab.canTrain || playing,
     });
     btn('weights-reset', MID_X + 252, y, 124, t('ch4.ui.reset'), send({ type: 'weights.reset' }), { variant: 'quiet' });
-    // Running the challenge leaves the lab, and with it the training's clock.
-    btn('challenge-run', MID_X, y + 50, 376, t('ch4.ui.challenge'), send({ type: 'challenge.run' }));
+    // Running the challenge leaves the lab, and with it the training's clock. Its label names the
+    // point set it is scored on: every one counts.
+    const dataset = t(`ch4.data.${lab.dataset}` as 'ch4.data.circle');
+    btn('challenge-run', MID_X, y + 50, 376, t('ch4.ui.challengeOn', { dataset }), send({ type: 'challenge.run' }));
+    this.tip('train-play', t('ch4.tip.train'));
+    this.tip('train-step', t('ch4.tip.epoch'));
+    this.tip('weights-reset', t('ch4.tip.reset'));
+    this.tip('challenge-run', t('ch4.tip.challenge'));
+    this.small.push('challenge-run', 'train-step', 'weights-reset');
     // Hand tuning: one button per first-layer neuron (its small map), toggling its knobs.
-    lab.hand.forEach((_, u) =>
+    const sz = handButtonWidth(lab.layers[0]);
+    lab.hand.forEach((_, u) => {
+      this.tip(`hand-${u}`, t('ch4.tip.hand', { n: u + 1 }));
+      this.small.push(`hand-${u}`);
       btn(
         `hand-${u}`,
-        RIGHT_X + u * (miniSize(lab.layers[0]) + 4),
+        RIGHT_X + u * (sz + 4),
         262,
-        miniSize(lab.layers[0]),
-        t('ch4.ui.handShort', { n: u + 1 }),
+        sz,
+        // Narrow buttons show the neuron's number only; the full words are its name and tip.
+        sz >= 70 ? t('ch4.ui.handShort', { n: u + 1 }) : String(u + 1),
         () => {
           choice.handUnit = choice.handUnit === u ? null : u;
           this.redraw();
@@ -181,7 +225,7 @@ export class ButtonsPainter {
           pressed: choice.handUnit === u,
           ariaLabel: t(choice.handUnit === u ? 'ch4.ui.handOff' : 'ch4.ui.hand', { n: u + 1 }),
         },
-      ),
-    );
+      );
+    });
   }
 }

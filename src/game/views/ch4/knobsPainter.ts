@@ -33,7 +33,7 @@ export class KnobsPainter {
     const { t } = this.kit;
     const [neuron, param] = id.split('.');
     const name =
-      neuron === 'line'
+      neuron === 'line' || neuron === 'bit'
         ? t('ch4.neuron.line')
         : neuron === 'out'
           ? t('ch4.neuron.out')
@@ -58,7 +58,9 @@ export class KnobsPainter {
     const { ui, t, send } = this.kit;
     const { board } = this;
     const wanted: PlacedKnob[] = [];
-    const plain = (k: KnobView, x: number, y: number, w = 300) =>
+    // Each knob's short name sits in a column of its own left of the track (LABEL px wide).
+    const LABEL = 86;
+    const plain = (k: KnobView, x: number, y: number, w = 290) =>
       wanted.push({
         spec: k,
         x,
@@ -72,16 +74,21 @@ export class KnobsPainter {
       });
     if (view.step === 'line') {
       board.texts.midTag.setText(t('ch4.neuron.line'));
-      view.partA.neuron.knobs.forEach((k, i) => plain(k, MID_X + 60, PLANE.y + 40 + i * 60));
+      view.partA.neuron.knobs.forEach((k, i) => plain(k, MID_X + LABEL, PLANE.y + 40 + i * 60, 200));
+    }
+    // While Bit runs the rule, its knobs show where it turns them (not turnable: Bit's hands).
+    if (view.step === 'bit' && view.bit) {
+      board.texts.midTag.setText(t('ch4.ui.bitKnobs'));
+      view.bit.neuron.knobs.forEach((k, i) => plain(k, MID_X + LABEL, PLANE.y + 40 + i * 60, 200));
     }
     if (view.step === 'build' && view.build) {
       view.build.hidden.forEach((n, j) => {
-        board.small(MID_X, PLANE.y - 6 + j * 146, t('ch4.neuron.h', { n: j + 1 }), 17, lineStyle(j).css);
-        n.knobs.forEach((k, i) => plain(k, MID_X + 60, PLANE.y + 40 + j * 146 + i * 38, 250));
+        board.small(MID_X, PLANE.y - 6 + j * 130, t('ch4.neuron.h', { n: j + 1 }), 17, lineStyle(j).css);
+        n.knobs.forEach((k, i) => plain(k, MID_X + LABEL, PLANE.y + 34 + j * 130 + i * 36, 200));
       });
-      view.build.output.knobs.forEach((k, i) => plain(k, RIGHT_X + 60, 420 + i * 36, 220));
+      view.build.output.knobs.forEach((k, i) => plain(k, RIGHT_X + LABEL, 420 + i * 36, 190));
     }
-    for (const k of wanted) board.small(k.x - 58, k.y - 12, this.shortName(k.spec.id), 15, CSS.inkSoft);
+    for (const k of wanted) board.small(k.x - LABEL, k.y - 11, this.shortName(k.spec.id), 15, CSS.inkSoft);
     const all = [...wanted, ...this.handKnobs(view)];
     const ids = new Set(all.map((k) => k.spec.id));
     for (const id of this.knobIds) if (!ids.has(id)) removeKnob(ui, id);
@@ -99,6 +106,7 @@ export class KnobsPainter {
         value: k.spec.value,
         label: k.label,
         valueText: formatNumber(k.spec.value),
+        disabled: k.spec.disabled,
         onSet: k.onSet,
         onNudge: k.onNudge,
       });

@@ -1,6 +1,7 @@
 // Chapter 4's lab (part C): the output's heatmap with the training points (squares and rings),
 // each hidden neuron's small map (row per layer, the hand-tuned one outlined), the loss curves
-// (training solid blue, test dashed orange, both named in words); and all of it in words for a
+// (training solid blue, test dashed vermilion, both named in words, where overfitting starts
+// marked); and all of it in words for a
 // screen reader. The maps are painted from the grids the view computed, once per network.
 import type Phaser from 'phaser';
 import type { MinskyEvent } from '../../../levels/ch4/minskyMachine';
@@ -9,11 +10,13 @@ import { COLORS, CSS } from '../../palette';
 import { heatmapPixels, planeToScreen, toUnit } from '../boundaryView';
 import type { ChartText } from '../chartText';
 import { regionOf, type RegionFacts } from '../chartWords';
-import { dashes } from '../neuronLayout';
 import type { PainterKit } from '../painterKit';
-import { type Board, type Ch4Choice, PLANE, RIGHT_X, miniSize } from './board';
+import { type Board, type Ch4Choice, HEAT_SCALE, MINI_SCALE, PLANE, RIGHT_X, miniSize } from './board';
 
 type Graphics = Phaser.GameObjects.Graphics;
+
+/** Top of the first row of small maps (its tag sits just above). */
+const MINI_TOP = PLANE.y + 42;
 type Grids = LabView['grids'];
 
 export class LabPainter {
@@ -31,6 +34,7 @@ export class LabPainter {
   show(on: boolean): void {
     this.board.heat.img.setVisible(on);
     for (const m of this.board.minis) m.img.setVisible(false);
+    if (!on) this.kit.ui.removeElement('ch4-loss');
   }
 
   private paintMaps(lab: LabView): void {
@@ -38,13 +42,13 @@ export class LabPainter {
     this.painted = lab.grids;
     const { heat, minis } = this.board;
     const layers = lab.grids.layers;
-    heatmapPixels(heat.tex.context, layers[layers.length - 1][0], 'output', lab.grids.size);
+    heatmapPixels(heat.tex.context, layers[layers.length - 1][0], 'output', lab.grids.size, HEAT_SCALE);
     heat.tex.refresh();
     let k = 0;
     layers.slice(0, -1).forEach((units) =>
       units.forEach((grid) => {
         if (k >= minis.length) return;
-        heatmapPixels(minis[k].tex.context, grid, lab.activation, lab.grids.size);
+        heatmapPixels(minis[k].tex.context, grid, lab.activation, lab.grids.size, MINI_SCALE);
         minis[k].tex.refresh();
         k++;
       }),
@@ -72,34 +76,40 @@ export class LabPainter {
       `${t('ch4.ui.epochs', { n: lab.epochs })} · ${t('ch4.ui.neurons', { n: lab.neurons, max: lab.maxNeurons })}`,
     );
     board.texts.status.setText(t('ch4.ui.trainRight', { right: lab.trainRight, size: lab.trainSize }));
-    board.texts.planeTag.setText(`■ ${t('ch4.ui.star')}   ○ ${t('ch4.ui.ring')}`);
-    // Small maps: one per hidden neuron, row per layer.
+    // The legend names the marks as drawn: squares should light, rings stay dark.
+    board.texts.planeTag.setText(`${t('ch4.ui.square')}   ${t('ch4.ui.ring')}`);
+    // Small maps: one per hidden neuron, row per layer, each row under its own tag.
     board.texts.rightTag.setText(t('ch4.ui.what'));
     let k = 0;
     lab.layers.forEach((n, l) => {
+      board.small(RIGHT_X, MINI_TOP - 20 + l * 84, t('ch4.ui.layer', { n: l + 1, count: n }), 14, CSS.inkSoft);
       for (let u = 0; u < n; u++) {
         const m = board.minis[k++];
         if (!m) continue;
         const sz = miniSize(n);
         const x = RIGHT_X + u * (sz + 4);
-        const y = PLANE.y + 24 + l * 84;
+        const y = MINI_TOP + l * 84;
         m.img.setPosition(x, y).setDisplaySize(sz, sz).setVisible(true);
         const picked = handUnit === u && l === 0;
         g.lineStyle(picked ? 4 : 2, picked ? COLORS.orange : COLORS.ink);
         g.strokeRect(x, y, sz, sz);
       }
-      board.small(RIGHT_X + 300, PLANE.y + 2 + l * 84, t('ch4.ui.layer', { n: l + 1, count: n }), 14, CSS.inkSoft);
     });
     if (handUnit !== null) {
       board.small(RIGHT_X, 340, t('ch4.ui.hand', { n: handUnit + 1 }), 16, CSS.orange);
+      this.kit.ui.removeElement('ch4-loss');
       return;
     }
     this.lossCurve(g, lab);
   }
 
-  /** Loss curve: training solid blue, test dashed orange; both named in text too. */
+  /**
+   * Loss curves: training solid blue, test dashed vermilion (the dash runs on along the whole
+   * curve, not restarted at every sample, so it shows as dashes); where overfitting starts, a
+   * dotted upright with its name. The legend is HTML with the test loss explained on hover/focus.
+   */
   private lossCurve(g: Graphics, lab: LabView): void {
-    const { t } = this.kit;
+    const { t, ui } = this.kit;
     const cx = RIGHT_X;
     const cy = 410;
     const cw = 370;
@@ -108,23 +118,47 @@ export class LabPainter {
     const all = [...lab.curve.train, ...lab.curve.test];
     const max = Math.max(0.1, ...all);
     const last = Math.max(1, lab.curve.epochs[lab.curve.epochs.length - 1] ?? 1);
-    const plot = (values: number[], color: number, dash: [number, number] | null) => {
-      g.lineStyle(3, color, 1);
-      for (let i = 1; i < values.length; i++) {
-        const xa = cx + (lab.curve.epochs[i - 1] / last) * cw;
-        const xb = cx + (lab.curve.epochs[i] / last) * cw;
-        const ya = cy + ch - (values[i - 1] / max) * ch;
-        const yb = cy + ch - (values[i] / max) * ch;
-        for (const [a1, b1, a2, b2] of dashes(xa, ya, xb, yb, dash)) g.lineBetween(a1, b1, a2, b2);
-      }
+    const points = (values: number[]) =>
+      values.map((v, i) => [cx + (lab.curve.epochs[i] / last) * cw, cy + ch - (v / max) * ch] as [number, number]);
+    g.lineStyle(3, COLORS.blue, 1);
+    const train = points(lab.curve.train);
+    for (let i = 1; i < train.length; i++) g.lineBetween(train[i - 1][0], train[i - 1][1], train[i][0], train[i][1]);
+    g.lineStyle(3, COLORS.vermilion, 1);
+    for (const [a1, b1, a2, b2] of dashedPath(points(lab.curve.test), 9, 6)) g.lineBetween(a1, b1, a2, b2);
+    if (lab.overfit) {
+      const x = cx + lab.overfit.at * cw;
+      g.lineStyle(2, COLORS.ink, 1);
+      for (const [a1, b1, a2, b2] of dashedPath(
+        [
+          [x, cy],
+          [x, cy + ch],
+        ],
+        3,
+        4,
+      ))
+        g.lineBetween(a1, b1, a2, b2);
+      const text = t('ch4.ui.overfit');
+      const w = 8 * [...text].length + 8;
+      const lx = x + w + 6 <= cx + cw ? x + 4 : Math.max(cx + 2, x - w - 4);
+      this.board.small(lx, cy + 3, text, 14, CSS.ink).setBackgroundColor('#ffffffdd');
+    }
+    this.board.texts.loss.setText('');
+    const legend = ui.element('ch4-loss', 'div', 'bbd-ch4-legend');
+    if (!legend.dataset.ready) {
+      legend.dataset.ready = '1';
+      legend.tabIndex = 0;
+      legend.setAttribute('role', 'note');
+      legend.innerHTML =
+        '<div class="title"></div><span class="train"><i class="swatch solid"></i> <b></b></span>&nbsp;&nbsp;&nbsp;<span class="test"><i class="swatch dashed"></i> <b></b></span>';
+    }
+    Object.assign(legend.style, { left: `${cx - 4}px`, top: `${cy - 52}px`, width: `${cw + 8}px` });
+    const set = (sel: string, text: string) => {
+      const el = legend.querySelector(sel) as HTMLElement;
+      if (el.textContent !== text) el.textContent = text;
     };
-    plot(lab.curve.train, COLORS.blue, null);
-    plot(lab.curve.test, COLORS.orange, [8, 6]);
-    this.board.texts.loss
-      .setPosition(cx, cy - 50)
-      .setText(
-        `${t('ch4.ui.loss')}\n━ ${t('ch4.ui.trainLoss', { v: lab.trainLoss.toFixed(3) })}   ┅ ${t('ch4.ui.testLoss', { v: lab.testLoss.toFixed(3) })}`,
-      );
+    set('.title', t('ch4.ui.loss'));
+    set('.train b', t('ch4.ui.trainLoss', { v: lab.trainLoss.toFixed(3) }));
+    set('.test b', t('ch4.ui.testLoss', { v: lab.testLoss.toFixed(3) }));
   }
 
   private where(r: RegionFacts): string {
@@ -174,9 +208,9 @@ export class LabPainter {
       charts.push({
         id: 'neurons',
         x: RIGHT_X,
-        y: PLANE.y + 24,
+        y: MINI_TOP - 20,
         w: 380,
-        h: lab.layers.length * 84 - 8,
+        h: lab.layers.length * 84 - 4,
         label: t('ch4.chart.minis', { list: list.join('; ') }),
       });
     if (this.choice.handUnit === null) {
@@ -194,10 +228,38 @@ export class LabPainter {
                 train: lab.trainLoss.toFixed(3),
                 first: train[0].toFixed(3),
                 test: lab.testLoss.toFixed(3),
-              })
+              }) + (lab.overfit ? ` ${t('ch4.chart.overfit', { epoch: lab.overfit.epoch })}` : '')
             : t('ch4.chart.lossEmpty'),
       });
     }
     return charts;
   }
+}
+
+/** Dash segments along a polyline, the pattern running on from one piece to the next. */
+export function dashedPath(
+  points: readonly [number, number][],
+  on: number,
+  off: number,
+): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
+  let phase = 0;
+  for (let i = 1; i < points.length; i++) {
+    const [xa, ya] = points[i - 1];
+    const [xb, yb] = points[i];
+    const len = Math.hypot(xb - xa, yb - ya);
+    let d = 0;
+    while (d < len) {
+      const inOn = phase < on;
+      const step = Math.min(len - d, inOn ? on - phase : on + off - phase);
+      if (inOn) {
+        const f0 = d / len;
+        const f1 = (d + step) / len;
+        out.push([xa + f0 * (xb - xa), ya + f0 * (yb - ya), xa + f1 * (xb - xa), ya + f1 * (yb - ya)]);
+      }
+      d += step;
+      phase = (phase + step) % (on + off);
+    }
+  }
+  return out;
 }

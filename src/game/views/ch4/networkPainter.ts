@@ -29,10 +29,11 @@ export class NetworkPainter {
     const x0 = RIGHT_X + 30;
     const x1 = RIGHT_X + 180;
     const x2 = RIGHT_X + 330;
-    const top = 90;
-    const inY = [top + 40, top + 120];
-    const hY = b.hidden.map((_, i) => top + 10 + ((i + 0.5) * 160) / b.hidden.length);
-    const oY = top + 80;
+    // Drawn above the Add / Remove buttons (their top is at y 228): the lowest circle ends by 216.
+    const top = 80;
+    const inY = [top + 30, top + 100];
+    const hY = b.hidden.map((_, i) => top + 6 + ((i + 0.5) * 122) / b.hidden.length);
+    const oY = top + 56;
     const edge = (xa: number, ya: number, xb: number, yb: number, w: number) => {
       if (w === 0) return;
       g.lineStyle(Math.min(10, 2 + Math.abs(w) * 3), w > 0 ? COLORS.blue : COLORS.vermilion, 0.9);

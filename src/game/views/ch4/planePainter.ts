@@ -28,35 +28,51 @@ export class PlanePainter {
   render(g: Graphics, view: MinskyView): void {
     const { t } = this.kit;
     const { board } = this;
-    // Shade every block the current machine lights (pale blue with a dot).
+    // Shade where the current machine lights: pale blue polygons that end exactly on the lines,
+    // dotted (a dot at each lit block's centre) so the shading is not told by colour alone.
     const { cells, lit } = view.xorGrid;
     const cell = PLANE.size / cells;
     g.fillStyle(0xffffff, 1).fillRect(PLANE.x, PLANE.y, PLANE.size, PLANE.size);
+    g.fillStyle(0xcfe6f7, 1);
+    for (const poly of view.litPolygons)
+      g.fillPoints(
+        poly.map(([x, y]) => {
+          const [sx, sy] = this.toScreen(view, x, y);
+          return { x: sx, y: sy };
+        }) as Phaser.Math.Vector2[],
+        true,
+      );
+    g.fillStyle(COLORS.sky, 0.8);
     for (let r = 0; r < cells; r++)
-      for (let c = 0; c < cells; c++) {
-        if (!lit[r * cells + c]) continue;
-        g.fillStyle(0xcfe6f7, 1).fillRect(PLANE.x + c * cell, PLANE.y + r * cell, cell + 0.5, cell + 0.5);
-        g.fillStyle(COLORS.sky, 0.8).fillCircle(PLANE.x + c * cell + cell / 2, PLANE.y + r * cell + cell / 2, 1.6);
-      }
+      for (let c = 0; c < cells; c++)
+        if (lit[r * cells + c]) g.fillCircle(PLANE.x + c * cell + cell / 2, PLANE.y + r * cell + cell / 2, 1.6);
     g.lineStyle(3, COLORS.ink).strokeRect(PLANE.x, PLANE.y, PLANE.size, PLANE.size);
     // Axes at 0.
     const [ox, oy] = this.toScreen(view, 0, 0);
     g.lineStyle(1, COLORS.inkSoft, 0.6).lineBetween(PLANE.x, oy, PLANE.x + PLANE.size, oy);
     g.lineBetween(ox, PLANE.y, ox, PLANE.y + PLANE.size);
     const lines = view.planeLines;
+    // Each line's name goes where it covers no point, tick or other name (first free spot along it).
+    const taken = view.xor.map((pt) => {
+      const [x, y] = this.toScreen(view, pt.x[0], pt.x[1]);
+      return { x: x - 30, y: y - 40, w: 80, h: 80 };
+    });
+    const free = (r: { x: number; y: number; w: number; h: number }) =>
+      taken.every((o) => r.x + r.w <= o.x || o.x + o.w <= r.x || r.y + r.h <= o.y || o.y + o.h <= r.y);
     lines.forEach((n, i) => {
       this.segment(g, view, n.segment, i);
       if (n.segment && lines.length > 1) {
-        const [sx, sy] = this.toScreen(view, ...n.segment[0]);
-        board
-          .small(
-            Math.min(PLANE.x + PLANE.size - 70, Math.max(PLANE.x + 4, sx)),
-            Math.min(PLANE.y + PLANE.size - 24, Math.max(PLANE.y + 2, sy)),
-            t('ch4.neuron.h', { n: i + 1 }),
-            14,
-            lineStyle(i).css,
-          )
-          .setBackgroundColor('#ffffffcc');
+        const text = t('ch4.neuron.h', { n: i + 1 });
+        const w = 12 + 8 * [...text].length;
+        const [a, b] = [this.toScreen(view, ...n.segment[0]), this.toScreen(view, ...n.segment[1])];
+        const spot = (f: number) => {
+          const x = Math.min(PLANE.x + PLANE.size - w - 4, Math.max(PLANE.x + 4, a[0] + f * (b[0] - a[0]) + 6));
+          const y = Math.min(PLANE.y + PLANE.size - 24, Math.max(PLANE.y + 4, a[1] + f * (b[1] - a[1]) - 10));
+          return { x, y, w, h: 20 };
+        };
+        const place = [0.08, 0.92, 0.3, 0.7, 0.5, 0.18, 0.82].map(spot).find(free) ?? spot(0.08);
+        taken.push(place);
+        board.small(place.x, place.y, text, 14, lineStyle(i).css).setBackgroundColor('#ffffffcc');
       }
     });
     view.xor.forEach((pt, i) => {
@@ -73,6 +89,7 @@ export class PlanePainter {
     board.texts.status.setText(`${t('ch4.ui.star')}   ${t('ch4.ui.ring')}`);
     if (view.step === 'line') board.texts.planeTag.setText(t('ch4.ui.tries', { tries: view.partA.tries }));
     if (view.step === 'bit' && view.bit) board.texts.planeTag.setText(t('ch4.ui.bitPass', { n: view.bit.pass }));
+    if (view.step === 'build' && view.build) board.texts.planeTag.setText('');
   }
 
   private segment(g: Graphics, view: MinskyView, seg: Segment, index: number): void {
