@@ -73,11 +73,20 @@ export const ART = [
   'weather-dry',
   // chapter 5
   'ch5-hiker',
+  // chapter 6
+  'ch6-demon',
+  'ch6-demon-hurt',
 ] as const;
 export type ArtKey = (typeof ART)[number];
 
-export const BACKGROUNDS = ['bg-title', 'bg-yard', 'bg-map', 'bg-stage'] as const;
+export const BACKGROUNDS = ['bg-title', 'bg-yard', 'bg-map', 'bg-stage', 'bg-fog', 'bg-arena'] as const;
 export type TextureKey = ArtKey | (typeof BACKGROUNDS)[number];
+
+/** The backdrop a chapter is played on: its own where it has one, else the theatre stage. */
+const CHAPTER_BACKDROPS: Readonly<Record<number, (typeof BACKGROUNDS)[number]>> = { 5: 'bg-fog', 6: 'bg-arena' };
+export function chapterBackdrop(chapter: number): (typeof BACKGROUNDS)[number] {
+  return CHAPTER_BACKDROPS[chapter] ?? 'bg-stage';
+}
 
 /** What the title draws: the boot scene loads only these before the title appears. */
 export const TITLE_ART: readonly TextureKey[] = ['bg-title', 'bit-happy', 'bit-brain-open'];

@@ -7,7 +7,7 @@ import type Phaser from 'phaser';
 import type { FoggyLevel } from '../../levels/ch5/foggyLevel';
 import type { FoggyEvent } from '../../levels/ch5/foggyMachine';
 import type { FoggyView } from '../../levels/ch5/foggyView';
-import { chapterSceneKey } from '../keys';
+import { chapterBackdrop, chapterSceneKey } from '../keys';
 import { COLORS, CSS } from '../palette';
 import type { ChartText } from '../views/chartText';
 import { Footsteps, paintAuto } from '../views/ch5/autoPainter';
@@ -58,7 +58,7 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
   }
 
   protected buildStage(): void {
-    this.add.image(W / 2, H / 2, 'bg-stage').setDisplaySize(W, H);
+    this.add.image(W / 2, H / 2, chapterBackdrop(5)).setDisplaySize(W, H);
     const frame = this.add.graphics();
     const panel = (x: number, y: number, w: number, h: number) =>
       frame

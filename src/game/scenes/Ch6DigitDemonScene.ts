@@ -6,7 +6,7 @@
 import type Phaser from 'phaser';
 import type { DigitDemonChapterLevel, DigitDemonEvent } from '../../levels/ch6/digitDemonMachine';
 import type { DigitDemonView } from '../../levels/ch6/digitDemonView';
-import { chapterSceneKey } from '../keys';
+import { chapterBackdrop, chapterSceneKey } from '../keys';
 import { COLORS, CSS } from '../palette';
 import '../ui/ch6.css';
 import type { ChartText } from '../views/chartText';
@@ -14,8 +14,8 @@ import { buildPanel, introPanel } from '../views/ch6/buildPanel';
 import { digitDemonChartTexts } from '../views/ch6/chartTexts';
 import { DrawPanel } from '../views/ch6/drawPanel';
 import { phase1Panel } from '../views/ch6/fightPanel';
-import { paintHealth } from '../views/ch6/healthBars';
 import { GROUPS, PANEL, type GroupId, type PanelKit } from '../views/ch6/kit';
+import { DemonStage } from '../views/ch6/stage';
 import { trainedPanel, trainingPanel } from '../views/ch6/trainingPanel';
 import { endingPanel, epiloguePanel, trickPanel } from '../views/ch6/trickPanel';
 import { H, W } from './BaseScene';
@@ -35,8 +35,7 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
   private panelStep = '';
   private lastCue = '';
   private lastSpoken = '';
-  private demon!: Phaser.GameObjects.Image;
-  private bars!: Phaser.GameObjects.Graphics;
+  private stage!: DemonStage;
   private texts!: Record<'title' | 'step' | 'demon' | 'player', Phaser.GameObjects.Text>;
 
   constructor() {
@@ -65,7 +64,7 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
   }
 
   protected buildStage(): void {
-    this.add.image(W / 2, H / 2, 'bg-stage').setDisplaySize(W, H);
+    this.add.image(W / 2, H / 2, chapterBackdrop(6)).setDisplaySize(W, H);
     const g = this.add.graphics();
     const panel = (x: number, y: number, w: number, h: number, alpha: number) =>
       g
@@ -73,12 +72,15 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
         .fillRoundedRect(x, y, w, h, 18)
         .lineStyle(4, COLORS.ink)
         .strokeRoundedRect(x, y, w, h, 18);
-    panel(16, 8, 1248, 50, 0.93);
-    panel(16, 66, 366, 490, 0.93);
-    panel(PANEL.x, PANEL.y, PANEL.w, PANEL.h, 0.96);
-    this.demon = this.add.image(199, 250, 'map-ch6-demon').setDisplaySize(230, 230);
-    this.bob(this.demon, 10, 1200);
-    this.bars = this.add.graphics();
+    // Opaque: the arena never shows through a panel.
+    panel(16, 8, 1248, 50, 1);
+    panel(16, 66, 366, 490, 1);
+    panel(PANEL.x, PANEL.y, PANEL.w, PANEL.h, 1);
+    this.stage = new DemonStage(
+      this,
+      () => this.reducedMotion,
+      (x, y, size) => this.label(x, y, size),
+    );
     this.texts = {
       title: this.label(30, 12, 26),
       step: this.label(1250, 16, 21, CSS.blue).setOrigin(1, 0),
@@ -102,34 +104,20 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
     if (view.cue && view.cue.id !== this.lastCue) {
       this.lastCue = view.cue.id;
       this.services.audio.play(view.cue.sound);
-      this.hitEffect(view.cue.sound);
     }
   }
 
   private renderHealth(view: DigitDemonView): void {
     const f = view.fight;
     const show = ['phase1', 'phase2', 'trick'].includes(view.step);
-    this.bars.clear();
     this.texts.demon.setVisible(show);
     this.texts.player.setVisible(show);
+    this.stage.paint(view);
     if (!show) return;
     const health = (who: 'ch6.fight.demon' | 'ch6.fight.you', hp: number, max: number) =>
       this.t('ch6.fight.health', { name: this.t(who), hp, max });
     this.texts.demon.setText(health('ch6.fight.demon', f.demonHealth, f.demonMax));
     this.texts.player.setText(health('ch6.fight.you', f.playerHealth, f.playerMax));
-    paintHealth(this.bars, f);
-    this.demon.setAlpha(f.demonDown ? 0.35 : 1);
-  }
-
-  private hitEffect(sound: string): void {
-    if (this.reducedMotion) return;
-    if (sound === 'success') {
-      this.demon.setTint(0xff8080);
-      this.tweens.add({ targets: this.demon, angle: { from: -8, to: 8 }, duration: 80, yoyo: true, repeat: 2 });
-      this.time.delayedCall(400, () => this.demon.clearTint().setAngle(0));
-    } else if (sound === 'scold') {
-      this.cameras.main.shake(200, 0.006);
-    }
   }
 
   protected override chartTexts(view: DigitDemonView): readonly ChartText[] {

@@ -17,11 +17,13 @@ export class ResultsScene extends BaseScene {
   create(): void {
     this.add.image(W / 2, H / 2, 'bg-stage').setDisplaySize(W, H);
     this.add.rectangle(W / 2, H / 2, W, H, 0x2b2d42, 0.25);
-    const panel = this.add.rectangle(W / 2, 330, 900, 520, 0xfff8e7, 0.96).setStrokeStyle(6, 0x2b2d42);
+    const panel = this.add.rectangle(W / 2, 330, 900, 520, 0xfff8e7, 1).setStrokeStyle(6, 0x2b2d42);
     panel.setOrigin(0.5);
     const heading = this.label(W / 2, 110, 48).setOrigin(0.5);
-    const starsText = this.label(W / 2, 256, 22, CSS.inkSoft).setOrigin(0.5);
-    const stats = this.label(W / 2, 290, 24).setOrigin(0.5);
+    const starsText = this.label(W / 2, 262, 22, CSS.inkSoft).setOrigin(0.5);
+    const stats = this.label(W / 2, 300, 24).setOrigin(0.5);
+    // What earns each star, for chapters that say it (results.chN.stars).
+    const starsWhy = this.label(W / 2, 282, 16, CSS.inkSoft).setOrigin(0.5);
     const nextNote = this.label(W / 2, 686, 18, CSS.cream)
       .setOrigin(0.5)
       .setStroke(CSS.ink, 6);
@@ -53,6 +55,10 @@ export class ResultsScene extends BaseScene {
       heading.setText(this.t('results.title'));
       starsText.setText(this.t('results.stars', { n: o.stars }));
       stats.setText(this.dt(`results.ch${o.chapter}.stats`, o.stats));
+      const whyKey = `results.ch${o.chapter}.stars`;
+      starsText.setY(isMessageKey(whyKey) ? 250 : 262);
+      starsWhy.setText(isMessageKey(whyKey) ? this.dt(whyKey, o.stats) : '');
+      stats.setY(isMessageKey(whyKey) ? 308 : 300);
       // With no next chapter to play, the first button says it goes to the map, and why.
       const next = nextPlayableChapter(snap.context.save, o.chapter);
       const after = CHAPTERS.find((c) => c.number === o.chapter + 1);
@@ -61,7 +67,9 @@ export class ResultsScene extends BaseScene {
           ? ''
           : after && chapterStatus(after, snap.context.save.progress.stars) === 'soon'
             ? this.t('results.nextSoon', { n: after.number })
-            : this.t('results.nextLocked');
+            : after
+              ? this.t('results.nextLocked')
+              : this.t('results.finale');
       nextNote.setText(why);
       // Each chapter names what the player did in the field's words: results.chN.vocab, found by
       // the chapter's number, so a new chapter only adds its key.

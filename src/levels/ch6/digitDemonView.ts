@@ -84,6 +84,8 @@ export interface DigitDemonView {
     canDraw: boolean;
     over: boolean;
     demonDown: boolean;
+    /** The last throw's or drawing's damage, for the hit reaction (id changes with each). */
+    lastHit: { id: string; demon: number; player: number } | null;
   };
   preview: { pixels: number[]; probabilities: number[] } | null;
   /** The level's sample drawings, which the pad can load. */
@@ -222,6 +224,19 @@ export function starsOf(c: DigitDemonContext): DigitDemonView['stars'] {
   ];
 }
 
+function lastHitOf(step: DigitDemonStep, c: DigitDemonContext): DigitDemonView['fight']['lastHit'] {
+  const m = c.model;
+  if (step === 'phase1' && m.throws.length) {
+    const t = m.throws[m.throws.length - 1];
+    return { id: `throw-${m.throws.length}`, demon: t.demonLoss, player: t.playerLoss };
+  }
+  if (step === 'phase2' && m.drawings.length) {
+    const d = m.drawings[m.drawings.length - 1];
+    return { id: `draw-${m.drawings.length}`, demon: d.demonLoss, player: d.hit ? 0 : 1 };
+  }
+  return null;
+}
+
 function bitOf(step: DigitDemonStep, c: DigitDemonContext): DigitDemonView['bit'] {
   const m = c.model;
   const last =
@@ -287,6 +302,7 @@ export function digitDemonView(top: string, c: DigitDemonContext): DigitDemonVie
       canDraw: drawingsLeft(level, m),
       over: fightOver(level, m),
       demonDown: m.demonHealth <= 0,
+      lastHit: lastHitOf(step, c),
     },
     preview: c.preview,
     drawSamples: level.samples,

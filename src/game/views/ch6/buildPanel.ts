@@ -68,8 +68,9 @@ export function buildPanel(kit: PanelKit, view: DigitDemonView): void {
   ];
   textPart(kit, 'hint-epochs', 'div', { x: 20, y: 336, w: 820 }, dt(b.epochs.hintKey), 'hint');
   const budget = part(kit, 'budget', 'div', { x: 20, y: 366, w: 560 });
-  setText(budget, `${t('ch6.build.budget', { used: b.budget.used, total: b.budget.total })} — ${dt(b.budget.hintKey)}`);
-  fillBar(part(kit, 'budget-bar', 'div', { x: 20, y: 396, w: 520 }, 'bar'), b.budget.used / b.budget.total);
+  setText(budget, t('ch6.build.budget', { used: b.budget.used, total: b.budget.total }));
+  fillBar(part(kit, 'budget-bar', 'div', { x: 20, y: 394, w: 520 }, 'bar'), b.budget.used / b.budget.total);
+  textPart(kit, 'budget-hint', 'div', { x: 20, y: 426, w: 540 }, dt(b.budget.hintKey), 'hint');
   groups['ch6-d'] = [
     {
       id: 'train',

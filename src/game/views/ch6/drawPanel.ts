@@ -36,6 +36,8 @@ export class DrawPanel {
     const { t, send, groups } = kit;
     const f = view.fight;
     if (!f.canDraw) {
+      // The drawing parts go: only the results row stays.
+      if (kit.root.querySelector('[data-part="count"]')) kit.root.replaceChildren();
       this.ui.removeElement('ch6-pad');
       this.pad = null;
       groups['ch6-d'] = [onward(() => send({ type: 'phase.next' }), t('ch6.fight.next'))];
@@ -71,7 +73,8 @@ export class DrawPanel {
       { x: 20, y: 8, w: 300 },
       t('ch6.draw.count', { n: f.drawings.length + 1, count: f.drawingsTotal }),
     );
-    textPart(kit, 'sees-t', 'div', { x: 256, y: 8, w: 150 }, t('ch6.draw.sees'), 'hint');
+    textPart(kit, 'rules', 'div', { x: 20, y: 240, w: 230 }, t('ch6.draw.rules', { damage: f.drawDamage }), 'hint');
+    textPart(kit, 'sees-t', 'div', { x: 256, y: 8, w: 170 }, t('ch6.draw.sees'), 'hint');
     const sees = part(kit, 'sees', 'canvas', { x: 270, y: 40 }, 'digit');
     sees.style.width = '112px';
     sees.style.height = '112px';

@@ -101,7 +101,8 @@ export function phase1Panel(kit: PanelKit, view: DigitDemonView): void {
     { x: 350, y: 234, w: 480 },
     last
       ? `${t('ch6.fight.lastCall', {
-          call: t(last.call === 'read' ? 'ch6.fight.callRead' : 'ch6.fight.callMiss'),
+          // The call's name without its button mark: the mark after it says whether it was right.
+          call: t(last.call === 'read' ? 'ch6.fight.callRead' : 'ch6.fight.callMiss').replace(/\s*[✓✗]$/, ''),
           mark: mark(last.called),
         })}${last.demonLoss ? ` · ${t('ch6.fight.demon')} −${last.demonLoss}` : ''}${
           last.playerLoss ? ` · ${t('ch6.fight.you')} −${last.playerLoss}` : ''

@@ -6,6 +6,27 @@ import type { DigitDemonView } from '../../../levels/ch6/digitDemonView';
 import { digitFigures, fillBar } from '../demonPanel';
 import { canvasPart, PANEL, part, pct, setText, textPart, type PanelKit } from './kit';
 
+const LEGEND = [
+  { key: 'ch6.chart.legend.loss', color: '#d64545', border: 'solid' },
+  { key: 'ch6.chart.legend.train', color: '#3a6fc4', border: 'dashed' },
+  { key: 'ch6.chart.legend.test', color: '#2e9a4a', border: 'dotted' },
+] as const;
+
+/** The chart's legend (a line sample of each curve and its name) and axis names, under the chart. */
+function chartKey(kit: PanelKit, at: { x: number; y: number }): void {
+  const { t } = kit;
+  const legend = part(kit, 'legend', 'div', { x: at.x, y: at.y, w: 430 }, 'legend');
+  const html = LEGEND.map((l) => `<span><i style="border-top:4px ${l.border} ${l.color}"></i>${t(l.key)}</span>`).join(
+    '',
+  );
+  if (legend.dataset.html !== html) {
+    legend.innerHTML = html;
+    legend.dataset.html = html;
+  }
+  textPart(kit, 'axis-y', 'div', { x: at.x, y: at.y - 268, w: 200 }, t('ch6.chart.axis.y'), 'hint axis');
+  textPart(kit, 'axis-x', 'div', { x: at.x + 230, y: at.y - 24, w: 200 }, t('ch6.chart.axis.x'), 'hint axis right');
+}
+
 /** The loss (solid red), training accuracy (blue dashes) and held-out accuracy (green dots). */
 export function paintCurves(canvas: HTMLCanvasElement, curves: Curves): void {
   const g = canvas.getContext('2d')!;
@@ -13,6 +34,11 @@ export function paintCurves(canvas: HTMLCanvasElement, curves: Curves): void {
   const h = canvas.height;
   g.fillStyle = '#ffffff';
   g.fillRect(0, 0, w, h);
+  g.fillStyle = '#5c5f7a';
+  g.font = '600 13px sans-serif';
+  g.fillText('100', 4, 14);
+  g.fillText('50', 4, h / 2 + 4);
+  g.fillText('0', 4, h - 6);
   g.strokeStyle = '#ccc';
   g.lineWidth = 1;
   for (let k = 1; k < 4; k++) {
@@ -89,11 +115,11 @@ export function trainingPanel(kit: PanelKit, view: DigitDemonView): void {
       'hint',
     );
   }
-  textPart(kit, 'curves-t', 'div', { x: 20, y: 96, w: 420 }, t('ch6.train.curves'), 'hint');
   // Read through its text alternative (the chart texts), which says what the curves show.
-  paintCurves(canvasPart(kit, 'curves', { x: 20, y: 140 }, 420, 220), tr.curves);
+  paintCurves(canvasPart(kit, 'curves', { x: 20, y: 124 }, 420, 210), tr.curves);
+  chartKey(kit, { x: 20, y: 364 });
   textPart(kit, 'samples-t', 'div', { x: 470, y: 96, w: 380 }, t('ch6.train.samples'), 'hint');
-  sampleGrid(kit, { x: 470, y: 140 }, view);
+  sampleGrid(kit, { x: 470, y: 124 }, view);
   groups['ch6-d'] = [
     {
       id: 'cancel',
@@ -129,18 +155,32 @@ export function trainedPanel(kit: PanelKit, view: DigitDemonView): void {
     t('ch6.trained.accuracy', { percent: pct(view.report?.accuracy ?? 0) }),
   );
   h.style.fontSize = '28px';
-  paintCurves(canvasPart(kit, 'curves', { x: 20, y: 70 }, 420, 220), view.training.curves);
-  sampleGrid(kit, { x: 470, y: 70 }, view);
+  paintCurves(canvasPart(kit, 'curves', { x: 20, y: 96 }, 420, 210), view.training.curves);
+  chartKey(kit, { x: 20, y: 336 });
+  sampleGrid(kit, { x: 470, y: 96 }, view);
+  const left = view.build.trainingsLeft;
+  textPart(
+    kit,
+    'left',
+    'div',
+    { x: 470, y: 300, w: 370 },
+    t(left > 0 ? 'ch6.trained.oneMore' : 'ch6.trained.noMore'),
+    'hint',
+  );
   groups['ch6-d'] = [
-    {
-      id: 'again',
-      x: PANEL.x + 20,
-      y: PANEL.y + 400,
-      w: 240,
-      h: 60,
-      label: t('ch6.trained.again'),
-      onPress: () => send({ type: 'train.again' }),
-    },
+    ...(left > 0
+      ? [
+          {
+            id: 'again',
+            x: PANEL.x + 20,
+            y: PANEL.y + 400,
+            w: 240,
+            h: 60,
+            label: t('ch6.trained.again'),
+            onPress: () => send({ type: 'train.again' }),
+          },
+        ]
+      : []),
     {
       id: 'fight',
       x: PANEL.x + 600,

@@ -124,20 +124,30 @@ export function epiloguePanel(kit: PanelKit, view: DigitDemonView): void {
 }
 
 export function endingPanel(kit: PanelKit, view: DigitDemonView): void {
-  const { t, send, groups } = kit;
+  const { t, dt, send, groups } = kit;
   const r = view.result;
-  const h = textPart(kit, 'title', 'h3', { x: 0, y: 20, w: 836 }, t('ch6.ending.title'), 'credits');
-  h.style.fontSize = '40px';
-  textPart(kit, 'won', 'div', { x: 0, y: 90, w: 836 }, r?.won ? t('ch6.ending.won') : t('ch6.ending.lost'), 'credits');
+  const h = textPart(kit, 'title', 'h3', { x: 0, y: 10, w: 836 }, t('ch6.ending.title'), 'credits');
+  h.style.fontSize = '36px';
+  textPart(kit, 'won', 'div', { x: 0, y: 62, w: 836 }, r?.won ? t('ch6.ending.won') : t('ch6.ending.lost'), 'credits');
   if (r)
     textPart(
       kit,
       'score',
       'div',
-      { x: 0, y: 130, w: 836 },
+      { x: 0, y: 94, w: 836 },
       t('ch6.ending.score', { hidden: r.hidden, epochs: r.epochs, percent: pct(r.accuracy) }),
       'credits',
     );
-  textPart(kit, 'credits', 'div', { x: 60, y: 200, w: 716 }, t('ch6.ending.credits'), 'credits');
+  textPart(kit, 'stars-t', 'h3', { x: 40, y: 134, w: 760 }, t('ch6.ending.stars'));
+  view.stars.forEach((s, k) =>
+    textPart(
+      kit,
+      `star-${k}`,
+      'div',
+      { x: 40, y: 164 + k * 28, w: 760 },
+      `${s.earned ? '★' : '☆'} ${t(s.earned ? 'ch6.star.earned' : 'ch6.star.missing')}: ${dt(s.key, s.params)}`,
+    ),
+  );
+  textPart(kit, 'credits', 'div', { x: 60, y: 262, w: 716 }, t('ch6.ending.credits'), 'credits hint');
   groups['ch6-d'] = [onward(() => send({ type: 'ending.done' }), t('ch6.ending.done'))];
 }
