@@ -16,6 +16,7 @@ import { isPhaser, phaserLite } from './phaser-lite.mjs';
 import { ROOT, WAIT, control, openBrowser, startPreview, waitForScreen } from '../tests/browser/harness.mjs';
 import { smallestTarget } from '../tests/browser/touchTargets.mjs';
 import { auditScreens } from '../tests/browser/audit.mjs';
+import { impatientStart } from '../tests/browser/firstPress.mjs';
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -174,6 +175,82 @@ export async function measureStarts(rounds, dist, floorDir) {
   return { floor: median(floor), ours: median(ours) };
 }
 
+/**
+ * What the player waits for, taking turns with the floor as measureStarts does: from navigation,
+ * Play pressed (Chromium input events) every 100 ms from the moment it is painted until the map's
+ * chapter 1 stop is there and the page answers (`first_play_ms`, page clock); then the stop pressed
+ * the same way from the moment it appears until chapter 1's first control is there
+ * (`first_chapter_ms`, from the stop's appearance). `query` picks the renderer ('' is the
+ * game's own choice). With the default renderer, the map's and chapter 1's fps follow (no
+ * renderer switch): `default_renderer_fps` is the lower of the two.
+ */
+export async function measureFirstPlay(rounds, dist, floorDir, query = '') {
+  const floorServer = await startPreview({ dir: floorDir });
+  const ourServer = await startPreview({ dir: dist });
+  const floor = [];
+  const play = [];
+  const chapter = [];
+  const fps = [];
+  let renderer = null;
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const line = [];
+      for (const which of round % 2 ? ['ours', 'floor'] : ['floor', 'ours']) {
+        const b = await openBrowser();
+        try {
+          if (which === 'floor') {
+            await b.page.goto(`${floorServer.url}?renderer=canvas`);
+            await b.page.waitForFunction(() => window.__ready !== undefined, null, { timeout: WAIT });
+            floor.push(await b.page.evaluate(() => performance.now()));
+            line.push(`floor ${floor.at(-1).toFixed(0)} ms`);
+            continue;
+          }
+          await b.page.goto(`${ourServer.url}?seed=3${query}`);
+          const t = await impatientStart(b.page, { timeout: WAIT });
+          play.push(t.mapReady);
+          chapter.push(t.chapterReady - t.stopShown);
+          renderer = await b.page.evaluate(() => document.documentElement.dataset.renderer ?? null);
+          line.push(
+            `first play ${t.mapReady.toFixed(0)} ms (Play painted ${t.playShown.toFixed(0)}, ${t.playPresses} presses), first chapter ${(t.chapterReady - t.stopShown).toFixed(0)} ms (${t.stopPresses} presses), ${renderer}`,
+          );
+          if (!query) {
+            await b.page.locator('.bbd-dialogue button[data-id="skip"]').click();
+            await control(b.page, 'tools', 'box').click();
+            const places = new Map();
+            const ch1 = await countFrames(b.page, 4000, () => trainChapter1(b.page, places));
+            // The map in a page of its own (leaving chapter 1 mid-run would ask first).
+            const m = await openBrowser();
+            let map;
+            try {
+              await m.page.goto(`${ourServer.url}?seed=3`);
+              await control(m.page, 'title', 'play').click();
+              await control(m.page, 'map', 'chapter-1').waitFor({ timeout: WAIT });
+              map = await countFrames(m.page, 4000);
+            } finally {
+              await m.close();
+            }
+            fps.push(Math.min(ch1, map));
+            line.push(`fps map ${map}, chapter 1 ${ch1}`);
+          }
+        } finally {
+          await b.close();
+        }
+      }
+      console.log(`first play${query ? ` (${query})` : ''}, round ${round + 1}: ${line.join('; ')}`);
+    }
+  } finally {
+    await floorServer.stop();
+    await ourServer.stop();
+  }
+  return {
+    floor: median(floor),
+    play: median(play),
+    chapter: median(chapter),
+    fps: fps.length ? median(fps) : null,
+    renderer,
+  };
+}
+
 /** The floor's frames per second, and under 4× CPU throttling. */
 export async function measureFloor(rounds, floorDir) {
   const server = await startPreview({ dir: floorDir });
@@ -328,9 +405,13 @@ export async function measureAnywhere(rounds, ours, dist = join(ROOT, 'dist'), {
   const floorDir = await buildFloor();
   let starts;
   let floor;
+  let first;
+  let firstCanvas;
   try {
     starts = await measureStarts(rounds, dist, floorDir);
     floor = await measureFloor(rounds, floorDir);
+    first = await measureFirstPlay(rounds, dist, floorDir);
+    firstCanvas = await measureFirstPlay(rounds, dist, floorDir, '&renderer=canvas');
   } finally {
     rmSync(floorDir, { recursive: true, force: true });
   }
@@ -341,6 +422,7 @@ export async function measureAnywhere(rounds, ours, dist = join(ROOT, 'dist'), {
     baseline_title_ms: Math.round(starts.floor),
     baseline_fps_median: floor.fps,
     title_ratio: round2(starts.ours / starts.floor),
+    ...firstPlayFigures(first, firstCanvas, floor.fps),
     fps_ratio: round2(ours.fps_median / floor.fps),
     throttled_fps_median: throttled.byPace.get(THROTTLED_PACES[0]),
     baseline_throttled_fps_median: floor.throttledFps,
@@ -358,7 +440,36 @@ export async function measureAnywhere(rounds, ours, dist = join(ROOT, 'dist'), {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** The first-play figures as bench:web reports them. */
+export function firstPlayFigures(first, firstCanvas, floorFps) {
+  const round2 = (x) => Math.round(x * 100) / 100;
+  return {
+    first_play_ms: Math.round(first.play),
+    first_play_ratio: round2(first.play / first.floor),
+    first_chapter_ms: Math.round(first.chapter),
+    first_play_renderer: first.renderer,
+    first_play_ms_canvas: Math.round(firstCanvas.play),
+    first_play_ratio_canvas: round2(firstCanvas.play / firstCanvas.floor),
+    first_chapter_ms_canvas: Math.round(firstCanvas.chapter),
+    default_renderer_fps: first.fps,
+    default_renderer_fps_ratio: floorFps ? round2(first.fps / floorFps) : null,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}` && process.env.BENCH_FIRST) {
+  // BENCH_FIRST=1: only the first-play figures (both renderers) and the floor's fps.
+  const dist = process.env.BBD_DIST ?? join(ROOT, 'dist');
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const floorDir = await buildFloor();
+  try {
+    const floor = await measureFloor(rounds, floorDir);
+    const first = await measureFirstPlay(rounds, dist, floorDir);
+    const firstCanvas = await measureFirstPlay(rounds, dist, floorDir, '&renderer=canvas');
+    console.log(JSON.stringify({ baseline_fps_median: floor.fps, ...firstPlayFigures(first, firstCanvas, floor.fps) }));
+  } finally {
+    rmSync(floorDir, { recursive: true, force: true });
+  }
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const dist = process.env.BBD_DIST ?? join(ROOT, 'dist');
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
   // BENCH_QUICK=1 measures only what compares with the floor (title, fps, throttled fps), for

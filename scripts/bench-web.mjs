@@ -1,7 +1,9 @@
 // Web benchmark: builds the game, serves it, and in headless Chromium measures
 //   - time from navigation until the title screen is interactive (its Play button exists),
 //   - first-load JavaScript (gzip) — every .js file the page fetched until then,
-//   - frames per second while chapter 1 plays (canvas renderer, for stable numbers).
+//   - frames per second while chapter 1 plays (canvas renderer, for stable numbers),
+//   - what the player waits for (bench-anywhere.mjs's measureFirstPlay): first_play_ms and
+//     first_chapter_ms with both renderers, and default_renderer_fps (no renderer switch).
 // Runs several rounds and prints medians; the last line is one JSON object.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -1,14 +1,40 @@
 // The art (our SVGs, rasterised into textures) loads in stages so the title waits only for its
 // own pictures: the boot scene loads those, and once the title is up the rest follows in the
-// background, the map's pictures first. A scene shown before its pictures are in waits for them
-// with a small loading line (BaseScene.withArt), and a chapter opens only once every picture is
-// in (startGame's prepareChapter), so no scene ever draws a missing texture.
+// background, the map's pictures first, then those every screen shares; a chapter's own pictures
+// (chapter 2's fruit, say) load when it opens. A scene shown before its pictures are in waits for
+// them with a small loading line (BaseScene.withArt), and a chapter opens only once its pictures
+// are in (startGame's prepareChapter), so no scene ever draws a missing texture.
 import Phaser from 'phaser';
 import { ART, BACKGROUNDS, MAP_ART, type TextureKey } from './keys';
 import { GAME_HEIGHT, GAME_WIDTH } from './ui/htmlLayer';
 
 /** Every picture the game has. */
 export const ALL_ART: readonly TextureKey[] = [...BACKGROUNDS, ...ART];
+
+/**
+ * Pictures only some chapters draw (by name prefix): they load when one of those chapters opens,
+ * never behind the title or the map.
+ */
+const CHAPTER_ONLY: readonly { prefix: string; chapters: readonly number[] }[] = [
+  { prefix: 'fruit-', chapters: [2, 3] },
+  { prefix: 'seller-', chapters: [2, 3] },
+  { prefix: 'lamp-', chapters: [2, 3] },
+  { prefix: 'weather-', chapters: [2, 3] },
+  { prefix: 'ch4-', chapters: [4] },
+  { prefix: 'ch5-', chapters: [5] },
+];
+
+function chaptersOf(key: TextureKey): readonly number[] | null {
+  return CHAPTER_ONLY.find((c) => key.startsWith(c.prefix))?.chapters ?? null;
+}
+
+/** The pictures every screen may draw (Bit, the yard, stars...): loaded once the title is up. */
+export const SHARED_ART: readonly TextureKey[] = ALL_ART.filter((k) => chaptersOf(k) === null);
+
+/** What a chapter may draw: the shared pictures and its own. */
+export function chapterArt(chapter: number): readonly TextureKey[] {
+  return ALL_ART.filter((k) => chaptersOf(k)?.includes(chapter) ?? true);
+}
 
 export class ArtLoader {
   private scene: Phaser.Scene | null = null;
@@ -43,10 +69,13 @@ export class ArtLoader {
     addEventListener('online', () => this.retry());
   }
 
-  /** Starts loading everything the title did not need: the map's pictures first. */
+  /**
+   * Starts loading what any screen may need next: the map's pictures first, then the shared ones.
+   * A chapter's own pictures wait until it opens (chapterArt).
+   */
   loadRest(): void {
     this.request(MAP_ART);
-    this.request(ALL_ART);
+    this.request(SHARED_ART);
   }
 
   /** Whether all these pictures are textures already. */

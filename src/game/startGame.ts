@@ -3,7 +3,7 @@
 import Phaser from 'phaser';
 import { loadChapterText, translate, LOCALES, type MessageKey } from '../i18n/i18n';
 import type { TestApi } from '../testApi';
-import { ALL_ART, ArtLoader } from './artLoader';
+import { ArtLoader, chapterArt } from './artLoader';
 import { GameAudio, type SoundKey } from './audio';
 import { SCENES, chapterSceneKey } from './keys';
 import { CSS } from './palette';
@@ -214,7 +214,9 @@ export function startGame(
     const screen = (app.getSnapshot().value as { screen: unknown }).screen as { chapter?: string } | string;
     const loading = typeof screen === 'object' && screen.chapter === 'loading';
     const percent = download && download.total > 0 ? Math.round((100 * download.loaded) / download.total) : null;
-    const artPending = loading && !download && !art.has(ALL_ART);
+    const chapter = app.getSnapshot().context.chapter;
+    const wanted = chapter === null ? [] : chapterArt(chapter);
+    const artPending = loading && !download && !art.has(wanted);
     renderDownload(
       overlay,
       loading && download
@@ -227,8 +229,8 @@ export function startGame(
           }
         : artPending
           ? {
-              text: t('app.loading', { percent: Math.round(art.progress(ALL_ART) * 100) }),
-              percent: Math.round(art.progress(ALL_ART) * 100),
+              text: t('app.loading', { percent: Math.round(art.progress(wanted) * 100) }),
+              percent: Math.round(art.progress(wanted) * 100),
             }
           : null,
     );
@@ -345,8 +347,9 @@ export function startGame(
   const prepareChapter = async (chapter: number): Promise<void> => {
     const file = chapterSceneFile(chapter);
     if (!file) throw new Error(`Chapter ${chapter} has no scene.`);
-    // Every picture too, so no chapter draws a missing texture (they are usually in already).
-    const [scene] = await Promise.all([file(), loadChapterText(chapter), art.whenReady(ALL_ART)]);
+    // Its pictures too, so it draws no missing texture: the shared ones are usually in already,
+    // its own (chapterArt) load now, with a progress line over the map.
+    const [scene] = await Promise.all([file(), loadChapterText(chapter), art.whenReady(chapterArt(chapter))]);
     const key = chapterSceneKey(chapter);
     if (!game.scene.getScene(key)) game.scene.add(key, scene.default, false);
   };
