@@ -9,12 +9,19 @@
 //   BENCH_ROUNDS=5 npm run bench      (default 3)
 //   BENCH_EPOCHS=1 npm run bench      (default 2)
 //   BENCH_WARMUP=0 npm run bench      (default 100 batches; 0 = cold start, no warm-up)
+//   BENCH_ENGINES=ours,tfjs-wasm npm run bench   (default all three; tfjs-cpu is the slow one)
+//   BENCH_TIMEOUT_S=900 npm run bench (default 240 s per process; a loaded machine needs more)
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ENGINES = ['ours', 'tfjs-cpu', 'tfjs-wasm'];
+const ALL_ENGINES = ['ours', 'tfjs-cpu', 'tfjs-wasm'];
+const ENGINES = (process.env.BENCH_ENGINES ?? ALL_ENGINES.join(',')).split(',').map((e) => e.trim());
+for (const e of ENGINES) {
+  if (!ALL_ENGINES.includes(e)) throw new Error(`BENCH_ENGINES: unknown engine "${e}" (expected ${ALL_ENGINES.join(', ')})`);
+}
+if (!ENGINES.includes('ours')) throw new Error('BENCH_ENGINES: the list must include "ours"');
 const METRICS = ['train_samples_per_s', 'infer_samples_per_s', 'test_accuracy', 'peak_rss_mb'];
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const epochs = Number(process.env.BENCH_EPOCHS ?? 2);
@@ -27,7 +34,7 @@ function runOnce(engine) {
     {
       cwd: root,
       encoding: 'utf8',
-      timeout: 240_000,
+      timeout: 1000 * Number(process.env.BENCH_TIMEOUT_S ?? 240),
     },
   );
   const lines = (child.stdout ?? '').trim().split('\n');
@@ -75,7 +82,7 @@ for (const engine of ENGINES) {
   );
 }
 const ours = summary.ours;
-for (const other of ['tfjs-cpu', 'tfjs-wasm']) {
+for (const other of ['tfjs-cpu', 'tfjs-wasm'].filter((e) => ENGINES.includes(e))) {
   const o = summary[other];
   console.log(
     `ours vs ${other}: train ${(ours.train_samples_per_s / o.train_samples_per_s).toFixed(2)}x,` +
