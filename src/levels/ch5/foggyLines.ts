@@ -27,7 +27,8 @@ export function stepLine(kind: WalkKind, walk: WalkFacts): FoggyLine {
     steps: walk.steps,
   };
   if (walk.reached && kind !== 'challenge') return { key: `ch5.${kind}.reached`, params, notice: true };
-  if (walk.slopeHidden && walk.feel) {
+  const refused = last?.kind === 'offMap' || last?.kind === 'blowUp';
+  if (walk.slopeHidden && walk.feel && !refused) {
     const f = walk.feel;
     return {
       key: 'ch5.feel.felt',

@@ -198,6 +198,8 @@ export const foggyMachine = setup({
           ...context.model.fog1,
           feel: feelReading(context.level, context.model.fog1.knobs),
           feels: context.model.fog1.feels + 1,
+          // The feel is the latest news; a step refused after it is newer news again.
+          last: null,
         },
       }),
     }),
