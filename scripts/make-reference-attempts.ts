@@ -147,13 +147,23 @@ function foggyEvents(level: FoggyLevel, seed: number, challengeSizes: number[]) 
     const model = () => actor.getSnapshot().context.model;
     for (let i = 0; i < level.hand.offerAfterMoves; i++) send({ type: 'knob.nudge', index: i % 6, by: 0.1 });
     send({ type: 'hand.done' });
-    for (let i = 0; i < 20 && !model().fog1.reached; i++) send({ type: 'fog.step', size: 0.1 });
+    for (let i = 0; i < 20 && !model().fog1.reached; i++) {
+      // The first steps are felt before they are taken.
+      if (model().fog1.steps < level.feel.steps) send({ type: 'fog.feel' });
+      send({ type: 'fog.step', size: 0.1 });
+    }
     send({ type: 'fog.next' });
     for (let i = 0; i < 20 && !model().fog2.reached; i++) send({ type: 'fog.step', size: 0.1 });
     send({ type: 'fog.next' });
+    send({ type: 'valley.run', start: 0 });
+    send({ type: 'valley.run', start: 1 });
+    send({ type: 'valley.done' });
     send({ type: 'auto.step', count: 20 });
     send({ type: 'auto.step', count: 20 });
     send({ type: 'auto.done' });
+    send({ type: 'overfit.degree', degree: 5 });
+    send({ type: 'overfit.degree', degree: level.overfit.degrees[1] });
+    send({ type: 'overfit.done' });
     send({ type: 'gears.turn', by: level.gears.turn });
     send({ type: 'gears.predict', value: rightChoice(level) });
     for (let i = 0; i < 4; i++) send({ type: 'gears.back' });

@@ -14,3 +14,5 @@ export * from './datasets';
 export * from './descent';
 export * from './nn/binaryClassifier';
 export * from './boundary';
+export * from './polyFit';
+export * from './twoValleys';

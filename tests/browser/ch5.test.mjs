@@ -1,8 +1,10 @@
 // Chapter 5 in real Chromium, from the map to the results card: by mouse in English and by
 // keyboard only in Chinese. Each run turns the six knobs by hand, steps through the fog on one
-// knob (a step refused for leaving the map, a deliberate overshoot across the valley), then two
-// knobs, runs automatic descent, turns the gears and predicts the chain rule (one wrong guess,
-// then the right one), and plays the challenge. Screenshots of every part go to artifacts.
+// knob (feeling the slope before the first steps, a step refused for leaving the map, a deliberate
+// overshoot across the valley), then two knobs, descends the two-valley landscape from both
+// starts, runs automatic descent, refits the curve at higher degrees against held-out points,
+// turns the gears and predicts the chain rule (one wrong guess, then the right one), and plays the
+// challenge. Screenshots of every part go to artifacts.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { control, openBrowser, screenshot, snap, startPreview, waitForScreen, sel } from './harness.mjs';
@@ -90,7 +92,15 @@ async function playChapter(locale, mode, reducedMotion) {
 
     // B: one knob in the fog. Too big a step is refused; a big one jumps across the valley.
     await waitStep(page, 'fog1');
+    v = await view(page);
+    assert.equal(v.walk.slopeHidden, true, 'no slope shown before it is felt');
+    assert.equal(await page.locator(sel('choices', 'size-0.1')).isDisabled(), true, 'steps wait for a feel');
     await screenshot(page, `${prefix}-b-fog-start`);
+    await press('actions', 'feel');
+    v = await view(page);
+    assert.equal(v.line.key, 'ch5.feel.felt');
+    assert.ok(Math.abs(v.walk.feel.slope - v.walk.slope[0]) < 1e-6, 'the felt slope is the slope');
+    await screenshot(page, `${prefix}-b-feel`);
     await press('choices', 'size-0.25');
     v = await view(page);
     assert.equal(v.line.key, 'ch5.step.offMap');
@@ -99,8 +109,14 @@ async function playChapter(locale, mode, reducedMotion) {
     v = await view(page);
     assert.equal(v.line.key, 'ch5.step.across');
     assert.equal(v.walk.overshoots, 1);
+    assert.equal(v.walk.sums[0].to, v.walk.position[0], 'the arithmetic ends where the walker stands');
     await screenshot(page, `${prefix}-b-overshoot`);
-    for (let i = 0; i < 8 && !(await view(page)).walk.reached; i++) await press('choices', 'size-0.1');
+    for (let i = 0; i < 8 && !(await view(page)).walk.reached; i++) {
+      v = await view(page);
+      if (v.walk.slopeHidden && !v.walk.feel) await press('actions', 'feel');
+      await press('choices', 'size-0.1');
+      if (i === 0) await screenshot(page, `${prefix}-b-slope-shown`);
+    }
     assert.equal((await view(page)).walk.reached, true);
     await screenshot(page, `${prefix}-b-reached`);
     await press('actions', 'next');
@@ -117,6 +133,19 @@ async function playChapter(locale, mode, reducedMotion) {
     await screenshot(page, `${prefix}-c-bowl`);
     await press('actions', 'next');
 
+    // C's bonus: the same descent from two starts ends in two different valleys.
+    await waitStep(page, 'valleys');
+    await press('choices', 'valley-0');
+    await screenshot(page, `${prefix}-c-valley-one`);
+    await press('choices', 'valley-1');
+    v = await view(page);
+    assert.equal(v.line.key, 'ch5.valleys.both');
+    const ends = v.valleys.starts.map((st) => st.run);
+    assert.notEqual(ends[0].deep, ends[1].deep, 'one start finds the deeper valley, the other does not');
+    assert.equal(v.bar, null, 'the curve loss is not shown beside the landscape');
+    await screenshot(page, `${prefix}-c-valleys`);
+    await press('actions', 'next');
+
     // D: automatic descent, played by game time until it may end.
     await waitStep(page, 'auto');
     await press('actions', 'play');
@@ -129,8 +158,21 @@ async function playChapter(locale, mode, reducedMotion) {
     await screenshot(page, `${prefix}-d-auto`);
     await press('actions', 'next');
 
+    // Overfitting: raise the degree; training loss falls while held-out loss rises.
+    await waitStep(page, 'overfit');
+    const low = (await view(page)).overfit;
+    await press('choices', 'degree-5');
+    await screenshot(page, `${prefix}-d-overfit-5`);
+    await press('choices', 'degree-11');
+    v = await view(page);
+    assert.equal(v.line.key, 'ch5.overfit.max');
+    assert.ok(v.overfit.train < low.train && v.overfit.held > low.held, 'train falls, held-out rises');
+    await screenshot(page, `${prefix}-d-overfit-11`);
+    await press('actions', 'next');
+
     // E: the gears: turn, predict (wrong, then right), backprop to the start.
     await waitStep(page, 'gears');
+    assert.equal((await view(page)).bar, null, 'one loss at a time: the gear chain');
     await press('actions', 'turnMore');
     v = await view(page);
     const right = Number(v.gears.product.toPrecision(3));
@@ -152,6 +194,7 @@ async function playChapter(locale, mode, reducedMotion) {
     await waitStep(page, 'challenge');
     for (let i = 0; i < 3; i++) await press('choices', 'size-0.1');
     await waitStep(page, 'challengeResult');
+    assert.equal((await view(page)).mapWalk.trail.length, 4, 'the path stays on the map');
     await screenshot(page, `${prefix}-challenge-result`);
     await press('actions', 'keep');
     await waitStep(page, 'history');

@@ -15,7 +15,8 @@ import { foggyChartTexts } from '../views/ch5/chartTexts';
 import { renderActions, renderKnobs, renderSoundCaption, type Controls } from '../views/ch5/controls';
 import { FogMap, paintProfile } from '../views/ch5/fogPainter';
 import { paintGears } from '../views/ch5/gearsPainter';
-import { fmt, GEAR_X, GEAR_Y, Labels, RIGHT, type FixedLabel, type Kit } from '../views/ch5/kit';
+import { paintOverfit, paintValleys } from '../views/ch5/labPainter';
+import { GEAR_X, GEAR_Y, Labels, RIGHT, type FixedLabel, type Kit } from '../views/ch5/kit';
 import { paintLossBar, paintPlot } from '../views/ch5/plotPainter';
 import { renderHistoryCard } from '../views/historyCard';
 import { H, W } from './BaseScene';
@@ -25,7 +26,9 @@ const PARTS: Record<string, string> = {
   hand: 'ch5.part.hand',
   fog1: 'ch5.part.fog1',
   fog2: 'ch5.part.fog2',
+  valleys: 'ch5.part.valleys',
   auto: 'ch5.part.auto',
+  overfit: 'ch5.part.overfit',
   gears: 'ch5.part.gears',
   challenge: 'ch5.part.challenge',
   challengeResult: 'ch5.part.challenge',
@@ -134,7 +137,9 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
     paintPlot(k, view);
     paintLossBar(k, view);
     if (view.walk?.kind === 'fog1') paintProfile(k, view.walk);
-    else if (view.map) this.fogMap.paint(k, view.map, view.walk);
+    else if (view.map) this.fogMap.paint(k, view.map, view.mapWalk, view.walk !== null);
+    if (view.valleys) paintValleys(k, view);
+    if (view.overfit) paintOverfit(k, view);
     if (view.auto) paintAuto(k, view);
     if (view.gears) paintGears(k, view);
     this.labels.end();
@@ -178,19 +183,15 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
       this.lastCue = view.cue.id;
       if (view.cue.sound !== 'click') this.services.audio.play(view.cue.sound);
     }
-    if (view.walk) {
-      const spoken = this.t('ch5.live.walk', {
-        loss: fmt(view.walk.loss),
-        slope: view.walk.slope.map((s) => fmt(s)).join(', '),
-      });
-      if (spoken !== this.lastSpoken) {
-        if (this.lastSpoken !== '' && view.sound) {
-          // One footstep per step taken, at the loss's pitch.
-          this.services.audio.blip(view.sound.pitch, 120, 0.08);
-        }
-        this.lastSpoken = spoken;
-        this.services.announce(spoken);
+    // The live region says what the view-model says now, and is cleared when its moment passes.
+    const spoken = view.live ? this.dt(view.live.key, view.live.params) : '';
+    if (spoken !== this.lastSpoken) {
+      if (this.lastSpoken !== '' && spoken !== '' && view.sound) {
+        // One footstep per step taken, at the loss's pitch.
+        this.services.audio.blip(view.sound.pitch, 120, 0.08);
       }
+      this.lastSpoken = spoken;
+      this.services.announce(spoken);
     }
   }
 }

@@ -4,7 +4,16 @@
 // actually be reached (it is above the bottom of that part's bowl).
 import { z } from 'zod';
 import raw from '../../../levels/05-foggy-mountain.json';
-import { MAX_DEGREE, leastSquaresKnobs, sseLoss, type Point } from '../../engine';
+import {
+  descendLandscape,
+  landscapeLoss,
+  leastSquaresKnobs,
+  MAX_DEGREE,
+  MAX_FIT_DEGREE,
+  nearestWell,
+  sseLoss,
+  type Point,
+} from '../../engine';
 import { LevelFileError, parseLevelFile } from '../shared/levelFile';
 
 const textKey = z.string().min(3, 'must be a text key like "ch5.title"');
@@ -45,6 +54,31 @@ export const foggyLevelSchema = z.object({
     range: z.tuple([range, range]),
     reveal: positive,
     target: positive,
+  }),
+  /** Part B's first steps: feel the slope by nudging the knob `nudge` each way, for `steps` steps. */
+  feel: z.object({ nudge: positive.max(0.5), steps: z.number().int().min(0).max(20) }),
+  /** Part C's bonus: a two-knob landscape with two valleys, one deeper, and two starts. */
+  valleys: z.object({
+    range: z.tuple([range, range]),
+    bowl: z.number().min(0),
+    wells: z
+      .array(z.object({ at: z.tuple([z.number(), z.number()]), depth: positive, width: positive }))
+      .length(2, 'needs exactly two wells'),
+    starts: z.array(z.tuple([z.number(), z.number()])).length(2, 'needs exactly two starts'),
+    learningRate: positive.max(10),
+    steps: z.number().int().min(1).max(500),
+  }),
+  /** The overfitting part: held-out points from the same source, and the degrees on offer. */
+  overfit: z.object({
+    note: z.string().optional(),
+    heldOut: z
+      .array(z.object({ x: z.number(), y: z.number() }))
+      .min(4, 'needs at least 4 held-out points')
+      .max(100),
+    degrees: z
+      .tuple([z.number().int().min(0), z.number().int().max(MAX_FIT_DEGREE)])
+      .refine(([a, b]) => a < b, { message: 'must be [min, max] with min < max' }),
+    start: z.number().int(),
   }),
   stepSizes: z.array(positive).min(2),
   auto: z.object({
@@ -128,6 +162,31 @@ export function loadFoggyLevel(data: unknown = raw): FoggyLevel {
   if (level.hand.min >= level.hand.max) problems.push("field 'hand.max': must be greater than hand.min");
   if (level.plot.xMin >= level.plot.xMax || level.plot.yMin >= level.plot.yMax)
     problems.push("field 'plot': min must be below max");
+  const of = level.overfit;
+  if (of.degrees[1] > points.length - 1)
+    problems.push(`field 'overfit.degrees': the highest degree must be below the number of points (${points.length})`);
+  if (of.start < of.degrees[0] || of.start > of.degrees[1])
+    problems.push("field 'overfit.start': must lie inside overfit.degrees");
+  of.heldOut.forEach((p, i) => {
+    if (p.x < level.plot.xMin || p.x > level.plot.xMax)
+      problems.push(`field 'overfit.heldOut[${i}]': x must lie on the plot`);
+    if (points.some((q) => q.x === p.x))
+      problems.push(`field 'overfit.heldOut[${i}]': x must differ from every training x`);
+  });
+  const v = level.valleys;
+  v.starts.forEach((s, i) => {
+    if (!inRange(s[0], v.range[0]) || !inRange(s[1], v.range[1]))
+      problems.push(`field 'valleys.starts[${i}]': must lie inside valleys.range`);
+  });
+  const ends = v.starts.map((s) => {
+    const path = descendLandscape(v, s, v.learningRate, v.steps);
+    const [a, b] = path[path.length - 1];
+    return nearestWell(v, a, b);
+  });
+  if (ends[0] === ends[1]) problems.push("field 'valleys.starts': the two starts must end in different valleys");
+  const [w0, w1] = v.wells;
+  if (landscapeLoss(v, ...w0.at) === landscapeLoss(v, ...w1.at))
+    problems.push("field 'valleys.wells': one valley must be deeper than the other");
   if (problems.length) throw new LevelFileError(FOGGY_LEVEL_FILE, problems);
   return { ...level, data: points, best, bestLoss };
 }

@@ -1,6 +1,8 @@
-// Chapter 5's steps: intro → A six knobs by hand → B one knob in the fog → C two knobs in the fog
-// → D automatic descent (with momentum beside it; played, it ticks on the actor system's clock and
-// each tick takes the level's number of steps, recorded as 'auto.step') → E the gears → the fog challenge → its result
+// Chapter 5's steps: intro → A six knobs by hand → B one knob in the fog (the first steps felt by
+// nudging the knob, 'fog.feel') → C two knobs in the fog → C's bonus, two valleys ('valley.run'
+// from each start) → D automatic descent (with momentum beside it; played, it ticks on the actor system's clock and
+// each tick takes the level's number of steps, recorded as 'auto.step') → overfitting (a degree
+// control refits exactly, 'overfit.degree') → E the gears → the fog challenge → its result
 // (retry or keep) → the history card → done. The numbers live in the pure model; this machine
 // decides which inputs are allowed when and records every input that changes the model, so an
 // attempt replays exactly from its seed and events.
@@ -25,6 +27,7 @@ import {
 } from './foggyModel';
 import { gearChoices, rightChoice } from './foggyGears';
 import { resultOf, type FoggyResult } from './foggyResult';
+import { feelReading, runValley, setDegree, slopeHidden } from './foggyLab';
 
 /** Inputs that change the model: what an attempt records and a replay re-sends. */
 export type FoggyInputEvent =
@@ -33,6 +36,11 @@ export type FoggyInputEvent =
   | { type: 'hand.done' }
   | { type: 'fog.step'; size: number }
   | { type: 'fog.next' }
+  | { type: 'fog.feel' }
+  | { type: 'valley.run'; start: number }
+  | { type: 'valley.done' }
+  | { type: 'overfit.degree'; degree: number }
+  | { type: 'overfit.done' }
   | { type: 'auto.set'; lr: number; beta: number }
   | { type: 'auto.step'; count: number }
   | { type: 'auto.done' }
@@ -73,7 +81,9 @@ export type FoggyStep =
   | 'hand'
   | 'fog1'
   | 'fog2'
+  | 'valleys'
   | 'auto'
+  | 'overfit'
   | 'gears'
   | 'challenge'
   | 'challengeResult'
@@ -97,6 +107,29 @@ export const foggyMachine = setup({
     handMayEnd: ({ context }) => handMayEnd(context.level, context.model),
     validSize: ({ context, event }) => event.type === 'fog.step' && isStepSize(context.level, event.size),
     fog1Reached: ({ context }) => context.model.fog1.reached,
+    /** Part B's first steps wait until the slope has been felt where the walker stands. */
+    fog1MayStep: ({ context, event }) =>
+      event.type === 'fog.step' &&
+      isStepSize(context.level, event.size) &&
+      (!slopeHidden(context.level, context.model.fog1.steps) || context.model.fog1.feel !== null),
+    mayFeel: ({ context }) =>
+      slopeHidden(context.level, context.model.fog1.steps) &&
+      context.model.fog1.feel === null &&
+      !context.model.fog1.reached,
+    mayRunValley: ({ context, event }) =>
+      event.type === 'valley.run' &&
+      Number.isInteger(event.start) &&
+      event.start >= 0 &&
+      event.start < context.model.valleys.runs.length &&
+      context.model.valleys.runs[event.start] === null,
+    valleysDone: ({ context }) => context.model.valleys.runs.every((r) => r !== null),
+    validDegree: ({ context, event }) =>
+      event.type === 'overfit.degree' &&
+      Number.isInteger(event.degree) &&
+      event.degree >= context.level.overfit.degrees[0] &&
+      event.degree <= context.level.overfit.degrees[1] &&
+      event.degree !== context.model.overfit.degree,
+    overfitDone: ({ context }) => context.model.overfit.seen.includes(context.level.overfit.degrees[1]),
     fog2Reached: ({ context }) => context.model.fog2.reached,
     validAuto: ({ context, event }) =>
       event.type === 'auto.set' &&
@@ -156,6 +189,30 @@ export const foggyMachine = setup({
       model: ({ context, event }) =>
         event.type === 'fog.step'
           ? { ...context.model, fog1: walkStep(context.level, 'fog1', context.model.fog1, event.size) }
+          : context.model,
+    }),
+    feel: assign({
+      model: ({ context }) => ({
+        ...context.model,
+        fog1: {
+          ...context.model.fog1,
+          feel: feelReading(context.level, context.model.fog1.knobs),
+          feels: context.model.fog1.feels + 1,
+          // The feel is the latest news; a step refused after it is newer news again.
+          last: null,
+        },
+      }),
+    }),
+    runValley: assign({
+      model: ({ context, event }) =>
+        event.type === 'valley.run'
+          ? { ...context.model, valleys: runValley(context.level, context.model.valleys, event.start) }
+          : context.model,
+    }),
+    setDegree: assign({
+      model: ({ context, event }) =>
+        event.type === 'overfit.degree'
+          ? { ...context.model, overfit: setDegree(context.model.overfit, event.degree) }
           : context.model,
     }),
     stepFog2: assign({
@@ -246,14 +303,21 @@ export const foggyMachine = setup({
     },
     fog1: {
       on: {
-        'fog.step': { guard: 'validSize', actions: ['record', 'stepFog1'] },
+        'fog.feel': { guard: 'mayFeel', actions: ['record', 'feel'] },
+        'fog.step': { guard: 'fog1MayStep', actions: ['record', 'stepFog1'] },
         'fog.next': { guard: 'fog1Reached', target: 'fog2', actions: 'record' },
       },
     },
     fog2: {
       on: {
         'fog.step': { guard: 'validSize', actions: ['record', 'stepFog2'] },
-        'fog.next': { guard: 'fog2Reached', target: 'auto', actions: 'record' },
+        'fog.next': { guard: 'fog2Reached', target: 'valleys', actions: 'record' },
+      },
+    },
+    valleys: {
+      on: {
+        'valley.run': { guard: 'mayRunValley', actions: ['record', 'runValley'] },
+        'valley.done': { guard: 'valleysDone', target: 'auto', actions: 'record' },
       },
     },
     auto: {
@@ -261,7 +325,7 @@ export const foggyMachine = setup({
       on: {
         'auto.set': { guard: 'validAuto', target: '.paused', actions: ['record', 'setAuto'] },
         'auto.step': { guard: 'autoMayRun', actions: ['record', 'autoStep'] },
-        'auto.done': { guard: 'autoMayEnd', target: 'gears', actions: 'record' },
+        'auto.done': { guard: 'autoMayEnd', target: 'overfit', actions: 'record' },
       },
       states: {
         paused: {
@@ -272,6 +336,12 @@ export const foggyMachine = setup({
           after: { autoTick: { target: 'playing', reenter: true, actions: 'tick' } },
           on: { 'auto.pause': { target: 'paused' } },
         },
+      },
+    },
+    overfit: {
+      on: {
+        'overfit.degree': { guard: 'validDegree', actions: ['record', 'setDegree'] },
+        'overfit.done': { guard: 'overfitDone', target: 'gears', actions: 'record' },
       },
     },
     gears: {

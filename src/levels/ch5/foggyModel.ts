@@ -4,15 +4,23 @@
 // gradient; a step that would leave the map or blow up is refused, so nothing non-finite is kept.
 import { crossedValley, descentStep, momentumStep, sseGradient, sseLoss, type DescentStatus } from '../../engine';
 import type { FoggyLevel } from './foggyLevel';
+import { startOverfit, startValleys, type FeelReading, type OverfitState, type ValleysState } from './foggyLab';
 
 export type WalkKind = 'fog1' | 'fog2' | 'challenge';
 
 /** What one step did, for the mentor's words and the sound. */
 export type StepNews =
-  | { kind: 'down'; size: number; lossBefore: number; lossAfter: number }
-  | { kind: 'across'; size: number; lossBefore: number; lossAfter: number; rose: boolean }
+  | { kind: 'down'; size: number; lossBefore: number; lossAfter: number; move: StepMove }
+  | { kind: 'across'; size: number; lossBefore: number; lossAfter: number; rose: boolean; move: StepMove }
   | { kind: 'offMap'; size: number; wouldBe: number[] }
   | { kind: 'blowUp'; size: number };
+
+/** The arithmetic of one step, knob by knob: to = from − size × slope. */
+export interface StepMove {
+  from: number[];
+  slope: number[];
+  to: number[];
+}
 
 export interface FogWalk {
   /** Indices of the knobs that move (one or two); the others stay at level.best. */
@@ -26,6 +34,9 @@ export interface FogWalk {
   refused: number;
   last: StepNews | null;
   reached: boolean;
+  /** The slope felt where the walker stands (part B), until the next step. */
+  feel: FeelReading | null;
+  feels: number;
 }
 
 export interface DescentTrack {
@@ -73,6 +84,8 @@ export interface FoggyState {
   gears: GearsState;
   challenge: FogWalk;
   runs: ChallengeRun[];
+  valleys: ValleysState;
+  overfit: OverfitState;
 }
 
 export const KNOB_COUNT = 6;
@@ -113,6 +126,8 @@ export function startWalk(level: FoggyLevel, kind: WalkKind): FogWalk {
     refused: 0,
     last: null,
     reached: loss(level, knobs) <= targetOf(level, kind),
+    feel: null,
+    feels: 0,
   };
 }
 
@@ -129,9 +144,14 @@ export function walkStep(level: FoggyLevel, kind: WalkKind, walk: FogWalk, size:
     gradient(level, step.knobs).map((g, j) => (walk.free.includes(j) ? g : 0)),
   );
   const lossAfter = step.loss;
+  const move: StepMove = {
+    from: walk.free.map((j) => walk.knobs[j]),
+    slope: walk.free.map((j) => step.gradient[j]),
+    to: moved,
+  };
   const news: StepNews = across
-    ? { kind: 'across', size, lossBefore: step.previousLoss, lossAfter, rose: lossAfter > step.previousLoss }
-    : { kind: 'down', size, lossBefore: step.previousLoss, lossAfter };
+    ? { kind: 'across', size, lossBefore: step.previousLoss, lossAfter, rose: lossAfter > step.previousLoss, move }
+    : { kind: 'down', size, lossBefore: step.previousLoss, lossAfter, move };
   return {
     ...walk,
     knobs: step.knobs,
@@ -140,6 +160,7 @@ export function walkStep(level: FoggyLevel, kind: WalkKind, walk: FogWalk, size:
     overshoots: walk.overshoots + (across ? 1 : 0),
     last: news,
     reached: lossAfter <= targetOf(level, kind),
+    feel: null,
   };
 }
 
@@ -233,6 +254,8 @@ export function createFoggyState(level: FoggyLevel, seed: number): FoggyState {
     gears: { turned: 0, predicted: null, tries: 0, filled: 0 },
     challenge: startWalk(level, 'challenge'),
     runs: [],
+    valleys: startValleys(level),
+    overfit: startOverfit(level),
   };
 }
 

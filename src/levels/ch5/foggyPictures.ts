@@ -88,8 +88,15 @@ export function autoChart(
   const h = (l: number) => (Math.log10(l) - lo) / (hi - lo);
   const series = (ls: number[]) =>
     thin(ls, Math.max(1, Math.ceil(ls.length / 150)), true).map(({ i, v }) => [i / n, h(v)] as [number, number]);
-  const ks = (i: 0 | 1) => [...plain.path, ...heavy.path].map((p) => p[i]);
-  const span = (xs: number[]) => [Math.min(...xs, -0.5), Math.max(...xs, 0.5)] as const;
+  // The box holds both paths and the valley floor, with a margin, so nothing is drawn outside it.
+  const best: [number, number] = [level.best[1], level.best[2]];
+  const ks = (i: 0 | 1) => [...plain.path, ...heavy.path, best].map((p) => p[i]);
+  const span = (xs: number[]) => {
+    const lo = Math.min(...xs, -0.5);
+    const hi = Math.max(...xs, 0.5);
+    const pad = (hi - lo) * 0.05;
+    return [lo - pad, hi + pad] as const;
+  };
   const [x0, x1] = span(ks(0));
   const [y0, y1] = span(ks(1));
   const unit = ([a, b]: readonly [number, number]): [number, number] => [(a - x0) / (x1 - x0), (b - y0) / (y1 - y0)];
@@ -99,6 +106,6 @@ export function autoChart(
     plain: series(plain.losses),
     heavy: series(heavy.losses),
     target: h(level.auto.target),
-    paths: { plain: path(plain.path), heavy: path(heavy.path), best: unit([level.best[1], level.best[2]]) },
+    paths: { plain: path(plain.path), heavy: path(heavy.path), best: unit(best) },
   };
 }

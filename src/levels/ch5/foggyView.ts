@@ -21,14 +21,19 @@ import {
   type WalkKind,
 } from './foggyModel';
 import { fogCells, profile } from './foggyMap';
+import {
+  overfitView,
+  valleysView,
+  walkExtras,
+  type OverfitView,
+  type ValleysView,
+  type WalkExtras,
+} from './foggyLabView';
+import { BAD, fmt, GOOD, overfitLine, stepLine, valleysLine, type FoggyLine } from './foggyLines';
 
-export interface FoggyLine {
-  key: string;
-  params: Record<string, string | number>;
-  notice: boolean;
-}
+export type { FoggyLine };
 
-export interface WalkView {
+export interface WalkView extends WalkExtras {
   kind: WalkKind;
   /** Knob numbers that move (1 → K1). */
   knobs: number[];
@@ -71,12 +76,22 @@ export interface FoggyView {
   curves: { id: 'main' | 'hand' | 'momentum'; knobs: number[]; points: [number, number][] }[];
   /** The main curve's error at each point (f(x) − y), drawn as a line to the curve. */
   residuals: number[];
+  /** The main curve's loss (sum of squared gaps). */
   loss: number;
   /** Loss at all knobs zero: the bar's full length. */
   lossScale: number;
   bestLoss: number;
-  /** The loss bar on its log scale: the loss's fraction and the target's (null: no target). */
-  bar: { fraction: number; target: number | null };
+  /**
+   * The loss bar on its log scale: the loss's fraction and the target's (null: no target). Null
+   * where the part is about another loss (the gears, the two valleys, overfitting): one loss at a time.
+   */
+  bar: { fraction: number; target: number | null } | null;
+  /** The walk drawn on the map: the current one, or the finished challenge on its result. */
+  mapWalk: WalkView | null;
+  valleys: ValleysView | null;
+  overfit: OverfitView | null;
+  /** What the live region says now (null: it is cleared). */
+  live: FoggyLine | null;
   /** The two-knob map's bowl (shading and contours), while a map is shown. */
   map: BowlPicture | null;
   hand: {
@@ -129,8 +144,6 @@ export interface FoggyView {
   sound: { pitch: number; ticksPerSecond: number } | null;
   cue: ViewCue | null;
 }
-
-const fmt = (v: number, digits = 3) => Number(v.toPrecision(digits));
 
 /** Loss as pitch: 220 Hz at the valley floor up to 880 Hz at 1000× the floor, on a log scale. */
 export function pitchOf(lossValue: number, floor: number): number {
@@ -187,37 +200,8 @@ function walkOf(context: FoggyContext, kind: WalkKind, walk: FogWalk): WalkView 
     seen,
     fog: kind === 'fog1' ? null : bowlShown ? fogCells(level, []).map(() => false) : fogCells(level, walk.trail),
     bowlShown,
+    ...walkExtras(level, kind, walk),
   };
-}
-
-function stepLine(kind: WalkKind, walk: WalkView): FoggyLine {
-  const last = walk.last;
-  const params: Record<string, string | number> = {
-    loss: fmt(walk.loss),
-    target: walk.target,
-    steps: walk.steps,
-  };
-  if (walk.reached && kind !== 'challenge') return { key: `ch5.${kind}.reached`, params, notice: true };
-  if (!last) return { key: `ch5.${kind}.guide`, params, notice: false };
-  params.size = last.size;
-  switch (last.kind) {
-    case 'down':
-      return { key: 'ch5.step.down', params: { ...params, before: fmt(last.lossBefore) }, notice: false };
-    case 'across':
-      return {
-        key: last.rose ? 'ch5.step.acrossHigher' : 'ch5.step.across',
-        params: { ...params, before: fmt(last.lossBefore) },
-        notice: true,
-      };
-    case 'offMap':
-      return {
-        key: 'ch5.step.offMap',
-        params: { ...params, at: last.wouldBe.map((v) => fmt(v)).join(', ') },
-        notice: true,
-      };
-    case 'blowUp':
-      return { key: 'ch5.step.blowUp', params, notice: true };
-  }
 }
 
 function lineFor(step: string, context: FoggyContext, view: Partial<FoggyView>): FoggyLine {
@@ -238,6 +222,10 @@ function lineFor(step: string, context: FoggyContext, view: Partial<FoggyView>):
     case 'fog2':
     case 'challenge':
       return stepLine(step, view.walk!);
+    case 'valleys':
+      return valleysLine(view.valleys!);
+    case 'overfit':
+      return overfitLine(view.overfit!);
     case 'auto': {
       const a = view.auto!;
       if (a.plain.diverged && a.heavy.diverged) return say('ch5.auto.diverged', { lr: a.lr }, true);
@@ -254,6 +242,8 @@ function lineFor(step: string, context: FoggyContext, view: Partial<FoggyView>):
     case 'gears': {
       const g = view.gears!;
       if (g.done) return say('ch5.gears.check', { product: fmt(g.product, 4), fd: fmt(g.finiteDifference, 4) }, true);
+      // The loss gear is where backprop starts: its slope is 1, there is no gear after it.
+      if (g.filled === 1) return say('ch5.gears.backLoss');
       if (g.filled > 0) return say('ch5.gears.back', { name: GEAR_NAMES[3 - g.filled + 1] });
       if (g.predicted !== null)
         return g.right ? say('ch5.gears.right', {}, true) : say('ch5.gears.wrong', { value: g.predicted }, true);
@@ -276,25 +266,6 @@ function lineFor(step: string, context: FoggyContext, view: Partial<FoggyView>):
 function track(t: { losses: number[]; knobs: number[]; path: [number, number][]; diverged: boolean }): TrackView {
   return { losses: t.losses, loss: t.losses[t.losses.length - 1], knobs: t.knobs, path: t.path, diverged: t.diverged };
 }
-
-const GOOD = new Set([
-  'ch5.fog1.reached',
-  'ch5.fog2.reached',
-  'ch5.gears.right',
-  'ch5.gears.check',
-  'ch5.challenge.passed',
-  'ch5.challenge.best',
-]);
-const BAD = new Set([
-  'ch5.step.across',
-  'ch5.step.acrossHigher',
-  'ch5.step.offMap',
-  'ch5.step.blowUp',
-  'ch5.gears.wrong',
-  'ch5.challenge.failed',
-  'ch5.auto.diverged',
-  'ch5.auto.plainDiverged',
-]);
 
 export function foggyView(step: string, context: FoggyContext, playing = false): FoggyView {
   const { level, model } = context;
@@ -350,7 +321,18 @@ export function foggyView(step: string, context: FoggyContext, playing = false):
       done: g.filled >= 4,
     };
   }
-  const mainKnobs = walk ? model[walkKind!].knobs : auto ? a.plain.knobs : model.hand;
+  const valleys = step === 'valleys' ? valleysView(level, model) : null;
+  const overfit = step === 'overfit' ? overfitView(level, model) : null;
+  const ended = step === 'challengeResult' || step === 'history';
+  const mainKnobs = walk
+    ? model[walkKind!].knobs
+    : auto
+      ? a.plain.knobs
+      : overfit
+        ? overfit.knobs
+        : ended
+          ? model.challenge.knobs
+          : model.hand;
   const curve = (id: 'main' | 'hand' | 'momentum', knobs: number[]) => ({
     id,
     knobs,
@@ -358,9 +340,10 @@ export function foggyView(step: string, context: FoggyContext, playing = false):
   });
   const curves: FoggyView['curves'] = [curve('main', mainKnobs)];
   if (auto) curves.push(curve('momentum', a.heavy.knobs), curve('hand', model.hand));
-  const partial: Partial<FoggyView> = { walk, auto, gears };
+  const partial: Partial<FoggyView> = { walk, auto, gears, valleys, overfit };
   const line = lineFor(step, context, partial);
-  const lossNow = loss(level, mainKnobs);
+  const residuals = level.data.map((p) => polyValue(mainKnobs, p.x) - p.y);
+  const lossNow = residuals.reduce((sum, r) => sum + r * r, 0);
   const cue: ViewCue | null = !line.notice
     ? null
     : {
@@ -369,7 +352,14 @@ export function foggyView(step: string, context: FoggyContext, playing = false):
       };
   const lossScale = loss(level, [0, 0, 0, 0, 0, 0]);
   const target = walk?.target ?? auto?.target ?? null;
-  const slope = walk ? Math.hypot(...walk.slope) : auto ? Math.hypot(...gradient(level, a.plain.knobs)) : 0;
+  // While part B's slope is hidden, the footsteps do not give it away either.
+  const slope = walk
+    ? walk.slopeHidden
+      ? 0
+      : Math.hypot(...walk.slope)
+    : auto
+      ? Math.hypot(...gradient(level, a.plain.knobs))
+      : 0;
   return {
     step,
     line,
@@ -377,15 +367,30 @@ export function foggyView(step: string, context: FoggyContext, playing = false):
     points: level.data,
     plot: level.plot,
     curves,
-    residuals: level.data.map((p) => polyValue(mainKnobs, p.x) - p.y),
+    residuals,
     loss: lossNow,
     lossScale,
     bestLoss: level.bestLoss,
-    bar: {
-      fraction: barFraction(lossNow, level.bestLoss, lossScale),
-      target: target === null ? null : barFraction(target, level.bestLoss, lossScale),
-    },
+    bar:
+      gears || valleys || overfit || step === 'history'
+        ? null
+        : {
+            fraction: barFraction(lossNow, level.bestLoss, lossScale),
+            target: target === null ? null : barFraction(target, level.bestLoss, lossScale),
+          },
     map: (walk && walk.kind !== 'fog1') || step === 'challengeResult' ? bowlPicture(level) : null,
+    mapWalk: walk ?? (step === 'challengeResult' ? walkOf(context, 'challenge', model.challenge) : null),
+    valleys,
+    overfit,
+    live: walk
+      ? walk.slopeHidden
+        ? { key: 'ch5.live.fog', params: { loss: fmt(walk.loss) }, notice: false }
+        : {
+            key: 'ch5.live.walk',
+            params: { loss: fmt(walk.loss), slope: walk.slope.map((v) => fmt(v)).join(', ') },
+            notice: false,
+          }
+      : null,
     hand:
       step === 'hand'
         ? {

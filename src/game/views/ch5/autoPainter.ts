@@ -12,8 +12,8 @@ export function paintAuto(k: Kit, view: FoggyView): void {
   const cx = (u: number) => CHART.x + u * CHART.w;
   const cy = (v: number) => CHART.y + CHART.h - v * CHART.h;
   g.fillStyle(COLORS.white, 1).fillRect(CHART.x, CHART.y, CHART.w, CHART.h);
+  // The target line is named in the legend under the chart, never over the curves.
   g.lineStyle(3, COLORS.green, 1).lineBetween(CHART.x, cy(c.target), CHART.x + CHART.w, cy(c.target));
-  k.tag(CHART.x + CHART.w - 60, cy(c.target) - 12, k.t('ch5.target', { value: a.target }), 13, CSS.green);
   const line = (pts: [number, number][], color: number, dashed: boolean) => {
     g.lineStyle(3, color, 1);
     for (let i = 1; i < pts.length; i++)
@@ -46,9 +46,9 @@ export function paintAuto(k: Kit, view: FoggyView): void {
   k.tag(PATH.x + PATH.size / 2, PATH.y - 14, k.t('ch5.pathTitle'), 14, CSS.inkSoft);
   k.tag(
     CHART.x + CHART.w / 2,
-    CHART.y + CHART.h + 22,
-    `— ${k.t('ch5.plain', { loss: fmt(a.plain.loss) })}   - - ${k.t('ch5.heavy', { loss: fmt(a.heavy.loss) })}`,
-    15,
+    CHART.y + CHART.h + 16,
+    `— ${k.t('ch5.plain', { loss: fmt(a.plain.loss) })}   - - ${k.t('ch5.heavy', { loss: fmt(a.heavy.loss) })}   ▬ ${k.t('ch5.target', { value: a.target })}`,
+    14,
   );
 }
 

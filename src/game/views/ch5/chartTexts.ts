@@ -4,6 +4,7 @@ import type { MessageKey, Params } from '../../../i18n/i18n';
 import type { FoggyView } from '../../../levels/ch5/foggyView';
 import type { ChartText } from '../chartText';
 import { BAR, CHART, fmt, GEAR_R, GEAR_X, GEAR_Y, MAP, PATH, PLOT, PROFILE } from './kit';
+import { FIT_CHART } from './labPainter';
 
 type T = (key: MessageKey, params?: Params) => string;
 
@@ -28,19 +29,31 @@ export function foggyChartTexts(t: T, dt: (key: string) => string, view: FoggyVi
       : plot,
   });
   const target = view.walk?.target ?? view.auto?.target ?? null;
-  charts.push({
-    id: 'bar',
-    x: BAR.x,
-    y: BAR.y - 34,
-    w: BAR.w,
-    h: BAR.h + 64,
-    label:
-      target === null
-        ? t('ch5.chart.bar', { value: fmt(view.loss, 4), floor: fmt(view.bestLoss) })
-        : t('ch5.chart.barTarget', { value: fmt(view.loss, 4), target: fmt(target), floor: fmt(view.bestLoss) }),
-  });
+  if (view.bar)
+    charts.push({
+      id: 'bar',
+      x: BAR.x,
+      y: BAR.y - 34,
+      w: BAR.w,
+      h: BAR.h + 64,
+      label:
+        target === null
+          ? t('ch5.chart.bar', { value: fmt(view.loss, 4), floor: fmt(view.bestLoss) })
+          : t('ch5.chart.barTarget', { value: fmt(view.loss, 4), target: fmt(target), floor: fmt(view.bestLoss) }),
+    });
   const walk = view.walk;
-  if (walk?.kind === 'fog1') {
+  if (walk?.kind === 'fog1' && walk.slopeHidden) {
+    charts.push({
+      id: 'mountain',
+      ...PROFILE,
+      label: t('ch5.chart.profileFog', {
+        k: fmt(walk.position[0]),
+        loss: fmt(walk.loss),
+        steps: walk.steps,
+        target: fmt(walk.target),
+      }),
+    });
+  } else if (walk?.kind === 'fog1') {
     const slope = walk.slope[0];
     charts.push({
       id: 'mountain',
@@ -114,6 +127,41 @@ export function foggyChartTexts(t: T, dt: (key: string) => string, view: FoggyVi
       },
     );
   }
+  const vv = view.valleys;
+  if (vv) {
+    const runs = vv.starts
+      .map((s, i) =>
+        s.run
+          ? t('ch5.chart.valleyRun', {
+              n: i + 1,
+              which: t(s.run.deep ? 'ch5.valleys.deepTag' : 'ch5.valleys.shallowTag'),
+              loss: fmt(s.run.loss),
+            })
+          : '',
+      )
+      .filter(Boolean)
+      .join(' ');
+    charts.push({
+      id: 'valleys',
+      x: MAP.x,
+      y: MAP.y,
+      w: MAP.size,
+      h: MAP.size,
+      label: t('ch5.chart.valleys', { runs }),
+    });
+  }
+  const ov = view.overfit;
+  if (ov)
+    charts.push({
+      id: 'overfit',
+      ...FIT_CHART,
+      label: t('ch5.chart.overfit', {
+        degree: ov.degree,
+        train: fmt(ov.train),
+        held: fmt(ov.held),
+        seen: ov.seen.join(', '),
+      }),
+    });
   const gv = view.gears;
   if (gv)
     charts.push({

@@ -92,6 +92,16 @@ export function renderActions(c: Controls, view: FoggyView): void {
     const y = w.kind === 'fog1' ? 496 : 500;
     const x0 = w.kind === 'fog1' ? 560 : 960;
     const across = w.kind === 'fog1' ? 6 : 2;
+    // Part B's first steps: the slope is felt before stepping (the step buttons wait for it).
+    const mustFeel = w.slopeHidden && w.feel === null && !w.reached;
+    if (w.slopeHidden && !w.reached)
+      actions.push(
+        btn(c, 'feel', c.t('ch5.btn.feel'), 1040, 436, 200, () => c.send({ type: 'fog.feel' }), {
+          variant: mustFeel ? 'primary' : undefined,
+          disabled: !mustFeel,
+          ariaLabel: c.t('ch5.feel.aria'),
+        }),
+      );
     if (!(w.reached && w.kind !== 'challenge')) {
       view.stepSizes.forEach((size, i) => {
         const col = i % across;
@@ -107,11 +117,12 @@ export function renderActions(c: Controls, view: FoggyView): void {
             () => c.send({ type: 'fog.step', size }),
             {
               ariaLabel: c.t('ch5.stepSize.aria', { size }),
+              disabled: mustFeel,
             },
           ),
         );
       });
-      c.tag(w.kind === 'fog1' ? 1200 : 1090, w.kind === 'fog1' ? 478 : 282, c.t('ch5.stepSize'), 15, CSS.inkSoft);
+      c.tag(w.kind === 'fog1' ? 610 : 1090, w.kind === 'fog1' ? 480 : 282, c.t('ch5.stepSize'), 15, CSS.inkSoft);
     }
     if (w.reached && w.kind !== 'challenge')
       actions.push(
@@ -167,6 +178,55 @@ export function renderActions(c: Controls, view: FoggyView): void {
     if (a.mayEnd)
       actions.push(
         btn(c, 'next', c.t('ch5.btn.next'), 1040, 496, 200, () => c.send({ type: 'auto.done' }), {
+          variant: 'primary',
+        }),
+      );
+  }
+  if (view.valleys) {
+    const v = view.valleys;
+    v.starts.forEach((s, i) =>
+      choices.push(
+        btn(
+          c,
+          `valley-${i}`,
+          c.t('ch5.btn.valley', { n: i + 1 }),
+          980,
+          120 + i * 90,
+          240,
+          () => c.send({ type: 'valley.run', start: i }),
+          { disabled: s.run !== null, pressed: s.run !== null },
+        ),
+      ),
+    );
+    if (v.mayEnd)
+      actions.push(
+        btn(c, 'next', c.t('ch5.btn.next'), 1040, 496, 200, () => c.send({ type: 'valley.done' }), {
+          variant: 'primary',
+        }),
+      );
+  }
+  if (view.overfit) {
+    const o = view.overfit;
+    c.tag(600, 372, c.t('ch5.degree'), 15, CSS.inkSoft);
+    for (let d = o.min; d <= o.max; d++)
+      choices.push(
+        btn(
+          c,
+          `degree-${d}`,
+          String(d),
+          560 + (d - o.min) * 62,
+          390,
+          56,
+          () => c.send({ type: 'overfit.degree', degree: d }),
+          {
+            pressed: d === o.degree,
+            ariaLabel: c.t('ch5.degree.aria', { degree: d }),
+          },
+        ),
+      );
+    if (o.mayEnd)
+      actions.push(
+        btn(c, 'next', c.t('ch5.btn.next'), 1040, 496, 200, () => c.send({ type: 'overfit.done' }), {
           variant: 'primary',
         }),
       );

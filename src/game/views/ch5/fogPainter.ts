@@ -4,7 +4,7 @@
 // path and the gradient arrows).
 import type { FoggyView, WalkView } from '../../../levels/ch5/foggyView';
 import { COLORS, CSS } from '../../palette';
-import { arrow, fmt, groundColor, MAP, PROFILE, type Kit } from './kit';
+import { arrow, fmt, groundColor, MAP, PROFILE, sumLine, type Kit } from './kit';
 
 export function paintProfile(k: Kit, walk: WalkView): void {
   const g = k.g;
@@ -39,18 +39,25 @@ export function paintProfile(k: Kit, walk: WalkView): void {
     k.top.fillStyle(COLORS.ink, 1).fillCircle(kx(t.at[0]), ly(t.loss), 5);
     if (i < walk.trail.length - 1) k.tag(kx(t.at[0]), ly(t.loss) - 16, String(i), 12, CSS.inkSoft);
   });
-  // Where you stand: the tangent (the slope) and an arrow downhill.
+  // Where you stand: the tangent (the slope) and an arrow downhill, once the slope is shown; before
+  // that only what the player felt (the two nudges' losses are in the mentor's line).
   const at = walk.position[0];
   const slope = walk.slope[0];
   const x0 = kx(at);
   const y0 = ly(walk.loss);
-  const dk = (hi - lo) * 0.08;
-  const tanY = (kk: number) => ly(Math.max(0, walk.loss + slope * (kk - at)));
-  k.top.lineStyle(3, COLORS.blue, 1).lineBetween(kx(at - dk), tanY(at - dk), kx(at + dk), tanY(at + dk));
-  const dir = slope > 0 ? -1 : 1;
-  arrow(k.top, x0, y0 + 30, x0 + dir * 70, y0 + 30, COLORS.green, 5);
+  const below = Math.min(PROFILE.y + PROFILE.h - 10, y0 + 52);
+  if (walk.slopeHidden) {
+    const felt = walk.feel ? k.t('ch5.feltSlope', { value: fmt(walk.feel.slope) }) : k.t('ch5.slopeHidden');
+    k.tag(Math.max(PROFILE.x + 90, x0), below, felt, 15, CSS.blue);
+  } else {
+    const dk = (hi - lo) * 0.08;
+    const tanY = (kk: number) => ly(Math.max(0, walk.loss + slope * (kk - at)));
+    k.top.lineStyle(3, COLORS.blue, 1).lineBetween(kx(at - dk), tanY(at - dk), kx(at + dk), tanY(at + dk));
+    const dir = slope > 0 ? -1 : 1;
+    arrow(k.top, x0, y0 + 30, x0 + dir * 70, y0 + 30, COLORS.green, 5);
+    k.tag(x0, below, k.t('ch5.slope', { value: fmt(slope) }), 15, CSS.blue);
+  }
   k.hiker.setPosition(x0, y0 - 24).setVisible(true);
-  k.tag(x0, Math.min(PROFILE.y + PROFILE.h - 10, y0 + 52), k.t('ch5.slope', { value: fmt(slope) }), 15, CSS.blue);
   k.txt('axisX')
     .setText('K1')
     .setPosition(PROFILE.x + PROFILE.w - 24, PROFILE.y + PROFILE.h + 4);
@@ -58,11 +65,13 @@ export function paintProfile(k: Kit, walk: WalkView): void {
   k.tag(PROFILE.x + PROFILE.w - 60, PROFILE.y + PROFILE.h + 14, fmt(hi), 13, CSS.inkSoft);
   k.txt('info1').setText('');
   k.tag(
-    PROFILE.x + PROFILE.w / 2,
-    PROFILE.y + PROFILE.h + 40,
+    PROFILE.x + 270,
+    PROFILE.y + PROFILE.h + 32,
     `${k.t('ch5.loss', { value: fmt(walk.loss) })} · ${k.t('ch5.target', { value: walk.target })} · ${k.t('ch5.steps', { steps: walk.steps, overshoots: walk.overshoots })}`,
     17,
   );
+  // The update rule behind the last step, as arithmetic.
+  if (walk.sums) k.tag(PROFILE.x + 270, PROFILE.y + PROFILE.h + 56, sumLine(k.t, walk.sums[0]), 16, CSS.blue);
 }
 
 /** The bowl's texture, made once (the same for every render of this level). */
@@ -92,7 +101,8 @@ export class FogMap {
     this.key = '';
   }
 
-  paint(k: Kit, map: NonNullable<FoggyView['map']>, walk: WalkView | null): void {
+  /** `live`: the walk is still going (its step buttons are shown), not a finished one. */
+  paint(k: Kit, map: NonNullable<FoggyView['map']>, walk: WalkView | null, live = true): void {
     const [r1, r2] = walk?.ranges ?? [
       [0, 1],
       [0, 1],
@@ -158,5 +168,7 @@ export class FogMap {
         ? k.t('ch5.score', { score: walk.score, steps: walk.steps, max: walk.maxSteps })
         : k.t('ch5.steps', { steps: walk.steps, overshoots: walk.overshoots }),
     );
+    // The update rule behind the last step, knob by knob, under the step buttons.
+    if (live && walk.sums) walk.sums.forEach((sum, i) => k.tag(1100, 466 + i * 18, sumLine(k.t, sum), 14, CSS.blue));
   }
 }

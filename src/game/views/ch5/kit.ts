@@ -9,14 +9,28 @@ export const PLOT = { x: 36, y: 96, w: 450, h: 300 };
 export const BAR = { x: 36, y: 440, w: 450, h: 26 };
 export const RIGHT = { x: 520, y: 70, w: 736, h: 486 };
 export const MAP = { x: 560, y: 96, size: 380 };
-export const PROFILE = { x: 570, y: 110, w: 650, h: 300 };
-export const CHART = { x: 580, y: 100, w: 440, h: 200 };
+export const PROFILE = { x: 570, y: 110, w: 650, h: 280 };
+export const CHART = { x: 580, y: 100, w: 440, h: 176 };
 export const PATH = { x: 1050, y: 100, size: 190 };
 export const GEAR_Y = 200;
 export const GEAR_X = [620, 800, 980, 1160];
 export const GEAR_R = [58, 50, 44, 54];
 
 export const fmt = (v: number, digits = 3): string => String(Number(v.toPrecision(digits)));
+
+/** A number with a true minus sign and fixed decimals, for the arithmetic under a step. */
+export const signed = (v: number, decimals = 2): string => {
+  const text = Math.abs(v).toFixed(decimals);
+  return v < 0 && Number(text) !== 0 ? `−${text}` : text;
+};
+
+/** One knob's step as arithmetic: "K1: −2.40 − 0.10 × (−3.20) = −2.08". */
+export function sumLine(
+  t: (key: MessageKey, params?: Params) => string,
+  s: { knob: number; from: number; size: number; slope: number; to: number },
+): string {
+  return t('ch5.sum', { n: s.knob, from: signed(s.from), size: s.size, slope: signed(s.slope), to: signed(s.to) });
+}
 
 export const FIXED = [
   'title',

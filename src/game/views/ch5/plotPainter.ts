@@ -39,20 +39,42 @@ export function paintPlot(k: Kit, view: FoggyView): void {
       prev = pt;
     });
   }
+  const o = view.overfit;
+  if (o) {
+    // The held-out dots: squares (not circles), their misses dashed, drawn over the curve.
+    g.lineStyle(2, COLORS.purple, 0.9);
+    o.heldOut.forEach((pt, i) => {
+      const x = px(pt.x);
+      const [y0, y1] = [py(pt.y), py(pt.y + o.heldResiduals[i])];
+      const dir = y1 > y0 ? 1 : -1;
+      for (let y = y0; dir * (y1 - y) > 0; y += dir * 8)
+        g.lineBetween(x, y, x, dir > 0 ? Math.min(y + 4, y1) : Math.max(y - 4, y1));
+    });
+    for (const pt of o.heldOut) {
+      g.fillStyle(COLORS.sky, 1).fillRect(px(pt.x) - 6, py(pt.y) - 6, 12, 12);
+      g.lineStyle(3, COLORS.ink, 1).strokeRect(px(pt.x) - 6, py(pt.y) - 6, 12, 12);
+    }
+  }
   for (const pt of view.points) {
     g.fillStyle(COLORS.yellow, 1).fillCircle(px(pt.x), py(pt.y), 7);
     g.lineStyle(3, COLORS.ink, 1).strokeCircle(px(pt.x), py(pt.y), 7);
   }
-  const a = view.auto;
-  if (a) {
+  // The legend names the marks only; the losses are in the loss meter and the charts.
+  if (view.auto)
     k.txt('legend').setText(
-      `— ${k.t('ch5.plain', { loss: fmt(a.plain.loss) })}   - - ${k.t('ch5.heavy', { loss: fmt(a.heavy.loss) })}   ··· ${k.t('ch5.handFit', { loss: fmt(a.handLoss) })}`,
+      `— ${k.t('ch5.legend.plain')}   - - ${k.t('ch5.legend.heavy')}   ··· ${k.t('ch5.legend.hand')}`,
     );
-  }
+  else if (o) k.txt('legend').setText(`● ${k.t('ch5.legend.train')}   ■ ${k.t('ch5.legend.held')}`);
 }
 
 export function paintLossBar(k: Kit, view: FoggyView): void {
   const g = k.g;
+  // One loss at a time: where the part is about another loss, the curve's meter is not shown.
+  if (!view.bar) {
+    k.txt('lossTitle').setText('');
+    k.txt('loss').setText('');
+    return;
+  }
   g.fillStyle(COLORS.white, 1).fillRoundedRect(BAR.x, BAR.y, BAR.w, BAR.h, 8);
   g.fillStyle(COLORS.vermilion, 1).fillRoundedRect(BAR.x, BAR.y, Math.max(10, BAR.w * view.bar.fraction), BAR.h, 8);
   g.lineStyle(3, COLORS.ink, 1).strokeRoundedRect(BAR.x, BAR.y, BAR.w, BAR.h, 8);

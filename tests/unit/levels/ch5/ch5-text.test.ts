@@ -48,12 +48,17 @@ describe('part D in words', () => {
     const send = (e: FoggyEvent) => actor.send(e);
     for (let i = 0; i < level.hand.offerAfterMoves; i++) send({ type: 'knob.nudge', index: i % 6, by: 0.1 });
     send({ type: 'hand.done' });
-    for (let i = 0; i < 12 && !actor.getSnapshot().context.model.fog1.reached; i++)
+    for (let i = 0; i < 12 && !actor.getSnapshot().context.model.fog1.reached; i++) {
+      send({ type: 'fog.feel' });
       send({ type: 'fog.step', size: 0.1 });
+    }
     send({ type: 'fog.next' });
     for (let i = 0; i < 12 && !actor.getSnapshot().context.model.fog2.reached; i++)
       send({ type: 'fog.step', size: 0.1 });
     send({ type: 'fog.next' });
+    send({ type: 'valley.run', start: 0 });
+    send({ type: 'valley.run', start: 1 });
+    send({ type: 'valley.done' });
     send({ type: 'auto.set', lr: level.auto.learningRates[1], beta });
     send({ type: 'auto.step', count: 5 });
     const snap = actor.getSnapshot();
