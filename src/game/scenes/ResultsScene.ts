@@ -24,7 +24,7 @@ export class ResultsScene extends BaseScene {
     const stats = this.label(W / 2, 300, 24).setOrigin(0.5);
     // What earns each star, for chapters that say it (results.chN.stars).
     const starsWhy = this.label(W / 2, 282, 16, CSS.inkSoft).setOrigin(0.5);
-    const nextNote = this.label(W / 2, 686, 18, CSS.cream)
+    const nextNote = this.label(W / 2, 700, 18, CSS.cream)
       .setOrigin(0.5)
       .setStroke(CSS.ink, 6);
     const outcome = this.services.app.getSnapshot().context.outcome;
