@@ -95,6 +95,12 @@ describe('chapter 6 fight: a decision before each throw', () => {
       expect([t.called, t.demonLoss <= 1, t.playerLoss]).toEqual([false, true, right ? 0 : 1]);
     }
     expect(w.demonHealth).toBeGreaterThan(s.demonHealth);
+    // Right calls drive the Demon down to the floor, and no further (a higher floor here).
+    const high = { ...file, fight: { ...file.fight, throwsFloor: 8 } };
+    let strong = trained(SMALL);
+    while (strong.throws.length < file.fight.throws)
+      strong = throwDigit(high, level.digits, strong, readsRight(strong) ? 'read' : 'miss');
+    expect(strong.demonHealth).toBe(8);
   });
 
   it('every player makes all the drawings: a strong net, a weak one, and one knocked down', () => {
