@@ -78,10 +78,11 @@ export class ButtonsPainter {
           disabled: !view.build?.canRemove,
           variant: 'quiet',
         });
-        this.small.push('hidden-add', 'hidden-remove');
+        this.small.push('hidden-add', 'hidden-remove', 'blueprint');
         btn('build-check', MID_X, y2, 370, t('ch4.ui.check'), send({ type: 'build.check' }), { variant: 'primary' });
         // The explainer's way, under the plane: open after a fair try of the player's own.
-        btn('blueprint', PLANE.x, y2 + 10, PLANE.size, t('ch4.ui.blueprint'), send({ type: 'blueprint.show' }), {
+        btn('blueprint', PLANE.x, y2 + 16, PLANE.size, t('ch4.ui.blueprint'), send({ type: 'blueprint.show' }), {
+          h: 38,
           variant: 'quiet',
           disabled: !view.build?.blueprintOpen,
           ariaLabel: view.build?.blueprintOpen ? undefined : t('ch4.ui.blueprintLocked'),

@@ -59,7 +59,7 @@ export class KnobsPainter {
     const { board } = this;
     const wanted: PlacedKnob[] = [];
     // Each knob's short name sits in a column of its own left of the track (LABEL px wide).
-    const LABEL = 86;
+    const LABEL = 94;
     const plain = (k: KnobView, x: number, y: number, w = 290) =>
       wanted.push({
         spec: k,
@@ -74,19 +74,19 @@ export class KnobsPainter {
       });
     if (view.step === 'line') {
       board.texts.midTag.setText(t('ch4.neuron.line'));
-      view.partA.neuron.knobs.forEach((k, i) => plain(k, MID_X + LABEL, PLANE.y + 40 + i * 60, 200));
+      view.partA.neuron.knobs.forEach((k, i) => plain(k, MID_X + LABEL, PLANE.y + 40 + i * 60, 196));
     }
     // While Bit runs the rule, its knobs show where it turns them (not turnable: Bit's hands).
     if (view.step === 'bit' && view.bit) {
       board.texts.midTag.setText(t('ch4.ui.bitKnobs'));
-      view.bit.neuron.knobs.forEach((k, i) => plain(k, MID_X + LABEL, PLANE.y + 40 + i * 60, 200));
+      view.bit.neuron.knobs.forEach((k, i) => plain(k, MID_X + LABEL, PLANE.y + 40 + i * 60, 196));
     }
     if (view.step === 'build' && view.build) {
       view.build.hidden.forEach((n, j) => {
         board.small(MID_X, PLANE.y - 6 + j * 130, t('ch4.neuron.h', { n: j + 1 }), 17, lineStyle(j).css);
-        n.knobs.forEach((k, i) => plain(k, MID_X + LABEL, PLANE.y + 34 + j * 130 + i * 36, 200));
+        n.knobs.forEach((k, i) => plain(k, MID_X + LABEL, PLANE.y + 34 + j * 130 + i * 36, 196));
       });
-      view.build.output.knobs.forEach((k, i) => plain(k, RIGHT_X + LABEL, 420 + i * 36, 190));
+      view.build.output.knobs.forEach((k, i) => plain(k, RIGHT_X + LABEL, 420 + i * 36, 184));
     }
     for (const k of wanted) board.small(k.x - LABEL, k.y - 11, this.shortName(k.spec.id), 15, CSS.inkSoft);
     const all = [...wanted, ...this.handKnobs(view)];
