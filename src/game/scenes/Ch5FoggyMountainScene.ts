@@ -90,7 +90,7 @@ export default class FoggyMountainScene extends ChapterScene<FoggyView, FoggyEve
       info1: L(1030, 110, 18),
       info2: L(1030, 150, 18),
       info3: L(1030, 190, 18),
-      info4: L(1030, 230, 18),
+      info4: L(1030, 240, 18),
       axisX: L(0, 0, 15, CSS.inkSoft),
       axisY: L(0, 0, 15, CSS.inkSoft),
       legend: L(36, 96 - 26, 13, CSS.inkSoft),

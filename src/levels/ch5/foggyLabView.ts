@@ -177,7 +177,8 @@ export function overfitView(level: FoggyLevel, state: FoggyState): OverfitView {
     curve: curvePoints(level, fit.knobs),
     heldOut: o.heldOut,
     heldResiduals: o.heldOut.map((p) => polyValue(fit.knobs, p.x) - p.y),
-    train: fit.train,
+    // Round-off below a millionth is shown as the zero it is (degree 11 threads every dot).
+    train: fit.train < 1e-9 ? 0 : fit.train,
     held: fit.heldOut,
     chart: {
       train: seen.map((d) => [u(d), h(degreeFit(level, d).train)]),
