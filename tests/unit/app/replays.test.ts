@@ -152,11 +152,13 @@ describe('the replays screens in the app', () => {
     await waitFor(app, (s) => s.matches({ screen: { watch: 'showing' } }));
     const ctx = app.getSnapshot().context;
     expect(ctx.run?.seed).toBe(ctx.save.attempts[i].seed);
-    ctx.replayPlayer?.send({ type: 'replay.seek', to: 1e9 });
+    const player = ctx.replayPlayer;
+    if (!player) throw new Error('a replay has a player');
+    player.send({ type: 'replay.seek', to: 1e9 });
     // The seek is answered at once; the end is drawn when its step is computed.
     const length = ctx.save.attempts[i].events.length;
-    expect((ctx.replayPlayer?.getSnapshot() as { context: { position: number } }).context.position).toBe(length);
-    await waitFor(ctx.replayPlayer!, (p: { context: { ready: number } }) => p.context.ready === length);
+    expect((player.getSnapshot() as { context: { position: number } }).context.position).toBe(length);
+    await waitFor(player, (p: { context: { ready: number } }) => p.context.ready === length);
     const watched = ctx.run?.ref.getSnapshot() as { output?: unknown } | undefined;
     expect(watched?.output).toEqual(ctx.save.attempts[i].result);
     // The chapter's own Map button leaves the replay (no "leave this chapter?" question).
