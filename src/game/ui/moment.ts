@@ -14,16 +14,18 @@ export function momentary(
   lifeMs: (text: string) => number,
   timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout },
 ): Moment {
+  // Called as plain functions: a browser's setTimeout refuses another `this` (Illegal invocation).
+  const { set: later, clear: cancel } = timers;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stop = () => {
-    if (timer !== undefined) timers.clear(timer);
+    if (timer !== undefined) cancel(timer);
     timer = undefined;
   };
   return {
     show(text) {
       stop();
       set(text);
-      timer = timers.set(() => {
+      timer = later(() => {
         timer = undefined;
         clear();
       }, lifeMs(text));

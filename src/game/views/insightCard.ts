@@ -21,7 +21,7 @@ export function renderInsightCard(
   const insight = ui.element('insight', 'div', 'bbd-label');
   Object.assign(insight.style, {
     left: spec.vocab ? '220px' : '250px',
-    top: '346px',
+    top: '336px',
     width: spec.vocab ? '480px' : '680px',
     fontSize: '19px',
     lineHeight: '1.4',
@@ -45,7 +45,7 @@ export function renderInsightCard(
   const card = ui.element('vocab', 'div', 'bbd-label');
   Object.assign(card.style, {
     left: '722px',
-    top: '346px',
+    top: '336px',
     width: '340px',
     padding: '8px 12px',
     borderRadius: '12px',

@@ -59,3 +59,28 @@ describe('words that belong to a moment', () => {
     expect(captionMs('x'.repeat(500))).toBeLessThanOrEqual(6000);
   });
 });
+
+describe('momentary with the real timers', () => {
+  it('calls them as plain functions (a browser refuses setTimeout with another this)', () => {
+    const strict = {
+      set(this: unknown, fn: () => void, ms?: number) {
+        if (this !== undefined) throw new TypeError('Illegal invocation');
+        return setTimeout(fn, ms);
+      },
+      clear(this: unknown, id?: ReturnType<typeof setTimeout>) {
+        if (this !== undefined) throw new TypeError('Illegal invocation');
+        clearTimeout(id);
+      },
+    };
+    const m = momentary(
+      () => {},
+      () => {},
+      () => 10,
+      strict as unknown as { set: typeof setTimeout; clear: typeof clearTimeout },
+    );
+    expect(() => {
+      m.show('a');
+      m.end();
+    }).not.toThrow();
+  });
+});
