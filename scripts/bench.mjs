@@ -19,7 +19,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ALL_ENGINES = ['ours', 'tfjs-cpu', 'tfjs-wasm'];
 const ENGINES = (process.env.BENCH_ENGINES ?? ALL_ENGINES.join(',')).split(',').map((e) => e.trim());
 for (const e of ENGINES) {
-  if (!ALL_ENGINES.includes(e)) throw new Error(`BENCH_ENGINES: unknown engine "${e}" (expected ${ALL_ENGINES.join(', ')})`);
+  if (!ALL_ENGINES.includes(e))
+    throw new Error(`BENCH_ENGINES: unknown engine "${e}" (expected ${ALL_ENGINES.join(', ')})`);
 }
 if (!ENGINES.includes('ours')) throw new Error('BENCH_ENGINES: the list must include "ours"');
 const METRICS = ['train_samples_per_s', 'infer_samples_per_s', 'test_accuracy', 'peak_rss_mb'];
