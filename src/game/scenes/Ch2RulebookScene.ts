@@ -20,13 +20,13 @@ import { StripPainter, type StripState } from '../views/ch2/stripPainter';
 import '../ui/rulebook.css';
 import { renderHistoryCard } from '../views/historyCard';
 import type { ChartText } from '../views/chartText';
+import { VerdictReveal } from '../views/ch2/verdictReveal';
 
 export default class RulebookScene extends ChapterScene<RulebookView, RulebookEvent, RulebookData> {
   private sel: Selection = { rule: 0, tile: null };
   private why: string | null = null;
   private conflictOpen = true;
-  private revealed = 0;
-  private revealFor = -1;
+  private verdict?: VerdictReveal;
   /** The days of the running week already drawn (for their sounds and the check at its end). */
   private weekDrawn: number | null = null;
   private background!: Phaser.GameObjects.Image;
@@ -46,8 +46,7 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
     this.sel = { rule: 0, tile: null };
     this.why = null;
     this.conflictOpen = true;
-    this.revealed = 0;
-    this.revealFor = -1;
+    this.verdict?.reset();
     this.weekDrawn = null;
   }
 
@@ -272,24 +271,22 @@ export default class RulebookScene extends ChapterScene<RulebookView, RulebookEv
 
   /** The verdict: the basket's fruits come out one by one, each with ✓ or ✗, then the score. */
   private reveal(view: RulebookView): void {
-    const attempt = view.challengeRuns;
-    if (this.revealFor === attempt || !view.challenge) return;
-    this.revealFor = attempt;
-    this.revealed = 0;
     const c = view.challenge;
-    const stepMs = this.reducedMotion ? 150 : 550;
-    c.fruits.forEach((f, i) => {
-      this.time.delayedCall(stepMs * (i + 1), () => {
-        this.revealed = i + 1;
-        this.services.audio.play(f.correct ? 'treat' : 'scold');
-        if (i === c.fruits.length - 1) {
-          this.services.audio.play(c.passed ? 'success' : 'failure');
-          this.refresh();
-          const verdict = this.view.verdictLine;
-          if (verdict) this.services.announce(this.tr(verdict.key, verdict.params));
-          this.services.ui.focus('ch2-actions', 'finish');
-        } else this.refresh();
-      });
+    if (!c) return;
+    this.verdict ??= new VerdictReveal(this);
+    this.verdict.start(view.challengeRuns, c.fruits.length, this.reducedMotion ? 150 : 550, (i, last) => {
+      this.services.audio.play(c.fruits[i].correct ? 'treat' : 'scold');
+      if (!last) return this.refresh();
+      this.services.audio.play(c.passed ? 'success' : 'failure');
+      this.refresh();
+      const verdict = this.view.verdictLine;
+      if (verdict) this.services.announce(this.tr(verdict.key, verdict.params));
+      this.services.ui.focus('ch2-actions', 'finish');
     });
+  }
+
+  /** How many of the verdict's fruits are shown so far. */
+  private get revealed(): number {
+    return this.verdict?.revealed ?? 0;
   }
 }
