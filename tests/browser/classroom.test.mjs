@@ -139,17 +139,31 @@ async function playChapter5(p, mode) {
   }
   await press('actions', 'toFog');
   await waitStep('fog1');
-  for (let i = 0; i < 12 && !(await view()).walk.reached; i++) await press('choices', 'size-0.1');
+  // The first steps in the fog wait for the player to feel the slope.
+  for (let i = 0; i < 12 && !(await view()).walk.reached; i++) {
+    const w = (await view()).walk;
+    if (w.slopeHidden && !w.feel) await press('actions', 'feel');
+    await press('choices', 'size-0.1');
+  }
   assert.equal((await view()).walk.reached, true);
   await press('actions', 'next');
   await waitStep('fog2');
   for (let i = 0; i < 12 && !(await view()).walk.reached; i++) await press('choices', 'size-0.1');
+  await press('actions', 'next');
+  // Two starts, two valleys.
+  await waitStep('valleys');
+  await press('choices', 'valley-0');
+  await press('choices', 'valley-1');
   await press('actions', 'next');
   await waitStep('auto');
   await press('actions', 'play');
   await p.waitForFunction(() => window.blackBoxDog.snapshot().chapter.auto?.mayEnd === true, null, {
     timeout: WAIT,
   });
+  await press('actions', 'next');
+  // Overfitting: the top degree threads every dot.
+  await waitStep('overfit');
+  await press('choices', 'degree-11');
   await press('actions', 'next');
   await waitStep('gears');
   await press('actions', 'turnMore');

@@ -90,10 +90,11 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
     this.bit = new BitPainter(this, (x, y, size, color) => this.label(x, y, size, color));
     this.box = new ProbabilityBox(this, 'ch1-box');
     this.show = new ShowPainter(this, (x, y, size, color) => this.label(x, y, size, color));
-    // The stage backdrop's ribbon has three stars painted on; stars are earned on the results card.
+    // Three empty stars over the stage, clear of the show's list (from x 700) and the judge (from
+    // y 225); stars are earned on the results card.
     this.ribbonStars = [0, 1, 2].map((k) =>
       this.add
-        .image(580 + k * 60, 150, 'star-empty')
+        .image(520 + k * 56, 195, 'star-empty')
         .setDisplaySize(50, 50)
         .setVisible(false),
     );

@@ -1,10 +1,11 @@
 // The function strip's painter: input → box → output, small and always in the same place (the
-// top right of the mentor's box, beside the mentor's name), as HTML text so it wraps in Chinese
+// top of the mentor's box, beside the mentor's name), as HTML text so it wraps in Chinese
 // and a screen reader reads it ("The function: command → Bit → action").
 import type { FunctionStrip } from '../../levels/chapters';
 import type { HtmlLayer } from './htmlLayer';
 
-export const FUNCTION_STRIP_BOX = { x: 700, y: 578, w: 540, h: 30 };
+// It ends left of the dialogue's Next and Skip buttons (which grow on a phone) at the box's right.
+export const FUNCTION_STRIP_BOX = { x: 480, y: 578, w: 540, h: 30 };
 
 export function renderFunctionStrip(ui: HtmlLayer, strip: FunctionStrip | null, text: (key: string) => string): void {
   if (!strip) {

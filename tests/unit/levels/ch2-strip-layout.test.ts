@@ -33,12 +33,13 @@ describe('chapter 2 fruit cards', () => {
 });
 
 describe('chapter 2 "why?" panel', () => {
-  it('stays clear of the tile palette and above the strip of cards', async () => {
+  it("stays clear of the tile palette and above the mentor's box", async () => {
     const { WHY_BOX } = await import('../../../src/game/views/ch2/stripLayout');
     const { EDITOR } = await import('../../../src/game/views/ch2/ruleEditor');
     const paletteBottom = EDITOR.paletteY + 58;
     expect(WHY_BOX.y).toBeGreaterThan(paletteBottom);
-    expect(WHY_BOX.y + WHY_BOX.maxH).toBeLessThanOrEqual(STRIP.y);
-    expect(WHY_BOX.maxH).toBeGreaterThanOrEqual(240);
+    // A long trace may reach over the strip of cards, never into the mentor's box (y 568).
+    expect(WHY_BOX.y + WHY_BOX.maxH).toBeLessThanOrEqual(568);
+    expect(WHY_BOX.maxH).toBeGreaterThanOrEqual(400);
   });
 });

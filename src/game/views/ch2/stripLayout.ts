@@ -6,9 +6,10 @@ export const STRIP = { x: 16, y: 408, h: 148, right: 1264 };
 
 /**
  * The "why?" trace's panel: under the tile palette (rows 66 to 124: the palette stays in view and
- * usable) and above the strip of cards, growing with its text up to maxH, then scrolling.
+ * usable), growing with its text; a long trace may reach over the strip of cards down to the
+ * mentor's box (maxH), so every line of it shows without scrolling.
  */
-export const WHY_BOX = { x: 130, y: 132, w: 900, maxH: STRIP.y - 140 };
+export const WHY_BOX = { x: 130, y: 132, w: 900, maxH: STRIP.y + STRIP.h - 132 };
 
 export interface CardBox {
   x: number;

@@ -41,7 +41,8 @@ export class MeterPainter {
       meter: view.meter,
       labels: {
         inputs: t('ch3.inputs'),
-        knobs: t('ch3.knobs'),
+        // While the knobs are off, their column's heading is the "knobs off" tag itself.
+        knobs: view.knobsOff ? '' : t('ch3.knobs'),
         sum: t('ch3.sum'),
         threshold: t('ch3.knob.threshold'),
         lamp: t(reading.lit ? 'ch3.lamp.on' : 'ch3.lamp.off'),
