@@ -3,6 +3,7 @@
 // and descent paths in unit coordinates) and the overfitting part (the fitted curve, the held-out
 // points and their misses, both losses by degree on a log scale). Pure; painters only scale.
 import { landscapeLoss, linspace, polyValue, type Point } from '../../engine';
+import { contourSegments } from './contours';
 import { curvePoints } from './foggyPictures';
 import type { FoggyLevel } from './foggyLevel';
 import { deepWell, degreeFit, feltSlope, slopeHidden, type FeelReading } from './foggyLab';
@@ -82,29 +83,7 @@ function valleyMap(level: FoggyLevel): Pick<ValleysView, 'cols' | 'cells' | 'seg
   for (let r = 0; r < n - 1; r++)
     for (let c = 0; c < n - 1; c++) cells.push(((grid[r][c] + grid[r + 1][c + 1]) / 2 - lo) / (hi - lo));
   const segments: [number, number, number, number][] = [];
-  for (let li = 1; li < 8; li++) {
-    const lv = lo + ((hi - lo) * li) / 8;
-    for (let r = 0; r < n - 1; r++)
-      for (let c = 0; c < n - 1; c++) {
-        const corners: [number, number, number][] = [
-          [xs[c], xs[r], grid[r][c]],
-          [xs[c + 1], xs[r], grid[r][c + 1]],
-          [xs[c + 1], xs[r + 1], grid[r + 1][c + 1]],
-          [xs[c], xs[r + 1], grid[r + 1][c]],
-        ];
-        const cuts: [number, number][] = [];
-        for (let e = 0; e < 4; e++) {
-          const [xa, ya, va] = corners[e];
-          const [xb, yb, vb] = corners[(e + 1) % 4];
-          if (va < lv !== vb < lv) {
-            const t = (lv - va) / (vb - va);
-            cuts.push([xa + t * (xb - xa), ya + t * (yb - ya)]);
-          }
-        }
-        for (let i = 0; i + 1 < cuts.length; i += 2)
-          segments.push([cuts[i][0], cuts[i][1], cuts[i + 1][0], cuts[i + 1][1]]);
-      }
-  }
+  for (let li = 1; li < 8; li++) segments.push(...contourSegments(xs, xs, grid, lo + ((hi - lo) * li) / 8));
   const picture = { cols: n - 1, cells, segments };
   maps.set(level, picture);
   return picture;

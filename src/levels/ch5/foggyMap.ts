@@ -2,6 +2,7 @@
 // two knobs (the others at the valley floor), which cells the walker has uncovered, and the
 // contour lines of the two-knob bowl by marching squares (segments in knob coordinates).
 import { linspace, lossSlice1D, lossSlice2D } from '../../engine';
+import { contourSegments } from './contours';
 import type { FoggyLevel } from './foggyLevel';
 
 export const GRID = 40;
@@ -43,27 +44,7 @@ export function bowl(level: FoggyLevel): BowlGrid {
   for (let v = level.challenge.target; v < top && levels.length < 12; v *= 2.5) levels.push(v);
   const segments: BowlGrid['segments'] = [];
   levels.forEach((lv, li) => {
-    for (let r = 0; r < GRID - 1; r++)
-      for (let c = 0; c < GRID - 1; c++) {
-        // Corners in order: bottom-left, bottom-right, top-right, top-left (by row index up).
-        const corners: [number, number, number][] = [
-          [k1[c], k2[r], loss[r][c]],
-          [k1[c + 1], k2[r], loss[r][c + 1]],
-          [k1[c + 1], k2[r + 1], loss[r + 1][c + 1]],
-          [k1[c], k2[r + 1], loss[r + 1][c]],
-        ];
-        const cuts: [number, number][] = [];
-        for (let e = 0; e < 4; e++) {
-          const [xa, ya, va] = corners[e];
-          const [xb, yb, vb] = corners[(e + 1) % 4];
-          if (va < lv !== vb < lv) {
-            const t = (lv - va) / (vb - va);
-            cuts.push([xa + t * (xb - xa), ya + t * (yb - ya)]);
-          }
-        }
-        for (let i = 0; i + 1 < cuts.length; i += 2)
-          segments.push({ level: li, seg: [cuts[i][0], cuts[i][1], cuts[i + 1][0], cuts[i + 1][1]] });
-      }
+    for (const seg of contourSegments(k1, k2, loss, lv)) segments.push({ level: li, seg });
   });
   const grid = { k1, k2, loss, levels, segments };
   bowlCache.set(level, grid);
