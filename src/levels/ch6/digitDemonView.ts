@@ -40,6 +40,8 @@ export interface DigitDemonView {
     budget: { used: number; total: number; hintKey: string };
     /** Trainings this attempt may still finish, counting the next one. */
     trainingsLeft: number;
+    /** The knobs of the network these choices build: 784 × h + h weights and biases in, 10 × h + 10 out. */
+    knobs: number;
   };
   /** The current training run: its progress reports (from the trainBoss actor), curves and samples. */
   training: {
@@ -267,6 +269,7 @@ export function digitDemonView(top: string, c: DigitDemonContext): DigitDemonVie
       epochs: { value: m.choices.epochs, min: b.epochs.min, max: maxE, hintKey: b.epochs.hintKey },
       budget: { used: m.choices.hidden * m.choices.epochs, total: b.budget, hintKey: b.budgetHintKey },
       trainingsLeft: Math.max(0, b.trainings - c.trainingsDone),
+      knobs: knobCount(m.choices.hidden),
     },
     training: trainingOf(c),
     introDigits: introDigits(c.digits),
@@ -322,4 +325,9 @@ export function digitDemonView(top: string, c: DigitDemonContext): DigitDemonVie
     bit: bitOf(step, c),
     cue: cueOf(step, c),
   };
+}
+
+/** The weights and biases of a 784 → h → 10 network: every one of them a knob training turns. */
+export function knobCount(hidden: number): number {
+  return 784 * hidden + hidden + hidden * 10 + 10;
 }

@@ -127,7 +127,7 @@ const LATIN_OK = new Set(
   (
     'AI MNIST XOR ReLU sigmoid tanh Boss TensorFlow Playground LeCun Cortes Burges CC BY-SA KB Hz ' +
     'Mark I ε K K0 K1 K2 K3 K4 K5 w w1 w2 v v1 v2 x y z a b A B C D E vs Mia K7Q2 Minsky Papert ' +
-    'Hinton Rosenblatt Turing DENDRAL MYCIN Transformer'
+    'Hinton Rosenblatt Turing DENDRAL MYCIN Transformer GPT-3'
   ).split(' '),
 );
 // Chinese words that are a character said twice on purpose (试试, 看看, 一个个…).

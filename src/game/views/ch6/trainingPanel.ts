@@ -163,8 +163,17 @@ export function trainedPanel(kit: PanelKit, view: DigitDemonView): void {
     kit,
     'left',
     'div',
-    { x: 470, y: 300, w: 370 },
+    { x: 470, y: 250, w: 370 },
     t(left > 0 ? 'ch6.trained.oneMore' : 'ch6.trained.noMore'),
+    'hint',
+  );
+  // The scale of it: this network's knobs beside a large language model's.
+  textPart(
+    kit,
+    'knobs',
+    'div',
+    { x: 470, y: 306, w: 370 },
+    t('ch6.trained.knobs', { knobs: view.build.knobs.toLocaleString('en-US') }),
     'hint',
   );
   groups['ch6-d'] = [
