@@ -4,7 +4,6 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   QUICK,
-  WAIT,
   announcements,
   control,
   gameUrl,
@@ -17,6 +16,7 @@ import {
   sel,
   tabTo,
 } from './harness.mjs';
+import { trainToTheEnd as trainWith } from './ch1Play.mjs';
 
 let server;
 before(async () => {
@@ -24,67 +24,9 @@ before(async () => {
 });
 after(() => server?.stop());
 
-const TARGET = { sit: 'sit', speak: 'bark', shake: 'paw', down: 'lie' };
-
-async function chapterView(page) {
-  return (await snap(page)).chapter;
-}
-
-/**
- * Trains Bit the way the mentor asks: the command being taught, honest treats and scolds, the
- * sloppy reward during the twist; in free play each command once, then the show.
- * `press(group, id)` is the input method (mouse click or keyboard).
- */
-async function trainToTheEnd(page, press, shots) {
-  let round = 0;
-  const taken = new Set();
-  for (let step = 0; step < 600; step++) {
-    const view = await chapterView(page);
-    if (!view) return; // left the chapter: results screen
-    if (!taken.has(view.step) && shots) {
-      taken.add(view.step);
-      await screenshot(page, `${shots}-${view.step}`);
-    }
-    if (view.step === 'show') {
-      await page.waitForSelector(sel('tools', 'finish'), { timeout: WAIT });
-      if (shots) await screenshot(page, `${shots}-show-end`);
-      await press('tools', 'finish');
-      await page.waitForFunction(() => window.blackBoxDog.snapshot().chapter?.step !== 'show', null, {
-        timeout: WAIT,
-      });
-      continue;
-    }
-    if (view.pending) {
-      const { command, action } = view.pending;
-      const right = view.step === 'twist' ? action === 'roll' : TARGET[command] === action;
-      await press('feedback', right ? 'treat' : 'scold');
-      await page
-        .waitForFunction(() => !window.blackBoxDog.snapshot().chapter?.pending, null, { timeout: 5_000 })
-        .catch(() => {});
-      continue;
-    }
-    if (view.step === 'free') {
-      const cmds = view.commands.filter((c) => c.enabled).map((c) => c.id);
-      if (round % 5 === 4) await press('tools', 'show');
-      else await press('commands', cmds[round % cmds.length]);
-      round++;
-    } else {
-      const cmds = view.commands.filter((c) => c.enabled).map((c) => c.id);
-      await press('commands', cmds[cmds.length - 1]);
-    }
-    await page
-      .waitForFunction(
-        (before) => {
-          const c = window.blackBoxDog.snapshot().chapter;
-          return !c || c.pending || c.step !== before;
-        },
-        view.step,
-        { timeout: 5_000 },
-      )
-      .catch(() => {});
-  }
-  throw new Error('training did not finish');
-}
+/** Trains Bit the way the mentor asks (ch1Play.mjs), with a screenshot at each new step when `shots` names them. */
+const trainToTheEnd = (page, press, shots) =>
+  trainWith(page, press, shots ? (step) => screenshot(page, `${shots}-${step}`) : undefined);
 
 async function playByMouse(locale, seed, prefix) {
   const b = await openBrowser({ locale });
@@ -102,7 +44,7 @@ async function playByMouse(locale, seed, prefix) {
     await waitForScreen(page, 'chapter');
     await screenshot(page, `${prefix}-intro`);
     for (let i = 0; i < 3; i++) await page.locator('.bbd-dialogue button[data-id="next"]').click();
-    assert.equal((await chapterView(page)).step, 'teach');
+    assert.equal(((await snap(page)).chapter).step, 'teach');
     // Open the box once to see the probabilities while training.
     await control(page, 'tools', 'box').click();
     await trainToTheEnd(page, (g, id) => control(page, g, id).click(), prefix);
