@@ -90,11 +90,11 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
     this.bit = new BitPainter(this, (x, y, size, color) => this.label(x, y, size, color));
     this.box = new ProbabilityBox(this, 'ch1-box');
     this.show = new ShowPainter(this, (x, y, size, color) => this.label(x, y, size, color));
-    // Three empty stars over the stage, clear of the show's list (from x 700) and the judge (from
-    // y 225); stars are earned on the results card.
-    this.ribbonStars = [0, 1, 2].map((k) =>
+    // The stage backdrop's ribbon has stars painted on; these cover the ones left of the command
+    // panel (the third lies under it) until stars are earned on the results card.
+    this.ribbonStars = [0, 1].map((k) =>
       this.add
-        .image(520 + k * 56, 195, 'star-empty')
+        .image(580 + k * 60, 150, 'star-empty')
         .setDisplaySize(50, 50)
         .setVisible(false),
     );
