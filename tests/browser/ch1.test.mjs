@@ -44,7 +44,7 @@ async function playByMouse(locale, seed, prefix) {
     await waitForScreen(page, 'chapter');
     await screenshot(page, `${prefix}-intro`);
     for (let i = 0; i < 3; i++) await page.locator('.bbd-dialogue button[data-id="next"]').click();
-    assert.equal(((await snap(page)).chapter).step, 'teach');
+    assert.equal((await snap(page)).chapter.step, 'teach');
     // Open the box once to see the probabilities while training.
     await control(page, 'tools', 'box').click();
     await trainToTheEnd(page, (g, id) => control(page, g, id).click(), prefix);
