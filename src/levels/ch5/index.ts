@@ -1,10 +1,11 @@
 // Chapter 5 "Foggy Mountain": its contract (see ../contract.ts).
-import { defineChapter, stepOf, type RecordedAttempt } from '../contract';
+import { defineChapter, stepOf, type RecordedAttempt, type StarHint } from '../contract';
 import { foggyCompareData } from './foggyCompare';
 import { FOGGY_LEVEL_FILE, loadFoggyLevel } from './foggyLevel';
 import { foggyMachine } from './foggyMachine';
 import { foggyView } from './foggyView';
 import { foggyEvents } from './foggyEvents';
+import { nextStarHint } from '../shared/nextStar';
 
 export default defineChapter({
   number: 5,
@@ -21,5 +22,22 @@ export default defineChapter({
   },
   stats: (result) => ({ steps: result.steps, overshoots: result.overshoots, score: result.score }),
   compare: (final) => foggyCompareData(final.context),
+  // One star is reaching the target loss within the step limit; two and three cap the score
+  // (steps + jumps across the valley).
+  nextStar: (result, level) =>
+    nextStarHint(
+      [{ stars: 1, maxScore: null }, ...level.stars],
+      result.stars,
+      (next): StarHint =>
+        next.maxScore === null
+          ? {
+              key: 'results.ch5.nextStar.reach',
+              params: { target: level.challenge.target, max: level.challenge.maxSteps },
+            }
+          : {
+              key: 'results.ch5.nextStar',
+              params: { stars: next.stars, max: next.maxScore, score: result.score },
+            },
+    ),
   reference: () => import('../../../levels/reference/ch5.json').then((m) => m.default as unknown as RecordedAttempt),
 });
