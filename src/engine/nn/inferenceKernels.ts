@@ -119,7 +119,9 @@ export function forwardCsrPackedRelu(
  * forwardDense on the packed weights (see packWeights), with each unit's sum kept in a local
  * (eight units at a time) instead of in z: every step rounds to float32 exactly as the store into
  * z does (fround(a + x w); the product of two float32 is exact in float64), so z is bit-identical
- * to forwardDense.
+ * to forwardDense. Each step's rounding makes a unit's sum a chain of dependent steps (add, then
+ * round), so the units past the last block of eight (the 64-10 layer's last two) are summed for
+ * four samples at a time: four independent chains, the same steps in the same order per chain.
  */
 export function forwardDensePacked(
   x: DenseMatrix,
@@ -134,8 +136,6 @@ export function forwardDensePacked(
   const data = x.data;
   const fr = Math.fround;
   const blocked = units - (units % PACK_BLOCK);
-  const rest = units - blocked;
-  const restBase = blocked * cols;
   for (let s = 0; s < count; s++) {
     const xo = rows[s] * cols;
     const zo = s * units;
@@ -171,10 +171,39 @@ export function forwardDensePacked(
       z[q + 6] = a6;
       z[q + 7] = a7;
     }
-    for (let jj = 0; jj < rest; jj++) {
-      let a = b[blocked + jj];
+  }
+  const rest = units - blocked;
+  const restBase = blocked * cols;
+  const grouped = count - (count % 4);
+  for (let jj = 0; jj < rest; jj++) {
+    const j = blocked + jj;
+    const bj = b[j];
+    for (let s = 0; s < grouped; s += 4) {
+      const x0 = rows[s] * cols,
+        x1 = rows[s + 1] * cols,
+        x2 = rows[s + 2] * cols,
+        x3 = rows[s + 3] * cols;
+      let a0 = bj,
+        a1 = bj,
+        a2 = bj,
+        a3 = bj;
+      for (let i = 0; i < cols; i++) {
+        const w = packed[restBase + i * rest + jj];
+        a0 = fr(a0 + data[x0 + i] * w);
+        a1 = fr(a1 + data[x1 + i] * w);
+        a2 = fr(a2 + data[x2 + i] * w);
+        a3 = fr(a3 + data[x3 + i] * w);
+      }
+      z[s * units + j] = a0;
+      z[(s + 1) * units + j] = a1;
+      z[(s + 2) * units + j] = a2;
+      z[(s + 3) * units + j] = a3;
+    }
+    for (let s = grouped; s < count; s++) {
+      const xo = rows[s] * cols;
+      let a = bj;
       for (let i = 0; i < cols; i++) a = fr(a + data[xo + i] * packed[restBase + i * rest + jj]);
-      z[zo + blocked + jj] = a;
+      z[s * units + j] = a;
     }
   }
 }

@@ -1,7 +1,9 @@
 // The inference fast paths (inferenceKernels.ts, predictClasses, the finiteness check) against
 // plain references written here, on batch sizes and widths on both sides of every block and
-// remainder: batches 1, 3, 4, 5, 7, 8, 9, 33 (predictClasses' batches of 4 and 8 included), unit
-// counts 1, 2, 7, 8, 9, 10, 16, 17, 64 (eight-unit blocks, the rest), inputs 1, 13, 37.
+// remainder: batches 1, 3, 4, 5, 7, 8, 9, 33 (predictClasses' batches of 4 and 8 included; the
+// units past the last block of eight are summed four samples at a time), unit counts 1, 2, 7, 8,
+// 9, 10, 15, 16, 17, 64 (eight-unit blocks, the rest), inputs 1, 13, 37; predictClasses also on
+// 600 samples in batches of 255, 256 and 257.
 // Bit-identity is demanded, for the reasons given at the top of kernels.test.ts: the products of
 // two float32 are exact in float64, zero inputs add exact zeros, and the references round where
 // the kernels' contracts say they do (float64 sums for sparse input, float32 after each term for
@@ -21,7 +23,7 @@ import { forwardCsrPackedRelu, forwardDensePacked, packWeights } from '../../../
 import { randomBuffer } from './helpers';
 
 const BATCHES = [1, 3, 4, 5, 7, 8, 9, 33];
-const UNITS = [1, 2, 7, 8, 9, 10, 16, 17, 64];
+const UNITS = [1, 2, 7, 8, 9, 10, 15, 16, 17, 64];
 const WIDTHS = [1, 13, 37];
 /** Rows stored in the source matrices; batches pick rows out of order, some twice. */
 const ROWS = 40;
@@ -171,6 +173,32 @@ describe('predictClasses against the reference forward pass', () => {
           expect(Array.from(predictClasses(net, x, batch)), `${what} dense, batch ${batch}`).toEqual(dense);
         }
       }
+    }
+  });
+
+  it('large batches: 600 samples in batches of 255, 256 and 257 (full batches and a last short one)', () => {
+    const cols = 37;
+    const rows = 600;
+    const net = createNetwork(
+      {
+        input: cols,
+        layers: [
+          { units: 17, activation: 'relu' },
+          { units: 10, activation: 'softmax' },
+        ],
+      },
+      { seed: 77 },
+    );
+    // Rows with no ink, one inked input, and many.
+    const x = randomBuffer(rows * cols, 7, 0, 1).map((v, k) => (k % 5 === 0 || v > 0.6 ? v : 0));
+    for (let c = 0; c < cols; c++) x[3 * cols + c] = 0;
+    for (let c = 1; c < cols; c++) x[4 * cols + c] = 0;
+    const sparse = referenceClasses(net, x, rows, true);
+    const dense = referenceClasses(net, x, rows, false);
+    expect(new Set(sparse).size).toBeGreaterThan(2);
+    for (const batch of [255, 256, 257]) {
+      expect(Array.from(predictClasses(net, toCsr(x, rows, cols), batch)), `sparse, batch ${batch}`).toEqual(sparse);
+      expect(Array.from(predictClasses(net, x, batch)), `dense, batch ${batch}`).toEqual(dense);
     }
   });
 
