@@ -15,6 +15,7 @@ import {
   waitForScreen,
   sel,
   tabTo,
+  recordPlaytime,
 } from './harness.mjs';
 import { trainToTheEnd as trainWith } from './ch1Play.mjs';
 
@@ -49,6 +50,7 @@ async function playByMouse(locale, seed, prefix) {
     await control(page, 'tools', 'box').click();
     await trainToTheEnd(page, (g, id) => control(page, g, id).click(), prefix);
     await waitForScreen(page, 'results');
+    await recordPlaytime(page, prefix);
     await page.waitForTimeout(900);
     await screenshot(page, `${prefix}-results`);
     const s = await snap(page);
@@ -100,6 +102,7 @@ describe('chapter 1, a new player', () => {
         await page.keyboard.press(Math.random() < 0.5 ? 'Enter' : 'Space');
       });
       await waitForScreen(page, 'results');
+      await recordPlaytime(page, 'ch1-zh-keyboard');
       await tabTo(page, sel('results', 'map'));
       await page.keyboard.press('Enter');
       await waitForScreen(page, 'map');

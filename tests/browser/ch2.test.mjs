@@ -13,6 +13,7 @@ import {
   snap,
   startPreview,
   waitForScreen,
+  recordPlaytime,
 } from './harness.mjs';
 
 const saveFor = (locale) =>
@@ -265,6 +266,7 @@ async function play({ locale, mode, side }) {
     await screenshot(page, `${tag}-history`);
     await press('ch2-actions', 'finish');
     await waitForScreen(page, 'results');
+    await recordPlaytime(page, tag);
     await page.waitForTimeout(400);
     // The results card ends with the chapter's words of the field, inside the panel.
     const vocab = page.locator('[data-owned="vocab"]');

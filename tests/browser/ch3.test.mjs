@@ -17,6 +17,7 @@ import {
   waitForScreen,
   sel,
   tabTo,
+  recordPlaytime,
 } from './harness.mjs';
 import { FEATURES, SOLUTIONS, knobSel, knobValue, setKnobByKeys, setKnobByMouse } from './ch3-knobs.mjs';
 
@@ -150,6 +151,7 @@ async function playChapter(locale, seed, prefix, mode) {
     await screenshot(page, `${prefix}-history`);
     await press('actions', 'continue');
     await waitForScreen(page, 'results');
+    await recordPlaytime(page, prefix);
     await page.waitForTimeout(900);
     await screenshot(page, `${prefix}-results`);
     const s = await snap(page);

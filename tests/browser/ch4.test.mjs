@@ -16,6 +16,7 @@ import {
   waitForScreen,
   sel,
   tabTo,
+  recordPlaytime,
 } from './harness.mjs';
 
 let server;
@@ -255,6 +256,7 @@ async function playChapter(locale, seed, prefix, mode, lab) {
     await screenshot(page, `${prefix}-history`);
     await press('ch4', 'history-done');
     await waitForScreen(page, 'results');
+    await recordPlaytime(page, prefix);
     await page.waitForTimeout(700);
     await screenshot(page, `${prefix}-results`);
     const s = await snap(page);
@@ -262,6 +264,15 @@ async function playChapter(locale, seed, prefix, mode, lab) {
     assert.equal(s.lastAttempt.chapter, 4);
     assert.equal(s.lastAttempt.seed, seed);
     assert.equal(s.lastAttempt.result.dataset, lab.dataset);
+    // The card says what earns the next star on this point set, with the player's own percent.
+    const nextStar = await page.locator('[data-owned="nextStar"]').textContent();
+    const r = s.lastAttempt.result;
+    if (r.stars === 3) assert.match(nextStar, locale === 'zh-CN' ? /没有更多星星/ : /no more to earn/);
+    else {
+      assert.match(nextStar, locale === 'zh-CN' ? /^下一颗星：/ : /^Next star: /);
+      assert.ok(nextStar.includes(`${Math.floor((100 * r.correct) / r.size)}%`), nextStar);
+      assert.ok(nextStar.includes(locale === 'zh-CN' ? { circle: '圆圈', moons: '月牙' }[lab.dataset] : lab.dataset));
+    }
     assert.equal(
       s.lastAttempt.events.filter((e) => e.type === 'blueprint.show').length,
       1,

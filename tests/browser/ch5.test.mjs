@@ -8,6 +8,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { control, openBrowser, screenshot, snap, startPreview, waitForScreen, sel } from './harness.mjs';
+import { recordPlaytime } from './harness.mjs';
 
 let server;
 before(async () => {
@@ -144,7 +145,32 @@ async function playChapter(locale, mode, reducedMotion) {
     assert.notEqual(ends[0].deep, ends[1].deep, 'one start finds the deeper valley, the other does not');
     assert.equal(v.bar, null, 'the curve loss is not shown beside the landscape');
     await screenshot(page, `${prefix}-c-valleys`);
+    // The "♪ hooray!" caption of both runs sits clear of the function strip, and leaves with its
+    // moment (Onward to the next part).
+    // Measured where it shows (its reading time may have run out on a slow machine).
+    const rects = await page.evaluate(() =>
+      ['caption', 'function-strip'].map((id) => {
+        const el = document.querySelector(`[data-owned="${id}"]`);
+        if (!el?.textContent) return null;
+        const hidden = el.style.display;
+        el.style.display = '';
+        const r = el.getBoundingClientRect();
+        el.style.display = hidden;
+        return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+      }),
+    );
+    const [cap, strip] = rects;
+    assert.ok(cap && strip, 'the caption and the strip both have text');
+    const apart =
+      cap.bottom <= strip.top || strip.bottom <= cap.top || cap.right <= strip.left || strip.right <= cap.left;
+    assert.ok(apart, `the caption ${JSON.stringify(cap)} stays off the function strip ${JSON.stringify(strip)}`);
     await press('actions', 'next');
+    await waitStep(page, 'auto');
+    const captionShown = await page.evaluate(() => {
+      const el = document.querySelector('[data-owned="caption"]');
+      return !!el && el.style.display !== 'none';
+    });
+    assert.equal(captionShown, false, "the valleys' caption leaves with them");
 
     // D: automatic descent, played by game time until it may end.
     await waitStep(page, 'auto');
@@ -201,12 +227,16 @@ async function playChapter(locale, mode, reducedMotion) {
     await screenshot(page, `${prefix}-history`);
     await press('actions', 'continue');
     await waitForScreen(page, 'results');
+    await recordPlaytime(page, prefix);
     await page.waitForTimeout(300);
     await screenshot(page, `${prefix}-results`);
     const s = await snap(page);
     assert.equal(s.stars['5'], 3);
     assert.equal(s.lastAttempt.chapter, 5);
     assert.equal(s.lastAttempt.result.steps, 3);
+    // Three stars: the card says there is no further star to earn.
+    const nextStar = await page.locator('[data-owned="nextStar"]').textContent();
+    assert.match(nextStar, locale === 'zh-CN' ? /没有更多星星/ : /no more to earn/);
     assert.deepEqual(b.errors, []);
     if (mode === 'keyboard') console.log(`keyboard: ${tabs} Tab presses, ${tabTime} ms`);
   } finally {

@@ -9,6 +9,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { control, openBrowser, screenshot, snap, startPreview, waitForScreen, WAIT, sel, tabTo } from './harness.mjs';
+import { recordPlaytime } from './harness.mjs';
 
 let server;
 before(async () => {
@@ -232,6 +233,7 @@ async function playChapter(locale, mode, net) {
     await screenshot(page, `${prefix}-12-ending`);
     await press('ch6-d', 'next');
     await waitForScreen(page, 'results');
+    await recordPlaytime(page, prefix);
     await page.waitForTimeout(300);
     await screenshot(page, `${prefix}-13-results`);
     const s = await snap(page);

@@ -1,7 +1,7 @@
 // Shared plumbing for the browser tests: find Debian's Chromium, serve the built game with
 // `vite preview`, open a fresh browser profile, and fail on any console error or page error.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -110,6 +110,7 @@ export async function openBrowser({ locale = 'en-US', viewport = { width: 1280, 
     // e.g. hasTouch, isMobile, deviceScaleFactor, serviceWorkers for the offline and touch tests
     ...options,
   });
+  await countPlayerActions(context);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
   page.on('console', (msg) => {
@@ -204,4 +205,74 @@ export async function tabTo(page, selector, max = 120) {
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${selector}`);
+}
+
+// Play time (docs/playtime.md): every page counts the player's presses (pointer downs) and keys
+// (key downs) as they reach the page, and a play-through that reaches its results card records
+// them with its attempt. scripts/playtime.mjs turns the records into the chapters' figures.
+export const PLAYTIME_DIR = join(ROOT, 'artifacts', 'playtime');
+
+/** Counts trusted pointer downs and key downs on every page of the context (capture phase). */
+export async function countPlayerActions(context) {
+  await context.addInitScript(() => {
+    const count = { presses: 0, keys: 0 };
+    window.__bbdActions = count;
+    window.addEventListener('pointerdown', (e) => e.isTrusted && count.presses++, true);
+    window.addEventListener('keydown', (e) => e.isTrusted && !e.repeat && count.keys++, true);
+    // Chapter 6 trains in a worker for as long as the machine takes: its view says how long
+    // (training.ms), and the last figure a chapter view gave is kept here.
+    let api;
+    Object.defineProperty(window, 'blackBoxDog', {
+      configurable: true,
+      get: () => api,
+      set(value) {
+        api = value;
+        const show = value?.setChapterView?.bind(value);
+        if (!show) return;
+        value.setChapterView = (view) => {
+          const ms = view?.training?.ms;
+          if (typeof ms === 'number' && ms > 0) count.trainMs = ms;
+          show(view);
+        };
+      },
+    });
+  });
+}
+
+/**
+ * Records a play-through that has reached its results card: the presses and keys since the page
+ * loaded and the chapter's attempt (its seed, input events and result), in
+ * artifacts/playtime/<name>.json and merged into artifacts/playtime.json. One page read and one
+ * small file: it does not slow a test down.
+ */
+export async function recordPlaytime(page, name) {
+  const { actions, attempt, settings } = await page.evaluate(() => {
+    const s = window.blackBoxDog?.snapshot();
+    return { actions: window.__bbdActions ?? null, attempt: s?.lastAttempt ?? null, settings: s?.settings ?? null };
+  });
+  if (!attempt) throw new Error(`recordPlaytime(${name}): no attempt recorded yet`);
+  const entry = {
+    name,
+    chapter: attempt.chapter,
+    locale: settings?.locale ?? null,
+    presses: actions?.presses ?? null,
+    keys: actions?.keys ?? null,
+    ...(actions?.trainMs ? { trainMs: actions.trainMs } : {}),
+    attempt,
+  };
+  mkdirSync(PLAYTIME_DIR, { recursive: true });
+  writeFileSync(join(PLAYTIME_DIR, `${name}.json`), `${JSON.stringify(entry)}\n`);
+  // The merged file, replaced whole (a rename), so a reader never sees half of it.
+  const merged = join(ROOT, 'artifacts', 'playtime.json');
+  let all = {};
+  try {
+    all = JSON.parse(readFileSync(merged, 'utf8'));
+  } catch {
+    all = {};
+  }
+  all[name] = entry;
+  const tmp = `${merged}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(all)}\n`);
+  renameSync(tmp, merged);
+  return entry;
 }

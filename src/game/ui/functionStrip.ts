@@ -4,8 +4,10 @@
 import type { FunctionStrip } from '../../levels/chapters';
 import type { HtmlLayer } from './htmlLayer';
 
-// It ends left of the dialogue's Next and Skip buttons (which grow on a phone) at the box's right.
-export const FUNCTION_STRIP_BOX = { x: 480, y: 578, w: 540, h: 30 };
+// It ends left of the dialogue's Next and Skip buttons (which grow on a phone) at the box's right,
+// and starts below the sound caption's tag on the box's top edge (top 538, one 24 px line: it
+// ends at 585), so a caption never covers it; its bottom stays above the mentor's text.
+export const FUNCTION_STRIP_BOX = { x: 480, y: 585, w: 540, h: 24 };
 
 export function renderFunctionStrip(ui: HtmlLayer, strip: FunctionStrip | null, text: (key: string) => string): void {
   if (!strip) {
@@ -24,6 +26,8 @@ export function renderFunctionStrip(ui: HtmlLayer, strip: FunctionStrip | null, 
     alignItems: 'center',
     gap: '6px',
     fontSize: '16px',
+    // One fixed line, so the chips (text and a 2 px border) fit the strip's 24 px.
+    lineHeight: '20px',
     fontWeight: '700',
     whiteSpace: 'nowrap',
     overflow: 'hidden',
