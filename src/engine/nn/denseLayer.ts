@@ -14,7 +14,7 @@ import {
   weightGradCsrSgd,
   weightGradDense,
 } from './kernels';
-import { forwardCsrPackedRelu, forwardDensePacked, packWeights } from './inferenceKernels';
+import { forwardCsrPackedRelu, forwardDensePacked, packWeights, weightGradCsrSgdPacked } from './inferenceKernels';
 import type { DenseMatrix, InputMatrix } from './matrix';
 
 /** A trainable buffer and its accumulated gradient (same length). */
@@ -61,10 +61,11 @@ export class DenseLayer {
   /** The weightsVersion that weights64 holds (0: never copied). */
   private weights64Version = 0;
   /**
-   * W regrouped by blocks of eight units (see packWeights), for the inference kernels; made on
-   * first use, made again when the weights changed since.
+   * W regrouped by blocks of eight units (see packWeights), for the packed kernels; made on first
+   * use, made again when the weights changed since, and kept in step by the fused SGD update of a
+   * sparse ReLU layer.
    */
-  private packed: readonly number[] = [];
+  private packed: number[] = [];
   /** The weightsVersion that `packed` holds (0: never copied). */
   private packedVersion = 0;
   /** y seen as a dense matrix: the next layer's input. */
@@ -123,7 +124,7 @@ export class DenseLayer {
   }
 
   /** The packed copy of W (see packWeights), copied again if W changed since. */
-  private currentPacked(): readonly number[] {
+  private currentPacked(): number[] {
     if (this.packedVersion !== this.weightsVersion) {
       this.packed = packWeights(this.weights, this.inputs, this.units);
       this.packedVersion = this.weightsVersion;
@@ -132,14 +133,23 @@ export class DenseLayer {
   }
 
   /**
-   * z = x W + b, y = f(z) for samples rows[0..count). On sparse input the float64 weight copy is
+   * z = x W + b, y = f(z) for samples rows[0..count). On sparse input a copy of the weights is
    * used when it is current, or when refreshing it pays: a large batch, or `prefer64` (the fused
-   * SGD backward pass will need the copy anyway). forwardCsr64 on the copy and forwardCsr on W give
-   * bit-identical z, so the choice only affects speed.
+   * SGD backward pass will need the copy anyway): a ReLU layer reads the packed copy (and applies
+   * the ReLU in the same pass), other layers the float64 copy. forwardCsrPackedRelu,
+   * forwardCsr64 on the copy and forwardCsr on W give bit-identical z, so the choice only affects
+   * speed.
    */
   forward(x: InputMatrix, rows: Int32Array, count: number, prefer64 = false): void {
     this.ensureCapacity(count);
     if (x.kind === 'csr') {
+      if (
+        this.activation === 'relu' &&
+        (this.packedVersion === this.weightsVersion || prefer64 || count >= WEIGHTS64_MIN_BATCH)
+      ) {
+        forwardCsrPackedRelu(x, rows, count, this.currentPacked(), this.bias, this.units, this.z, this.y);
+        return;
+      }
       if (this.weights64Version === this.weightsVersion || prefer64 || count >= WEIGHTS64_MIN_BATCH) {
         forwardCsr64(x, rows, count, this.currentWeights64(), this.bias, this.units, this.z);
       } else forwardCsr(x, rows, count, this.weights, this.bias, this.units, this.z);
@@ -178,13 +188,19 @@ export class DenseLayer {
    * (dz_j/db_j = 1); if wanted, dL/dx into this.dX (dz_j/dx_i = W_ij).
    * With `sgdRate` (only for CSR input, without dL/dx, and with dL/dW currently zero): the weight
    * gradient is not accumulated but applied at once, W <- W - sgdRate * dL/dW (plain SGD, the
-   * same float32 result as accumulating then updating), to W and its float64 copy (refreshed
-   * first if stale; the kernel writes the same value to both, so the copy stays current); the bias
-   * gradient is accumulated as usual.
+   * same float32 result as accumulating then updating), to W and its copy (refreshed first if
+   * stale; the kernel writes the same value to both, so the copy stays current): the packed copy
+   * for a ReLU layer (which its forward pass reads), the float64 copy otherwise; the bias gradient
+   * is accumulated as usual.
    */
   backwardLinear(x: InputMatrix, rows: Int32Array, count: number, wantInputGrad: boolean, sgdRate?: number): void {
     if (x.kind === 'csr') {
-      if (sgdRate !== undefined && !wantInputGrad) {
+      if (sgdRate !== undefined && !wantInputGrad && this.activation === 'relu') {
+        const packed = this.currentPacked();
+        weightGradCsrSgdPacked(x, rows, count, this.dZ, this.units, this.weights, packed, sgdRate, this.scratch);
+        this.weightsVersion++;
+        this.packedVersion = this.weightsVersion;
+      } else if (sgdRate !== undefined && !wantInputGrad) {
         const w64 = this.currentWeights64();
         weightGradCsrSgd(x, rows, count, this.dZ, this.units, this.weights, w64, sgdRate, this.scratch);
         this.weightsVersion++;

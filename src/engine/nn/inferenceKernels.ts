@@ -1,11 +1,15 @@
-// Inference kernels (predictClasses): the same numbers as the training kernels in kernels.ts, bit
-// for bit, by faster loops. Each one's contract is a plain reference kernel:
+// Kernels on the packed weights (see packWeights): the same numbers as the reference kernels in
+// kernels.ts, bit for bit, by faster loops. Each one's contract is a plain reference kernel:
 //   forwardCsrPackedRelu  = forwardCsr (float64 sum of the nonzero terms in index order, rounded to
-//                           float32 once) followed by ReLU;
-//   forwardDenseLocal     = forwardDense (z <- float32(z + x w) after every term).
-// tests/unit/engine/nn/inferenceKernels.test.ts compares each with its reference on batch sizes
-// and widths on both sides of the blocks.
+//                           float32 once) followed by ReLU (predictClasses, and the forward pass of
+//                           a sparse ReLU first layer in training);
+//   forwardDensePacked    = forwardDense (z <- float32(z + x w) after every term; predictClasses);
+//   weightGradCsrSgdPacked = weightGradCsrSgd, keeping the packed copy in step instead of the
+//                           float64 one (plain SGD epochs of a sparse ReLU first layer).
+// tests/unit/engine/nn/inferenceKernels.test.ts and kernels.test.ts compare each with its
+// reference on batch sizes and widths on both sides of the blocks.
 
+import { type CsrGradScratch, groupByFeature } from './kernels';
 import type { CsrMatrix, DenseMatrix } from './matrix';
 
 /** Units per block of the packed weights (summed together in eight local variables). */
@@ -204,6 +208,77 @@ export function forwardDensePacked(
       let a = bj;
       for (let i = 0; i < cols; i++) a = fr(a + data[xo + i] * packed[restBase + i * rest + jj]);
       z[s * units + j] = a;
+    }
+  }
+}
+
+/**
+ * weightGradCsrSgd with the packed copy of W (see packWeights) in place of the float64 one: the
+ * same sums g (the batch regrouped by feature, eight units at a time, float64), the same update
+ * W <- float32(W - lr * float32(g)) written to W and to its packed place, so both stay equal and
+ * the weights are bit-identical to weightGradCsr followed by the SGD optimizer. Rows of inputs
+ * blank in the whole batch (g = 0) are not touched.
+ */
+export function weightGradCsrSgdPacked(
+  x: CsrMatrix,
+  rows: Int32Array,
+  count: number,
+  dZ: Float32Array,
+  units: number,
+  w: Float32Array,
+  packed: number[],
+  lr: number,
+  scratch: CsrGradScratch,
+): void {
+  groupByFeature(x, rows, count, dZ, units, scratch);
+  const { start, sample, value: cv, dz } = scratch;
+  const cols = x.cols;
+  const fr = Math.fround;
+  const blocked = units - (units % PACK_BLOCK);
+  const rest = units - blocked;
+  for (let i = 0; i < cols; i++) {
+    const begin = start[i];
+    const end = start[i + 1];
+    if (begin === end) continue;
+    const o = i * units;
+    for (let j0 = 0; j0 < blocked; j0 += PACK_BLOCK) {
+      let a0 = 0,
+        a1 = 0,
+        a2 = 0,
+        a3 = 0,
+        a4 = 0,
+        a5 = 0,
+        a6 = 0,
+        a7 = 0;
+      for (let p = begin; p < end; p++) {
+        const v = cv[p];
+        const d = sample[p] + j0;
+        a0 += v * dz[d];
+        a1 += v * dz[d + 1];
+        a2 += v * dz[d + 2];
+        a3 += v * dz[d + 3];
+        a4 += v * dz[d + 4];
+        a5 += v * dz[d + 5];
+        a6 += v * dz[d + 6];
+        a7 += v * dz[d + 7];
+      }
+      const q = o + j0;
+      const k = (j0 * cols + (i << 3)) | 0;
+      packed[k] = w[q] = fr(packed[k] - lr * fr(a0));
+      packed[k + 1] = w[q + 1] = fr(packed[k + 1] - lr * fr(a1));
+      packed[k + 2] = w[q + 2] = fr(packed[k + 2] - lr * fr(a2));
+      packed[k + 3] = w[q + 3] = fr(packed[k + 3] - lr * fr(a3));
+      packed[k + 4] = w[q + 4] = fr(packed[k + 4] - lr * fr(a4));
+      packed[k + 5] = w[q + 5] = fr(packed[k + 5] - lr * fr(a5));
+      packed[k + 6] = w[q + 6] = fr(packed[k + 6] - lr * fr(a6));
+      packed[k + 7] = w[q + 7] = fr(packed[k + 7] - lr * fr(a7));
+    }
+    for (let jj = 0; jj < rest; jj++) {
+      const j = blocked + jj;
+      let a = 0;
+      for (let p = begin; p < end; p++) a += cv[p] * dz[sample[p] + j];
+      const k = blocked * cols + i * rest + jj;
+      packed[k] = w[o + j] = fr(packed[k] - lr * fr(a));
     }
   }
 }

@@ -207,7 +207,7 @@ export class CsrGradScratch {
  * feature i's entries are at scratch.start[i] .. scratch.start[i+1]-1, each with its value x[s][i]
  * and the offset s * units of its sample's row of dZ, and scratch.dz holds dZ in float64.
  */
-function groupByFeature(
+export function groupByFeature(
   x: CsrMatrix,
   rows: Int32Array,
   count: number,

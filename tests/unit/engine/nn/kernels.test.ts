@@ -1,5 +1,5 @@
 // Every layer kernel against a plain dense reference written here, for unit counts on both sides
-// of the kernels' 8-unit blocks (1, 7, 8, 9, 16, 64) and odd input widths.
+// of the kernels' 8-unit blocks (1, 7, 8, 9, 15, 16, 17, 64) and odd input widths.
 //
 // Why the references can demand bit-identity rather than a tolerance:
 //   - the product of two float32 values is exact in float64 (24 + 24 significand bits <= 53), so
@@ -24,11 +24,11 @@ import {
   weightGradCsrSgd,
   weightGradDense,
 } from '../../../../src/engine/nn/kernels';
-import { forwardDensePacked, packWeights } from '../../../../src/engine/nn/inferenceKernels';
+import { forwardDensePacked, packWeights, weightGradCsrSgdPacked } from '../../../../src/engine/nn/inferenceKernels';
 import { sgdUpdate } from '../../../../src/engine/nn/optimizers';
 import { randomBuffer } from './helpers';
 
-const UNITS = [1, 7, 8, 9, 16, 64];
+const UNITS = [1, 7, 8, 9, 15, 16, 17, 64];
 const WIDTHS = [1, 13, 37];
 /** Rows stored in the source matrix; a batch picks `COUNT` of them, out of order, one twice. */
 const ROWS = 15;
@@ -229,6 +229,27 @@ describe('gradient kernels against a dense reference', () => {
       weightGradCsr(c.csr, SELECTION, COUNT, c.dZ, c.units, g, new CsrGradScratch());
       sgdUpdate(w2, g, lr);
       expectBitIdentical(w, w2, label(c, 'weightGradCsrSgd vs weightGradCsr + sgdUpdate'));
+    });
+  });
+
+  it('weightGradCsrSgdPacked: the same W as weightGradCsrSgd, and the packed copy stays W packed', () => {
+    const lr = 0.1;
+    eachCase((c) => {
+      const sums = refWeightGradSums(c);
+      const ref = c.w.map((w, k) => w - lr * Math.fround(sums[k]));
+      const w = c.w.slice();
+      const packed = packWeights(w, c.cols, c.units);
+      weightGradCsrSgdPacked(c.csr, SELECTION, COUNT, c.dZ, c.units, w, packed, lr, new CsrGradScratch());
+      expectBitIdentical(w, ref, label(c, 'weightGradCsrSgdPacked W'));
+      expectBitIdentical(packed, packWeights(ref, c.cols, c.units), label(c, 'weightGradCsrSgdPacked packed copy'));
+      // A second batch from the updated copy (it must read the weights it wrote).
+      const sel = SELECTION.subarray(2, 9);
+      const again = w.slice();
+      const w64 = Float64Array.from(again);
+      weightGradCsrSgd(c.csr, sel, 7, c.dZ, c.units, again, w64, lr, new CsrGradScratch());
+      weightGradCsrSgdPacked(c.csr, sel, 7, c.dZ, c.units, w, packed, lr, new CsrGradScratch());
+      expectBitIdentical(w, again, label(c, 'weightGradCsrSgdPacked second batch'));
+      expectBitIdentical(packed, packWeights(again, c.cols, c.units), label(c, 'second batch, packed copy'));
     });
   });
 
