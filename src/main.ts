@@ -112,9 +112,15 @@ async function boot(): Promise<void> {
   // the engine's chunk (already downloaded beside the entry: see vite.config.ts), its longest task.
   const ui = new HtmlLayer(document.getElementById('ui')!);
   const shell = startShell(app, ui, document.getElementById('game')!);
-  await afterPaint();
-  const { startGame } = await import('./game/startGame');
-  const started = startGame(app, api, { ui, shell });
+  const engine = (async () => {
+    await afterPaint();
+    const { startGame } = await import('./game/startGame');
+    return startGame(app, api, { ui, shell });
+  })();
+  // The shell draws the map too: a chapter opened before the engine is up waits for it, then
+  // for its scene.
+  prepareScene = async (chapter) => (await engine).prepareChapter(chapter);
+  const started = await engine;
   prepareScene = started.prepareChapter;
   currentChapter = () => app.getSnapshot().context.chapter;
   openShared(app);
