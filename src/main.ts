@@ -114,6 +114,7 @@ async function boot(): Promise<void> {
   const shell = startShell(app, ui, document.getElementById('game')!);
   const engine = (async () => {
     await afterPaint();
+    await engineMoment(app);
     const { startGame } = await import('./game/startGame');
     return startGame(app, api, { ui, shell });
   })();
@@ -129,6 +130,28 @@ async function boot(): Promise<void> {
   // The service worker starts storing the whole game only once the engine has drawn its first
   // frame, so its downloads never compete with the first start.
   void started.firstFrame.then(() => registerOffline(() => app.getSnapshot().context.save.settings.locale));
+}
+
+/**
+ * When the engine's chunk is evaluated and started, its longest task (about 0.2 s on a quiet
+ * 2-core machine, a second when it is busy): not while the player's first press is on its way.
+ * The title and the map are drawn without it (game/shell.ts), so it starts once the player has
+ * done something and the page has painted what that brought (a press on Play: the map), or after
+ * a second of the title standing still, whichever comes first.
+ */
+function engineMoment(app: ReturnType<typeof createActor<typeof appMachine>>): Promise<void> {
+  return new Promise((resolve) => {
+    const first = app.getSnapshot();
+    const timer = setTimeout(go, 1000);
+    const sub = app.subscribe((snap) => {
+      if (snap !== first) void afterPaint().then(go);
+    });
+    function go(): void {
+      clearTimeout(timer);
+      sub.unsubscribe();
+      resolve();
+    }
+  });
 }
 
 /**
