@@ -112,9 +112,16 @@ async function boot(): Promise<void> {
   // the engine's chunk (already downloaded beside the entry: see vite.config.ts), its longest task.
   const ui = new HtmlLayer(document.getElementById('ui')!);
   const shell = startShell(app, ui, document.getElementById('game')!);
-  await afterPaint();
-  const { startGame } = await import('./game/startGame');
-  const started = startGame(app, api, { ui, shell });
+  const engine = (async () => {
+    await afterPaint();
+    await engineMoment(app);
+    const { startGame } = await import('./game/startGame');
+    return startGame(app, api, { ui, shell });
+  })();
+  // The shell draws the map too: a chapter opened before the engine is up waits for it, then
+  // for its scene.
+  prepareScene = async (chapter) => (await engine).prepareChapter(chapter);
+  const started = await engine;
   prepareScene = started.prepareChapter;
   currentChapter = () => app.getSnapshot().context.chapter;
   openShared(app);
@@ -123,6 +130,28 @@ async function boot(): Promise<void> {
   // The service worker starts storing the whole game only once the engine has drawn its first
   // frame, so its downloads never compete with the first start.
   void started.firstFrame.then(() => registerOffline(() => app.getSnapshot().context.save.settings.locale));
+}
+
+/**
+ * When the engine's chunk is evaluated and started, its longest task (about 0.2 s on a quiet
+ * 2-core machine, a second when it is busy): not while the player's first press is on its way.
+ * The title and the map are drawn without it (game/shell.ts), so it starts once the player has
+ * done something and the page has painted what that brought (a press on Play: the map), or after
+ * a second of the title standing still, whichever comes first.
+ */
+function engineMoment(app: ReturnType<typeof createActor<typeof appMachine>>): Promise<void> {
+  return new Promise((resolve) => {
+    const first = app.getSnapshot();
+    const timer = setTimeout(go, 1000);
+    const sub = app.subscribe((snap) => {
+      if (snap !== first) void afterPaint().then(go);
+    });
+    function go(): void {
+      clearTimeout(timer);
+      sub.unsubscribe();
+      resolve();
+    }
+  });
 }
 
 /**

@@ -14,6 +14,8 @@ const SOUND_KEYS: readonly SoundKey[] = [
   'book',
   'tick',
 ];
+/** How long the player's presses must pause before Web Audio starts (startWhenQuiet). */
+const QUIET_MS = 1500;
 const CAPTIONED: ReadonlySet<SoundKey> = new Set(['treat', 'scold', 'success', 'failure', 'complete', 'lamp', 'book']);
 
 export class GameAudio {
@@ -26,6 +28,8 @@ export class GameAudio {
    * slow machine), so that waits until the sounds load behind the title or one is played.
    */
   private started = false;
+  private startQueued = false;
+  private musicWanted = false;
   /** The last sound asked for, for the test API. */
   lastPlayed: SoundKey | null = null;
 
@@ -46,6 +50,12 @@ export class GameAudio {
     this.lastPlayed = key;
     if (CAPTIONED.has(key)) this.onCaption(key);
     if (this.muted) return;
+    // Not in the middle of a press: the first sound waits for Web Audio to start (startWhenQuiet); it
+    // would come late, so it is left out.
+    if (!this.started) {
+      this.startWhenQuiet();
+      return;
+    }
     this.load();
     this.sounds.get(key)?.play();
   }
@@ -73,7 +83,11 @@ export class GameAudio {
   }
 
   startMusic(): void {
-    this.start();
+    if (!this.started) {
+      this.musicWanted = true;
+      this.startWhenQuiet();
+      return;
+    }
     if (!this.music) this.music = new Howl({ src: [`${this.baseUrl}audio/music.wav`], loop: true, volume: 0.35 });
     if (!this.music.playing()) this.music.play();
   }
@@ -86,6 +100,35 @@ export class GameAudio {
   setMuted(muted: boolean): void {
     this.muted = muted;
     if (this.started) Howler.mute(muted);
+  }
+
+  /**
+   * Starts Web Audio (and loads the sounds) once the player has not pressed anything for a
+   * moment and the page is idle. Its first call creates the AudioContext, a task that blocks the
+   * page (0.1 s on a slow laptop, over a second on a busy machine with no sound card): never
+   * inside a press, nor between the quick presses of a player starting the game, which should
+   * each show their answer first. The music asked for meanwhile starts then.
+   */
+  startWhenQuiet(): void {
+    if (this.startQueued || this.started) return;
+    this.startQueued = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const go = () => {
+      removeEventListener('pointerdown', wait, true);
+      removeEventListener('keydown', wait, true);
+      this.load();
+      if (this.musicWanted) this.startMusic();
+    };
+    const wait = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if ('requestIdleCallback' in window) requestIdleCallback(go, { timeout: 1000 });
+        else go();
+      }, QUIET_MS);
+    };
+    addEventListener('pointerdown', wait, true);
+    addEventListener('keydown', wait, true);
+    wait();
   }
 
   private start(): void {

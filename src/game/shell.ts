@@ -4,10 +4,11 @@
 // read the title, pick a language, open the settings or press Play at once; whatever the app
 // machine is then showing, the engine draws it once it is up, and the shell hands over at its
 // first frame. No Phaser here: this runs before its chunk is evaluated.
-import { translate } from '../i18n/i18n';
+import { translate, type MessageKey } from '../i18n/i18n';
 import type { AppActor } from './services';
 import type { HtmlLayer } from './ui/htmlLayer';
 import { renderTitle } from './views/titleView';
+import { renderMapControls } from './views/mapView';
 
 export interface Shell {
   /** Whether the player pressed Play before the engine was up (the music then starts with it). */
@@ -22,6 +23,8 @@ export function startShell(app: AppActor, ui: HtmlLayer, parent: HTMLElement): S
   let pressedPlay = false;
   const stage = ui.element('shell-stage', 'div', 'bbd-shell-stage');
   ui.root.prepend(stage);
+  const heading = stage.appendChild(document.createElement('p'));
+  heading.className = 'heading';
   const line = stage.appendChild(document.createElement('p'));
   // A screen reader hears "Starting the game…" too, when Play is pressed before the engine is up.
   line.setAttribute('role', 'status');
@@ -31,16 +34,22 @@ export function startShell(app: AppActor, ui: HtmlLayer, parent: HTMLElement): S
 
   const render = () => {
     const snap = app.getSnapshot();
-    const onTitle = (snap.value as { screen: unknown }).screen === 'title';
-    if (onTitle) {
-      renderTitle(ui, app, { play: () => (pressedPlay = true) });
-      line.textContent = '';
-    } else {
+    const { screen } = snap.value as { screen: unknown };
+    const t = (key: MessageKey) => translate(snap.context.save.settings.locale, key);
+    if (screen !== 'title') {
       ui.clearGroup('title');
       ui.removeElement('title-words');
-      line.textContent = translate(snap.context.save.settings.locale, 'app.starting');
     }
+    if (screen !== 'map') ui.clearGroup('map');
+    // The map before the engine: its controls (the same the map scene draws) on its backdrop, a
+    // light picture (a few KB), so Play opens a map whose chapters answer at once.
+    stage.classList.toggle('map', screen === 'map');
+    heading.textContent = screen === 'map' ? t('map.title') : '';
+    if (screen === 'title') renderTitle(ui, app, { play: () => (pressedPlay = true) });
+    else if (screen === 'map') renderMapControls(ui, app, { press: () => {} });
+    line.textContent = screen === 'title' || screen === 'map' ? '' : t('app.starting');
   };
+  stage.style.setProperty('--map-backdrop', `url("${import.meta.env.BASE_URL}art/bg-map.svg")`);
   // The machine leaves its boot screen for the title now: the shell is the title until the
   // engine's title scene takes over the same words and controls.
   app.send({ type: 'boot.done' });

@@ -5,8 +5,8 @@
 // game must also have taken the canvas renderer by itself, unless ?renderer=webgl forces WebGL.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, snap, startPreview } from './harness.mjs';
-import { impatientStart } from './firstPress.mjs';
+import { control, openBrowser, snap, startPreview, waitForScreen } from './harness.mjs';
+import { holdWhile, impatientStart } from './firstPress.mjs';
 
 let server;
 before(async () => {
@@ -48,6 +48,46 @@ describe('first start', () => {
       console.log(
         `Play painted ${t.playShown.toFixed(0)} ms, map stop ${t.stopShown.toFixed(0)} ms, chapter 1 ${t.chapterReady.toFixed(0)} ms (${t.playPresses} + ${t.stopPresses} presses)`,
       );
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
+  // The browser makes a click only of a press and a release on the same element left in place: a
+  // redraw between the two that moves the button or rebuilds what is inside it loses the click.
+  // The control layer redraws on every app change (and moves its buttons back behind any label
+  // drawn after them), so a press held across a redraw must still count.
+  it('counts a press held while its button is redrawn', async () => {
+    const b = await openBrowser({ locale: 'en-US' });
+    const { page } = b;
+    try {
+      await page.goto(`${server.url}?seed=3`);
+      await waitForScreen(page, 'title');
+      const muted = async () => (await snap(page)).settings.muted;
+      // The sound button's icon changes with each toggle: a keyboard press toggles it while the
+      // mouse holds it, so its inside is rebuilt mid-press; the mouse's click must toggle it back.
+      const before = await muted();
+      await holdWhile(page, control(page, 'title', 'sound'), async () => {
+        await page.keyboard.press('Enter');
+        await page.waitForFunction((m) => window.blackBoxDog.snapshot().settings.muted === m, !before);
+      });
+      await page.waitForFunction((m) => window.blackBoxDog.snapshot().settings.muted === m, before, { timeout: 5000 });
+      // A label drawn after the buttons, then a redraw: the layer moves its buttons back behind
+      // the label, the held 中文 button among them; its click must still change the language.
+      await holdWhile(page, control(page, 'title', 'lang-zh-CN'), async () => {
+        await page.evaluate(() => {
+          const tail = document.createElement('div');
+          tail.dataset.owned = 'test-tail';
+          document.getElementById('ui').appendChild(tail);
+          document.querySelector('button[data-group="title"][data-id="sound"]').focus();
+        });
+        await page.keyboard.press('Enter');
+        await page.waitForFunction((m) => window.blackBoxDog.snapshot().settings.muted === m, !before);
+      });
+      await page.waitForFunction(() => window.blackBoxDog.snapshot().settings.locale === 'zh-CN', null, {
+        timeout: 5000,
+      });
       assert.deepEqual(b.errors, []);
     } finally {
       await b.close();

@@ -86,3 +86,20 @@ export async function impatientStart(page, { timeout = 90_000, once = false } = 
     await cdp.detach().catch(() => {});
   }
 }
+
+/**
+ * Presses the mouse on `locator`'s centre (Chromium input events), runs `during` while it is held,
+ * then releases it at the same place.
+ */
+export async function holdWhile(page, locator, during) {
+  const box = await locator.boundingBox();
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2, button: 'left', clickCount: 1 };
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...at });
+    await during();
+    await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at });
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}

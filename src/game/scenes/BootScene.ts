@@ -29,7 +29,7 @@ export class BootScene extends BaseScene {
       this.events.off(Phaser.Scenes.Events.POST_UPDATE, afterTitle);
       const rest = () => {
         art.loadRest();
-        this.services.audio.load();
+        this.services.audio.startWhenQuiet();
       };
       if ('requestIdleCallback' in window) requestIdleCallback(rest, { timeout: 1000 });
       else setTimeout(rest, 200);

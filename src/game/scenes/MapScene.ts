@@ -1,12 +1,10 @@
 // The AI-history timeline: a stop per chapter in the list, locked until the previous chapter is passed.
 import { classroomUnlocks } from '../../app/classroomQueue';
-import { CHAPTERS, chapterStatus, isPlayable, type ChapterStatus } from '../../levels/chapters';
-import type { ButtonSpec } from '../ui/htmlLayer';
-import { soundButton } from '../ui/soundButton';
+import { CHAPTERS, chapterStatus, isPlayable } from '../../levels/chapters';
 import { MAP_ART, SCENES, type ArtKey, type TextureKey } from '../keys';
 import { COLORS, CSS } from '../palette';
 import { BaseScene, H, W } from './BaseScene';
-import { replaysText } from '../ui/replaysText';
+import { renderMapControls } from '../views/mapView';
 import { mapLayout } from '../views/mapLayout';
 
 /** The widest a stop's year label may be before it wraps (stops stand about 190 px apart). */
@@ -18,7 +16,12 @@ export class MapScene extends BaseScene {
   }
 
   create(): void {
-    // The map's pictures load right after the title's; a quick player may get here first.
+    // The controls first (the same HTML the page's shell draws before the engine is up), so a
+    // chapter's card answers at once; the pictures behind them when they are in (they load right
+    // after the title's, and a quick player may get here first).
+    this.followApp(() =>
+      renderMapControls(this.services.ui, this.services.app, { press: () => this.services.audio.play('click') }),
+    );
     this.withArt([...MAP_ART, ...CHAPTERS.map((c) => c.icon as TextureKey)], () => this.build());
   }
 
@@ -93,17 +96,15 @@ export class MapScene extends BaseScene {
     this.followApp(() => {
       const save = this.services.app.getSnapshot().context.save;
       const starsByChapter = save.progress.stars;
-      // A class's competition opens its chapters for a student who has not passed the ones before.
       const unlocked = classroomUnlocks(save);
       heading.setText(this.t('map.title'));
       hint.setText(this.t('map.hint'));
       const frozen = (starsByChapter['3'] ?? 0) > 0 && (starsByChapter['4'] ?? 0) === 0;
       frost.setVisible(frozen);
       winter.setVisible(frozen).setText(this.t('map.winter'));
-      const statusText = (s: ChapterStatus, n: number) =>
-        s === 'soon' ? this.t('map.soon') : s === 'locked' ? this.t('map.locked') : this.t('map.stars', { n });
       // A locked chapter waits for the one before it; a coming-soon one is not built yet: each has
-      // its own picture on the badge (padlock / hourglass) and its own pill, not colour alone.
+      // its own picture on the badge (padlock / hourglass) and its own pill (mapView.ts), not
+      // colour alone.
       CHAPTERS.forEach((c, i) => {
         const status = chapterStatus(c, starsByChapter, unlocked);
         const n = starsByChapter[String(c.number)] ?? 0;
@@ -121,63 +122,6 @@ export class MapScene extends BaseScene {
           s.setTexture(k < n ? 'star' : 'star-empty').setVisible(status !== 'soon' && status !== 'locked'),
         );
       });
-      const specs: ButtonSpec[] = CHAPTERS.map((c, i) => {
-        const status = chapterStatus(c, starsByChapter, unlocked);
-        const n = starsByChapter[String(c.number)] ?? 0;
-        const title = this.dt(c.titleKey);
-        return soundButton(this.services.audio, {
-          id: `chapter-${c.number}`,
-          x: STOPS[i].x - 92 * S,
-          y: STOPS[i].y + 80 * S,
-          w: 184 * S,
-          h: 84 * S,
-          label: `${c.number}. ${title}`,
-          tag: status === 'soon' || status === 'locked' ? statusText(status, n) : undefined,
-          tagKind: status === 'locked' ? 'warn' : status === 'soon' ? 'soon' : undefined,
-          variant: status === 'open' ? 'card primary' : 'card',
-          disabled: !isPlayable(status),
-          ariaLabel: this.t('map.chapterLabel', {
-            n: c.number,
-            title,
-            year: this.dt(c.yearKey),
-            status: statusText(status, n),
-          }),
-          onPress: () => this.services.app.send({ type: 'chapter.open', chapter: c.number }),
-        });
-      });
-      specs.push(
-        {
-          id: 'back',
-          x: 24,
-          y: 20,
-          w: 170,
-          h: 60,
-          label: this.t('map.back'),
-          variant: 'quiet',
-          onPress: () => this.services.app.send({ type: 'map.back' }),
-        },
-        {
-          id: 'replays',
-          x: 206,
-          y: 20,
-          w: 170,
-          h: 60,
-          label: replaysText(this.services.app.getSnapshot().context.save.settings.locale)('replays.open'),
-          variant: 'quiet',
-          onPress: () => this.services.app.send({ type: 'replays.open', chapter: 1 }),
-        },
-        {
-          id: 'settings',
-          x: W - 194,
-          y: 20,
-          w: 170,
-          h: 60,
-          label: this.t('title.settings'),
-          variant: 'quiet',
-          onPress: () => this.services.app.send({ type: 'settings.open' }),
-        },
-      );
-      this.services.ui.sync('map', specs);
     });
   }
 }

@@ -32,13 +32,44 @@ export interface ButtonSpec {
 export class HtmlLayer {
   private readonly groups = new Map<string, Map<string, HTMLButtonElement>>();
   private readonly handlers = new WeakMap<HTMLButtonElement, () => void>();
+  private readonly specs = new WeakMap<HTMLButtonElement, ButtonSpec>();
   /** The groups synced since the DOM order was last put right, in sync order. */
   private pass: string[] = [];
   private orderQueued = false;
   /** Whether the press being handled now came from a pointer (see focus). */
   private pointerPress = false;
+  /**
+   * The button under a pointer that is down now. The browser makes a click only of a press and
+   * release on the same element left in place: moving the button, or rebuilding what is inside
+   * it, between the two loses the click. So while a button is held, the layer neither moves it
+   * nor rebuilds it; what it would have done waits for the release (`afterRelease`).
+   */
+  private held: HTMLButtonElement | null = null;
+  private afterRelease: (() => void)[] = [];
 
-  constructor(readonly root: HTMLElement) {}
+  constructor(readonly root: HTMLElement) {
+    root.addEventListener(
+      'pointerdown',
+      (e) => {
+        const button = e.target instanceof Element ? e.target.closest('button') : null;
+        if (button && root.contains(button)) this.held = button;
+      },
+      true,
+    );
+    // The click follows the release within the same task: the held button is let go just after.
+    const release = () => {
+      if (!this.held) return;
+      setTimeout(() => {
+        this.held = null;
+        const waiting = this.afterRelease;
+        this.afterRelease = [];
+        for (const run of waiting) run();
+      }, 0);
+    };
+    addEventListener('pointerup', release, true);
+    addEventListener('pointercancel', release, true);
+    addEventListener('blur', release);
+  }
 
   /** Matches the layer to the canvas' on-screen rectangle. */
   fit(canvas: HTMLCanvasElement): void {
@@ -112,6 +143,10 @@ export class HtmlLayer {
   }
 
   private putInOrder(): void {
+    if (this.held?.isConnected) {
+      this.afterRelease.push(() => this.putInOrder());
+      return;
+    }
     const ordered = this.pass.flatMap((g) => [...(this.groups.get(g)?.values() ?? [])]);
     this.pass = [];
     this.orderQueued = false;
@@ -210,8 +245,22 @@ export class HtmlLayer {
     if (style.top !== px(spec.y)) style.top = px(spec.y);
     if (style.width !== px(spec.w)) style.width = px(spec.w);
     if (style.height !== px(spec.h)) style.height = px(spec.h);
+    set('aria-label', spec.ariaLabel || null);
+    set('aria-pressed', spec.pressed === undefined ? null : String(spec.pressed));
+    // aria-disabled (not `disabled`) keeps the button focusable, so keyboard focus is never lost.
+    set('aria-disabled', String(!!spec.disabled));
+    this.handlers.set(el, spec.onPress);
+    this.specs.set(el, spec);
     const content = `${spec.icon ? `<img alt="" src="${spec.icon}">` : ''}<span class="label"></span>${spec.tag ? '<span class="tag"></span>' : ''}`;
     if (el.dataset.content !== content) {
+      if (el === this.held) {
+        // Rebuilt once the press is over, as the latest redraw asked (its words with it).
+        this.afterRelease.push(() => {
+          const latest = this.specs.get(el);
+          if (latest && el.isConnected) this.updateButton(el, latest);
+        });
+        return;
+      }
       el.innerHTML = content;
       el.dataset.content = content;
     }
@@ -223,11 +272,6 @@ export class HtmlLayer {
       tag.classList.toggle('warn', spec.tagKind === 'warn');
       tag.classList.toggle('soon', spec.tagKind === 'soon');
     }
-    set('aria-label', spec.ariaLabel || null);
-    set('aria-pressed', spec.pressed === undefined ? null : String(spec.pressed));
-    // aria-disabled (not `disabled`) keeps the button focusable, so keyboard focus is never lost.
-    set('aria-disabled', String(!!spec.disabled));
-    this.handlers.set(el, spec.onPress);
   }
 
   private arrowKeys(e: KeyboardEvent, group: string, el: HTMLButtonElement): void {
