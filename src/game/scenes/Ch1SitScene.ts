@@ -2,7 +2,7 @@
 // Every number on screen comes from the model through sitView(); the scene keeps only what is
 // pure presentation (whether the box view is open, running animations) and wires the painters
 // in views/ch1 to it.
-import type Phaser from 'phaser';
+import Phaser from 'phaser';
 import type { SitLevel } from '../../levels/ch1/sitLevel';
 import type { SitEvent } from '../../levels/ch1/sitMachine';
 import type { SitView } from '../../levels/ch1/sitView';
@@ -27,7 +27,7 @@ import {
 import { ProbabilityBox } from '../views/ch1/probabilityBox';
 import { ShowPainter } from '../views/ch1/showPainter';
 import { PANEL_X, PANELS, panelRows } from '../views/ch1/sitLayout';
-import { isPhone } from '../ui/phoneLayout';
+import { isPhone, redrawOnPhoneChange } from '../ui/phoneLayout';
 
 /** What each answer does to Bit: its face and the icon that flies to it. */
 const ANSWER: Record<Feedback, { pose: ArtKey; icon: ArtKey }> = {
@@ -86,6 +86,9 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
     this.trials = this.label(652, 18, 22, CSS.inkSoft).setOrigin(1, 0);
     this.label(PANEL_X, 78, 22, CSS.inkSoft).setName('commandsLabel');
     this.label(PANEL_X, panelRows(isPhone()).feedbackLabelY, 22, CSS.inkSoft).setName('feedbackLabel');
+    // A phone turned into landscape (or out of it) lays the panel out again for its controls' size.
+    const phone = redrawOnPhoneChange('ch1', () => this.refresh());
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => phone.stop());
     this.judge = this.add.image(560, 330, 'judge').setDisplaySize(210, 210).setVisible(false);
     this.bit = new BitPainter(this, (x, y, size, color) => this.label(x, y, size, color));
     this.box = new ProbabilityBox(this, 'ch1-box');
@@ -121,7 +124,9 @@ export default class SitScene extends ChapterScene<SitView, SitEvent, SitLevel> 
     const step = view.step;
     (this.children.getByName('title') as Phaser.GameObjects.Text).setText(this.t('ch1.title'));
     (this.children.getByName('commandsLabel') as Phaser.GameObjects.Text).setText(this.t('ch1.commands'));
-    (this.children.getByName('feedbackLabel') as Phaser.GameObjects.Text).setText(this.t('ch1.feedback'));
+    (this.children.getByName('feedbackLabel') as Phaser.GameObjects.Text)
+      .setText(this.t('ch1.feedback'))
+      .setY(panelRows(isPhone()).feedbackLabelY);
     this.trials.setText(this.dtKeys(view.trials.key, view.trials.params));
 
     if (step === 'twist' && !this.twistBoxShown) {

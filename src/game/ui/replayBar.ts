@@ -40,6 +40,9 @@ export function installReplayOverlay(app: AppActor, overlay: HtmlLayer, game: Ph
   let presetLink: string | null = null;
   const bar = h('div', { class: 'bbd-panel bbd-replay-bar', role: 'group' });
   bar.dataset.owned = 'replay-bar';
+  // The bar takes the place of the chapter's own top bar while a replay plays: it is drawn over it
+  // on purpose (the layout check lets it cover what lies under it).
+  bar.dataset.over = 'replay';
   const notice = h('div', { class: 'bbd-panel bbd-notice', role: 'status' });
   notice.dataset.owned = 'notice';
 

@@ -24,7 +24,10 @@ export function renderDialogue(layer: HtmlLayer, spec: DialogueSpec, box = { x: 
   if (who.textContent !== spec.name) who.textContent = spec.name;
   const say = el.querySelector('.say') as HTMLElement;
   const text = spec.notice ? `★ ${spec.text}` : spec.text;
-  if (say.textContent !== text) say.textContent = text;
+  if (say.textContent !== text) {
+    say.textContent = text;
+    fitSay(el, say);
+  }
   say.classList.toggle('notice', !!spec.notice);
   const actions = el.querySelector('.actions') as HTMLElement;
   actions.style.display = spec.next || spec.skip ? '' : 'none';
@@ -51,6 +54,21 @@ export function renderDialogue(layer: HtmlLayer, spec: DialogueSpec, box = { x: 
   }
 }
 
+/** A line too long for the box at the usual size is set smaller, step by step, until it fits. */
+function fitSay(box: HTMLElement, say: HTMLElement): void {
+  say.style.fontSize = '';
+  say.style.lineHeight = '';
+  for (const [px, lh] of [
+    [19, 1.3],
+    [17, 1.25],
+    [16, 1.2],
+  ]) {
+    if (box.scrollHeight <= box.clientHeight) return;
+    say.style.fontSize = `${px}px`;
+    say.style.lineHeight = String(lh);
+  }
+}
+
 let caption: Moment | null = null;
 /** How long a caption stays: long enough to read at a relaxed pace (about 3 s plus 60 ms a character). */
 export function captionMs(text: string): number {
@@ -63,6 +81,9 @@ export function captionMs(text: string): number {
 export function showCaption(layer: HtmlLayer, text: string): void {
   const el = layer.element('caption', 'div', 'bbd-caption');
   el.setAttribute('aria-hidden', 'true');
+  // A sign of a moment, shown over the stage on purpose for a few seconds (the layout check lets
+  // it cover what lies under it).
+  el.dataset.over = 'caption';
   caption ??= momentary(
     (t) => {
       const now = layer.element('caption', 'div', 'bbd-caption');

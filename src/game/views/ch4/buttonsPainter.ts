@@ -62,8 +62,8 @@ export class ButtonsPainter {
         break;
       case 'bit':
         if (!view.bit?.finished) {
-          btn('bit-step', MID_X, y2 - 56, 180, t('ch4.ui.bitStep'), send({ type: 'bit.step' }));
-          btn('bit-finish', MID_X + 190, y2 - 56, 180, t('ch4.ui.bitFinish'), send({ type: 'bit.finish' }));
+          btn('bit-step', MID_X, y2 - 56, 150, t('ch4.ui.bitStep'), send({ type: 'bit.step' }));
+          btn('bit-finish', MID_X + 160, y2 - 56, 210, t('ch4.ui.bitFinish'), send({ type: 'bit.finish' }));
         } else
           btn('bit-done', MID_X, y2, 370, t('ch4.ui.continue'), send({ type: 'bit.done' }), { variant: 'primary' });
         break;

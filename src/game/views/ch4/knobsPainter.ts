@@ -83,10 +83,10 @@ export class KnobsPainter {
     }
     if (view.step === 'build' && view.build) {
       view.build.hidden.forEach((n, j) => {
-        board.small(MID_X, PLANE.y - 6 + j * 130, t('ch4.neuron.h', { n: j + 1 }), 17, lineStyle(j).css);
-        n.knobs.forEach((k, i) => plain(k, MID_X + LABEL, PLANE.y + 34 + j * 130 + i * 36, 196));
+        board.small(MID_X, PLANE.y - 6 + j * 140, t('ch4.neuron.h', { n: j + 1 }), 17, lineStyle(j).css);
+        n.knobs.forEach((k, i) => plain(k, MID_X + LABEL, PLANE.y + 34 + j * 140 + i * 40, 196));
       });
-      view.build.output.knobs.forEach((k, i) => plain(k, RIGHT_X + LABEL, 420 + i * 36, 184));
+      view.build.output.knobs.forEach((k, i) => plain(k, RIGHT_X + LABEL, 420 + i * 40, 184));
     }
     for (const k of wanted) board.small(k.x - LABEL, k.y - 11, this.shortName(k.spec.id), 15, CSS.inkSoft);
     const all = [...wanted, ...this.handKnobs(view)];

@@ -55,6 +55,8 @@ export class Tips {
     if (!bubble.dataset.ready) {
       bubble.dataset.ready = '1';
       bubble.setAttribute('aria-hidden', 'true');
+      // Shown over its neighbours on purpose (the layout check lets it cover them).
+      bubble.dataset.over = 'tip';
       bubble.style.display = 'none';
     }
     const spans: HTMLElement[] = [];

@@ -214,9 +214,10 @@ export function renderActions(c: Controls, view: FoggyView): void {
           c,
           `degree-${d}`,
           String(d),
-          560 + (d - o.min) * 62,
+          // Wide enough for "10" and "11" with the buttons' padding.
+          554 + (d - o.min) * 63,
           390,
-          56,
+          60,
           () => c.send({ type: 'overfit.degree', degree: d }),
           {
             pressed: d === o.degree,
