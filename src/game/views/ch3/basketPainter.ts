@@ -97,10 +97,12 @@ export class BasketPainter {
     this.basket.render(items);
     this.texts.basketTitle.setText(t('ch3.basket'));
     this.texts.basketTag.setText(t('ch3.goalTag'));
-    this.texts.compare1.setText(
+    // The new fruit's score first, right under them.
+    const newRight = t('ch3.rigged.newRight', { right: r.testRight, tests: r.tests.length });
+    this.texts.compare1.setText(r.tunes ? newRight : '');
+    this.texts.compare2.setText(
       r.tunes ? t('ch3.rigged.basketRight', { right: r.basketRight, size: r.basketSize }) : '',
     );
-    this.texts.compare2.setText(r.tunes ? t('ch3.rigged.newRight', { right: r.testRight, tests: r.tests.length }) : '');
     ui.removeElement('ch3-lookalike');
   }
 
