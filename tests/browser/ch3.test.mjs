@@ -20,6 +20,7 @@ import {
   recordPlaytime,
 } from './harness.mjs';
 import { FEATURES, SOLUTIONS, knobSel, knobValue, setKnobByKeys, setKnobByMouse } from './ch3-knobs.mjs';
+import { checkLayout } from './layout.mjs';
 
 let server;
 before(async () => {
@@ -136,7 +137,7 @@ async function playChapter(locale, seed, prefix, mode) {
     assert.equal(v.tune.converged, true);
     assert.equal(v.bit.right, 12);
     await screenshot(page, `${prefix}-tune-done`);
-    await press('actions', 'toChallenge');
+    await playRigged(page, press, prefix);
     await waitStep(page, 'challenge');
     await press('actions', 'useMine');
     await screenshot(page, `${prefix}-challenge`);
@@ -168,12 +169,69 @@ async function playChapter(locale, seed, prefix, mode) {
       tuneSteps: s.lastAttempt.result.tuneSteps,
     });
     assert.ok(s.lastAttempt.events.some((e) => e.type === 'knob.nudge'));
+    assert.deepEqual(
+      s.lastAttempt.events.filter((e) => e.type === 'rigged.add').map((e) => e.fruit),
+      ['strawberry', 'plain-big-apple'],
+    );
     if (mode === 'mouse') assert.ok(s.lastAttempt.events.some((e) => e.type === 'knob.set'));
     assert.ok((await announcements(page)).length > 0, 'the live region announced something');
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
   }
+}
+
+/**
+ * The rigged basket: Bit tunes on it and gets it all right, the lamp is wrong on both new fruit, a
+ * fragrant non-apple added fixes one mistake, an apple with no scent the other. Screenshots and a
+ * layout check of each state, in the run's language.
+ */
+async function playRigged(page, press, prefix) {
+  const look = async (name) => {
+    await screenshot(page, `${prefix}-${name}`);
+    await checkLayout(page, `ch3 ${name}`, { sizes: [page.viewportSize()] });
+  };
+  await press('actions', 'toRigged');
+  await waitStep(page, 'rigged');
+  let v = await view(page);
+  assert.equal(v.line.key, 'ch3.rigged.intro');
+  assert.deepEqual(
+    v.basket.map((m) => m.fruit),
+    ['apple', 'green-apple', 'watermelon', 'grape'],
+  );
+  await look('rigged');
+  await press('actions', 'riggedTune');
+  v = await view(page);
+  assert.equal(v.rigged.basketRight, 4, 'a perfect score on the rigged basket');
+  assert.deepEqual(
+    v.rigged.tests.map((t) => [t.fruit, t.lit, t.correct]),
+    [
+      ['peach', true, false],
+      ['plain-apple', false, false],
+    ],
+  );
+  assert.equal(v.line.key, 'ch3.rigged.fooledOn');
+  assert.equal(v.fruit.id, 'peach');
+  assert.equal((await snap(page)).sound.lastPlayed, 'failure');
+  await look('rigged-fooled');
+  await press('actions', 'add-strawberry');
+  const added = page.locator(sel('actions', 'add-strawberry'));
+  assert.equal(await added.getAttribute('aria-pressed'), 'true');
+  await press('actions', 'riggedTune');
+  v = await view(page);
+  assert.equal(v.line.key, 'ch3.rigged.still');
+  assert.deepEqual(
+    v.rigged.tests.map((t) => t.correct),
+    [true, false],
+  );
+  await press('actions', 'add-plain-big-apple');
+  await press('actions', 'riggedTune');
+  v = await view(page);
+  assert.equal(v.line.key, 'ch3.rigged.fixed');
+  assert.equal(v.rigged.testRight, 2);
+  assert.equal((await snap(page)).sound.lastPlayed, 'success');
+  await look('rigged-fixed');
+  await press('actions', 'riggedDone');
 }
 
 /** Milliseconds per tuning step over the next `n` steps played, read from the game state. */

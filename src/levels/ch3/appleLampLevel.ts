@@ -60,6 +60,19 @@ export const appleLampLevelSchema = z
         .object({ calmMs: z.number().int().min(16).max(5000), fastMs: z.number().int().min(16).max(5000) })
         .refine((p) => p.fastMs <= p.calmMs, 'fastMs must not be slower than calmMs'),
     }),
+    /**
+     * The rigged basket (correlation is not cause): `feature` goes with the apples in `basket` by
+     * accident (every apple has it, nothing else does). Bit tunes itself on it, then meets the
+     * `test` fruits, which break that pattern; the player adds `choices` to the basket and retunes.
+     * A variant is a fruit of the fruit file with some features changed (an apple with no scent).
+     */
+    rigged: z.object({
+      feature: id,
+      basket: z.array(id).min(2, 'the rigged basket needs at least two fruits').max(9),
+      variants: z.array(z.object({ id, of: id, nameKey: textKey, features: z.record(z.string(), z.boolean()) })).max(8),
+      test: z.array(id).min(1, 'needs at least one new fruit to test on').max(3),
+      choices: z.array(id).min(1, 'needs at least one fruit to add').max(3),
+    }),
     challenge: z.object({ fruits: z.array(id).min(1), passAt: z.number().int().positive() }),
     /** The history card: a year (as printed) and the text key of what happened. */
     history: z.array(z.object({ year: z.string().regex(/^\d{4}$/, 'must be a year like "1957"'), textKey })).min(1),
@@ -114,6 +127,41 @@ export const appleLampLevelSchema = z
           message: 'must be at least challenge.passAt',
         });
     });
+    const rigged = level.rigged;
+    if (!level.features.includes(rigged.feature))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rigged', 'feature'],
+        message: `"${rigged.feature}" is not one of the features`,
+      });
+    const seen = new Set<string>();
+    (['basket', 'test', 'choices'] as const).forEach((list) =>
+      rigged[list].forEach((f, i) => {
+        if (seen.has(f))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rigged', list, i],
+            message: `"${f}" is listed twice (basket, new fruit and choices must not share a fruit)`,
+          });
+        seen.add(f);
+      }),
+    );
+    if (rigged.basket.length + rigged.choices.length > 9)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rigged', 'choices'],
+        message: 'the basket and the choices together must fit in 9 places',
+      });
+    rigged.variants.forEach((v, i) =>
+      Object.keys(v.features).forEach((f) => {
+        if (!level.features.includes(f))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rigged', 'variants', i, 'features', f],
+            message: `"${f}" is not one of the features`,
+          });
+      }),
+    );
     if (level.meter.min >= level.meter.max)
       ctx.addIssue({ code: 'custom', path: ['meter', 'max'], message: 'must be greater than meter.min' });
   });
@@ -155,6 +203,45 @@ export function loadAppleLampLevel(data: unknown = raw, fruitData: unknown = fru
   };
   level.basket.forEach((f, i) => need(f, `basket[${i}]`));
   level.challenge.fruits.forEach((f, i) => need(f, `challenge.fruits[${i}]`));
+  level.rigged.variants.forEach((v, i) => {
+    const base = byId.get(v.of);
+    if (byId.has(v.id))
+      problems.push(`field 'rigged.variants[${i}].id': "${v.id}" is already a fruit in ${FRUIT_FILE}`);
+    else if (!base) problems.push(`field 'rigged.variants[${i}].of': "${v.of}" is not a fruit in ${FRUIT_FILE}`);
+    else byId.set(v.id, { ...base, id: v.id, nameKey: v.nameKey, features: { ...base.features, ...v.features } });
+  });
+  (['basket', 'test', 'choices'] as const).forEach((list) =>
+    level.rigged[list].forEach((f, i) => need(f, `rigged.${list}[${i}]`)),
+  );
+  if (problems.length === 0) problems.push(...riggedProblems(level, fruits));
   if (problems.length) throw new LevelFileError(APPLE_LAMP_LEVEL_FILE, problems);
   return { ...level, fruits, featureLabels };
+}
+
+/**
+ * The rigged basket must really be rigged: the feature goes with the apples and only with them;
+ * every new fruit breaks that pattern (or it could not show the lamp was fooled); and at least one
+ * choice breaks it too (or no retuning could ever fix the lamp).
+ */
+function riggedProblems(level: AppleLampLevelFile, fruits: Record<string, Fruit>): string[] {
+  const { feature, basket, test, choices } = level.rigged;
+  const breaks = (f: string) => fruits[f].features[feature] !== fruits[f].isApple;
+  const problems: string[] = [];
+  basket.forEach((f, i) => {
+    if (breaks(f))
+      problems.push(
+        `field 'rigged.basket[${i}]': "${f}" ${fruits[f].isApple ? `is an apple but not ${feature}` : `is ${feature} but not an apple`}, so the basket is not rigged`,
+      );
+  });
+  if (!basket.some((f) => fruits[f].isApple) || basket.every((f) => fruits[f].isApple))
+    problems.push(`field 'rigged.basket': needs at least one apple and one other fruit`);
+  test.forEach((f, i) => {
+    if (!breaks(f))
+      problems.push(
+        `field 'rigged.test[${i}]': "${f}" follows the basket's pattern, so it cannot show the lamp was fooled`,
+      );
+  });
+  if (!choices.some(breaks))
+    problems.push(`field 'rigged.choices': no choice breaks the pattern, so retuning could never fix the lamp`);
+  return problems;
 }

@@ -1,5 +1,7 @@
 // Chapter 3's steps: intro → your rule in numbers (or a kind note that there is none) → the three
-// tasks (apples, watermelon, hawthorn) → Bit tunes itself → the hidden-basket challenge → its
+// tasks (apples, watermelon, hawthorn) → Bit tunes itself → the rigged basket (correlation is not
+// cause: Bit tunes on it, is fooled by new fruit, the player adds fruit and Bit retunes) → the
+// hidden-basket challenge → its
 // result (retry or keep) → the history card → done. The numbers live in the pure model; this
 // machine decides which inputs are allowed when and records every input that changes the model,
 // so the attempt replays exactly from its seed and events.
@@ -24,6 +26,7 @@ import {
   type TaskCheck,
 } from './appleLampModel';
 import { startTuning, tuneStep, tuneToEnd, tuningFinished } from './appleLampTuning';
+import { addToRigged, canAdd, canTuneRigged, riggedFixed, startRigged, tuneRigged } from './appleLampRigged';
 import { lastRun, resultOf, runChallenge, type AppleLampResult } from './appleLampChallenge';
 import type { RuleOffer } from './appleLampRule';
 import { introGuard, introState } from '../shared/intro';
@@ -44,6 +47,10 @@ export type AppleLampInputEvent =
   | { type: 'tune.step' }
   | { type: 'tune.finish' }
   | { type: 'tune.done' }
+  | { type: 'rigged.start' }
+  | { type: 'rigged.tune' }
+  | { type: 'rigged.add'; fruit: string }
+  | { type: 'rigged.done' }
   | { type: 'challenge.run' }
   | { type: 'challenge.retry' }
   | { type: 'challenge.accept' }
@@ -82,7 +89,16 @@ export interface AppleLampInput {
 
 export const INTRO_LINES = ['ch3.intro.1', 'ch3.intro.2', 'ch3.intro.3'] as const;
 
-export type AppleLampStep = 'intro' | 'rule' | 'task' | 'tune' | 'challenge' | 'challengeResult' | 'history' | 'done';
+export type AppleLampStep =
+  | 'intro'
+  | 'rule'
+  | 'task'
+  | 'tune'
+  | 'rigged'
+  | 'challenge'
+  | 'challengeResult'
+  | 'history'
+  | 'done';
 
 /** Milliseconds between two steps of the tuning's playback, at the chosen pace. */
 export function tickMs(context: Pick<AppleLampContext, 'level' | 'fast'>): number {
@@ -137,6 +153,10 @@ export const appleLampMachine = setup({
       context.lastCheck?.passed === true && context.taskIndex === context.level.tasks.length - 1,
     tuningRunning: ({ context }) => !tuningFinished(context.level, context.model.tune),
     tuningFinished: ({ context }) => tuningFinished(context.level, context.model.tune),
+    riggedCanTune: ({ context }) => canTuneRigged(context.model.rigged),
+    riggedCanAdd: ({ context, event }) =>
+      event.type === 'rigged.add' && canAdd(context.level, context.model.rigged, event.fruit),
+    riggedFixed: ({ context }) => riggedFixed(context.model.rigged),
     runPassed: ({ context }) => lastRun(context.model)?.passed === true,
   },
   actions: {
@@ -177,6 +197,13 @@ export const appleLampMachine = setup({
     tuneToEnd: assign({ model: ({ context }) => tuneToEnd(context.level, context.model), notice: () => null }),
     clearNotice: assign({ notice: () => null }),
     toggleSpeed: assign({ fast: ({ context }) => !context.fast }),
+    startRigged: assign({ model: ({ context }) => startRigged(context.model), notice: () => null }),
+    tuneRigged: assign({ model: ({ context }) => tuneRigged(context.level, context.model), notice: () => null }),
+    addToRigged: assign({
+      model: ({ context, event }) =>
+        event.type === 'rigged.add' ? addToRigged(context.level, context.model, event.fruit) : context.model,
+      notice: () => 'ch3.rigged.added',
+    }),
     runChallenge: assign({ model: ({ context }) => runChallenge(context.level, context.model), notice: () => null }),
   },
 }).createMachine({
@@ -219,6 +246,9 @@ export const appleLampMachine = setup({
       on: {
         'tune.step': { guard: 'tuningRunning', actions: ['record', 'tuneStep'] },
         'tune.finish': { guard: 'tuningRunning', actions: ['record', 'tuneToEnd'] },
+        'rigged.start': { guard: 'tuningFinished', target: 'rigged', actions: ['record', 'startRigged'] },
+        // Attempts recorded before the rigged basket went straight on to the challenge; they still
+        // do (the screen offers the rigged basket instead).
         'tune.done': { guard: 'tuningFinished', target: 'challenge', actions: ['record', 'clearNotice'] },
       },
       states: {
@@ -238,6 +268,13 @@ export const appleLampMachine = setup({
             'tune.speed': { target: 'playing', reenter: true, actions: 'toggleSpeed' },
           },
         },
+      },
+    },
+    rigged: {
+      on: {
+        'rigged.tune': { guard: 'riggedCanTune', actions: ['record', 'tuneRigged'] },
+        'rigged.add': { guard: 'riggedCanAdd', actions: ['record', 'addToRigged'] },
+        'rigged.done': { guard: 'riggedFixed', target: 'challenge', actions: ['record', 'clearNotice'] },
       },
     },
     challenge: {

@@ -7,6 +7,7 @@ import { featureVector, predict, weightedSum, type Perceptron } from '../../engi
 import type { AppleLampLevel } from './appleLampLevel';
 import type { TuneState } from './appleLampTuning';
 import type { ChallengeRun } from './appleLampChallenge';
+import type { RiggedState } from './appleLampRigged';
 
 /** The id of the threshold knob; the other knobs are named by their feature id. */
 export const THRESHOLD = 'threshold';
@@ -20,6 +21,8 @@ export interface AppleLampState {
   /** The player's own setting for the first task (apples), kept for the comparison with Bit's. */
   mine: Perceptron | null;
   tune: TuneState | null;
+  /** The rigged basket after Bit's tuning (null until it is out). */
+  rigged: RiggedState | null;
   runs: ChallengeRun[];
 }
 
@@ -37,6 +40,7 @@ export function createAppleLampState(level: AppleLampLevel, seed: number): Apple
     conveyor: 0,
     mine: null,
     tune: null,
+    rigged: null,
     runs: [],
   };
 }

@@ -76,3 +76,26 @@ export function basketAccuracy(level: AppleLampLevel, p: Perceptron): number {
     level.basket.map((f) => tuningTarget(level, f)),
   );
 }
+
+/**
+ * The same rule run to the end on any basket, in its order, from a given setting: until a whole
+ * round passes with no mistake (converged) or the level's step limit. The rigged basket uses it.
+ */
+export function learnOn(
+  level: AppleLampLevel,
+  start: Perceptron,
+  basket: readonly string[],
+  target: (fruit: string) => 0 | 1,
+): { perceptron: Perceptron; steps: number; converged: boolean } {
+  let p = start;
+  let steps = 0;
+  let cleanRun = 0;
+  while (cleanRun < basket.length && steps < level.tuning.maxSteps) {
+    const fruit = basket[steps % basket.length];
+    const step = perceptronStep(p, inputsOf(level, fruit), target(fruit), level.tuning.learningRate);
+    p = step.after;
+    cleanRun = step.changed ? 0 : cleanRun + 1;
+    steps += 1;
+  }
+  return { perceptron: p, steps, converged: cleanRun >= basket.length };
+}

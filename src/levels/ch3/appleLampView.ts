@@ -11,7 +11,6 @@ import {
   inputsOf,
   knobIds,
   knobRange,
-  knobValue,
   knobsInUse,
   readLamp,
   type LampReading,
@@ -19,6 +18,7 @@ import {
 import { basketAccuracy, tuningFinished, tuningTarget } from './appleLampTuning';
 import { lastRun, type ChallengeRun } from './appleLampChallenge';
 import type { RuleOffer } from './appleLampRule';
+import { riggedLine, riggedSetting, riggedView, type RiggedView } from './appleLampRiggedView';
 
 export interface AppleLampLine {
   key: string;
@@ -91,6 +91,8 @@ export interface AppleLampView {
   lookalikeNames: [string, string][];
   /** The sound for the latest news, with an id that changes each time it should play. */
   cue: ViewCue | null;
+  /** The rigged basket (correlation is not cause), in its step. */
+  rigged: RiggedView | null;
   /** The history card's entries, in the history step. */
   history: { year: string; textKey: string }[] | null;
 }
@@ -100,8 +102,16 @@ const GOOD_NEWS = new Set([
   'ch3.tune.converged',
   'ch3.challenge.passed',
   'ch3.challenge.best',
+  'ch3.rigged.fixed',
+  'ch3.rigged.fine',
 ]);
-const BAD_NEWS = new Set(['ch3.notice.taskWrong', 'ch3.challenge.failed']);
+const BAD_NEWS = new Set([
+  'ch3.notice.taskWrong',
+  'ch3.challenge.failed',
+  'ch3.rigged.fooledOn',
+  'ch3.rigged.fooledOff',
+  'ch3.rigged.still',
+]);
 
 /** Good news chimes, mistakes buzz; Bit's tuning chimes when it ends, whether or not it converged. */
 function cueFor(step: string, line: AppleLampLine, context: AppleLampContext): ViewCue | null {
@@ -175,6 +185,8 @@ function lineFor(step: string, context: AppleLampContext): AppleLampLine {
         rate: String(level.tuning.learningRate),
       });
     }
+    case 'rigged':
+      return riggedLine(context, riggedView(context, model.rigged!));
     case 'challenge':
       if (context.notice?.startsWith('ch3.notice.loaded')) return say(context.notice, {}, true);
       return say('ch3.challenge.guide', {
@@ -203,6 +215,13 @@ function lineFor(step: string, context: AppleLampContext): AppleLampLine {
 
 function marks(step: string, context: AppleLampContext, p: Perceptron): BasketMark[] {
   const { level } = context;
+  if (step === 'rigged' && context.model.rigged) {
+    const fruits = [...level.rigged.basket, ...context.model.rigged.added];
+    return fruits.map((fruit) => {
+      const f = level.fruits[fruit];
+      return { fruit, nameKey: f.nameKey, art: f.art, lit: readLamp(level, p, fruit).lit, wanted: f.isApple };
+    });
+  }
   const target =
     step === 'task'
       ? new Set(level.tasks[context.taskIndex].target)
@@ -219,7 +238,10 @@ function marks(step: string, context: AppleLampContext, p: Perceptron): BasketMa
 /** `playing`: whether the machine is in `tune.playing` (its clock steps the tuning). */
 export function appleLampView(step: string, context: AppleLampContext, playing = false): AppleLampView {
   const { level, model } = context;
-  const fruitId = currentFruit(level, model);
+  const rigged = step === 'rigged' && model.rigged ? riggedView(context, model.rigged) : null;
+  // In the rigged step the knobs and the lamp are what Bit learned there; the player's stay put.
+  const knobs = rigged ? riggedSetting(context) : model.knobs;
+  const fruitId = rigged ? rigged.shown : currentFruit(level, model);
   const fruit = level.fruits[fruitId];
   const tune = model.tune;
   const inTask = step === 'task';
@@ -235,7 +257,7 @@ export function appleLampView(step: string, context: AppleLampContext, playing =
       ? null
       : step === 'rule'
         ? 'ch3.knobs.offRule'
-        : step === 'tune'
+        : step === 'tune' || step === 'rigged'
           ? 'ch3.knobs.offTune'
           : 'ch3.knobs.off',
     knobs: knobIds(level).map((id) => {
@@ -244,7 +266,7 @@ export function appleLampView(step: string, context: AppleLampContext, playing =
       return {
         id,
         labelKey,
-        value: knobValue(model, level, id),
+        value: id === THRESHOLD ? knobs.threshold : knobs.weights[level.features.indexOf(id)],
         min: r.min,
         max: r.max,
         step: r.step,
@@ -252,11 +274,19 @@ export function appleLampView(step: string, context: AppleLampContext, playing =
       };
     }),
     features: level.features.map((id, i) => ({ id, labelKey: level.featureLabels[i] })),
-    fruit: { id: fruitId, nameKey: fruit.nameKey, art: fruit.art, index: model.conveyor, count: level.basket.length },
-    reading: readLamp(level, model.knobs, fruitId),
+    fruit: rigged
+      ? {
+          id: fruitId,
+          nameKey: fruit.nameKey,
+          art: fruit.art,
+          index: rigged.shownIsNew ? -1 : 0,
+          count: rigged.basketSize,
+        }
+      : { id: fruitId, nameKey: fruit.nameKey, art: fruit.art, index: model.conveyor, count: level.basket.length },
+    reading: readLamp(level, knobs, fruitId),
     meter: level.meter,
-    knobsInUse: knobsInUse(model.knobs),
-    basket: marks(step, context, model.knobs),
+    knobsInUse: knobsInUse(knobs),
+    basket: marks(step, context, knobs),
     task: inTask
       ? { index: context.taskIndex, count: level.tasks.length, id: level.tasks[context.taskIndex].id }
       : null,
@@ -287,6 +317,7 @@ export function appleLampView(step: string, context: AppleLampContext, playing =
     lookalikes: pairs,
     lookalikeNames: pairs.map(([a, b]) => [level.fruits[a].nameKey, level.fruits[b].nameKey]),
     cue: cueFor(step, line, context),
+    rigged,
     history: step === 'history' ? level.history : null,
   };
 }

@@ -26,7 +26,8 @@ export const load = (source: 'rule' | 'mine' | 'bit', p: Perceptron): AppleLampE
 export function playAppleLamp(
   level: AppleLampLevel,
   seed: number,
-  opts: { challenge?: Perceptron | 'bit'; rule?: RuleOffer; byKnob?: boolean } = {},
+  /** rigged: play the rigged basket, adding these fruits before Bit retunes (else skip it, as old attempts did). */
+  opts: { challenge?: Perceptron | 'bit'; rule?: RuleOffer; byKnob?: boolean; rigged?: string[] } = {},
 ) {
   const actor = createActor(appleLampMachine, { input: { level, seed, rule: opts.rule } }).start();
   actor.send({ type: 'dialogue.skip' });
@@ -45,7 +46,13 @@ export function playAppleLamp(
   }
   for (let i = 0; i < 5; i++) actor.send({ type: 'tune.step' });
   actor.send({ type: 'tune.finish' });
-  actor.send({ type: 'tune.done' });
+  if (opts.rigged) {
+    actor.send({ type: 'rigged.start' });
+    actor.send({ type: 'rigged.tune' });
+    for (const fruit of opts.rigged) actor.send({ type: 'rigged.add', fruit });
+    actor.send({ type: 'rigged.tune' });
+    actor.send({ type: 'rigged.done' });
+  } else actor.send({ type: 'tune.done' });
   if (opts.challenge && opts.challenge !== 'bit') actor.send(load('mine', opts.challenge));
   actor.send({ type: 'challenge.run' });
   actor.send({ type: 'challenge.accept' });

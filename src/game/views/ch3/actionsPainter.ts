@@ -41,9 +41,10 @@ export class ActionsPainter {
     const { ui, t, send } = this.kit;
     const step = view.step;
     // No conveyor buttons under the history card: later-appended buttons would sit on top of it.
+    // The rigged basket has no conveyor: its main button stands there.
     ui.sync(
       'conveyor',
-      step === 'history'
+      step === 'history' || step === 'rigged'
         ? []
         : [
             {
@@ -74,6 +75,17 @@ export class ActionsPainter {
     ui.sync('tools', [
       { id: 'map', x: 1134, y: 8, w: 128, h: 48, label: t('ch3.btn.map'), variant: 'quiet', onPress: this.quit },
     ]);
+  }
+
+  /** The rigged basket's main button, where the conveyor was: tune, retune, or on to the challenge. */
+  private riggedMain(view: AppleLampView): ButtonSpec | null {
+    const { t } = this.kit;
+    const r = view.rigged;
+    if (!r) return null;
+    const at = { y: 300, h: 52, variant: 'primary' } as const;
+    if (r.fixed) return this.button('riggedDone', t('ch3.btn.toChallenge'), 0, { type: 'rigged.done' }, at);
+    const label = t(r.tunes ? 'ch3.btn.riggedRetune' : 'ch3.btn.riggedTune');
+    return this.button('riggedTune', label, 0, { type: 'rigged.tune' }, { ...at, disabled: !r.canTune });
   }
 
   private actions(view: AppleLampView): ButtonSpec[] {
@@ -108,7 +120,7 @@ export class ActionsPainter {
       case 'tune': {
         if (!view.tune) break;
         if (view.tune.finished) {
-          b('toChallenge', t('ch3.btn.toChallenge'), 0, { type: 'tune.done' }, { variant: 'primary' });
+          b('toRigged', t('ch3.btn.toRigged'), 0, { type: 'rigged.start' }, { variant: 'primary' });
           break;
         }
         const { playing, fast } = view.playback;
@@ -136,6 +148,30 @@ export class ActionsPainter {
             ariaLabel: t('ch3.aria.speed'),
           },
         );
+        break;
+      }
+      case 'rigged': {
+        const main = this.riggedMain(view);
+        if (main) actions.push(main);
+        // The fruit the player may add, once Bit has tuned: pressed (✓) once in the basket.
+        if (!view.rigged?.canAdd) break;
+        view.rigged.choices.forEach((c, i) => {
+          const fruit = this.kit.dt(c.nameKey);
+          b(
+            `add-${c.fruit}`,
+            t(c.added ? 'ch3.btn.riggedAdded' : 'ch3.btn.riggedAdd', { fruit }),
+            i,
+            {
+              type: 'rigged.add',
+              fruit: c.fruit,
+            },
+            {
+              pressed: c.added,
+              disabled: c.added,
+              ariaLabel: t(c.added ? 'ch3.aria.riggedAdded' : 'ch3.aria.riggedAdd', { fruit }),
+            },
+          );
+        });
         break;
       }
       case 'challenge':

@@ -5,12 +5,15 @@ import type Phaser from 'phaser';
 import type { AppleLampEvent } from '../../../levels/ch3/appleLampMachine';
 import type { AppleLampView } from '../../../levels/ch3/appleLampView';
 import { CSS } from '../../palette';
-import { BasketView } from '../basketView';
+import { BasketView, type BasketItem } from '../basketView';
 import type { ChartText } from '../chartText';
 import { LAYOUT } from '../neuronLayout';
 import type { PainterKit } from '../painterKit';
 
 type Text = Phaser.GameObjects.Text;
+
+/** The rigged basket's new fruit start at the last row's first cell (the basket fits in three rows). */
+const RIGGED_NEW_CELL = 9;
 
 export class BasketPainter {
   private readonly basket: BasketView;
@@ -32,6 +35,10 @@ export class BasketPainter {
   }
 
   render(view: AppleLampView): void {
+    if (view.rigged) {
+      this.renderRigged(view);
+      return;
+    }
     const { t, dt, ui } = this.kit;
     const run = view.run;
     const items = view.runMarks
@@ -71,9 +78,38 @@ export class BasketPainter {
     } else ui.removeElement('ch3-lookalike');
   }
 
+  /**
+   * The rigged basket: its fruits (with what was added) in the first three rows, the new fruit in
+   * the last row once Bit has tuned, and the two scores under them.
+   */
+  private renderRigged(view: AppleLampView): void {
+    const { t, ui } = this.kit;
+    const r = view.rigged!;
+    // BasketView leaves a cell with no item empty: the new fruit always sit in the last row.
+    const items: BasketItem[] = [];
+    view.basket.forEach((m, i) => {
+      items[i] = { art: m.art, lit: m.lit, wanted: m.wanted };
+    });
+    if (r.tunes)
+      r.tests.forEach((x, j) => {
+        items[RIGGED_NEW_CELL + j] = { art: x.art, lit: x.lit === true, wanted: x.apple, current: x.fruit === r.shown };
+      });
+    this.basket.render(items);
+    this.texts.basketTitle.setText(t('ch3.basket'));
+    this.texts.basketTag.setText(t('ch3.goalTag'));
+    // The new fruit's score first, right under them.
+    const newRight = t('ch3.rigged.newRight', { right: r.testRight, tests: r.tests.length });
+    this.texts.compare1.setText(r.tunes ? newRight : '');
+    this.texts.compare2.setText(
+      r.tunes ? t('ch3.rigged.basketRight', { right: r.basketRight, size: r.basketSize }) : '',
+    );
+    ui.removeElement('ch3-lookalike');
+  }
+
   /** The basket (or the hidden basket's run) in words and a table. */
   chartText(view: AppleLampView): ChartText {
     const { t, dt } = this.kit;
+    if (view.rigged) return this.riggedChart(view);
     const yesNo = (b: boolean) => t(b ? 'ch3.chart.yes' : 'ch3.chart.no');
     const box = { x: LAYOUT.basket.x, y: LAYOUT.basket.y + 36, w: LAYOUT.basket.w, h: LAYOUT.basket.h - 36 };
     const head = [t('ch3.chart.col.fruit'), t('ch3.chart.col.lamp'), t('ch3.chart.col.goal'), t('ch3.chart.col.right')];
@@ -102,6 +138,51 @@ export class BasketPainter {
       id: 'basket',
       ...box,
       label: judged ? t('ch3.chart.basketGoal', { size, lit, right }) : t('ch3.chart.basket', { size, lit }),
+      table: [head, ...rows],
+    };
+  }
+
+  /** The rigged basket and the new fruit in words and a table. */
+  private riggedChart(view: AppleLampView): ChartText {
+    const { t, dt } = this.kit;
+    const r = view.rigged!;
+    const yesNo = (b: boolean) => t(b ? 'ch3.chart.yes' : 'ch3.chart.no');
+    const lamp = (lit: boolean) => t(lit ? 'ch3.lamp.on' : 'ch3.lamp.off');
+    const head = [
+      t('ch3.chart.col.fruit'),
+      t('ch3.chart.col.set'),
+      t('ch3.chart.col.lamp'),
+      t('ch3.chart.col.goal'),
+      t('ch3.chart.col.right'),
+    ];
+    const rows = view.basket.map((m) => [
+      dt(m.nameKey),
+      t('ch3.chart.inBasket'),
+      lamp(m.lit),
+      yesNo(m.wanted === true),
+      yesNo(m.wanted === m.lit),
+    ]);
+    if (r.tunes)
+      for (const x of r.tests)
+        rows.push([
+          dt(x.nameKey),
+          t('ch3.chart.isNew'),
+          lamp(x.lit === true),
+          yesNo(x.apple),
+          yesNo(x.correct === true),
+        ]);
+    return {
+      id: 'basket',
+      x: LAYOUT.basket.x,
+      y: LAYOUT.basket.y + 36,
+      w: LAYOUT.basket.w,
+      h: LAYOUT.basket.h - 36,
+      label: t('ch3.chart.rigged', {
+        size: r.basketSize,
+        right: r.tunes ? r.basketRight : view.basket.filter((m) => m.wanted === m.lit).length,
+        newRight: r.testRight,
+        tests: r.tests.length,
+      }),
       table: [head, ...rows],
     };
   }

@@ -62,7 +62,12 @@ export class StagePainter {
     this.texts.name.setText(dt(view.fruit.nameKey));
     // The hidden basket's fruits are not the training basket's: no "n / 12" there.
     const hidden = step === 'challenge' || step === 'challengeResult';
-    this.texts.count.setText(hidden ? '' : t('ch3.fruitOf', { n: view.fruit.index + 1, count: view.fruit.count }));
+    const count = view.rigged
+      ? view.rigged.shownIsNew
+        ? t('ch3.rigged.newFruit')
+        : t('ch3.basket')
+      : t('ch3.fruitOf', { n: view.fruit.index + 1, count: view.fruit.count });
+    this.texts.count.setText(hidden ? '' : count);
     this.texts.inUse.setText(t('ch3.knobsInUse', { n: view.knobsInUse }));
   }
 
@@ -73,6 +78,7 @@ export class StagePainter {
     if (view.step === 'tune' && view.tune)
       return t('ch3.tune.progress', { steps: view.tune.steps, mistakes: view.tune.mistakes });
     if (view.step === 'challenge' || view.step === 'challengeResult') return t('ch3.challenge.hidden');
+    if (view.rigged) return t('ch3.rigged.goal', { feature: dt(view.rigged.featureLabelKey) });
     return '';
   }
 }
