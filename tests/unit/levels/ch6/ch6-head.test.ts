@@ -203,6 +203,19 @@ describe('inside Bit’s head: the machine, the attempt and its replay', () => {
     expect(actor.getSnapshot().context.head).toMatchObject({ open: false, unit: 0, inspected: [], top: null });
   });
 
+  it('shows the sample as the latest progress report read it while training', () => {
+    const actor = play(level, 11, runEvents(file).slice(0, TRAINED - 1));
+    expect(digitDemonView('training', actor.getSnapshot().context).sample).toBeNull();
+    const reports: TrainProgress[] = [];
+    trainBossNet(file, digits, 11, SMALL, (p) => reports.push(p));
+    for (const progress of reports.slice(0, 3)) actor.send({ type: 'train.progress', progress, ms: 1 });
+    const view = digitDemonView('training', actor.getSnapshot().context);
+    expect(view.sample).toMatchObject(reports[2].sample!);
+    expect(view.sample?.bytes).toHaveLength(784);
+    const p = view.sample!.probabilities;
+    expect(view.sample?.predicted).toBe(p.indexOf(Math.max(...p)));
+  });
+
   it('bounds the head events an attempt records', () => {
     const actor = play(level, 11, runEvents(file).slice(0, TRAINED));
     actor.send({ type: 'head.open' });
