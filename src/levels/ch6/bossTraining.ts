@@ -8,6 +8,7 @@ import type { Dataset } from '../../engine';
 import { deriveSeed } from '../shared/seeds';
 import type { BossDigits } from './digits';
 import type { DigitDemonLevel } from './digitDemonLevel';
+import { sampleReading, type SampleReading } from './insideHead';
 
 export interface BossChoices {
   hidden: number;
@@ -28,6 +29,8 @@ export interface TrainProgress {
   testAccuracy: number;
   /** The net's current answer for each sample digit shown on screen. */
   samplePredictions: number[];
+  /** The level's one sample digit (head.sampleDigit): its ten probabilities and its loss now. */
+  sample?: SampleReading | null;
 }
 
 /** The trained weights as plain typed arrays (moved between worker and page without copying). */
@@ -150,6 +153,7 @@ export function trainBossNet(
       trainAccuracy: accuracy(net, watch.train),
       testAccuracy: accuracy(net, watch.test),
       samplePredictions: Array.from(predictClasses(net, watch.samples.inputs)),
+      sample: sampleReading(net, digits, level.head.sampleDigit),
     });
   };
   report(0, 0, 1, 0, 0);

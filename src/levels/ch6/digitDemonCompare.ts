@@ -8,6 +8,7 @@
 // them would train the network a second time).
 import type { CompareData } from '../contract';
 import type { DigitDemonContext } from './digitDemonMachine';
+import { sampleReading } from './insideHead';
 
 export function confusionGrid(confusion: readonly (readonly number[])[]): number[] {
   return confusion.flatMap((row) => {
@@ -28,5 +29,30 @@ export function digitDemonCompare(context: DigitDemonContext): CompareData {
     series: { throws: m.throws.map((t) => (t.hit ? 1 : 0)) },
   };
   if (m.report) data.grids = [{ name: 'confusion', rows: 10, cols: 10, values: confusionGrid(m.report.confusion) }];
+  data.facts.push(...headFacts(context));
   return data;
+}
+
+/**
+ * Inside Bit's head: how many hidden units the player looked at, and the level's sample digit as
+ * the trained net reads it (the probability of the right answer and the loss, computed again from
+ * the net, so a replay gives the very numbers the training's last report showed).
+ */
+export function headFacts(context: DigitDemonContext): CompareData['facts'] {
+  const net = context.model.net;
+  if (!net) return [];
+  const facts: CompareData['facts'] = [
+    { key: 'ch6.compare.head', params: { units: context.head.inspected.length, hidden: net.layers[0].units } },
+  ];
+  const r = sampleReading(net, context.digits, context.level.head.sampleDigit);
+  if (r)
+    facts.push({
+      key: 'ch6.compare.sample',
+      params: {
+        label: r.label,
+        percent: Math.round(r.probabilities[r.label] * 1000) / 10,
+        loss: Math.round(r.loss * 100) / 100,
+      },
+    });
+  return facts;
 }

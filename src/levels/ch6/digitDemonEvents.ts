@@ -30,6 +30,10 @@ export const digitDemonEventSchema = z.discriminatedUnion('type', [
   event('trick.pick', { source: z.enum(['test', 'drawing']), index: int(0, 100_000) }),
   event('epilogue.next'),
   event('ending.done'),
+  // Inside Bit's head: additive, so attempts recorded before it still verify.
+  event('head.open'),
+  event('head.unit', { unit: int(0, 1023) }),
+  event('head.close'),
 ]);
 
 // The schema and the machine's input events describe the same events.

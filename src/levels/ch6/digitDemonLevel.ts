@@ -72,6 +72,15 @@ export const digitDemonLevelSchema = z
       )
       .min(1),
     history: z.object({ year: z.number().int() }),
+    /**
+     * Inside Bit's head: the held-out digit whose probabilities and loss move while training, how
+     * many most-exciting digits are shown for a hidden unit, and how many units a page shows.
+     */
+    head: z.object({
+      sampleDigit: z.number().int().min(0).max(9999),
+      topDigits: z.number().int().min(1).max(12),
+      unitsPerPage: z.number().int().min(1).max(32),
+    }),
   })
   .superRefine((l, ctx) => {
     const b = l.build;

@@ -38,6 +38,7 @@ import {
 import { drawingToInput, inkCount, isDrawingInput, isStrokes, type Stroke } from './digitDrawing';
 import type { BossWeights, TrainProgress } from './bossTraining';
 import { trainBossInProcess, type TrainBossReply } from './trainBoss';
+import { chooseUnit, closedHead, MAX_HEAD_EVENTS, openHead, validUnit, type HeadState } from './insideHead';
 
 /** The level file joined with the digits it trains on. */
 export interface DigitDemonChapterLevel {
@@ -60,7 +61,11 @@ export type DigitDemonInputEvent =
   | { type: 'trick.epsilon'; epsilon: number }
   | ({ type: 'trick.pick' } & TrickSource)
   | { type: 'epilogue.next' }
-  | { type: 'ending.done' };
+  | { type: 'ending.done' }
+  // Inside Bit's head (after training): open the view, choose a hidden unit, close it.
+  | { type: 'head.open' }
+  | { type: 'head.unit'; unit: number }
+  | { type: 'head.close' };
 
 export type DigitDemonEvent =
   | DigitDemonInputEvent
@@ -86,6 +91,8 @@ export interface DigitDemonContext {
   /** The current run's progress reports, its time so far and its error (not recorded). */
   training: { progress: TrainProgress[]; ms: number; error: string | null };
   events: DigitDemonInputEvent[];
+  /** Inside Bit's head: open or not, the chosen unit, the units looked at (reset by each training). */
+  head: HeadState;
 }
 
 export interface DigitDemonInput {
@@ -143,6 +150,14 @@ export const digitDemonMachine = setup({
       (event.source === 'test' || event.source === 'drawing') &&
       validTrickPick(context.model, { source: event.source, index: event.index }),
     epilogueHasMore: ({ context }) => context.epiloguePage < EPILOGUE_PAGES.length - 1,
+    headCanOpen: ({ context }) => !context.head.open && !!context.model.net && headEventsLeft(context),
+    // Closing is never refused (each close follows a counted open), so the view is never a trap.
+    headCanClose: ({ context }) => context.head.open,
+    validUnit: ({ context, event }) =>
+      event.type === 'head.unit' &&
+      event.unit !== context.head.unit &&
+      validUnit(context.model.net, context.head, event.unit) &&
+      headEventsLeft(context),
   },
   actors: { trainBoss: trainBossInProcess },
   actions: {
@@ -231,6 +246,17 @@ export const digitDemonMachine = setup({
           : context.model,
     }),
     nextPage: assign({ epiloguePage: ({ context }) => context.epiloguePage + 1 }),
+    resetHead: assign({ head: () => closedHead() }),
+    openHead: assign({
+      head: ({ context }) =>
+        context.model.net
+          ? openHead(context.model.net, context.digits, context.level.head.topDigits, context.head)
+          : context.head,
+    }),
+    closeHead: assign({ head: ({ context }) => ({ ...context.head, open: false }) }),
+    chooseUnit: assign({
+      head: ({ context, event }) => (event.type === 'head.unit' ? chooseUnit(context.head, event.unit) : context.head),
+    }),
   },
 }).createMachine({
   id: 'digitDemon',
@@ -246,6 +272,7 @@ export const digitDemonMachine = setup({
     trainingsDone: 0,
     training: { progress: [], ms: 0, error: null },
     events: [],
+    head: closedHead(),
   }),
   initial: 'intro',
   states: {
@@ -277,7 +304,11 @@ export const digitDemonMachine = setup({
       },
     },
     trained: {
+      entry: 'resetHead',
       on: {
+        'head.open': { guard: 'headCanOpen', actions: ['record', 'openHead'] },
+        'head.unit': { guard: 'validUnit', actions: ['record', 'chooseUnit'] },
+        'head.close': { guard: 'headCanClose', actions: ['record', 'closeHead'] },
         'train.again': { guard: 'trainingsLeft', target: 'build', actions: ['record', 'forgetNet'] },
         'fight.start': { target: 'phase1', actions: 'record' },
       },
@@ -317,3 +348,10 @@ export const digitDemonMachine = setup({
   },
   output: ({ context }) => resultOf(context.level, context.model),
 });
+
+/** Whether the attempt may still open the head view or choose a unit (MAX_HEAD_EVENTS of those). */
+function headEventsLeft(context: DigitDemonContext): boolean {
+  let n = 0;
+  for (const e of context.events) if (e.type === 'head.open' || e.type === 'head.unit') n++;
+  return n < MAX_HEAD_EVENTS;
+}

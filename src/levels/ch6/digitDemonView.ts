@@ -26,6 +26,7 @@ import {
   type TrickSource,
 } from './digitDemonModel';
 import { EPILOGUE_PAGES, INTRO_LINES, type DigitDemonContext, type DigitDemonStep } from './digitDemonMachine';
+import { headView, sampleView, type HeadView, type SampleView } from './headView';
 
 export interface DigitDemonView {
   step: DigitDemonStep;
@@ -110,6 +111,10 @@ export interface DigitDemonView {
   /** Bit's pose on stage beside the player. */
   bit: 'idle' | 'happy' | 'confused';
   cue: ViewCue | null;
+  /** Inside Bit's head (the trained step): units' weight pictures and the digits that excite them. */
+  head: HeadView;
+  /** The level's sample digit: its ten probabilities and its loss, while training and after. */
+  sample: SampleView | null;
 }
 
 /** English says "an 8" and "a 7": keys ending in `An` carry the "an". */
@@ -126,6 +131,7 @@ function lineOf(step: DigitDemonStep, c: DigitDemonContext): DigitDemonView['lin
     case 'training':
       return { key: 'ch6.line.training', params: {} };
     case 'trained':
+      if (c.head.open) return { key: 'ch6.line.head', params: {} };
       return {
         key: m.report && m.report.accuracy >= c.level.stars.two ? 'ch6.line.trainedGood' : 'ch6.line.trained',
         params: { percent: pct(m.report?.accuracy ?? 0) },
@@ -324,6 +330,8 @@ export function digitDemonView(top: string, c: DigitDemonContext): DigitDemonVie
     stars: starsOf(c),
     bit: bitOf(step, c),
     cue: cueOf(step, c),
+    head: headView(step, c),
+    sample: sampleView(step, c),
   };
 }
 
