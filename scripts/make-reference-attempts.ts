@@ -19,6 +19,7 @@ import { rulebookMachine, type RulebookInputEvent } from '../src/levels/ch2/rule
 import type { RulebookData } from '../src/levels/ch2/rulebookLevel';
 import { appleLampMachine, type AppleLampEvent } from '../src/levels/ch3/appleLampMachine';
 import type { AppleLampLevel } from '../src/levels/ch3/appleLampLevel';
+import { breaksPattern } from '../src/levels/ch3/appleLampRigged';
 import { minskyMachine, type MinskyEvent } from '../src/levels/ch4/minskyMachine';
 import type { MinskyLevel } from '../src/levels/ch4/minskyLevel';
 import { foggyMachine, type FoggyEvent } from '../src/levels/ch5/foggyMachine';
@@ -69,8 +70,8 @@ const RULEBOOK_SCRIPT: RulebookInputEvent[] = [
   { type: 'challenge.finish' },
 ];
 
-// Chapter 3: each task solved with a known setting, Bit's self-tuning watched to the end, then
-// the challenge with four knobs (red + round - sweet + 2 fragrant > 2.5).
+// Chapter 3: each task solved with a known setting, Bit's self-tuning watched to the end, the
+// rigged basket fixed with its counterexamples, then the challenge with four knobs (red + round - sweet + 2 fragrant > 2.5).
 const LAMP_SOLUTIONS: Record<string, Perceptron> = {
   apple: { weights: [0, 1, 0, 1, -1, 0, 2], threshold: 2.5 },
   watermelon: { weights: [1, 0, 0, 0, 0, 0, 0], threshold: 0.5 },
@@ -87,7 +88,11 @@ function appleLampEvents(level: AppleLampLevel, challenge: Perceptron): AppleLam
   for (const task of level.tasks) {
     events.push(loadKnobs(LAMP_SOLUTIONS[task.id]), { type: 'conveyor.next' }, { type: 'task.check' });
   }
-  events.push({ type: 'tune.finish' }, { type: 'tune.done' }, loadKnobs(challenge));
+  // The rigged basket: Bit tunes on it, every choice that breaks its pattern goes in, Bit retunes.
+  const breakers = level.rigged.choices.filter((f) => breaksPattern(level, f));
+  events.push({ type: 'tune.finish' }, { type: 'rigged.start' }, { type: 'rigged.tune' });
+  for (const fruit of breakers) events.push({ type: 'rigged.add', fruit });
+  events.push({ type: 'rigged.tune' }, { type: 'rigged.done' }, loadKnobs(challenge));
   events.push({ type: 'challenge.run' }, { type: 'challenge.accept' }, { type: 'history.done' });
   return events;
 }

@@ -2,7 +2,7 @@
 // by keyboard (arrows, Shift for the fine step) or by a mouse click on the track, and read back
 // from the test API.
 import assert from 'node:assert/strict';
-import { snap, tabTo } from './harness.mjs';
+import { control, snap, tabTo, WAIT } from './harness.mjs';
 
 export const FEATURES = ['big', 'red', 'green', 'round', 'sweet', 'sour', 'fragrant'];
 // The same settings the unit tests prove right (see tests/unit/levels/ch3-player.ts).
@@ -43,4 +43,22 @@ export async function setKnobByMouse(page, id, target) {
   const y = upright ? box.y + box.height - thumb / 2 - t * (box.height - thumb) : box.y + box.height / 2;
   await page.mouse.click(x, y);
   assert.equal(await knobValue(page, id), target, `mouse set ${id}`);
+}
+
+/**
+ * Chapter 3's rigged basket by mouse, from Bit's finished tuning to the challenge: Bit tunes on it,
+ * a fragrant non-apple and an apple with no scent go in, Bit retunes and the new fruit are right.
+ */
+export async function playRiggedByMouse(page) {
+  const step = (s) =>
+    page.waitForFunction((x) => window.blackBoxDog.snapshot().chapter?.step === x, s, { timeout: WAIT });
+  await control(page, 'actions', 'toRigged').click();
+  await step('rigged');
+  await control(page, 'actions', 'riggedTune').click();
+  await control(page, 'actions', 'add-strawberry').click();
+  await control(page, 'actions', 'add-plain-big-apple').click();
+  await control(page, 'actions', 'riggedTune').click();
+  assert.equal((await view(page)).rigged.fixed, true, 'the retuned lamp gets the new fruit right');
+  await control(page, 'actions', 'riggedDone').click();
+  await step('challenge');
 }

@@ -21,7 +21,7 @@ import {
   sel,
   tabTo,
 } from './harness.mjs';
-import { FEATURES, SOLUTIONS, setKnobByMouse } from './ch3-knobs.mjs';
+import { FEATURES, SOLUTIONS, playRiggedByMouse, setKnobByMouse } from './ch3-knobs.mjs';
 
 let server;
 before(async () => {
@@ -72,8 +72,7 @@ async function playChapterThree(page, lamp) {
   await waitStep(page, 'tune');
   await control(page, 'actions', 'finish').click();
   await waitFor(page, () => window.blackBoxDog.snapshot().chapter.tune?.finished === true);
-  await control(page, 'actions', 'toChallenge').click();
-  await waitStep(page, 'challenge');
+  await playRiggedByMouse(page);
   await control(page, 'actions', lamp).click();
   await control(page, 'actions', 'run').click();
   await waitStep(page, 'challengeResult');

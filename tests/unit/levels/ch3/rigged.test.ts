@@ -179,6 +179,15 @@ describe('the rigged basket in the attempt', () => {
     expect(fact?.params).toEqual({ before: 0, after: 2, tests: 2, added: 2 });
   });
 
+  it("does not count for stars: the result is the hidden basket's, with or without it", () => {
+    for (const challenge of [SOLUTIONS.apple, 'bit'] as const) {
+      const withIt = playAppleLamp(level, 4, { challenge, rigged: ['plain-big-apple', 'strawberry'] }).getSnapshot();
+      const without = playAppleLamp(level, 4, { challenge }).getSnapshot();
+      expect(withIt.output).toEqual(without.output);
+      expect(chapter.nextStar?.(withIt.output!, level)).toEqual(chapter.nextStar?.(without.output!, level));
+    }
+  });
+
   it('a schema refuses a rigged.add without its fruit', () => {
     expect(appleLampEventSchema.safeParse({ type: 'rigged.add' }).success).toBe(false);
     expect(appleLampEventSchema.safeParse({ type: 'rigged.add', fruit: 'x'.repeat(100) }).success).toBe(false);
