@@ -219,8 +219,9 @@ export async function countPlayerActions(context) {
     window.__bbdActions = count;
     window.addEventListener('pointerdown', (e) => e.isTrusted && count.presses++, true);
     window.addEventListener('keydown', (e) => e.isTrusted && !e.repeat && count.keys++, true);
-    // Chapter 6 trains in a worker for as long as the machine takes: its view says how long
-    // (training.ms), and the last figure a chapter view gave is kept here.
+    // Chapter 6 trains in a worker for as long as the machine takes: its view says how long the
+    // current training run has taken (training.ms); the runs' times are added up here.
+    const runs = {};
     let api;
     Object.defineProperty(window, 'blackBoxDog', {
       configurable: true,
@@ -231,7 +232,10 @@ export async function countPlayerActions(context) {
         if (!show) return;
         value.setChapterView = (view) => {
           const ms = view?.training?.ms;
-          if (typeof ms === 'number' && ms > 0) count.trainMs = ms;
+          if (typeof ms === 'number' && ms > 0) {
+            runs[view.training.run ?? 0] = ms;
+            count.trainMs = Object.values(runs).reduce((a, b) => a + b, 0);
+          }
           show(view);
         };
       },
