@@ -127,6 +127,7 @@ async function playChapter(locale, mode, net) {
         timeout: WAIT,
       },
     );
+    await screenshot(page, `${prefix}-3a-sample`);
     const frames = await page.evaluate(
       () =>
         new Promise((resolve) => {
