@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { control, openBrowser, screenshot, snap, startPreview, waitForScreen, WAIT, sel, tabTo } from './harness.mjs';
 import { recordPlaytime } from './harness.mjs';
+import { checkLayout } from './layout.mjs';
 
 let server;
 before(async () => {
@@ -47,6 +48,30 @@ async function drawOnPad(page, points, how) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at(p)] });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
+}
+
+const headIs = (page, key, value) =>
+  page.waitForFunction(([k, v]) => window.blackBoxDog.snapshot().chapter?.head?.[k] === v, [key, value], {
+    timeout: WAIT,
+  });
+
+/** Inside Bit's head: open it, choose neuron 3, page on to the next neurons, then back. */
+async function lookInsideHead(page, press, prefix) {
+  await press('ch6-d', 'head');
+  await headIs(page, 'open', true);
+  await press('ch6-a', 'u2');
+  await headIs(page, 'unit', 2);
+  await press('ch6-a', 'next');
+  await headIs(page, 'unit', 6);
+  const head = (await view(page)).head;
+  assert.equal(head.inspected, 3);
+  assert.equal(head.picture.signed.length, 784);
+  assert.ok(head.exciting.length > 0 && head.exciting.length <= 6, `exciting ${head.exciting.length}`);
+  assert.equal(head.page.from, 6);
+  await screenshot(page, `${prefix}-4b-head`);
+  await checkLayout(page, 'ch6 head');
+  await press('ch6-d', 'back');
+  await headIs(page, 'open', false);
 }
 
 async function playChapter(locale, mode, net) {
@@ -103,6 +128,7 @@ async function playChapter(locale, mode, net) {
         timeout: WAIT,
       },
     );
+    await screenshot(page, `${prefix}-3a-sample`);
     const frames = await page.evaluate(
       () =>
         new Promise((resolve) => {
@@ -117,6 +143,9 @@ async function playChapter(locale, mode, net) {
         }),
     );
     await screenshot(page, `${prefix}-3-training`);
+    // The sample digit's ten probabilities and its loss move with the training.
+    const sample = (await view(page)).sample;
+    assert.equal(sample?.probabilities.length, 10);
     await waitStep(page, 'trained');
     times.trainMs = Date.now() - started;
     times.framesIn500ms = frames;
@@ -125,6 +154,7 @@ async function playChapter(locale, mode, net) {
     if (net === 'strong') assert.ok(trained.report.accuracy > 0.9, `accuracy ${trained.report.accuracy}`);
     else assert.ok(trained.report.accuracy < 0.9, `accuracy ${trained.report.accuracy}`);
     await screenshot(page, `${prefix}-4-trained`);
+    await lookInsideHead(page, press, prefix);
 
     // Phase 1: before each throw the player calls whether Bit reads the digit the Demon holds up.
     await press('ch6-d', 'fight');
@@ -240,6 +270,11 @@ async function playChapter(locale, mode, net) {
     assert.equal(s.lastAttempt.chapter, 6);
     assert.equal(s.lastAttempt.events.filter((e) => e.type === 'draw.submit').length, 3);
     assert.ok(s.lastAttempt.events.filter((e) => e.type === 'fight.throw').every((e) => e.call));
+    // Inside Bit's head was recorded: opened, two neurons chosen, closed.
+    assert.deepEqual(
+      s.lastAttempt.events.filter((e) => e.type.startsWith('head.')),
+      [{ type: 'head.open' }, { type: 'head.unit', unit: 2 }, { type: 'head.unit', unit: 6 }, { type: 'head.close' }],
+    );
     // Beating the Demon earns at least one star, whatever the net's score.
     assert.equal(s.lastAttempt.result.won, true, JSON.stringify(s.lastAttempt.result));
     assert.ok(s.stars[6] >= 1);

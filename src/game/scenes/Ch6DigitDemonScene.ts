@@ -14,6 +14,7 @@ import { buildPanel, introPanel } from '../views/ch6/buildPanel';
 import { digitDemonChartTexts } from '../views/ch6/chartTexts';
 import { DrawPanel } from '../views/ch6/drawPanel';
 import { phase1Panel } from '../views/ch6/fightPanel';
+import { headButton, headPanel, sampleBars } from '../views/ch6/headPanel';
 import { GROUPS, PANEL, type GroupId, type PanelKit } from '../views/ch6/kit';
 import { DemonStage } from '../views/ch6/stage';
 import { trainedPanel, trainingPanel } from '../views/ch6/trainingPanel';
@@ -142,7 +143,8 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
   private renderPanel(view: DigitDemonView): void {
     const groups = { 'ch6-a': [], 'ch6-b': [], 'ch6-c': [], 'ch6-d': [] } as PanelKit['groups'];
     const kit: PanelKit = {
-      root: this.panelRoot(view.step),
+      // Inside Bit's head replaces the report card within the trained step.
+      root: this.panelRoot(view.head.open ? 'head' : view.step),
       t: (key, params) => this.t(key, params),
       dt: (key, params) => this.dt(key, params),
       send: (e) => this.send(e),
@@ -157,9 +159,14 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
         break;
       case 'training':
         trainingPanel(kit, view);
+        sampleBars(kit, view);
         break;
       case 'trained':
-        trainedPanel(kit, view);
+        if (view.head.open) headPanel(kit, view);
+        else {
+          trainedPanel(kit, view);
+          headButton(kit, view);
+        }
         break;
       case 'phase1':
         phase1Panel(kit, view);

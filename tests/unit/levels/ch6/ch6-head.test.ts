@@ -174,8 +174,8 @@ describe('inside Bit’s head: the machine, the attempt and its replay', () => {
     view = digitDemonView('trained', actor.getSnapshot().context);
     expect(view.line.key).toBe('ch6.line.head');
     expect(view.head).toMatchObject({ open: true, unit: 0, units: SMALL.hidden, inspected: 1, canOpen: false });
-    expect(view.head.page.units.map((u) => u.unit)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(view.head.page).toMatchObject({ from: 0, to: 8, prev: null, next: 8 });
+    expect(view.head.page.units.map((u) => u.unit)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(view.head.page).toMatchObject({ from: 0, to: 6, prev: null, next: 6 });
     expect(view.head.picture?.signed).toEqual(unitPicture(actor.getSnapshot().context.model.net!, 0).signed);
     expect(view.head.exciting.length).toBeLessThanOrEqual(file.head.topDigits);
     for (const e of view.head.exciting) expect(e.label).toBe(digits.data.test.labels[e.index]);
@@ -185,7 +185,7 @@ describe('inside Bit’s head: the machine, the attempt and its replay', () => {
     expect(actor.getSnapshot().context.events.length).toBe(before);
     actor.send({ type: 'head.unit', unit: 9 });
     view = digitDemonView('trained', actor.getSnapshot().context);
-    expect(view.head.page).toMatchObject({ from: 8, to: 16, prev: 0, next: null });
+    expect(view.head.page).toMatchObject({ from: 6, to: 12, prev: 0, next: 12 });
     expect(view.head.page.units.find((u) => u.selected)?.unit).toBe(9);
     expect(view.head.inspected).toBe(2);
     actor.send({ type: 'head.close' });
