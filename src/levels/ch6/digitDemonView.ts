@@ -26,6 +26,7 @@ import {
   type TrickSource,
 } from './digitDemonModel';
 import { EPILOGUE_PAGES, INTRO_LINES, type DigitDemonContext, type DigitDemonStep } from './digitDemonMachine';
+import { teachLineOf, teachViewOf, type TeachView } from './teachView';
 
 export interface DigitDemonView {
   step: DigitDemonStep;
@@ -110,6 +111,8 @@ export interface DigitDemonView {
   /** Bit's pose on stage beside the player. */
   bit: 'idle' | 'happy' | 'confused';
   cue: ViewCue | null;
+  /** Teaching Bit the player's drawings (after the drawings), or null until it opens. */
+  teach: TeachView | null;
 }
 
 /** English says "an 8" and "a 7": keys ending in `An` carry the "an". */
@@ -162,6 +165,10 @@ function lineOf(step: DigitDemonStep, c: DigitDemonContext): DigitDemonView['lin
         ? { key: 'ch6.line.trickFooled', params: { label: t.label, after: t.after } }
         : { key: 'ch6.line.trickHeld', params: { label: t.label } };
     }
+    case 'teach':
+    case 'teaching':
+    case 'taught':
+      return teachLineOf(step, c);
     case 'epilogue':
       return { key: `ch6.epilogue.${EPILOGUE_PAGES[c.epiloguePage]}.mentor`, params: {} };
     default:
@@ -324,6 +331,7 @@ export function digitDemonView(top: string, c: DigitDemonContext): DigitDemonVie
     stars: starsOf(c),
     bit: bitOf(step, c),
     cue: cueOf(step, c),
+    teach: teachViewOf(c),
   };
 }
 
