@@ -14,13 +14,13 @@ const mark = (ok: boolean) => (ok ? '✓' : '✗');
 /** The offer under the drawings' results, once the drawings are done. */
 export function teachOffer(kit: PanelKit, view: DigitDemonView): void {
   if (view.fight.canDraw) return;
-  textPart(kit, 'teach-offer', 'div', { x: 20, y: 300, w: 520 }, kit.dt('ch6.teach.offer'));
+  textPart(kit, 'teach-offer', 'div', { x: 20, y: 200, w: 820 }, kit.dt('ch6.teach.offer'));
   kit.groups['ch6-c'] = [
     {
       id: 'teach',
       x: PANEL.x + 20,
-      y: PANEL.y + 340,
-      w: 320,
+      y: PANEL.y + 268,
+      w: 360,
       h: 56,
       label: kit.dt('ch6.teach.open'),
       onPress: () => kit.send({ type: 'teach.open' }),
@@ -30,7 +30,7 @@ export function teachOffer(kit: PanelKit, view: DigitDemonView): void {
 
 function card(kit: PanelKit, k: number, bytes: number[], lines: string[]): void {
   const x = 20 + k * (CARD_W + 8);
-  const img = part(kit, `img${k}`, 'canvas', { x, y: 96 }, 'digit');
+  const img = part(kit, `img${k}`, 'canvas', { x, y: 110 }, 'digit');
   img.style.width = '84px';
   img.style.height = '84px';
   img.setAttribute('role', 'img');
@@ -39,7 +39,7 @@ function card(kit: PanelKit, k: number, bytes: number[], lines: string[]): void 
     paintDigit(img, bytes);
     img.dataset.painted = String(bytes.length + bytes[400] + bytes[300]);
   }
-  lines.forEach((text, i) => textPart(kit, `c${k}-${i}`, 'div', { x: x + 94, y: 96 + i * 28, w: CARD_W - 98 }, text));
+  lines.forEach((text, i) => textPart(kit, `c${k}-${i}`, 'div', { x: x + 94, y: 110 + i * 28, w: CARD_W - 98 }, text));
 }
 
 function labelling(kit: PanelKit, t: TeachView): void {
@@ -55,19 +55,19 @@ function labelling(kit: PanelKit, t: TeachView): void {
       {
         id: `less${k}`,
         x: x + 94,
-        y: PANEL.y + 190,
-        w: 56,
-        h: 44,
+        y: PANEL.y + 204,
+        w: 84,
+        h: 56,
         label: '−',
         ariaLabel: dt('ch6.teach.less', { n: k + 1 }),
         onPress: () => send({ type: 'teach.label', index: k, digit: (d.digit + 9) % 10 }),
       },
       {
         id: `more${k}`,
-        x: x + 158,
-        y: PANEL.y + 190,
-        w: 56,
-        h: 44,
+        x: x + 186,
+        y: PANEL.y + 204,
+        w: 84,
+        h: 56,
         label: '+',
         ariaLabel: dt('ch6.teach.more', { n: k + 1 }),
         onPress: () => send({ type: 'teach.label', index: k, digit: (d.digit + 1) % 10 }),
@@ -76,9 +76,9 @@ function labelling(kit: PanelKit, t: TeachView): void {
     kit.groups['ch6-b'].push({
       id: `use${k}`,
       x,
-      y: PANEL.y + 246,
+      y: PANEL.y + 296,
       w: CARD_W - 8,
-      h: 44,
+      h: 56,
       label: dt(d.use ? 'ch6.teach.in' : 'ch6.teach.out'),
       ariaLabel: dt('ch6.teach.useAria', { n: k + 1, digit: d.digit }),
       pressed: d.use,
@@ -89,9 +89,9 @@ function labelling(kit: PanelKit, t: TeachView): void {
   kit.groups['ch6-d'] = [
     {
       id: 'skip',
-      x: PANEL.x + 300,
+      x: PANEL.x + 280,
       y: PANEL.y + 410,
-      w: 280,
+      w: 300,
       h: 60,
       label: dt('ch6.teach.skip'),
       onPress: () => send({ type: 'phase.next' }),
@@ -110,8 +110,7 @@ function labelling(kit: PanelKit, t: TeachView): void {
   ];
 }
 
-const t0 = (kit: PanelKit, t: TeachView) =>
-  t.canStart ? kit.dt('ch6.teach.start', { n: t.chosen }) : kit.dt('ch6.teach.none');
+const t0 = (kit: PanelKit, t: TeachView) => (t.canStart ? kit.dt('ch6.teach.start') : kit.dt('ch6.teach.none'));
 
 function relearning(kit: PanelKit, t: TeachView): void {
   const p = t.progress;
