@@ -95,6 +95,7 @@ export function teachLineOf(step: string, c: DigitDemonContext): { key: string; 
         before: o.before,
         after: o.after,
         change: Math.abs(o.change),
+        mix: c.level.teach.mix,
       },
     };
   }
