@@ -5,6 +5,7 @@
 import { fromCallback, type AnyStateMachine } from 'xstate';
 import type { TrainBossInput, TrainBossReply } from '../levels/ch6/trainBoss';
 import { BossTrainerClient } from './views/bossTrainerClient';
+import { teachBossInWorker } from './views/ch6/teachWorker';
 
 /** Chapter 6's trainBoss in a worker: progress and the weights come back as the machine's events. */
 export const trainBossInWorker = fromCallback<{ type: string }, TrainBossInput>(({ input, sendBack }) => {
@@ -22,5 +23,7 @@ export const trainBossInWorker = fromCallback<{ type: string }, TrainBossInput>(
 });
 
 export function provideChapter(chapter: number, machine: AnyStateMachine): AnyStateMachine {
-  return chapter === 6 ? machine.provide({ actors: { trainBoss: trainBossInWorker } }) : machine;
+  return chapter === 6
+    ? machine.provide({ actors: { trainBoss: trainBossInWorker, teachBoss: teachBossInWorker } })
+    : machine;
 }

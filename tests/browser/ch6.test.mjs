@@ -234,6 +234,7 @@ async function playChapter(locale, mode, net) {
     const drawn = (await view(page)).fight;
     assert.equal(drawn.drawings.length, 3);
     await screenshot(page, `${prefix}-8-drawn-all`);
+    await teachBit(page, press, prefix, locale);
     await press('ch6-d', 'next');
 
     // Phase 3: the trick, with the slider (mouse: drag-free keyboard on the range; or the buttons).
@@ -269,6 +270,7 @@ async function playChapter(locale, mode, net) {
     const s = await snap(page);
     assert.equal(s.lastAttempt.chapter, 6);
     assert.equal(s.lastAttempt.events.filter((e) => e.type === 'draw.submit').length, 3);
+    assert.equal(s.lastAttempt.events.filter((e) => e.type === 'teach.done').length, 1);
     assert.ok(s.lastAttempt.events.filter((e) => e.type === 'fight.throw').every((e) => e.call));
     // Inside Bit's head was recorded: opened, two neurons chosen, closed.
     assert.deepEqual(
@@ -284,6 +286,43 @@ async function playChapter(locale, mode, net) {
   } finally {
     await b.close();
   }
+}
+
+/**
+ * Bit learns your handwriting: open the teach moment, relabel the first drawing (+ then −, back
+ * to the digit meant, which chooses it), teach, and read the held-out score before and after.
+ */
+async function teachBit(page, press, prefix, locale) {
+  await press('ch6-c', 'teach');
+  await waitStep(page, 'teach');
+  await press('ch6-a', 'more0');
+  await page.waitForFunction(
+    () =>
+      window.blackBoxDog.snapshot().chapter.teach.drawings[0].digit !==
+      window.blackBoxDog.snapshot().chapter.teach.drawings[0].meant,
+  );
+  await press('ch6-a', 'less0');
+  await page.waitForFunction(() => {
+    const d = window.blackBoxDog.snapshot().chapter.teach.drawings[0];
+    return d.digit === d.meant && d.use;
+  });
+  await screenshot(page, `${prefix}-8b-teach`);
+  await checkLayout(page, `ch6 teach ${locale}`);
+  const started = Date.now();
+  await press('ch6-d', 'teach');
+  await waitStep(page, 'taught');
+  const taught = (await view(page)).teach.outcome;
+  assert.ok(taught.rereads.length >= 1);
+  assert.ok(taught.before > 50 && taught.after > 50, JSON.stringify(taught));
+  assert.equal(
+    taught.verdict,
+    taught.after > taught.before ? 'helped' : taught.after < taught.before ? 'hurt' : 'same',
+  );
+  console.log(
+    `${prefix} teach: ${JSON.stringify({ ms: Date.now() - started, before: taught.before, after: taught.after, learned: taught.learned })}`,
+  );
+  await screenshot(page, `${prefix}-8c-taught`);
+  await checkLayout(page, `ch6 taught ${locale}`);
 }
 
 describe('chapter 6 in Chromium', () => {

@@ -17,6 +17,7 @@ import { phase1Panel } from '../views/ch6/fightPanel';
 import { headButton, headPanel, sampleBars } from '../views/ch6/headPanel';
 import { GROUPS, PANEL, type GroupId, type PanelKit } from '../views/ch6/kit';
 import { DemonStage } from '../views/ch6/stage';
+import { teachOffer, teachPanel } from '../views/ch6/teachPanel';
 import { trainedPanel, trainingPanel } from '../views/ch6/trainingPanel';
 import { endingPanel, epiloguePanel, trickPanel } from '../views/ch6/trickPanel';
 import { H, W } from './BaseScene';
@@ -28,6 +29,9 @@ const STEP_NAMES: Partial<Record<DigitDemonView['step'], 'build' | 'train' | 'ph
   trained: 'train',
   phase1: 'phase1',
   phase2: 'phase2',
+  teach: 'phase2',
+  teaching: 'phase2',
+  taught: 'phase2',
   trick: 'phase3',
 };
 
@@ -173,6 +177,12 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
         break;
       case 'phase2':
         this.draw.paint(kit, view);
+        teachOffer(kit, view);
+        break;
+      case 'teach':
+      case 'teaching':
+      case 'taught':
+        teachPanel(kit, view);
         break;
       case 'trick':
         trickPanel(kit, view, this.services.ui);

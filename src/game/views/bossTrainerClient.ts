@@ -29,7 +29,7 @@ export class BossTrainerClient {
         this.worker = null;
         worker.terminate();
         on.done(r.weights, r.ms);
-      } else on.failed(r.message);
+      } else if (r.type === 'error') on.failed(r.message);
     };
     worker.onerror = (e) => on.failed(e.message);
     const send = (m: BossWorkerRequest) => worker.postMessage(m);

@@ -98,7 +98,8 @@ export function sampleDigitIndices(level: DigitDemonLevel, seed: number, testCou
   return picked;
 }
 
-function selectRows(data: Dataset, indices: readonly number[]): Dataset {
+/** The given rows of a sparse dataset, in the given order, with their labels. */
+export function selectRows(data: Dataset, indices: readonly number[]): Dataset {
   const inputs = data.inputs;
   if (inputs.kind !== 'csr') throw new Error('selectRows: expected sparse digits');
   const rowStart = new Int32Array(indices.length + 1);

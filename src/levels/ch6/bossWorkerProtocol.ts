@@ -1,18 +1,30 @@
 // The messages between the page and the training worker, and the worker's handler (a plain
 // function, so tests run it in Node exactly as the worker does). The page sends the digits once,
-// then one 'train' per press of Train; the worker answers with progress reports and, at the end,
+// then one 'train' per press of Train (or one 'teach' for the retrain on the player's drawings); the worker answers with progress reports and, at the end,
 // the weights as typed arrays handed over without copying. Cancelling is terminating the worker.
 import type { MnistData } from '../../engine/data';
 import { trainBossNet, weightsOf, type BossChoices, type BossWeights, type TrainProgress } from './bossTraining';
 import { prepareDigits, type BossDigits } from './digits';
 import type { DigitDemonLevel } from './digitDemonLevel';
+import { retrainBossNet, type TeachExample, type TeachProgress } from './teachBit';
 
 export type BossWorkerRequest =
   | { type: 'digits'; data: MnistData }
-  | { type: 'train'; id: number; level: DigitDemonLevel; seed: number; choices: BossChoices };
+  | { type: 'train'; id: number; level: DigitDemonLevel; seed: number; choices: BossChoices }
+  /** Teaching Bit the player's drawings: a short retrain from the trained net's weights. */
+  | {
+      type: 'teach';
+      id: number;
+      level: DigitDemonLevel;
+      seed: number;
+      hidden: number;
+      start: BossWeights;
+      examples: TeachExample[];
+    };
 
 export type BossWorkerReply =
   | { type: 'progress'; id: number; progress: TrainProgress; ms: number }
+  | { type: 'teachProgress'; id: number; progress: TeachProgress; ms: number }
   | { type: 'done'; id: number; weights: BossWeights; ms: number }
   | { type: 'error'; id: number; message: string };
 
@@ -32,9 +44,14 @@ export function createBossWorkerHandler(post: Post, now: () => number = () => 0)
     }
     const started = now();
     try {
-      const net = trainBossNet(req.level, digits, req.seed, req.choices, (progress) =>
-        post({ type: 'progress', id: req.id, progress, ms: now() - started }, []),
-      );
+      const net =
+        req.type === 'teach'
+          ? retrainBossNet(req.level, digits, req.seed, req.hidden, req.start, req.examples, (progress) =>
+              post({ type: 'teachProgress', id: req.id, progress, ms: now() - started }, []),
+            )
+          : trainBossNet(req.level, digits, req.seed, req.choices, (progress) =>
+              post({ type: 'progress', id: req.id, progress, ms: now() - started }, []),
+            );
       const weights = weightsOf(net);
       post({ type: 'done', id: req.id, weights, ms: now() - started }, [
         ...weights.weights.map((w) => w.buffer),

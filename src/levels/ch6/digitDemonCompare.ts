@@ -2,6 +2,7 @@
 // network's settings, its accuracy on the held-out digits and the fight as facts, the Demon's
 // throws hit (1) or missed (0) in order, and the confusion matrix on the held-out digits as a
 // 10 × 10 grid (row: the true digit, column: the net's answer), each row divided by its total.
+// When the player taught Bit their drawings: the held-out score before and after that retrain.
 //
 // No learning curves: the loss and accuracies during training are reported by the training
 // worker as it goes and are not part of the model, so a replay does not have them (recomputing
@@ -28,6 +29,16 @@ export function digitDemonCompare(context: DigitDemonContext): CompareData {
     ],
     series: { throws: m.throws.map((t) => (t.hit ? 1 : 0)) },
   };
+  // Teaching Bit the drawings: the held-out score before and after the retrain.
+  const taught = context.teach?.outcome;
+  if (taught) {
+    const pctOf = (right: number) => Math.round((right / taught.total) * 1000) / 10;
+    data.facts.push({
+      key: 'ch6.compare.teach',
+      params: { before: pctOf(taught.beforeRight), after: pctOf(taught.afterRight), drawings: taught.rereads.length },
+    });
+    data.series = { ...data.series, teach: [taught.beforeRight / taught.total, taught.afterRight / taught.total] };
+  }
   if (m.report) data.grids = [{ name: 'confusion', rows: 10, cols: 10, values: confusionGrid(m.report.confusion) }];
   data.facts.push(...headFacts(context));
   return data;

@@ -34,6 +34,13 @@ export const digitDemonEventSchema = z.discriminatedUnion('type', [
   event('head.open'),
   event('head.unit', { unit: int(0, 1023) }),
   event('head.close'),
+  // Teaching Bit the player's drawings (after the drawings, once).
+  event('teach.open'),
+  event('teach.label', { index: int(0, 19), digit: int(0, 9) }),
+  event('teach.use', { index: int(0, 19), use: z.boolean() }),
+  event('teach.start'),
+  event('teach.cancel'),
+  event('teach.done'),
 ]);
 
 // The schema and the machine's input events describe the same events.
@@ -55,9 +62,19 @@ export const TRAININGS = 2;
 export const MAX_EVENTS = 300;
 
 /**
+ * The most one retrain on the player's drawings costs, in the same units (hidden units x epochs
+ * over the 8,000 training digits), with its scoring of the held-out digits: the level's
+ * schema checks that its teach settings fit (digitDemonLevel.ts).
+ */
+export const TEACH_BUDGET = 32;
+/** Retrains one attempt may finish (the machine allows one). */
+export const TEACHINGS = 1;
+
+/**
  * The replay's cost is the training: hidden units x epochs of each finished training (the level
  * allows at most 640 a training), plus one unit per event. The budget is the level's trainings at
- * full budget, which replays within the classroom server's time limit.
+ * full budget, which replays within the classroom server's time limit, and a retrain on the
+ * player's drawings counts TEACH_BUDGET for each 'teach.done'.
  */
 export const digitDemonEvents: ChapterEvents = {
   schema: digitDemonEventSchema,
@@ -69,8 +86,9 @@ export const digitDemonEvents: ChapterEvents = {
       if (e.type === 'build.hidden') hidden = (e as unknown as { units: number }).units;
       else if (e.type === 'build.epochs') epochs = (e as unknown as { epochs: number }).epochs;
       else if (e.type === 'train.done') cost += Math.min(hidden * epochs, TRAINING_BUDGET);
+      else if (e.type === 'teach.done') cost += TEACH_BUDGET;
     }
     return cost;
   },
-  maxReplayCost: TRAININGS * TRAINING_BUDGET + MAX_EVENTS,
+  maxReplayCost: TRAININGS * TRAINING_BUDGET + TEACHINGS * TEACH_BUDGET + MAX_EVENTS,
 };

@@ -5,6 +5,23 @@
 import { z } from 'zod';
 import raw from '../../../levels/06-digit-demon.json';
 import { parseLevelFile } from '../shared/levelFile';
+import { TEACH_BUDGET } from './digitDemonEvents';
+
+/** The training digits (assets/data/mnist.bin.gz): a cost unit is one pass of one hidden unit over them. */
+export const TRAIN_DIGITS = 8000;
+
+/** The cost of the level's retrain at its largest net with every drawing taught, in cost units. */
+export function teachCost(l: {
+  build: { hidden: { units: number }[] };
+  teach: { mix: number; copies: number; epochs: number };
+  fight: { drawings: number };
+}): number {
+  const hidden = Math.max(...l.build.hidden.map((h) => h.units));
+  const rows = Math.min(l.teach.mix, TRAIN_DIGITS) + l.teach.copies * l.fight.drawings;
+  // Scoring the 2,000 held-out digits afterwards (forward passes only) takes about an eighth of
+  // an epoch's time (measured: 270-560 ms for the whole retrain at 128 units, 1.4-2.6 s an epoch).
+  return hidden * ((l.teach.epochs * rows) / TRAIN_DIGITS + 1 / 8);
+}
 
 export const DIGIT_DEMON_LEVEL_FILE = 'levels/06-digit-demon.json';
 
@@ -51,6 +68,17 @@ export const digitDemonLevelSchema = z
       /** Damage of a drawing Bit reads right. */
       drawDamage: z.number().int().min(1).max(10),
       drawMinInk: z.number().int().min(1).max(784),
+    }),
+    /**
+     * Teaching Bit the player's drawings (once, after the drawings): `epochs` of SGD at `rate`
+     * from the trained net, on `mix` seeded training digits plus each drawing `copies` times.
+     */
+    teach: z.object({
+      mix: z.number().int().min(0).max(8000),
+      copies: z.number().int().min(1).max(100),
+      epochs: z.number().int().min(1).max(5),
+      rate: z.number().positive().max(1),
+      reportsPerEpoch: z.number().int().min(1).max(50),
     }),
     trick: z.object({
       epsilons: z.array(unit).min(2),
@@ -102,6 +130,12 @@ export const digitDemonLevelSchema = z
       ctx.addIssue({ code: 'custom', path: ['stars'], message: 'thresholds must rise: pass <= two' });
     if (l.stars.calls > l.fight.throws)
       ctx.addIssue({ code: 'custom', path: ['stars', 'calls'], message: 'must not exceed fight.throws' });
+    if (teachCost(l) > TEACH_BUDGET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['teach'],
+        message: `costs ${teachCost(l).toFixed(1)} units to replay; at most ${TEACH_BUDGET}`,
+      });
     if (l.fight.throwsFloor >= l.fight.demonHealth)
       ctx.addIssue({ code: 'custom', path: ['fight', 'throwsFloor'], message: 'must be below demonHealth' });
   });

@@ -39,6 +39,10 @@ import { drawingToInput, inkCount, isDrawingInput, isStrokes, type Stroke } from
 import type { BossWeights, TrainProgress } from './bossTraining';
 import { trainBossInProcess, type TrainBossReply } from './trainBoss';
 import { chooseUnit, closedHead, MAX_HEAD_EVENTS, openHead, validUnit, type HeadState } from './insideHead';
+import { weightsOf } from './bossTraining';
+import { examplesOf, teachOutcome } from './teachBit';
+import * as teach from './teachSteps';
+import { teachBossInProcess, type TeachBossReply } from './teachBoss';
 
 /** The level file joined with the digits it trains on. */
 export interface DigitDemonChapterLevel {
@@ -65,11 +69,18 @@ export type DigitDemonInputEvent =
   // Inside Bit's head (after training): open the view, choose a hidden unit, close it.
   | { type: 'head.open' }
   | { type: 'head.unit'; unit: number }
-  | { type: 'head.close' };
+  | { type: 'head.close' }
+  | { type: 'teach.open' }
+  | { type: 'teach.label'; index: number; digit: number }
+  | { type: 'teach.use'; index: number; use: boolean }
+  | { type: 'teach.start' }
+  | { type: 'teach.cancel' }
+  | { type: 'teach.done' };
 
 export type DigitDemonEvent =
   | DigitDemonInputEvent
   | TrainBossReply
+  | TeachBossReply
   /** The pad's draft, as its strokes (the machine preprocesses them) or as 784 grey levels. */
   | { type: 'draw.preview'; pixels?: number[] | null; strokes?: readonly Stroke[] }
   | { type: 'dialogue.next' }
@@ -93,6 +104,8 @@ export interface DigitDemonContext {
   events: DigitDemonInputEvent[];
   /** Inside Bit's head: open or not, the chosen unit, the units looked at (reset by each training). */
   head: HeadState;
+  /** Teaching Bit the player's drawings (after the drawings, once), or null until it opens. */
+  teach: teach.TeachContext | null;
 }
 
 export interface DigitDemonInput {
@@ -110,6 +123,9 @@ export type DigitDemonStep =
   | 'trained'
   | 'phase1'
   | 'phase2'
+  | 'teach'
+  | 'teaching'
+  | 'taught'
   | 'trick'
   | 'epilogue'
   | 'ending'
@@ -149,6 +165,11 @@ export const digitDemonMachine = setup({
       event.type === 'trick.pick' &&
       (event.source === 'test' || event.source === 'drawing') &&
       validTrickPick(context.model, { source: event.source, index: event.index }),
+    validTeachLabel: ({ context: c, event: e }) =>
+      e.type === 'teach.label' && teach.isLabelIndex(c.teach, e.index) && teach.isDigit(e.digit),
+    validTeachUse: ({ context: c, event: e }) =>
+      e.type === 'teach.use' && teach.isLabelIndex(c.teach, e.index) && typeof e.use === 'boolean',
+    canTeach: ({ context }) => !!context.model.net && !!context.teach?.labels.some((l) => l.use),
     epilogueHasMore: ({ context }) => context.epiloguePage < EPILOGUE_PAGES.length - 1,
     headCanOpen: ({ context }) => !context.head.open && !!context.model.net && headEventsLeft(context),
     // Closing is never refused (each close follows a counted open), so the view is never a trap.
@@ -159,7 +180,7 @@ export const digitDemonMachine = setup({
       validUnit(context.model.net, context.head, event.unit) &&
       headEventsLeft(context),
   },
-  actors: { trainBoss: trainBossInProcess },
+  actors: { trainBoss: trainBossInProcess, teachBoss: teachBossInProcess },
   actions: {
     record: recordInput(),
     nextIntroLine: assign({ introLine: ({ context }) => context.introLine + 1 }),
@@ -245,6 +266,46 @@ export const digitDemonMachine = setup({
             )
           : context.model,
     }),
+    openTeach: assign({ teach: ({ context }) => teach.openTeach(context.model.drawings) }),
+    setTeachLabel: assign({
+      teach: ({ context: c, event: e }) =>
+        c.teach && e.type === 'teach.label' ? teach.withLabel(c.teach, e.index, e.digit) : c.teach,
+    }),
+    setTeachUse: assign({
+      teach: ({ context: c, event: e }) =>
+        c.teach && e.type === 'teach.use' ? teach.withUse(c.teach, e.index, e.use) : c.teach,
+    }),
+    countTeachRun: assign({ teach: ({ context: c }) => c.teach && teach.withRun(c.teach) }),
+    teachProgress: assign({
+      teach: ({ context: c, event: e }) =>
+        c.teach && e.type === 'teach.progress' ? teach.withProgress(c.teach, e.progress, e.ms) : c.teach,
+    }),
+    teachFailed: assign({
+      teach: ({ context: c, event: e }) =>
+        c.teach && e.type === 'teach.failed' ? { ...c.teach, error: e.message } : c.teach,
+    }),
+    /** The actor's weights are recorded as a plain 'teach.done': a replay retrains them. */
+    recordTeachDone: assign({ events: ({ context }) => [...context.events, { type: 'teach.done' as const }] }),
+    applyTeach: assign({
+      teach: ({ context, event }) => {
+        const t = context.teach;
+        const net = context.model.net;
+        if (!t || !net) return t;
+        const outcome = teachOutcome(
+          context.level,
+          context.digits,
+          context.seed,
+          context.model.choices.hidden,
+          net,
+          Math.round((context.model.report?.accuracy ?? 0) * context.digits.test.inputs.rows),
+          weightsOf(net),
+          t.labels,
+          context.model.drawings,
+          event.type === 'teach.finished' ? event.weights : undefined,
+        );
+        return { ...t, outcome, ms: event.type === 'teach.finished' ? event.ms : t.ms };
+      },
+    }),
     nextPage: assign({ epiloguePage: ({ context }) => context.epiloguePage + 1 }),
     resetHead: assign({ head: () => closedHead() }),
     openHead: assign({
@@ -273,6 +334,7 @@ export const digitDemonMachine = setup({
     training: { progress: [], ms: 0, error: null },
     events: [],
     head: closedHead(),
+    teach: null,
   }),
   initial: 'intro',
   states: {
@@ -324,7 +386,41 @@ export const digitDemonMachine = setup({
         'draw.preview': { actions: 'preview' },
         'draw.submit': { guard: 'drawingsLeftValid', actions: ['record', 'submitDrawing'] },
         'phase.next': { guard: 'drawingsDone', target: 'trick', actions: ['record', 'firstTrick'] },
+        'teach.open': { guard: 'drawingsDone', target: 'teach', actions: ['record', 'openTeach'] },
       },
+    },
+    // Teaching Bit the drawings: optional, once. Skipping it goes on to the trick.
+    teach: {
+      on: {
+        'teach.label': { guard: 'validTeachLabel', actions: ['record', 'setTeachLabel'] },
+        'teach.use': { guard: 'validTeachUse', actions: ['record', 'setTeachUse'] },
+        'teach.start': { guard: 'canTeach', target: 'teaching', actions: ['record', 'countTeachRun'] },
+        'phase.next': { target: 'trick', actions: ['record', 'firstTrick'] },
+      },
+    },
+    teaching: {
+      invoke: {
+        src: 'teachBoss',
+        input: ({ context }) => ({
+          level: context.level,
+          digits: context.digits,
+          seed: context.seed,
+          hidden: context.model.choices.hidden,
+          // canTeach let us in only with a trained net.
+          start: weightsOf(context.model.net as NonNullable<typeof context.model.net>),
+          examples: examplesOf(context.model.drawings, context.teach?.labels ?? []),
+        }),
+      },
+      on: {
+        'teach.cancel': { target: 'teach', actions: 'record' },
+        'teach.done': { target: 'taught', actions: ['record', 'applyTeach'] },
+        'teach.progress': { actions: 'teachProgress' },
+        'teach.finished': { target: 'taught', actions: ['recordTeachDone', 'applyTeach'] },
+        'teach.failed': { actions: 'teachFailed' },
+      },
+    },
+    taught: {
+      on: { 'phase.next': { target: 'trick', actions: ['record', 'firstTrick'] } },
     },
     trick: {
       on: {

@@ -27,6 +27,7 @@ import {
 } from './digitDemonModel';
 import { EPILOGUE_PAGES, INTRO_LINES, type DigitDemonContext, type DigitDemonStep } from './digitDemonMachine';
 import { headView, sampleView, type HeadView, type SampleView } from './headView';
+import { teachLineOf, teachViewOf, type TeachView } from './teachView';
 
 export interface DigitDemonView {
   step: DigitDemonStep;
@@ -115,6 +116,8 @@ export interface DigitDemonView {
   head: HeadView;
   /** The level's sample digit: its ten probabilities and its loss, while training and after. */
   sample: SampleView | null;
+  /** Teaching Bit the player's drawings (after the drawings), or null until it opens. */
+  teach: TeachView | null;
 }
 
 /** English says "an 8" and "a 7": keys ending in `An` carry the "an". */
@@ -168,6 +171,10 @@ function lineOf(step: DigitDemonStep, c: DigitDemonContext): DigitDemonView['lin
         ? { key: 'ch6.line.trickFooled', params: { label: t.label, after: t.after } }
         : { key: 'ch6.line.trickHeld', params: { label: t.label } };
     }
+    case 'teach':
+    case 'teaching':
+    case 'taught':
+      return teachLineOf(step, c);
     case 'epilogue':
       return { key: `ch6.epilogue.${EPILOGUE_PAGES[c.epiloguePage]}.mentor`, params: {} };
     default:
@@ -332,6 +339,7 @@ export function digitDemonView(top: string, c: DigitDemonContext): DigitDemonVie
     cue: cueOf(step, c),
     head: headView(step, c),
     sample: sampleView(step, c),
+    teach: teachViewOf(c),
   };
 }
 

@@ -1,0 +1,40 @@
+// Chapter 6's teachBoss on the page: Bit relearns from the player's drawings in the training
+// worker (the same worker file and handler as training), so the page stays smooth. Progress and
+// the retrained weights come back as the machine's events; leaving the step terminates the worker.
+import { fromCallback } from 'xstate';
+import type { BossWorkerReply, BossWorkerRequest } from '../../../levels/ch6/bossWorkerProtocol';
+import type { TeachBossInput, TeachBossReply } from '../../../levels/ch6/teachBoss';
+
+export const teachBossInWorker = fromCallback<{ type: string }, TeachBossInput>(({ input, sendBack }) => {
+  const reply = (r: TeachBossReply) => sendBack(r);
+  const worker = new Worker(new URL('../../workers/bossTrainer.worker.ts', import.meta.url), { type: 'module' });
+  let live = true;
+  worker.onmessage = (e: MessageEvent<BossWorkerReply>) => {
+    const r = e.data;
+    if (!live || r.id !== 1) return;
+    if (r.type === 'teachProgress') reply({ type: 'teach.progress', progress: r.progress, ms: r.ms });
+    else if (r.type === 'done') {
+      live = false;
+      worker.terminate();
+      reply({ type: 'teach.finished', weights: r.weights, ms: r.ms });
+    } else if (r.type === 'error') reply({ type: 'teach.failed', message: r.message });
+  };
+  worker.onerror = (e) => {
+    if (live) reply({ type: 'teach.failed', message: e.message });
+  };
+  const send = (m: BossWorkerRequest) => worker.postMessage(m);
+  send({ type: 'digits', data: input.digits.data });
+  send({
+    type: 'teach',
+    id: 1,
+    level: input.level,
+    seed: input.seed,
+    hidden: input.hidden,
+    start: input.start,
+    examples: input.examples,
+  });
+  return () => {
+    live = false;
+    worker.terminate();
+  };
+});
