@@ -352,9 +352,24 @@ export async function offlineReloadOk(dist) {
   }
 }
 
-export async function touchTargetMin(dist) {
+/** A touch tablet (the default) and a phone held in landscape (phone.test.mjs). */
+export const TABLET = {
+  name: 'a 1024×768 tablet',
+  viewport: { width: 1024, height: 768 },
+  hasTouch: true,
+  isMobile: true,
+};
+export const PHONE = {
+  name: 'an 844×390 phone in landscape',
+  viewport: { width: 844, height: 390 },
+  hasTouch: true,
+  isMobile: true,
+  deviceScaleFactor: 1,
+};
+
+export async function touchTargetMin(dist, { name, ...device } = TABLET) {
   const server = await startPreview({ dir: dist });
-  const b = await openBrowser({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true });
+  const b = await openBrowser(device);
   const { page } = b;
   const seen = [];
   try {
@@ -376,7 +391,7 @@ export async function touchTargetMin(dist) {
     await server.stop();
   }
   const smallest = seen.reduce((a, t) => (t.min < a.min ? t : a));
-  console.log(`smallest touch target on a 1024×768 tablet: ${smallest.min} px (${smallest.which})`);
+  console.log(`smallest touch target on ${name}: ${smallest.min} px (${smallest.which})`);
   return smallest.min;
 }
 
@@ -428,6 +443,7 @@ export async function measureAnywhere(rounds, ours, dist = join(ROOT, 'dist'), {
     baseline_throttled_fps_median: floor.throttledFps,
     throttled_fps_ratio: round2(throttled.byPace.get(THROTTLED_PACES[0]) / floor.throttledFps),
     throttled_fps_two_presses_a_second: throttled.byPace.get(2),
+    throttled_fps_ratio_two_presses: round2(throttled.byPace.get(2) / floor.throttledFps),
     throttled_fps_flat_out: throttled.byPace.get(0),
     throttled_flat_out_presses_a_second: throttled.flatOutPressesPerSecond,
     ...(quick
@@ -435,6 +451,7 @@ export async function measureAnywhere(rounds, ours, dist = join(ROOT, 'dist'), {
       : {
           offline_reload_ok: await offlineReloadOk(dist),
           touch_target_min_px: await touchTargetMin(dist),
+          touch_target_min_px_phone: await touchTargetMin(dist, PHONE),
           ...(await auditAll(dist)),
         }),
   };

@@ -102,12 +102,15 @@ async function boot(): Promise<void> {
   }
   // The rotate-your-phone card speaks the player's language; CSS stops all transitions when the
   // game's reduced-motion setting is on.
-  app.subscribe((s) => {
-    renderRotateHint(s.context.save.settings.locale);
-    document.body.classList.toggle('bbd-still', s.context.save.settings.reducedMotion);
-  });
-  renderRotateHint(save.settings.locale);
-  document.body.classList.toggle('bbd-still', save.settings.reducedMotion);
+  // The page's language too, from the start (screen readers read the title and map in it before
+  // the engine is up); written only when it changes, as restyling the page costs.
+  const pageSettings = (settings: SaveData['settings']) => {
+    renderRotateHint(settings.locale);
+    document.body.classList.toggle('bbd-still', settings.reducedMotion);
+    if (document.documentElement.lang !== settings.locale) document.documentElement.lang = settings.locale;
+  };
+  app.subscribe((s) => pageSettings(s.context.save.settings));
+  pageSettings(save.settings);
   // The title is drawn as HTML first (game/shell.ts) and painted; only then does the page start
   // the engine's chunk (already downloaded beside the entry: see vite.config.ts), its longest task.
   const ui = new HtmlLayer(document.getElementById('ui')!);

@@ -49,7 +49,9 @@ export function startShell(app: AppActor, ui: HtmlLayer, parent: HTMLElement): S
     else if (screen === 'map') renderMapControls(ui, app, { press: () => {} });
     line.textContent = screen === 'title' || screen === 'map' ? '' : t('app.starting');
   };
-  stage.style.setProperty('--map-backdrop', `url("${import.meta.env.BASE_URL}art/bg-map.svg")`);
+  // A full address: a relative one in a custom property resolves against the stylesheet's folder.
+  const backdrop = new URL(`${import.meta.env.BASE_URL}art/bg-map.svg`, document.baseURI).href;
+  stage.style.setProperty('--map-backdrop', `url("${backdrop}")`);
   // The machine leaves its boot screen for the title now: the shell is the title until the
   // engine's title scene takes over the same words and controls.
   app.send({ type: 'boot.done' });

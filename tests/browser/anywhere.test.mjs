@@ -304,17 +304,22 @@ describe('the title before the engine', () => {
       assert.equal(await heading.textContent(), '黑箱小狗');
       assert.equal(await page.locator('#game canvas').count(), 0, 'the engine has not started');
       await screenshot(page, 'title-before-engine-zh');
-      // Languages switch, and Play leads on: the engine shows the map once it is up.
+      // Languages switch, and Play leads on to the map, drawn before the engine too; a chapter
+      // pressed there opens once the engine is up.
       await control(page, 'title', 'lang-en').click();
       await page.waitForFunction(() => document.querySelector('#ui h1')?.textContent === 'Black Box Dog', null, {
         timeout: WAIT,
       });
       await control(page, 'title', 'play').click();
       await waitForScreen(page, 'map');
-      await page.getByText('Starting the game…').waitFor({ timeout: WAIT });
-      assert.equal(await control(page, 'title', 'play').count(), 0);
-      release();
       await control(page, 'map', 'chapter-1').waitFor({ timeout: WAIT });
+      assert.equal(await control(page, 'title', 'play').count(), 0);
+      assert.equal(await page.locator('#game canvas').count(), 0, 'the engine has not started');
+      await screenshot(page, 'map-before-engine-en');
+      await control(page, 'map', 'chapter-1').click();
+      await page.getByText('Starting the game…').waitFor({ timeout: WAIT });
+      release();
+      await page.locator('.bbd-dialogue button[data-id="skip"]').waitFor({ timeout: WAIT });
       await page.waitForFunction(() => !document.querySelector('.bbd-shell-stage'), null, { timeout: WAIT });
       assert.equal(await page.getByText('Starting the game…').count(), 0);
       assert.equal((await snap(page)).settings.locale, 'en');
