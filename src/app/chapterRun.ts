@@ -5,7 +5,7 @@
 // contract: pure, replay-checked code. Leaving asks first once the run has recorded input.
 import { type AnyActorRef, type AnyStateMachine, assign, not, type SnapshotFrom, stopChild } from 'xstate';
 import { CHAPTERS, chapterStatus, isPlayable } from '../levels/chapters';
-import type { RecordsEvents } from '../levels/contract';
+import { replaysVersion, type RecordsEvents } from '../levels/contract';
 import { LevelFileError } from '../levels/shared/levelFile';
 import { appSetup, type ChapterOutcome, type ChapterRun, eventsOf, type LoadedChapter } from './appSetup';
 import { classroomSeed, classroomUnlocks, queueAttempt } from './classroomQueue';
@@ -52,7 +52,7 @@ export const chapterRunSetup = appSetup.extend({
       // recorded events are replayed into the new machine below, which brings it exactly back.
       // A teacher's preset starts the run from its seed and events instead.
       const preset =
-        context.preset?.chapter === chapter.number && context.preset.levelVersion === chapter.levelVersion(level)
+        context.preset?.chapter === chapter.number && replaysVersion(chapter, level, context.preset.levelVersion)
           ? context.preset
           : null;
       const saved = context.save.inProgress?.[String(chapter.number)];
@@ -60,7 +60,7 @@ export const chapterRunSetup = appSetup.extend({
       const classSeed = classroomSeed(context.save, chapter.number);
       const resume =
         preset ??
-        (saved && saved.levelVersion === chapter.levelVersion(level) && (classSeed === null || saved.seed === classSeed)
+        (saved && replaysVersion(chapter, level, saved.levelVersion) && (classSeed === null || saved.seed === classSeed)
           ? saved
           : null);
       const seed = resume ? resume.seed : (classSeed ?? context.newSeed()) >>> 0;

@@ -4,6 +4,7 @@
 // chapter from the preset's seed and events.
 import { assign, stopChild } from 'xstate';
 import { CHAPTERS } from '../levels/chapters';
+import { replaysVersion } from '../levels/contract';
 import type { AttemptPick, LoadedChapter, SharedRead } from './appSetup';
 import { chapterRunSetup } from './chapterRun';
 import type { CompareReport } from './compare';
@@ -28,7 +29,7 @@ export const librarySetup = chapterRunSetup.extend({
     },
     /** The watched attempt was played on the level this game has (else its replay would differ). */
     watchable: ({ context }, { chapter, level }: LoadedChapter) =>
-      !!context.watch && context.watch.attempt.levelVersion === chapter.levelVersion(level),
+      !!context.watch && replaysVersion(chapter, level, context.watch.attempt.levelVersion),
     sharedRead: (_, params: SharedRead) => params.ok,
     sharedAddable: ({ context }) => !!context.shared?.report?.verified && !context.shared.added,
     sharedWatchable: ({ context }) =>

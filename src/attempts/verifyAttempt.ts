@@ -3,6 +3,7 @@
 // one. A score is only trusted when it can be reproduced. Every chapter is found through the one
 // list in levels/chapters.ts and replayed through its contract.
 import { loadChapter } from '../levels/chapters';
+import { replaysVersion } from '../levels/contract';
 import { replayChapter, type ChapterReplay } from '../levels/shared/replay';
 import type { Attempt } from './attempt';
 
@@ -51,7 +52,7 @@ export async function verifyAttempt(attempt: Attempt): Promise<Verification> {
     };
   }
   const version = chapter.levelVersion(level);
-  if (attempt.levelVersion !== version) {
+  if (!replaysVersion(chapter, level, attempt.levelVersion)) {
     return {
       ok: false,
       code: 'otherLevel',

@@ -117,6 +117,11 @@ export interface ChapterDefinition<M extends AnyStateMachine = AnyStateMachine, 
   events: ChapterEvents;
   /** The level's version, recorded with every attempt. */
   levelVersion(level: L): number;
+  /**
+   * Older versions whose attempts this level still replays exactly (the level file's
+   * `replaysVersions`, see shared/levelVersions.ts); none when absent.
+   */
+  replaysVersions?(level: L): readonly number[];
   machine: M;
   /** The machine's input for an attempt. Replays pass an empty carry. */
   input(level: L, seed: number, carry: CarryData): InputFrom<M>;
@@ -162,6 +167,11 @@ export type AnyChapter = ChapterDefinition<AnyStateMachine, unknown, unknown>;
 /** Checks a chapter against the contract at compile time and erases its types for the lists. */
 export function defineChapter<M extends AnyStateMachine, L, V>(def: ChapterDefinition<M, L, V>): AnyChapter {
   return def as unknown as AnyChapter;
+}
+
+/** Whether an attempt recorded on `version` replays on this level: its own version or one it lists. */
+export function replaysVersion(chapter: AnyChapter, level: unknown, version: number): boolean {
+  return version === chapter.levelVersion(level) || (chapter.replaysVersions?.(level) ?? []).includes(version);
 }
 
 /**

@@ -2,6 +2,7 @@
 // names (levels/fruits.json). Loading joins the two: every fruit id in the level must exist in the
 // fruit file, and every feature the lamp reads must be one the fruits describe.
 import { z } from 'zod';
+import { checkReplaysVersions, replaysVersionsSchema } from '../shared/levelVersions';
 import raw from '../../../levels/03-apple-lamp.json';
 import fruitsRaw from '../../../levels/fruits.json';
 import { FRUIT_FILE, loadFruits, type Fruit } from '../shared/fruits';
@@ -38,6 +39,7 @@ export const appleLampLevelSchema = z
     chapter: z.literal(3),
     id: z.literal('ch3-apple-lamp'),
     version: z.number().int().positive(),
+    replaysVersions: replaysVersionsSchema,
     titleKey: textKey,
     insightKey: textKey,
     features: z.array(id).min(2, 'the lamp needs at least two inputs'),
@@ -87,6 +89,7 @@ export const appleLampLevelSchema = z
       .min(1),
   })
   .superRefine((level, ctx) => {
+    checkReplaysVersions(level, ctx);
     const basket = new Set(level.basket);
     const taskIds = new Set(level.tasks.map((t) => t.id));
     if (basket.size !== level.basket.length)

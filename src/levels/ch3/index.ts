@@ -14,6 +14,7 @@ export default defineChapter({
   loadLevel: () => loadAppleLampLevel(),
   events: appleLampEvents,
   levelVersion: (level) => level.version,
+  replaysVersions: (level) => level.replaysVersions ?? [],
   machine: appleLampMachine,
   // Chapter 2's apple rule is only offered: loading it is a recorded knobs.load event, so a
   // replay (with an empty carry) needs no chapter 2 data. offerRule never throws.

@@ -3,6 +3,7 @@
 // reports progress, the fight's health and rounds, the trick's epsilons, the star thresholds and
 // the sample drawings offered to keyboard players (strokes in a unit square, y down).
 import { z } from 'zod';
+import { checkReplaysVersions, replaysVersionsSchema } from '../shared/levelVersions';
 import raw from '../../../levels/06-digit-demon.json';
 import { parseLevelFile } from '../shared/levelFile';
 import { TEACH_BUDGET } from './digitDemonEvents';
@@ -33,6 +34,7 @@ export const digitDemonLevelSchema = z
     chapter: z.literal(6),
     id: z.literal('ch6-digit-demon'),
     version: z.number().int().positive(),
+    replaysVersions: replaysVersionsSchema,
     network: z.object({
       input: z.literal(784),
       outputActivation: z.literal('softmax'),
@@ -111,6 +113,7 @@ export const digitDemonLevelSchema = z
     }),
   })
   .superRefine((l, ctx) => {
+    checkReplaysVersions(l, ctx);
     const b = l.build;
     if (!b.hidden.some((h) => h.units === b.start.hidden))
       ctx.addIssue({ code: 'custom', path: ['build', 'start', 'hidden'], message: 'must be one of build.hidden' });

@@ -19,6 +19,7 @@ export default defineChapter({
   loadLevel: (): DigitDemonChapterLevel => ({ file: loadDigitDemonLevel(), digits }),
   events: digitDemonEvents,
   levelVersion: (level) => level.file.version,
+  replaysVersions: (level) => level.file.replaysVersions ?? [],
   machine: digitDemonMachine,
   input: (level, seed) => ({ level, seed }),
   view: (snap) => digitDemonView(stepOf(snap.value).top, snap.context),

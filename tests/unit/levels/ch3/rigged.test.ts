@@ -16,7 +16,7 @@ import { appleLampMachine, type AppleLampEvent } from '../../../../src/levels/ch
 import { inputsOf } from '../../../../src/levels/ch3/appleLampModel';
 import { addToRigged, startRigged, tuneRigged } from '../../../../src/levels/ch3/appleLampRigged';
 import { appleLampView } from '../../../../src/levels/ch3/appleLampView';
-import { stepOf } from '../../../../src/levels/contract';
+import { replaysVersion, stepOf } from '../../../../src/levels/contract';
 import { LevelFileError } from '../../../../src/levels/shared/levelFile';
 import { replayChapter } from '../../../../src/levels/shared/replay';
 import { playAppleLamp, SOLUTIONS } from '../ch3-player';
@@ -193,7 +193,7 @@ describe('the rigged basket in the attempt', () => {
     expect(appleLampEventSchema.safeParse({ type: 'rigged.add', fruit: 'x'.repeat(100) }).success).toBe(false);
   });
 
-  it('attempts recorded before the rigged basket still verify (level version 1)', () => {
+  it('attempts recorded before the rigged basket (level version 1) still replay on version 2', () => {
     const save = JSON.parse(
       readFileSync(join(import.meta.dirname, '../../../fixtures/save-v2-2026-12-01.json'), 'utf8'),
     ) as {
@@ -202,7 +202,9 @@ describe('the rigged basket in the attempt', () => {
     const old = save.attempts.filter((a) => a.chapter === 3);
     expect(old.length).toBeGreaterThan(0);
     for (const a of old) {
-      expect(a.levelVersion).toBe(chapter.levelVersion(level));
+      expect(a.levelVersion).toBe(1);
+      expect(chapter.levelVersion(level)).toBe(2);
+      expect(replaysVersion(chapter, level, a.levelVersion)).toBe(true);
       expect(replayChapter(chapter, level, a.seed, a.events).result).toEqual(a.result);
     }
   });

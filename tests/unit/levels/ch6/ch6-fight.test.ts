@@ -238,7 +238,7 @@ describe('chapter 6 replays stay bounded', () => {
       readFileSync(new URL('../../../fixtures/ch6-v1-attempt.json', import.meta.url), 'utf8'),
     ) as Attempt;
     expect(old.levelVersion).toBe(1);
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
     // Its events pass the shape check, so the replay answers with the version.
     expect(await checkAttemptShape(old)).toMatchObject({ ok: true });
     const v = await verifyAttempt(old);

@@ -233,7 +233,7 @@ describe('teaching Bit the drawings (replay cost)', () => {
     expect(await checkAttemptShape(bad)).toMatchObject({ ok: false, code: 'unknown-event' });
   });
 
-  it('an attempt with a retrain verifies, and one without it still does (level version unchanged)', async () => {
+  it('an attempt with a retrain verifies, and one without it still does (as does one recorded on version 2)', async () => {
     const events = runEvents(file);
     const at = events.findIndex((e) => e.type === 'trick.epsilon') - 1;
     const taught = [
@@ -252,6 +252,10 @@ describe('teaching Bit the drawings (replay cost)', () => {
     console.log(`verify with a retrain (16 hidden): ${Math.round(performance.now() - started)} ms`);
     const plain = play(level, SEED, events).getSnapshot();
     expect(plain.output).toEqual(done.output);
-    expect(file.version).toBe(2);
+    // Teaching only adds to the chapter: version 3 still replays what version 2 recorded.
+    expect(file.version).toBe(3);
+    const v2 = { ...attempt(plain.context.events), result: JSON.parse(JSON.stringify(plain.output)), levelVersion: 2 };
+    expect(await verifyAttempt(v2)).toMatchObject({ ok: true });
+    expect(await verifyAttempt({ ...v2, levelVersion: 1 })).toMatchObject({ ok: false, code: 'otherLevel' });
   });
 });
