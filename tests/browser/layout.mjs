@@ -349,8 +349,9 @@ const cost = { states: 0, full: 0, ms: 0 };
 export async function checkpoint(page, name) {
   const start = Date.now();
   const state = await page.evaluate(() => {
-    // A page that is not the game's (the classroom's teacher page) has no layers to look at.
-    if (!document.getElementById('game')) return null;
+    // A page that is not the game's (the classroom's teacher page), or the page's own title
+    // before the engine has come (anywhere.test.mjs), has no game layers to look at.
+    if (!document.querySelector('#game canvas')) return null;
     const s = window.blackBoxDog?.snapshot() ?? {};
     const dialog = !!document.querySelector('#overlay [role="dialog"], #overlay [role="alertdialog"]');
     return {
