@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
+import { checkpoint } from './layout.mjs';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 export const ARTIFACTS = join(ROOT, 'artifacts', 'screenshots');
@@ -128,10 +129,17 @@ export async function openBrowser({ locale = 'en-US', viewport = { width: 1280, 
   };
 }
 
-export async function screenshot(page, name) {
+/**
+ * Saves a screenshot of the state shown now, then runs the layout check on that state
+ * (tests/browser/layout.mjs's checkpoint): every state a browser test takes a picture of is
+ * checked for overlapping, spilling and cut texts. `layout: false` only pictures it (a moment
+ * caught mid-animation, a page that is not the game's).
+ */
+export async function screenshot(page, name, { layout = true } = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path });
+  if (layout) await checkpoint(page, name);
   return path;
 }
 

@@ -13,11 +13,13 @@ export function renderHistoryCard(
   }
   const el = layer.element('history-card', 'section', 'bbd-panel');
   Object.assign(el.style, {
-    left: '150px',
+    // Across the whole stage between the top bar and the plane's legend: what it covers is all
+    // hidden (a wide board's labels are not cut in half by its side), its lines kept short.
+    left: '24px',
     top: '70px',
-    width: '980px',
+    width: '1232px',
     height: '410px',
-    padding: '22px 30px',
+    padding: '22px 150px',
     overflow: 'hidden',
     background: 'var(--cream)',
   });

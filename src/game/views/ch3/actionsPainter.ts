@@ -6,6 +6,7 @@ import type { AppleLampEvent } from '../../../levels/ch3/appleLampMachine';
 import type { AppleLampView } from '../../../levels/ch3/appleLampView';
 import type { ButtonSpec } from '../../ui/htmlLayer';
 import type { PainterKit } from '../painterKit';
+import { smallType } from '../ch4/tips';
 
 const ACTION_Y = [396, 450, 504];
 
@@ -72,6 +73,8 @@ export class ActionsPainter {
           ],
     );
     ui.sync('actions', this.actions(view));
+    // "To the end" and the pace share one row of the left panel: a smaller type fits their words.
+    smallType(ui, 'actions', ['finish', 'speed'], 20);
     ui.sync('tools', [
       { id: 'map', x: 1134, y: 8, w: 128, h: 48, label: t('ch3.btn.map'), variant: 'quiet', onPress: this.quit },
     ]);

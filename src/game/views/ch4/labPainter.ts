@@ -96,7 +96,7 @@ export class LabPainter {
       }
     });
     if (handUnit !== null) {
-      board.small(RIGHT_X, 340, t('ch4.ui.hand', { n: handUnit + 1 }), 16, CSS.orange);
+      board.small(RIGHT_X, 326, t('ch4.ui.hand', { n: handUnit + 1 }), 16, CSS.orange);
       this.kit.ui.removeElement('ch4-loss');
       return;
     }
