@@ -329,6 +329,42 @@ describe('the title before the engine', () => {
     }
   });
 
+  it('keeps a keyboard player on the map stop they reached while the engine takes over', async () => {
+    const b = await openBrowser({ locale: 'en-US' });
+    const { page } = b;
+    try {
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route(/\/phaser-[^/]*\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(gameUrl(server, { seed: 3, ...QUICK }));
+      await waitForScreen(page, 'title');
+      await control(page, 'title', 'play').focus();
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, 'map');
+      await control(page, 'map', 'chapter-1').focus();
+      const focused = () =>
+        page.evaluate(() => {
+          const el = document.activeElement;
+          return el?.tagName === 'BUTTON' ? `${el.dataset.group}/${el.dataset.id}` : (el?.tagName ?? null);
+        });
+      assert.equal(await focused(), 'map/chapter-1');
+      // The engine comes: its map scene draws the map's controls again, and the focus stays put.
+      release();
+      await page.waitForFunction(() => !document.querySelector('.bbd-shell-stage'), null, { timeout: WAIT });
+      assert.equal(await focused(), 'map/chapter-1');
+      await page.keyboard.press('Space');
+      await page.waitForFunction(() => window.blackBoxDog?.snapshot().chapter?.number === 1, null, {
+        timeout: WAIT,
+      });
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
   it('says in the chosen language when the engine cannot be downloaded, and a reload recovers', async () => {
     const b = await openBrowser({ locale: 'zh-CN' });
     const { page } = b;

@@ -124,7 +124,7 @@ async function chapterThree(page) {
   present(a, ['meter', 'basket'], { tables: ['meter', 'basket'], where: 'ch3 task' });
   const b = await seek(page, 2, 'task');
   changed(a, b, ['meter'], 'ch3 after the knobs load');
-  const c = await seek(page, 14, 'challengeResult');
+  const c = await seek(page, 19, 'challengeResult');
   present(c, ['meter', 'basket'], { tables: ['basket'], where: 'ch3 challenge' });
   changed(b, c, ['basket'], 'ch3 challenge');
   await close(page);

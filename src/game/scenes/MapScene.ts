@@ -5,10 +5,13 @@ import { MAP_ART, SCENES, type ArtKey, type TextureKey } from '../keys';
 import { COLORS, CSS } from '../palette';
 import { BaseScene, H, W } from './BaseScene';
 import { renderMapControls } from '../views/mapView';
-import { mapLayout } from '../views/mapLayout';
+import { mapLayout, PADS, STOP_BOX } from '../views/mapLayout';
 
-/** The widest a stop's year label may be before it wraps (stops stand about 190 px apart). */
-const YEAR_WRAP = 210;
+/**
+ * The widest a stop's year label may be before it wraps: on the six pads stops stand about 190 px
+ * apart; more stops zigzag on two lines, where a label stays inside its own stop's box.
+ */
+const yearWrap = (): number => (CHAPTERS.length > PADS.length ? STOP_BOX.left + STOP_BOX.right - 12 : 210);
 
 export class MapScene extends BaseScene {
   constructor() {
@@ -85,7 +88,7 @@ export class MapScene extends BaseScene {
       const year = this.label(x, y - 72 * S, 17, CSS.ink)
         .setOrigin(0.5, 1)
         .setAlign('center')
-        .setWordWrapWidth(YEAR_WRAP * S)
+        .setWordWrapWidth(yearWrap() * S)
         .setStroke(CSS.cream, 6);
       const stars = [0, 1, 2].map((k) =>
         this.add.image(x + (k - 1) * 34 * S, y + 58 * S, 'star').setDisplaySize(34 * S, 34 * S),

@@ -9,8 +9,8 @@ export interface Point {
   y: number;
 }
 
-/** The space one stop takes around its point at scale 1: year label, disc, stars and card. */
-export const STOP_BOX = { left: 92, right: 92, top: 112, bottom: 164 } as const;
+/** The space one stop takes around its point at scale 1: year label (two lines), disc, stars and card. */
+export const STOP_BOX = { left: 92, right: 92, top: 132, bottom: 164 } as const;
 
 /** The pads of bg-map.svg where the first six badges stand (the badge sits 80 px above its pad). */
 export const PADS: readonly Point[] = [

@@ -73,8 +73,9 @@ export class ActionsPainter {
           ],
     );
     ui.sync('actions', this.actions(view));
-    // "To the end" and the pace share one row of the left panel: a smaller type fits their words.
-    smallType(ui, 'actions', ['finish', 'speed'], 20);
+    // "To the end" and the pace share one row of the left panel, and "Rigged basket ▶" is long: a
+    // smaller type fits their words.
+    smallType(ui, 'actions', ['finish', 'speed', 'toRigged'], 20);
     ui.sync('tools', [
       { id: 'map', x: 1134, y: 8, w: 128, h: 48, label: t('ch3.btn.map'), variant: 'quiet', onPress: this.quit },
     ]);

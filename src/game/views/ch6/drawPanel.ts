@@ -97,9 +97,9 @@ export class DrawPanel {
     textPart(kit, 'which', 'div', { x: 20, y: 272, w: 400 }, t('ch6.draw.which'));
     groups['ch6-a'] = Array.from({ length: 10 }, (_, d) => ({
       id: `d${d}`,
-      x: PANEL.x + 20 + d * 52,
+      x: PANEL.x + 20 + d * 58,
       y: PANEL.y + 298,
-      w: 46,
+      w: 52,
       h: 46,
       label: String(d),
       pressed: this.digit === d,
@@ -111,18 +111,18 @@ export class DrawPanel {
     groups['ch6-b'] = [
       {
         id: 'undo',
-        x: PANEL.x + 560,
+        x: PANEL.x + 604,
         y: PANEL.y + 298,
-        w: 130,
+        w: 124,
         h: 46,
         label: t('ch6.draw.undo'),
         onPress: () => this.pad?.undo(),
       },
       {
         id: 'clear',
-        x: PANEL.x + 700,
+        x: PANEL.x + 738,
         y: PANEL.y + 298,
-        w: 130,
+        w: 124,
         h: 46,
         label: t('ch6.draw.clear'),
         onPress: () => this.pad?.clear(),
@@ -131,9 +131,9 @@ export class DrawPanel {
     textPart(kit, 'samples-t', 'div', { x: 20, y: 352, w: 500 }, t('ch6.draw.samples'), 'hint');
     groups['ch6-c'] = view.drawSamples.map((s, k) => ({
       id: `s${s.digit}`,
-      x: PANEL.x + 20 + k * 52,
+      x: PANEL.x + 20 + k * 58,
       y: PANEL.y + 378,
-      w: 46,
+      w: 52,
       h: 40,
       label: String(s.digit),
       ariaLabel: t('ch6.draw.sample', { digit: s.digit }),
@@ -147,9 +147,9 @@ export class DrawPanel {
     groups['ch6-d'] = [
       {
         id: 'attack',
-        x: PANEL.x + 560,
+        x: PANEL.x + 604,
         y: PANEL.y + 410,
-        w: 280,
+        w: 258,
         h: 64,
         label: ready
           ? t('ch6.draw.attack', { digit: this.digit })

@@ -15,6 +15,7 @@ export class DemonStage {
   private readonly bit: Phaser.GameObjects.Image;
   private readonly bars: Phaser.GameObjects.Graphics;
   private lastHit = '';
+  private lastFloat: Phaser.GameObjects.Text | null = null;
   private hurtUntil = 0;
 
   constructor(
@@ -73,6 +74,9 @@ export class DemonStage {
       .setColor(CSS.cream)
       .setStroke(CSS.ink, 8);
     label.setOrigin(0.5);
+    // One damage mark at a time: a quick next hit replaces the last one rather than landing on it.
+    this.lastFloat?.destroy();
+    this.lastFloat = label;
     if (this.reducedMotion()) {
       scene.time.delayedCall(700, () => label.destroy());
       return;

@@ -98,10 +98,10 @@ export function trickPanel(kit: PanelKit, view: DigitDemonView, ui: HtmlLayer): 
     })),
   ].map((b, k) => ({
     ...b,
-    x: PANEL.x + 540 + (k % 2) * 150,
-    y: PANEL.y + 20 + Math.floor(k / 2) * 50,
-    w: 140,
-    h: 42,
+    x: PANEL.x + 536 + (k % 2) * 164,
+    y: PANEL.y + 20 + Math.floor(k / 2) * 55,
+    w: 156,
+    h: 48,
   }));
   groups['ch6-b'] = picks;
   textPart(kit, 'explain', 'div', { x: 20, y: 318, w: 560 }, t('ch6.trick.explain'), 'hint');
