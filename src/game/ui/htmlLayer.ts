@@ -66,16 +66,6 @@ export class HtmlLayer {
         for (const run of waiting) run();
       }, 0);
     };
-    // Space clicks on its release too: a button held by Space is kept in place the same way.
-    root.addEventListener(
-      'keydown',
-      (e) => {
-        const button = e.target instanceof Element ? e.target.closest('button') : null;
-        if ((e.key === ' ' || e.key === 'Enter') && button && root.contains(button)) this.held = button;
-      },
-      true,
-    );
-    addEventListener('keyup', release, true);
     addEventListener('pointerup', release, true);
     addEventListener('pointercancel', release, true);
     addEventListener('blur', release);

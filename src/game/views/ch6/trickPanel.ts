@@ -99,7 +99,7 @@ export function trickPanel(kit: PanelKit, view: DigitDemonView, ui: HtmlLayer): 
   ].map((b, k) => ({
     ...b,
     x: PANEL.x + 536 + (k % 2) * 164,
-    y: PANEL.y + 20 + Math.floor(k / 2) * 55,
+    y: PANEL.y + 14 + Math.floor(k / 2) * 57,
     w: 156,
     h: 48,
   }));
