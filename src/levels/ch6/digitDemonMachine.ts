@@ -38,7 +38,7 @@ import {
 import { drawingToInput, inkCount, isDrawingInput, isStrokes, type Stroke } from './digitDrawing';
 import type { BossWeights, TrainProgress } from './bossTraining';
 import { trainBossInProcess, type TrainBossReply } from './trainBoss';
-import { chooseUnit, closedHead, MAX_HEAD_EVENTS, openHead, validUnit, type HeadState } from './insideHead';
+import { chooseUnit, closedHead, headEventsLeft, openHead, validUnit, type HeadState } from './insideHead';
 import { weightsOf } from './bossTraining';
 import { examplesOf, teachOutcome } from './teachBit';
 import * as teach from './teachSteps';
@@ -171,14 +171,14 @@ export const digitDemonMachine = setup({
       e.type === 'teach.use' && teach.isLabelIndex(c.teach, e.index) && typeof e.use === 'boolean',
     canTeach: ({ context }) => !!context.model.net && !!context.teach?.labels.some((l) => l.use),
     epilogueHasMore: ({ context }) => context.epiloguePage < EPILOGUE_PAGES.length - 1,
-    headCanOpen: ({ context }) => !context.head.open && !!context.model.net && headEventsLeft(context),
+    headCanOpen: ({ context }) => !context.head.open && !!context.model.net && headEventsLeft(context.events),
     // Closing is never refused (each close follows a counted open), so the view is never a trap.
     headCanClose: ({ context }) => context.head.open,
     validUnit: ({ context, event }) =>
       event.type === 'head.unit' &&
       event.unit !== context.head.unit &&
       validUnit(context.model.net, context.head, event.unit) &&
-      headEventsLeft(context),
+      headEventsLeft(context.events),
   },
   actors: { trainBoss: trainBossInProcess, teachBoss: teachBossInProcess },
   actions: {
@@ -444,10 +444,3 @@ export const digitDemonMachine = setup({
   },
   output: ({ context }) => resultOf(context.level, context.model),
 });
-
-/** Whether the attempt may still open the head view or choose a unit (MAX_HEAD_EVENTS of those). */
-function headEventsLeft(context: DigitDemonContext): boolean {
-  let n = 0;
-  for (const e of context.events) if (e.type === 'head.open' || e.type === 'head.unit') n++;
-  return n < MAX_HEAD_EVENTS;
-}

@@ -122,6 +122,13 @@ export interface HeadState {
  */
 export const MAX_HEAD_EVENTS = 80;
 
+/** Whether an attempt may still open the head view or choose a unit (MAX_HEAD_EVENTS of those). */
+export function headEventsLeft(events: readonly { type: string }[]): boolean {
+  let n = 0;
+  for (const e of events) if (e.type === 'head.open' || e.type === 'head.unit') n++;
+  return n < MAX_HEAD_EVENTS;
+}
+
 export function closedHead(): HeadState {
   return { open: false, unit: 0, inspected: [], top: null };
 }
