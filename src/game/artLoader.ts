@@ -40,6 +40,8 @@ export class ArtLoader {
   private scene: Phaser.Scene | null = null;
   private readonly failed = new Set<TextureKey>();
   private readonly requested = new Set<TextureKey>();
+  /** Pictures asked for before a scene was attached (a chapter opened before the engine was up). */
+  private waiting: TextureKey[] = [];
   private readonly listeners = new Set<() => void>();
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -67,6 +69,9 @@ export class ArtLoader {
       this.retryTimer = setTimeout(() => this.retry(), 3000);
     });
     addEventListener('online', () => this.retry());
+    const asked = this.waiting;
+    this.waiting = [];
+    if (asked.length > 0) this.request(asked);
   }
 
   /**
@@ -133,7 +138,10 @@ export class ArtLoader {
 
   private request(keys: readonly TextureKey[]): void {
     const scene = this.scene;
-    if (!scene) return;
+    if (!scene) {
+      this.waiting.push(...keys);
+      return;
+    }
     const fresh = keys.filter((k) => !this.requested.has(k) && !scene.textures.exists(k) && !this.failed.has(k));
     if (fresh.length === 0) return;
     this.queue(fresh);

@@ -365,6 +365,51 @@ describe('the title before the engine', () => {
     }
   });
 
+  it('opens chapter 3, pressed by keyboard before the engine is up, once it is (its own pictures asked for then)', async () => {
+    const b = await openBrowser({ locale: 'en-US' });
+    const { page } = b;
+    try {
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route(/\/phaser-[^/]*\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      // Chapters 1 and 2 passed: chapter 3 is open, and its own pictures are not the map's.
+      await page.addInitScript(() =>
+        localStorage.setItem(
+          'blackboxdog.save',
+          JSON.stringify({
+            version: 2,
+            progress: { stars: { 1: 3, 2: 3 } },
+            settings: { locale: 'en', volume: 0.8, muted: true, reducedMotion: true },
+            attempts: [],
+          }),
+        ),
+      );
+      await page.goto(gameUrl(server, { seed: 3, ...QUICK }));
+      await waitForScreen(page, 'title');
+      await control(page, 'title', 'play').focus();
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, 'map');
+      await control(page, 'map', 'chapter-3').focus();
+      const focused = () =>
+        page.evaluate(() => {
+          const el = document.activeElement;
+          return el?.tagName === 'BUTTON' ? `${el.dataset.group}/${el.dataset.id}` : (el?.tagName ?? null);
+        });
+      assert.equal(await focused(), 'map/chapter-3');
+      await page.keyboard.press('Space');
+      release();
+      await page.waitForFunction(() => window.blackBoxDog?.snapshot().chapter?.step === 'intro', null, {
+        timeout: WAIT,
+      });
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
   it('says in the chosen language when the engine cannot be downloaded, and a reload recovers', async () => {
     const b = await openBrowser({ locale: 'zh-CN' });
     const { page } = b;
