@@ -277,6 +277,17 @@ describe('touch', () => {
   });
 });
 
+/** Holds back Phaser's chunk (the engine) until the returned function is called. */
+async function holdEngine(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\/phaser-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 describe('the title before the engine', () => {
   let server;
   before(async () => {
@@ -291,12 +302,7 @@ describe('the title before the engine', () => {
     const { page } = b;
     try {
       // Phaser's chunk is held back: the title must work without it.
-      let release;
-      const held = new Promise((resolve) => (release = resolve));
-      await page.route(/\/phaser-[^/]*\.js$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdEngine(page);
       await page.goto(gameUrl(server, { seed: 3, ...QUICK }));
       await waitForScreen(page, 'title');
       const heading = page.locator('#ui h1');
@@ -333,12 +339,7 @@ describe('the title before the engine', () => {
     const b = await openBrowser({ locale: 'en-US' });
     const { page } = b;
     try {
-      let release;
-      const held = new Promise((resolve) => (release = resolve));
-      await page.route(/\/phaser-[^/]*\.js$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdEngine(page);
       await page.goto(gameUrl(server, { seed: 3, ...QUICK }));
       await waitForScreen(page, 'title');
       await control(page, 'title', 'play').focus();
@@ -369,12 +370,7 @@ describe('the title before the engine', () => {
     const b = await openBrowser({ locale: 'en-US' });
     const { page } = b;
     try {
-      let release;
-      const held = new Promise((resolve) => (release = resolve));
-      await page.route(/\/phaser-[^/]*\.js$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdEngine(page);
       // Chapters 1 and 2 passed: chapter 3 is open, and its own pictures are not the map's.
       await page.addInitScript(() =>
         localStorage.setItem(
