@@ -6,6 +6,7 @@
 // Layout after gunzip (little-endian): "BBDM", uint16 version, uint8 width, uint8 height,
 // uint32 train count, uint32 test count, then train labels, train pixels, test labels, test pixels.
 
+import { fillRowFromBytes, fillRowFromWords } from '../nn/bytesMatrix';
 import type { CsrMatrix, DenseMatrix } from '../nn/matrix';
 import type { Dataset } from '../nn/trainer';
 
@@ -106,55 +107,6 @@ export function pixelsToDense(split: MnistSplit, size: number): DenseMatrix {
   return { kind: 'dense', rows: split.count, cols: size, data };
 }
 
-/** byte / 255 as float32 for each byte value (the same numbers pixelsToDense stores). */
-const BYTE_TO_INPUT = Float32Array.from({ length: 256 }, (_, v) => v / 255);
-
-/** True where a Uint32Array reads byte 0 of each word as its lowest 8 bits (every common machine). */
-const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
-
-/**
- * One digit's inked pixels from its `rowWords` 4-byte words starting at word w0, appended at k;
- * returns the new k. A function of its own so that it is optimised after a few digits, instead
- * of running as one long loop. Branch-free within a word: every pixel of a nonzero word is
- * written and k advances only past the nonzero ones (the arrays have 3 spare slots at the end).
- * On a little-endian machine the four pixels are taken from the word already read (byte b is
- * bits 8b .. 8b+7); otherwise they are read byte by byte.
- */
-function fillRowFromWords(
-  words: Uint32Array,
-  pixels: Uint8Array,
-  w0: number,
-  rowWords: number,
-  index: Int32Array,
-  value: Float32Array,
-  k: number,
-): number {
-  const toInput = BYTE_TO_INPUT;
-  for (let w = 0; w < rowWords; w++) {
-    const t = words[w0 + w];
-    if (t === 0) continue;
-    const c0 = w << 2;
-    const p = (w0 + w) << 2;
-    const v0 = LITTLE_ENDIAN ? t & 255 : pixels[p],
-      v1 = LITTLE_ENDIAN ? (t >>> 8) & 255 : pixels[p + 1],
-      v2 = LITTLE_ENDIAN ? (t >>> 16) & 255 : pixels[p + 2],
-      v3 = LITTLE_ENDIAN ? t >>> 24 : pixels[p + 3];
-    index[k] = c0;
-    value[k] = toInput[v0];
-    k += v0 !== 0 ? 1 : 0;
-    index[k] = c0 + 1;
-    value[k] = toInput[v1];
-    k += v1 !== 0 ? 1 : 0;
-    index[k] = c0 + 2;
-    value[k] = toInput[v2];
-    k += v2 !== 0 ? 1 : 0;
-    index[k] = c0 + 3;
-    value[k] = toInput[v3];
-    k += v3 !== 0 ? 1 : 0;
-  }
-  return k;
-}
-
 /**
  * The same inputs as pixelsToDense, keeping only the inked (nonzero) pixels of each digit. When
  * the bytes are 4-aligned, they are scanned four at a time (a zero word is four background pixels)
@@ -196,19 +148,10 @@ function pixelsToCsrBytes(split: MnistSplit, size: number, rowStart: Int32Array)
   for (let i = 0; i < count * size; i++) if (pixels[i] !== 0) nonzeros++;
   const index = new Int32Array(nonzeros);
   const value = new Float32Array(nonzeros);
-  const toInput = BYTE_TO_INPUT;
   let k = 0;
   for (let r = 0; r < count; r++) {
     rowStart[r] = k;
-    const base = r * size;
-    for (let c = 0; c < size; c++) {
-      const v = pixels[base + c];
-      if (v !== 0) {
-        index[k] = c;
-        value[k] = toInput[v];
-        k++;
-      }
-    }
+    k = fillRowFromBytes(pixels, r * size, size, index, value, k);
   }
   rowStart[count] = k;
   return { kind: 'csr', rows: count, cols: size, rowStart, index, value };

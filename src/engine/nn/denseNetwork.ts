@@ -8,7 +8,8 @@ import { DenseLayer, type Param } from './denseLayer';
 import { initLayer, type InitName } from './init';
 import { checkTargets, type Loss, type Targets } from './losses';
 import { networkToJSON, type NetworkJSON } from './networkJson';
-import { assertFiniteMatrix, denseMatrix, type InputMatrix } from './matrix';
+import { BytesGather, bytesToCsr, type BytesMatrix } from './bytesMatrix';
+import { assertFiniteMatrix, denseMatrix, type InputMatrix, type SampleMatrix } from './matrix';
 import { parseSpec, type NetworkSpec } from './spec';
 
 export interface NetworkOptions {
@@ -26,6 +27,8 @@ export class DenseNetwork {
   private identity = new Int32Array(0);
   /** dL/dy of the output layer when the loss is not fused with the activation. */
   private dOut = new Float32Array(0);
+  /** Batches of byte rows in sparse form (predictClasses on bytes). */
+  private byteRows = new BytesGather();
 
   constructor(spec: NetworkSpec, options: NetworkOptions = {}) {
     this.spec = parseSpec(spec);
@@ -72,10 +75,15 @@ export class DenseNetwork {
 
   /**
    * Wraps and checks caller input: a flat Float32Array of whole samples (batch x input) or a
-   * matrix. Throws on a wrong width or on NaN/infinite values.
+   * matrix (bytes are expanded to their sparse form). Throws on a wrong width or on NaN/infinite
+   * values.
    */
-  toInputMatrix(x: Float32Array | InputMatrix): InputMatrix {
+  toInputMatrix(x: Float32Array | SampleMatrix): InputMatrix {
     const n = this.spec.input;
+    if (!(x instanceof Float32Array) && x.kind === 'bytes') {
+      if (x.cols !== n) throw new Error(`input: expected ${n} columns, got ${x.cols}`);
+      return bytesToCsr(x);
+    }
     if (x instanceof Float32Array) {
       if (x.length === 0 || x.length % n !== 0) {
         throw new Error(`input: expected a multiple of ${n} values (samples x ${n}), got ${x.length}`);
@@ -137,8 +145,16 @@ export class DenseNetwork {
     }
   }
 
+  /**
+   * classifyRows on rows[0..count) of byte samples (width checked by the caller), through this
+   * network's reused sparse buffers.
+   */
+  classifyByteRows(x: BytesMatrix, rows: Int32Array, count: number, out: Int32Array, outOffset: number): void {
+    this.classifyRows(this.byteRows.gather(x, rows, count), this.rowsFor(count), count, out, outOffset);
+  }
+
   /** Outputs for every sample of x, as a new batch x outputs array. */
-  predict(x: Float32Array | InputMatrix): Float32Array {
+  predict(x: Float32Array | SampleMatrix): Float32Array {
     const m = this.toInputMatrix(x);
     const y = this.forwardRows(m, this.rowsFor(m.rows), m.rows);
     return y.slice(0, m.rows * this.outputSize);
@@ -201,7 +217,7 @@ export class DenseNetwork {
   }
 
   /** Checked public form of accumulateRows for a whole batch. */
-  accumulate(x: Float32Array | InputMatrix, targets: Targets, loss: Loss): number {
+  accumulate(x: Float32Array | SampleMatrix, targets: Targets, loss: Loss): number {
     const m = this.toInputMatrix(x);
     checkTargets(targets, m.rows, this.outputSize);
     return this.accumulateRows(m, this.rowsFor(m.rows), m.rows, targets, loss);
@@ -211,7 +227,7 @@ export class DenseNetwork {
    * dL/dx for each sample: how the loss would change if each input value moved a little.
    * Leaves the parameter gradients as they were. Returns a new batch x input array.
    */
-  inputGradient(x: Float32Array | InputMatrix, targets: Targets, loss: Loss): Float32Array {
+  inputGradient(x: Float32Array | SampleMatrix, targets: Targets, loss: Loss): Float32Array {
     const m = this.toInputMatrix(x);
     checkTargets(targets, m.rows, this.outputSize);
     const saved = this.params().map((p) => p.grad.slice());

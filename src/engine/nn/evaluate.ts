@@ -4,7 +4,7 @@
 
 import type { DenseNetwork } from './denseNetwork';
 import { checkTargets, isLabels, type Targets } from './losses';
-import type { InputMatrix } from './matrix';
+import type { SampleMatrix } from './matrix';
 import type { Dataset } from './trainer';
 
 /** Index of the largest of `units` values starting at `offset` (first one wins ties). */
@@ -19,10 +19,21 @@ export function argmax(values: ArrayLike<number>, offset: number, units: number)
  * is taken over the logits when the output layer is a softmax (same order, so the same class,
  * without computing the exponentials).
  */
-export function predictClasses(net: DenseNetwork, x: Float32Array | InputMatrix, batchSize = 256): Int32Array {
+export function predictClasses(net: DenseNetwork, x: Float32Array | SampleMatrix, batchSize = 256): Int32Array {
+  const rows = new Int32Array(batchSize);
+  if (!(x instanceof Float32Array) && x.kind === 'bytes') {
+    // Bytes: each batch is turned into its sparse form on its own, in the network's reused buffers.
+    if (x.cols !== net.inputSize) throw new Error(`input: expected ${net.inputSize} columns, got ${x.cols}`);
+    const out = new Int32Array(x.rows);
+    for (let start = 0; start < x.rows; start += batchSize) {
+      const count = Math.min(batchSize, x.rows - start);
+      for (let s = 0; s < count; s++) rows[s] = start + s;
+      net.classifyByteRows(x, rows, count, out, start);
+    }
+    return out;
+  }
   const m = net.toInputMatrix(x);
   const out = new Int32Array(m.rows);
-  const rows = new Int32Array(batchSize);
   for (let start = 0; start < m.rows; start += batchSize) {
     const count = Math.min(batchSize, m.rows - start);
     for (let s = 0; s < count; s++) rows[s] = start + s;
@@ -38,7 +49,7 @@ export function predictClasses(net: DenseNetwork, x: Float32Array | InputMatrix,
  */
 export function classifyWithProbabilities(
   net: DenseNetwork,
-  x: Float32Array | InputMatrix,
+  x: Float32Array | SampleMatrix,
 ): { classes: Int32Array; probabilities: Float32Array } {
   return { classes: predictClasses(net, x), probabilities: net.predict(x) };
 }

@@ -36,7 +36,16 @@ export {
   type LossName,
   type Targets,
 } from './losses';
-export { csrToDense, denseMatrix, toCsr, type CsrMatrix, type DenseMatrix, type InputMatrix } from './matrix';
+export { bytesMatrix, bytesToCsr, type BytesMatrix } from './bytesMatrix';
+export {
+  csrToDense,
+  denseMatrix,
+  toCsr,
+  type CsrMatrix,
+  type DenseMatrix,
+  type InputMatrix,
+  type SampleMatrix,
+} from './matrix';
 export { createOptimizer, type Optimizer, type OptimizerSpec } from './optimizers';
 export {
   NETWORK_FORMAT,
@@ -47,4 +56,11 @@ export {
 } from './networkJson';
 export { networkFromJSON } from './serialize';
 export { parseSpec, type LayerSpec, type NetworkSpec } from './spec';
-export { Trainer, createTrainer, type Dataset, type EpochOptions, type TrainerOptions } from './trainer';
+export {
+  Trainer,
+  createTrainer,
+  type Dataset,
+  type EpochData,
+  type EpochOptions,
+  type TrainerOptions,
+} from './trainer';

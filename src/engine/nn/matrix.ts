@@ -27,6 +27,11 @@ export interface CsrMatrix {
 
 export type InputMatrix = DenseMatrix | CsrMatrix;
 
+/** What predictClasses and Trainer.epoch take: a matrix, or bytes standing for byte / 255. */
+export type SampleMatrix = InputMatrix | BytesMatrix;
+
+import type { BytesMatrix } from './bytesMatrix';
+
 function checkShape(data: ArrayLike<number>, rows: number, cols: number, what: string): void {
   if (!Number.isInteger(rows) || rows < 0 || !Number.isInteger(cols) || cols < 1) {
     throw new Error(`${what}: rows and cols must be integers (rows >= 0, cols >= 1), got ${rows} x ${cols}`);

@@ -5,13 +5,20 @@
 import type { Rng } from '../random';
 import type { DenseNetwork } from './denseNetwork';
 import { checkTargets, getLoss, isLabels, type Loss, type LossName, type Targets } from './losses';
-import { assertFiniteMatrix, type InputMatrix } from './matrix';
+import { BytesGather } from './bytesMatrix';
+import { assertFiniteMatrix, type InputMatrix, type SampleMatrix } from './matrix';
 import { createOptimizer, sgdStep, type Optimizer, type OptimizerSpec } from './optimizers';
 import type { Param } from './denseLayer';
 
 /** Samples and their targets, row r of `inputs` going with row r of `targets`. */
 export interface Dataset {
   readonly inputs: InputMatrix;
+  readonly targets: Targets;
+}
+
+/** What an epoch trains on: a Dataset, or bytes (byte / 255 each), made sparse a batch at a time. */
+export interface EpochData {
+  readonly inputs: SampleMatrix;
   readonly targets: Targets;
 }
 
@@ -39,6 +46,8 @@ export class Trainer {
   steps = 0;
   private order = new Int32Array(0);
   private batchRows = new Int32Array(0);
+  /** Batches of byte rows in sparse form (epochs on bytes). */
+  private byteRows = new BytesGather();
   private batchLabels = new Int32Array(0);
   private batchTargets = new Float32Array(0);
 
@@ -61,7 +70,7 @@ export class Trainer {
   }
 
   /** Adds this batch's gradient of the mean loss to the network's gradients; returns the loss. */
-  accumulate(x: Float32Array | InputMatrix, y: Targets): number {
+  accumulate(x: Float32Array | SampleMatrix, y: Targets): number {
     return this.network.accumulate(x, y, this.loss);
   }
 
@@ -72,7 +81,7 @@ export class Trainer {
   }
 
   /** One training step on one batch: gradient, then update. Returns the batch's mean loss. */
-  step(x: Float32Array | InputMatrix, y: Targets): number {
+  step(x: Float32Array | SampleMatrix, y: Targets): number {
     const value = this.accumulate(x, y);
     this.applyGradients();
     return value;
@@ -82,7 +91,7 @@ export class Trainer {
    * One pass over the dataset in batches (the last one may be smaller). Inputs and targets are
    * checked once here, not per step. Returns the mean loss over all samples.
    */
-  epoch(data: Dataset, options: EpochOptions): number {
+  epoch(data: EpochData, options: EpochOptions): number {
     const { inputs, targets } = data;
     const n = inputs.rows;
     const net = this.network;
@@ -91,7 +100,7 @@ export class Trainer {
     const batchSize = options.batchSize;
     if (!Number.isInteger(batchSize) || batchSize < 1)
       throw new Error(`epoch: batchSize must be a positive integer, got ${batchSize}`);
-    assertFiniteMatrix(inputs, 'epoch inputs');
+    if (inputs.kind !== 'bytes') assertFiniteMatrix(inputs, 'epoch inputs');
     checkTargets(targets, n, net.outputSize);
     if (n === 0) return 0;
     net.checkTrainable(this.loss);
@@ -116,7 +125,7 @@ export class Trainer {
     // same float32 arithmetic as accumulate-then-apply, so the weights come out bit-identical.
     // The first batch goes the ordinary way, which applies and clears any gradient accumulated
     // before this epoch; from then on the first layer's gradient buffer stays zero.
-    const rate = inputs.kind === 'csr' ? this.sgdRate : undefined;
+    const rate = inputs.kind !== 'dense' ? this.sgdRate : undefined;
     const onBatch = options.onBatch;
     const batches = Math.ceil(n / batchSize);
     let total = 0;
@@ -124,12 +133,14 @@ export class Trainer {
       const count = Math.min(batchSize, n - start);
       for (let s = 0; s < count; s++) this.batchRows[s] = order[start + s];
       const batchTargets = this.gatherTargets(targets, this.batchRows, count);
+      const x = inputs.kind === 'bytes' ? this.byteRows.gather(inputs, this.batchRows, count) : inputs;
+      const rows = inputs.kind === 'bytes' ? net.rowsFor(count) : this.batchRows;
       if (rate !== undefined && start > 0) {
-        total += count * net.accumulateRows(inputs, this.batchRows, count, batchTargets, this.loss, false, rate);
+        total += count * net.accumulateRows(x, rows, count, batchTargets, this.loss, false, rate);
         for (const p of this.restParams) sgdStep(p, rate);
         this.steps++;
       } else {
-        total += count * net.accumulateRows(inputs, this.batchRows, count, batchTargets, this.loss);
+        total += count * net.accumulateRows(x, rows, count, batchTargets, this.loss);
         this.applyGradients();
       }
       if (onBatch) onBatch(start / batchSize + 1, batches, total);
