@@ -49,8 +49,9 @@ export interface LoadedChapter {
 /**
  * Gives a chapter's machine its page-side implementations before it runs (for example a Web
  * Worker behind an actor whose in-process default serves replays, verification and the server).
+ * `input` is the run's input (absent for a replay).
  */
-export type ProvideChapter = (chapter: number, machine: AnyStateMachine) => AnyStateMachine;
+export type ProvideChapter = (chapter: number, machine: AnyStateMachine, input?: unknown) => AnyStateMachine;
 
 /** One side of a comparison: an attempt of the save (by its index in the list) or the chapter's own run. */
 export type AttemptPick = { index: number } | { reference: true };
@@ -166,7 +167,7 @@ export interface AppInput {
   /** Ids for attempts sent to a class's server (a resend carries the same id). */
   newId?: () => string;
   /** Applied to the chapter's machine where a run starts it; the identity by default. */
-  provideChapter?: (chapter: number, machine: AnyStateMachine) => AnyStateMachine;
+  provideChapter?: ProvideChapter;
 }
 
 /** The default loader: the chapter's contract module and its level. The page adds text and scene. */

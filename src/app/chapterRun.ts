@@ -71,7 +71,7 @@ export const chapterRunSetup = appSetup.extend({
         logic: AnyStateMachine,
         options: { id: string; input: unknown },
       ) => AnyActorRef;
-      const ref = spawnAny(context.provideChapter(chapter.number, chapter.machine), { id: 'chapterRun', input });
+      const ref = spawnAny(context.provideChapter(chapter.number, chapter.machine, input), { id: 'chapterRun', input });
       if (resume) {
         // Queued until the child starts (at the end of this step); the intro is skipped, since
         // dialogue is never recorded.

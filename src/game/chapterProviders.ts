@@ -4,7 +4,9 @@
 // in-process defaults.
 import { fromCallback, type AnyStateMachine } from 'xstate';
 import type { TrainBossInput, TrainBossReply } from '../levels/ch6/trainBoss';
+import type { BossDigits } from '../levels/ch6/digits';
 import { BossTrainerClient } from './views/bossTrainerClient';
+import { prewarmBossWorker, releaseBossWorker } from './views/ch6/bossWorkers';
 import { teachBossInWorker } from './views/ch6/teachWorker';
 
 /** Chapter 6's trainBoss in a worker: progress and the weights come back as the machine's events. */
@@ -22,8 +24,16 @@ export const trainBossInWorker = fromCallback<{ type: string }, TrainBossInput>(
   return () => client.cancel();
 });
 
-export function provideChapter(chapter: number, machine: AnyStateMachine): AnyStateMachine {
-  return chapter === 6
-    ? machine.provide({ actors: { trainBoss: trainBossInWorker, teachBoss: teachBossInWorker } })
-    : machine;
+/**
+ * The page's actors for a chapter's machine. Chapter 6's digits (in its `input`) go to its training
+ * worker ahead of the first run; opening another chapter lets that worker go.
+ */
+export function provideChapter(chapter: number, machine: AnyStateMachine, input?: unknown): AnyStateMachine {
+  if (chapter !== 6) {
+    releaseBossWorker();
+    return machine;
+  }
+  const digits = (input as { level?: { digits?: BossDigits } } | undefined)?.level?.digits;
+  if (digits) prewarmBossWorker(digits.data);
+  return machine.provide({ actors: { trainBoss: trainBossInWorker, teachBoss: teachBossInWorker } });
 }

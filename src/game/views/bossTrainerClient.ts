@@ -1,10 +1,12 @@
-// The page's side of the training worker: starts one worker per training run (cancelling is
-// terminating it, which stops it at once even mid-epoch), sends the digits and the choices, and
-// hands progress and the final weights to the trainBoss actor (../chapterProviders.ts).
+// The page's side of the training worker: takes the chapter's worker that already holds the digits
+// (ch6/bossWorkers.ts), sends the choices, and hands progress and the final weights to the
+// trainBoss actor (../chapterProviders.ts). Cancelling terminates the worker, which stops it at
+// once even mid-epoch; a run that ends gives its worker back for the next run.
 import type { BossChoices, BossWeights, TrainProgress } from '../../levels/ch6/bossTraining';
 import type { BossWorkerReply, BossWorkerRequest } from '../../levels/ch6/bossWorkerProtocol';
 import type { BossDigits } from '../../levels/ch6/digits';
 import type { DigitDemonLevel } from '../../levels/ch6/digitDemonLevel';
+import { keepBossWorker, takeBossWorker } from './ch6/bossWorkers';
 
 export interface TrainCallbacks {
   progress(p: TrainProgress, ms: number): void;
@@ -19,7 +21,7 @@ export class BossTrainerClient {
   start(level: DigitDemonLevel, digits: BossDigits, seed: number, choices: BossChoices, on: TrainCallbacks): void {
     this.cancel();
     const id = ++this.runId;
-    const worker = new Worker(new URL('../workers/bossTrainer.worker.ts', import.meta.url), { type: 'module' });
+    const worker = takeBossWorker(digits.data);
     this.worker = worker;
     worker.onmessage = (e: MessageEvent<BossWorkerReply>) => {
       const r = e.data;
@@ -27,13 +29,12 @@ export class BossTrainerClient {
       if (r.type === 'progress') on.progress(r.progress, r.ms);
       else if (r.type === 'done') {
         this.worker = null;
-        worker.terminate();
+        keepBossWorker(worker, digits.data);
         on.done(r.weights, r.ms);
       } else if (r.type === 'error') on.failed(r.message);
     };
     worker.onerror = (e) => on.failed(e.message);
     const send = (m: BossWorkerRequest) => worker.postMessage(m);
-    send({ type: 'digits', data: digits.data });
     send({ type: 'train', id, level, seed, choices });
   }
 

@@ -6,7 +6,7 @@ import type { MnistData } from '../../engine/data';
 import { trainBossNet, weightsOf, type BossChoices, type BossWeights, type TrainProgress } from './bossTraining';
 import { prepareDigits, type BossDigits } from './digits';
 import type { DigitDemonLevel } from './digitDemonLevel';
-import { retrainBossNet, type TeachExample, type TeachProgress } from './teachBit';
+import { retrainBossNet, rightOn, type TeachExample, type TeachProgress } from './teachBit';
 
 export type BossWorkerRequest =
   | { type: 'digits'; data: MnistData }
@@ -25,7 +25,8 @@ export type BossWorkerRequest =
 export type BossWorkerReply =
   | { type: 'progress'; id: number; progress: TrainProgress; ms: number }
   | { type: 'teachProgress'; id: number; progress: TeachProgress; ms: number }
-  | { type: 'done'; id: number; weights: BossWeights; ms: number }
+  /** `right`: after a teach, how many held-out digits the retrained net reads right. */
+  | { type: 'done'; id: number; weights: BossWeights; ms: number; right?: number }
   | { type: 'error'; id: number; message: string };
 
 export type Post = (reply: BossWorkerReply, transfer: Transferable[]) => void;
@@ -53,7 +54,8 @@ export function createBossWorkerHandler(post: Post, now: () => number = () => 0)
               post({ type: 'progress', id: req.id, progress, ms: now() - started }, []),
             );
       const weights = weightsOf(net);
-      post({ type: 'done', id: req.id, weights, ms: now() - started }, [
+      const right = req.type === 'teach' ? rightOn(net, digits) : undefined;
+      post({ type: 'done', id: req.id, weights, ms: now() - started, right }, [
         ...weights.weights.map((w) => w.buffer),
         ...weights.biases.map((b) => b.buffer),
       ]);

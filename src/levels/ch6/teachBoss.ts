@@ -24,7 +24,7 @@ export interface TeachBossInput {
 /** What a teachBoss implementation sends back to the chapter machine. */
 export type TeachBossReply =
   | { type: 'teach.progress'; progress: TeachProgress; ms: number }
-  | { type: 'teach.finished'; weights: BossWeights; ms: number }
+  | { type: 'teach.finished'; weights: BossWeights; ms: number; right?: number }
   | { type: 'teach.failed'; message: string };
 
 export const teachBossInProcess = fromCallback<{ type: string }, TeachBossInput>(({ input, sendBack }) => {

@@ -1,13 +1,15 @@
 // Chapter 6's teachBoss on the page: Bit relearns from the player's drawings in the training
 // worker (the same worker file and handler as training), so the page stays smooth. Progress and
 // the retrained weights come back as the machine's events; leaving the step terminates the worker.
+// The worker is the chapter's, which already holds the digits (bossWorkers.ts).
 import { fromCallback } from 'xstate';
 import type { BossWorkerReply, BossWorkerRequest } from '../../../levels/ch6/bossWorkerProtocol';
 import type { TeachBossInput, TeachBossReply } from '../../../levels/ch6/teachBoss';
+import { keepBossWorker, takeBossWorker } from './bossWorkers';
 
 export const teachBossInWorker = fromCallback<{ type: string }, TeachBossInput>(({ input, sendBack }) => {
   const reply = (r: TeachBossReply) => sendBack(r);
-  const worker = new Worker(new URL('../../workers/bossTrainer.worker.ts', import.meta.url), { type: 'module' });
+  const worker = takeBossWorker(input.digits.data);
   let live = true;
   worker.onmessage = (e: MessageEvent<BossWorkerReply>) => {
     const r = e.data;
@@ -15,15 +17,14 @@ export const teachBossInWorker = fromCallback<{ type: string }, TeachBossInput>(
     if (r.type === 'teachProgress') reply({ type: 'teach.progress', progress: r.progress, ms: r.ms });
     else if (r.type === 'done') {
       live = false;
-      worker.terminate();
-      reply({ type: 'teach.finished', weights: r.weights, ms: r.ms });
+      keepBossWorker(worker, input.digits.data);
+      reply({ type: 'teach.finished', weights: r.weights, ms: r.ms, right: r.right });
     } else if (r.type === 'error') reply({ type: 'teach.failed', message: r.message });
   };
   worker.onerror = (e) => {
     if (live) reply({ type: 'teach.failed', message: e.message });
   };
   const send = (m: BossWorkerRequest) => worker.postMessage(m);
-  send({ type: 'digits', data: input.digits.data });
   send({
     type: 'teach',
     id: 1,
@@ -34,6 +35,7 @@ export const teachBossInWorker = fromCallback<{ type: string }, TeachBossInput>(
     examples: input.examples,
   });
   return () => {
+    if (!live) return;
     live = false;
     worker.terminate();
   };

@@ -101,7 +101,12 @@ describe('teaching Bit the drawings (worker and replay)', () => {
       { type: 'teach.use', index: 2, use: true },
       { type: 'teach.start' },
     ];
-    const page = play(level, SEED, [...labelled, { type: 'teach.finished', weights: done.weights, ms: 5 }]);
+    // The worker also counts the held-out digits its weights read right, so the page need not.
+    expect(done.right).toBeTypeOf('number');
+    const page = play(level, SEED, [
+      ...labelled,
+      { type: 'teach.finished', weights: done.weights, ms: 5, right: done.right },
+    ]);
     const replay = play(level, SEED, [...labelled, { type: 'teach.done' }]);
     const a = page.getSnapshot().context;
     const b = replay.getSnapshot().context;
@@ -114,6 +119,7 @@ describe('teaching Bit the drawings (worker and replay)', () => {
     expect(weightsHash(weightsOf(ta.net))).toBe(weightsHash(weightsOf(tb.net)));
     expect(weightsHash(weightsOf(ta.net))).toBe(weightsHash(done.weights));
     expect([ta.beforeRight, ta.afterRight]).toEqual([tb.beforeRight, tb.afterRight]);
+    expect(ta.afterRight).toBe(done.right);
     expect(ta.beforeRight).toBe(Math.round((a.model.report?.accuracy ?? 0) * ta.total));
     expect(ta.rereads).toEqual(tb.rereads);
     // The compare data carries the scores before and after.
