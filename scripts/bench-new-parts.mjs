@@ -1,12 +1,15 @@
-// The page benchmark of the parts that train or refit outside the chapters' first versions (part of
-// `npm run bench:web`; alone: `node scripts/bench-new-parts.mjs`, serving BBD_DIST or dist/, one
-// JSON line; BENCH_PARTS=teach or BENCH_PARTS=refit runs one of the two). Headless Chromium, canvas
-// renderer, a save with the chapters before passed; every wait is on the game's state.
+// The page benchmark of chapter 5's and 6's later parts that train or refit while the page plays
+// (part of `npm run bench:web`; alone: `node scripts/bench-new-parts.mjs`, serving BBD_DIST or
+// dist/, one JSON line; BENCH_PARTS=teach or BENCH_PARTS=refit runs one of the two, BENCH_DEBUG=1
+// lists each frame of the retrain). Headless Chromium, canvas renderer, a save with the chapters
+// before passed; every wait is on the game's state.
 //   teach_retrain_fps  chapter 6, "Bit learns your handwriting": frames per second on the page from
 //                      the press on Teach until the retrained result is shown (step 'taught'),
 //                      while the worker relearns from the drawings. The level's starting net (32
 //                      hidden units, 5 epochs) is trained first, as in bench-boss.mjs, then three
 //                      sample drawings are attacked with and the first one is labelled.
+//                      The retrain is short (a few hundred ms, a few dozen frames), so one 50 ms
+//                      frame costs about 5 fps here; the round lines list the frames and long tasks.
 //   teach_retrain_ms   how long that retrain took, press to the frame that shows the result.
 //   teach_longest_frame_ms  the longest gap between two frames in that time (a stall on the page).
 //   ch5_refit_fps      chapter 5's overfitting part: frames per second (median of whole seconds)
@@ -248,7 +251,7 @@ export async function measureTeach(rounds = 3) {
       ms.push(Math.round(r.ms));
       longest.push(Math.round(r.gap));
       console.log(
-        `teach round ${round + 1}: ${r.fps.toFixed(1)} fps while Bit relearns, retrained in ${Math.round(r.ms)} ms, longest frame ${Math.round(r.gap)} ms, long tasks: ${r.long.join(', ') || 'none'}`,
+        `teach round ${round + 1}: ${r.fps.toFixed(1)} fps while Bit relearns (${r.at.length} frames), retrained in ${Math.round(r.ms)} ms, longest frame ${Math.round(r.gap)} ms, long tasks: ${r.long.join(', ') || 'none'}`,
       );
       if (process.env.BENCH_DEBUG) console.log(`frames (ms after the press): ${r.at.join(' ')}`);
       if (b.errors.length) console.log('page errors:', b.errors);

@@ -224,4 +224,7 @@ const summary = {
 console.log(
   `medians over ${ROUNDS} rounds: title ${summary.title_interactive_ms} ms (target ≤ 1500), JS ${summary.first_load_js_gzip_kb} KB gzip (target ≤ 420), ${summary.fps_median} fps (target ≥ 55)`,
 );
+console.log(
+  `while the page trains or refits: boss ${summary.boss_train_fps} fps, Bit relearning the drawings ${summary.teach_retrain_fps} fps (in ${summary.teach_retrain_ms} ms), chapter 5's refits ${summary.ch5_refit_fps} fps, chapter 5's descent ${summary.ch5_descent_fps} fps (chapters' target ≥ 55)`,
+);
 console.log(JSON.stringify(summary));
