@@ -2,6 +2,11 @@
 //   - time from navigation until the title screen is interactive (its Play button exists),
 //   - first-load JavaScript (gzip) — every .js file the page fetched until then,
 //   - frames per second while chapter 1 plays (canvas renderer, for stable numbers),
+//   - frames per second while chapter 4's lab and chapter 5's descent play, while chapter 6's boss
+//     net trains (bench-boss.mjs), and while the parts that train or refit later in a chapter run:
+//     chapter 6's retrain on the player's drawings (teach_retrain_fps, teach_retrain_ms,
+//     teach_longest_frame_ms) and chapter 5's refit at each degree (ch5_refit_fps); see
+//     bench-new-parts.mjs, which also runs them alone,
 //   - what the player waits for (bench-anywhere.mjs's measureFirstPlay): first_play_ms and
 //     first_chapter_ms with both renderers, and default_renderer_fps (no renderer switch).
 // Runs several rounds and prints medians; the last line is one JSON object.
@@ -13,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { ROOT, findChromium, openBrowser, startPreview, control, waitForScreen } from '../tests/browser/harness.mjs';
 import { measureBoss } from './bench-boss.mjs';
 import { measureAnywhere, trainChapter1 } from './bench-anywhere.mjs';
+import { ch5To, framesPerSecond, measureRefit, measureTeach } from './bench-new-parts.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 if (!findChromium()) {
@@ -59,25 +65,8 @@ try {
     await page.locator('.bbd-dialogue button[data-id="skip"]').click();
     await control(page, 'tools', 'box').click();
     // Count frames for 5 s while the player trains: command, then feedback, over and over.
-    await page.evaluate(() => {
-      window.__frames = [];
-      const tick = (t) => {
-        window.__frames.push(t);
-        if (window.__frames.length < 100000) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    const end = Date.now() + 5000;
     const places = new Map();
-    while (Date.now() < end) await trainChapter1(page, places);
-    const fps = await page.evaluate(() => {
-      const f = window.__frames;
-      const perSecond = [];
-      for (let start = f[0]; start + 1000 <= f[f.length - 1]; start += 1000) {
-        perSecond.push(f.filter((t) => t >= start && t < start + 1000).length);
-      }
-      return perSecond;
-    });
+    const fps = await framesPerSecond(page, 5000, () => trainChapter1(page, places));
     results.title.push(titleMs);
     results.js.push(gzipKb);
     results.fps.push(median(fps));
@@ -162,22 +151,7 @@ const ch4SpiralEpochs = [];
       await control(page, 'ch4', 'train-play').click();
       const epochs0 = (await v()).lab.epochs;
       const t0 = Date.now();
-      await page.evaluate(() => {
-        window.__frames = [];
-        const tick = (t) => {
-          window.__frames.push(t);
-          if (window.__frames.length < 100000) requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      });
-      await page.waitForTimeout(5000);
-      const fps = await page.evaluate(() => {
-        const f = window.__frames;
-        const perSecond = [];
-        for (let start = f[0]; start + 1000 <= f[f.length - 1]; start += 1000)
-          perSecond.push(f.filter((t) => t >= start && t < start + 1000).length);
-        return perSecond;
-      });
+      const fps = await framesPerSecond(page, 5000);
       const epochs = (await v()).lab.epochs;
       ch4SpiralEpochs.push(Math.round((epochs - epochs0) / ((Date.now() - t0) / 1000)));
       ch4Fps.push(median(fps));
@@ -212,36 +186,10 @@ const ch5Fps = [];
       await control(page, 'map', 'chapter-5').click();
       await waitForScreen(page, 'chapter');
       // Straight to part D through the chapter's own buttons (the shortest honest route).
-      await page.locator('.bbd-dialogue button[data-id="skip"]').click();
-      const v = () => page.evaluate(() => window.blackBoxDog.snapshot().chapter);
-      for (let i = 0; !(await v()).hand.mayEnd; i++) {
-        const box = await page.locator(`input[data-knob="k${i % 6}"]`).boundingBox();
-        await page.mouse.click(box.x + box.width * (0.3 + 0.04 * i), box.y + box.height / 2);
-      }
-      await control(page, 'actions', 'toFog').click();
-      for (const part of ['fog1', 'fog2']) {
-        while (!(await v()).walk.reached) await control(page, 'choices', 'size-0.1').click();
-        await control(page, 'actions', 'next').click();
-        void part;
-      }
+      await ch5To(page, 'auto');
       await control(page, 'choices', 'lr-0.01').click();
       await control(page, 'actions', 'play').click();
-      await page.evaluate(() => {
-        window.__frames = [];
-        const tick = (t) => {
-          window.__frames.push(t);
-          if (window.__frames.length < 100000) requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      });
-      await page.waitForTimeout(5000);
-      const fps = await page.evaluate(() => {
-        const f = window.__frames;
-        const perSecond = [];
-        for (let start = f[0]; start + 1000 <= f[f.length - 1]; start += 1000)
-          perSecond.push(f.filter((t) => t >= start && t < start + 1000).length);
-        return perSecond;
-      });
+      const fps = await framesPerSecond(page, 5000);
       ch5Fps.push(median(fps));
       console.log(`chapter 5 round ${round + 1}: descent fps ${median(fps)} (per second: ${fps.join(' ')})`);
       await b.close();
@@ -252,6 +200,10 @@ const ch5Fps = [];
 }
 // Chapter 6: frames per second while the boss net trains in its worker, and ms to 90 %.
 const boss = await measureBoss(ROUNDS);
+// The parts that train or refit on the page: chapter 6's retrain on the player's drawings and
+// chapter 5's refits at each degree (bench-new-parts.mjs).
+const teach = await measureTeach(ROUNDS);
+const refit = await measureRefit(ROUNDS);
 // The floor (a bare Phaser page), 4× CPU throttling, offline reload, touch targets, axe audit.
 const anywhere = await measureAnywhere(ROUNDS, { fps_median: median(results.fps) }, DIST);
 if (ownDist) rmSync(DIST, { recursive: true, force: true });
@@ -265,9 +217,14 @@ const summary = {
   ch4_train_fps: median(ch4Fps),
   lab_spiral_epochs_per_s: median(ch4SpiralEpochs),
   ...boss,
+  ...teach,
+  ...refit,
   ...anywhere,
 };
 console.log(
   `medians over ${ROUNDS} rounds: title ${summary.title_interactive_ms} ms (target ≤ 1500), JS ${summary.first_load_js_gzip_kb} KB gzip (target ≤ 420), ${summary.fps_median} fps (target ≥ 55)`,
+);
+console.log(
+  `while the page trains or refits: boss ${summary.boss_train_fps} fps, Bit relearning the drawings ${summary.teach_retrain_fps} fps (in ${summary.teach_retrain_ms} ms), chapter 5's refits ${summary.ch5_refit_fps} fps, chapter 5's descent ${summary.ch5_descent_fps} fps (chapters' target ≥ 55)`,
 );
 console.log(JSON.stringify(summary));
