@@ -4,7 +4,8 @@
 // rate 0.1, 5 epochs) and press Train. Measures
 //   boss_train_fps  frames per second on the page while the worker trains (canvas renderer),
 //   boss_ms_to_90   ms from pressing Train until a progress report shows the net reading 90 % of
-//                   the held-out digits it checks (the level's 500-digit curve sample).
+//                   the held-out digits it checks (the level's 500-digit curve sample), looked at
+//                   every third frame (to within about 50 ms).
 import { control, openBrowser, startPreview, waitForScreen } from '../tests/browser/harness.mjs';
 
 const median = (xs) => {
@@ -43,9 +44,14 @@ export async function measureBoss(rounds = 3) {
           const s = w.__boss;
           if (s.start && s.end === null) {
             s.frames.push(t);
-            const c = w.blackBoxDog.snapshot().chapter;
-            if (s.at90 === null && (c?.trainingProgress?.testAccuracy ?? 0) >= 0.9) s.at90 = t - s.start;
-            if (c?.step === 'trained') s.end = t;
+            // The step every frame through the test API's cheap step(); the whole snapshot (a JSON
+            // copy of the chapter's view, about a millisecond here) only every third frame until
+            // the 90 % report, so watching costs the page it measures little.
+            if (s.at90 === null && s.frames.length % 3 === 1) {
+              const c = w.blackBoxDog.snapshot().chapter;
+              if ((c?.trainingProgress?.testAccuracy ?? 0) >= 0.9) s.at90 = t - s.start;
+            }
+            if (w.blackBoxDog.step() === 'trained') s.end = t;
           }
           if (s.end === null) requestAnimationFrame(tick);
         };

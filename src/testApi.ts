@@ -6,10 +6,13 @@
 //   chapter    the open chapter's view: { number, step, ... } (null outside a chapter)
 //   lastAttempt the most recent recorded attempt (seed, events, result), or null
 //   lastSound  the last sound asked for
+// `window.blackBoxDog.step()` is the open chapter's step alone, with no copying: cheap enough for a
+// benchmark to look at every frame without slowing the page it measures.
 import type { AppActor } from './game/services';
 
 export interface TestApi {
   snapshot(): Record<string, unknown>;
+  step(): string | null;
   setChapterView(view: unknown): void;
   setSoundProbe(probe: () => { lastPlayed: string | null; contextState: string }): void;
   /** The canvas texts drawn now, with their bounds in page pixels (tests/browser/layout.mjs). */
@@ -92,6 +95,10 @@ export function installTestApi(app: AppActor, saveError: () => string | null): T
           sound: soundProbe(),
         }),
       );
+    },
+    step() {
+      const step = (chapterView as { step?: unknown } | null)?.step;
+      return typeof step === 'string' ? step : null;
     },
     setChapterView(view) {
       chapterView = view;

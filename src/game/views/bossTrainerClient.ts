@@ -10,7 +10,7 @@ import { keepBossWorker, takeBossWorker } from './ch6/bossWorkers';
 
 export interface TrainCallbacks {
   progress(p: TrainProgress, ms: number): void;
-  done(weights: BossWeights, ms: number): void;
+  done(weights: BossWeights, ms: number, classes?: Int32Array): void;
   failed(message: string): void;
 }
 
@@ -30,7 +30,7 @@ export class BossTrainerClient {
       else if (r.type === 'done') {
         this.worker = null;
         keepBossWorker(worker, digits.data);
-        on.done(r.weights, r.ms);
+        on.done(r.weights, r.ms, r.classes);
       } else if (r.type === 'error') on.failed(r.message);
     };
     worker.onerror = (e) => on.failed(e.message);

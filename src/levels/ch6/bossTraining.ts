@@ -51,7 +51,11 @@ export function choicesFit(level: DigitDemonLevel, c: BossChoices): boolean {
   );
 }
 
-export function buildBossNet(level: DigitDemonLevel, seed: number, hidden: number): DenseNetwork {
+/**
+ * The boss network with its seeded random start; `zeros` skips drawing that start, for a caller
+ * that sets every weight itself.
+ */
+export function buildBossNet(level: DigitDemonLevel, seed: number, hidden: number, zeros = false): DenseNetwork {
   const n = level.network;
   return createNetwork(
     {
@@ -61,7 +65,7 @@ export function buildBossNet(level: DigitDemonLevel, seed: number, hidden: numbe
         { units: 10, activation: n.outputActivation },
       ],
     },
-    { seed: deriveSeed(seed, 'boss-net', hidden) },
+    zeros ? { init: 'zeros' } : { seed: deriveSeed(seed, 'boss-net', hidden) },
   );
 }
 
@@ -187,7 +191,8 @@ export function weightsOf(net: DenseNetwork): BossWeights {
 
 /** A network with the given weights (from the worker); throws if the shapes do not match. */
 export function netFromWeights(level: DigitDemonLevel, seed: number, hidden: number, w: BossWeights): DenseNetwork {
-  const net = buildBossNet(level, seed, hidden);
+  // Every weight and bias is set below, so the net starts from zeros (no random start to draw).
+  const net = buildBossNet(level, seed, hidden, true);
   if (w.weights.length !== net.layers.length || w.biases.length !== net.layers.length)
     throw new Error('netFromWeights: wrong number of layers');
   net.layers.forEach((layer, i) => {

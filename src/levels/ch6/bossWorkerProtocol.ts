@@ -4,6 +4,7 @@
 // the weights as typed arrays handed over without copying. Cancelling is terminating the worker.
 import type { MnistData } from '../../engine/data';
 import { trainBossNet, weightsOf, type BossChoices, type BossWeights, type TrainProgress } from './bossTraining';
+import { classify } from './classify';
 import { prepareDigits, type BossDigits } from './digits';
 import type { DigitDemonLevel } from './digitDemonLevel';
 import { retrainBossNet, rightOn, type TeachExample, type TeachProgress } from './teachBit';
@@ -25,8 +26,11 @@ export type BossWorkerRequest =
 export type BossWorkerReply =
   | { type: 'progress'; id: number; progress: TrainProgress; ms: number }
   | { type: 'teachProgress'; id: number; progress: TeachProgress; ms: number }
-  /** `right`: after a teach, how many held-out digits the retrained net reads right. */
-  | { type: 'done'; id: number; weights: BossWeights; ms: number; right?: number }
+  /**
+   * `right`: after a teach, how many held-out digits the retrained net reads right; `classes`:
+   * after training, the class it reads for each held-out digit.
+   */
+  | { type: 'done'; id: number; weights: BossWeights; ms: number; right?: number; classes?: Int32Array }
   | { type: 'error'; id: number; message: string };
 
 export type Post = (reply: BossWorkerReply, transfer: Transferable[]) => void;
@@ -55,7 +59,9 @@ export function createBossWorkerHandler(post: Post, now: () => number = () => 0)
             );
       const weights = weightsOf(net);
       const right = req.type === 'teach' ? rightOn(net, digits) : undefined;
-      post({ type: 'done', id: req.id, weights, ms: now() - started, right }, [
+      const classes = req.type === 'train' ? classify(net, digits.test.inputs) : undefined;
+      post({ type: 'done', id: req.id, weights, ms: now() - started, right, classes }, [
+        ...(classes ? [classes.buffer] : []),
         ...weights.weights.map((w) => w.buffer),
         ...weights.biases.map((b) => b.buffer),
       ]);

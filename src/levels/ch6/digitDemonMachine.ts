@@ -218,7 +218,8 @@ export const digitDemonMachine = setup({
       trainingsDone: ({ context }) => context.trainingsDone + 1,
       model: ({ context, event }) => {
         const weights: BossWeights | undefined = event.type === 'train.finished' ? event.weights : undefined;
-        return withTrainedNet(context.level, context.digits, context.seed, context.model, weights);
+        const classes = event.type === 'train.finished' ? event.classes : undefined;
+        return withTrainedNet(context.level, context.digits, context.seed, context.model, weights, classes);
       },
       training: ({ context, event }) =>
         event.type === 'train.finished' ? { ...context.training, ms: event.ms } : context.training,

@@ -139,9 +139,14 @@ function testInput(digits: BossDigits, index: number): Float32Array {
   return bytesToInput(digits.data.test.pixels.subarray(index * size, (index + 1) * size));
 }
 
-export function reportOf(net: DenseNetwork, digits: BossDigits): NetReport {
+export function reportOf(
+  net: DenseNetwork,
+  digits: BossDigits,
+  /** The net's classes of the held-out digits, when already known (else read here). */
+  classes?: ArrayLike<number>,
+): NetReport {
   const test = digits.test;
-  const predicted = classify(net, test.inputs);
+  const predicted = classes ?? classify(net, test.inputs);
   const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
   let right = 0;
   for (let i = 0; i < predicted.length; i++) {
@@ -186,17 +191,24 @@ export function withTrainedNet(
   seed: number,
   s: DigitDemonState,
   weights: BossWeights | undefined,
+  /**
+   * The held-out digits' classes the worker read with these weights, so the page does not read
+   * 2,000 digits again the moment training ends; read here when absent (replays, tests) or when
+   * not one class per held-out digit.
+   */
+  workerClasses?: ArrayLike<number>,
 ): DigitDemonState {
   const net = weights
     ? netFromWeights(level, seed, s.choices.hidden, weights)
     : trainBossNet(level, digits, seed, s.choices);
-  const report = reportOf(net, digits);
+  const predicted =
+    weights && workerClasses?.length === digits.test.inputs.rows ? workerClasses : classify(net, digits.test.inputs);
+  const report = reportOf(net, digits, predicted);
   // The trick's digits: a seeded order of held-out digits, keeping the ones this net reads right.
   const rng = createRng(deriveSeed(seed, 'demon-trick'));
   const order = Array.from({ length: digits.test.inputs.rows }, (_, i) => i);
   rng.shuffle(order);
   const trickDigits: number[] = [];
-  const predicted = classify(net, digits.test.inputs);
   for (const i of order) {
     if (trickDigits.length >= level.trick.digits) break;
     if (predicted[i] === digits.test.targets[i]) trickDigits.push(i);

@@ -20,7 +20,8 @@ export interface TrainBossInput {
 /** What a trainBoss implementation sends back to the chapter machine. */
 export type TrainBossReply =
   | { type: 'train.progress'; progress: TrainProgress; ms: number }
-  | { type: 'train.finished'; weights: BossWeights; ms: number }
+  /** `classes`: the held-out digits' classes with these weights, when the worker read them. */
+  | { type: 'train.finished'; weights: BossWeights; ms: number; classes?: Int32Array }
   | { type: 'train.failed'; message: string };
 
 export const trainBossInProcess = fromCallback<{ type: string }, TrainBossInput>(({ input, sendBack }) => {

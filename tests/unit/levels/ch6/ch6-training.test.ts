@@ -20,7 +20,8 @@ import {
 import { loadDigitDemonLevel } from '../../../../src/levels/ch6/digitDemonLevel';
 import { trickOn } from '../../../../src/levels/ch6/digitDemonModel';
 import type { BossDigits } from '../../../../src/levels/ch6/digits';
-import { chapterLevel, SMALL } from './ch6-player';
+import { classify } from '../../../../src/levels/ch6/classify';
+import { chapterLevel, play, SMALL } from './ch6-player';
 
 const level = loadDigitDemonLevel();
 let digits: BossDigits;
@@ -63,13 +64,42 @@ describe('training the boss network', () => {
     expect(progress[progress.length - 1].testAccuracy).toBeGreaterThan(0.8);
     const done = replies[replies.length - 1];
     if (done.type !== 'done') throw new Error('no weights came back');
-    // The weights travel as transferable buffers.
-    expect(transfers[transfers.length - 1]).toHaveLength(4);
+    // The weights and the held-out digits' classes travel as transferable buffers.
+    expect(transfers[transfers.length - 1]).toHaveLength(5);
+    // Those classes are the ones the in-process net reads, so the page's report card is the same
+    // whether it reads them again or takes the worker's.
+    expect(Array.from(done.classes ?? [])).toEqual(Array.from(classify(net, digits.test.inputs)));
     expect(sameWeights(done.weights, weightsOf(net))).toBe(true);
     // And a net rebuilt from them answers exactly as the in-process one.
     const rebuilt = netFromWeights(level, 7, SMALL.hidden, done.weights);
     const x = bytesToInput(digits.data.test.pixels.subarray(0, 784 * 5));
     expect(Array.from(rebuilt.predict(x))).toEqual(Array.from(net.predict(x)));
+  });
+
+  it("takes the worker's held-out classes for the report card and the trick's digits, the same as reading them", async () => {
+    const replies: BossWorkerReply[] = [];
+    const handle = createBossWorkerHandler((reply) => replies.push(structuredClone(reply)));
+    handle({ type: 'digits', data: digits.data });
+    handle({ type: 'train', id: 1, level, seed: 7, choices: SMALL });
+    const done = replies[replies.length - 1];
+    if (done.type !== 'done' || !done.classes) throw new Error('no classes came back');
+    const chapter = { ...(await chapterLevel(level)), file: { ...level, build: { ...level.build, start: SMALL } } };
+    const run = (classes?: Int32Array) =>
+      play(chapter, 7, [
+        { type: 'train.start' },
+        { type: 'train.finished', weights: done.weights, ms: 0, classes },
+      ]).getSnapshot().context.model;
+    const read = run();
+    const taken = run(done.classes);
+    expect(taken.report).toEqual(read.report);
+    expect(taken.trickDigits).toEqual(read.trickDigits);
+    expect(read.report?.accuracy).toBeGreaterThan(0.8);
+    // Classes that are not one per held-out digit are not believed: the page reads them itself.
+    const short = run(done.classes.subarray(0, 10));
+    expect(short.report).toEqual(read.report);
+    // And the page really uses the worker's when they fit: planted wrong classes show in the card.
+    const wrong = run(new Int32Array(done.classes.length));
+    expect(wrong.report?.accuracy).not.toBe(read.report?.accuracy);
   });
 
   it('depends on the seed and refuses choices the level does not offer', () => {
