@@ -59,6 +59,9 @@ export function forwardCsrPackedRelu(
   const { rowStart, index, value } = x;
   const inputs = x.cols;
   const blocked = units - (units % PACK_BLOCK);
+  // The units past the blocks first, so the blocks' loop is the last thing here: V8 compiles that
+  // loop while it runs (on-stack replacement), before any code after it has ever run.
+  if (blocked < units) forwardCsrPackedReluRest(x, rows, count, packed, b, units, z, y);
   for (let j0 = 0; j0 < blocked; j0 += PACK_BLOCK) {
     const base = (j0 * inputs) | 0;
     for (let s = 0; s < count; s++) {
@@ -104,8 +107,27 @@ export function forwardCsrPackedRelu(
       y[q + 7] = a7 > 0 ? a7 : 0;
     }
   }
+}
+
+/**
+ * forwardCsrPackedRelu's units past the last block of eight, one at a time. A function of its own:
+ * code that a layer of whole blocks never runs would have no type feedback, and V8 would throw
+ * away the optimised kernel each time it first ran it.
+ */
+function forwardCsrPackedReluRest(
+  x: CsrMatrix,
+  rows: Int32Array,
+  count: number,
+  packed: readonly number[],
+  b: Float32Array,
+  units: number,
+  z: Float32Array,
+  y: Float32Array,
+): void {
+  const { rowStart, index, value } = x;
+  const blocked = units - (units % PACK_BLOCK);
   const rest = units - blocked;
-  const base = blocked * inputs;
+  const base = blocked * x.cols;
   for (let jj = 0; jj < rest; jj++) {
     const j = blocked + jj;
     for (let s = 0; s < count; s++) {
@@ -128,6 +150,22 @@ export function forwardCsrPackedRelu(
  * four samples at a time: four independent chains, the same steps in the same order per chain.
  */
 export function forwardDensePacked(
+  x: DenseMatrix,
+  rows: Int32Array,
+  count: number,
+  packed: readonly number[],
+  b: Float32Array,
+  units: number,
+  z: Float32Array,
+): void {
+  // Two functions, each one loop nest with nothing after it: V8 compiles a hot loop while it runs
+  // (on-stack replacement), and code after it that has never run would throw that away.
+  forwardDensePackedBlocks(x, rows, count, packed, b, units, z);
+  if (units % PACK_BLOCK) forwardDensePackedRest(x, rows, count, packed, b, units, z);
+}
+
+/** forwardDensePacked's blocks of eight units. */
+function forwardDensePackedBlocks(
   x: DenseMatrix,
   rows: Int32Array,
   count: number,
@@ -176,6 +214,22 @@ export function forwardDensePacked(
       z[q + 7] = a7;
     }
   }
+}
+
+/** forwardDensePacked's units past the blocks, four samples at a time. */
+function forwardDensePackedRest(
+  x: DenseMatrix,
+  rows: Int32Array,
+  count: number,
+  packed: readonly number[],
+  b: Float32Array,
+  units: number,
+  z: Float32Array,
+): void {
+  const cols = x.cols;
+  const data = x.data;
+  const fr = Math.fround;
+  const blocked = units - (units % PACK_BLOCK);
   const rest = units - blocked;
   const restBase = blocked * cols;
   const grouped = count - (count % 4);
@@ -203,12 +257,38 @@ export function forwardDensePacked(
       z[(s + 2) * units + j] = a2;
       z[(s + 3) * units + j] = a3;
     }
-    for (let s = grouped; s < count; s++) {
-      const xo = rows[s] * cols;
-      let a = bj;
-      for (let i = 0; i < cols; i++) a = fr(a + data[xo + i] * packed[restBase + i * rest + jj]);
-      z[s * units + j] = a;
-    }
+    if (grouped < count) forwardDensePackedLeft(x, rows, grouped, count, packed, bj, units, j, z);
+  }
+}
+
+/**
+ * forwardDensePacked's samples past the last group of four for one unit j past the blocks (its
+ * own function for the same reason as forwardCsrPackedReluRest: a batch of whole groups never runs
+ * it).
+ */
+function forwardDensePackedLeft(
+  x: DenseMatrix,
+  rows: Int32Array,
+  from: number,
+  count: number,
+  packed: readonly number[],
+  bj: number,
+  units: number,
+  j: number,
+  z: Float32Array,
+): void {
+  const cols = x.cols;
+  const data = x.data;
+  const fr = Math.fround;
+  const blocked = units - (units % PACK_BLOCK);
+  const rest = units - blocked;
+  const restBase = blocked * cols;
+  const jj = j - blocked;
+  for (let s = from; s < count; s++) {
+    const xo = rows[s] * cols;
+    let a = bj;
+    for (let i = 0; i < cols; i++) a = fr(a + data[xo + i] * packed[restBase + i * rest + jj]);
+    z[s * units + j] = a;
   }
 }
 
