@@ -14,7 +14,7 @@ export interface TestApi {
   snapshot(): Record<string, unknown>;
   step(): string | null;
   setChapterView(view: unknown): void;
-  setSoundProbe(probe: () => { lastPlayed: string | null; contextState: string }): void;
+  setSoundProbe(probe: () => { lastPlayed: string | null; contextState: string; start?: string }): void;
   /** The canvas texts drawn now, with their bounds in page pixels (tests/browser/layout.mjs). */
   canvasTexts(): unknown[];
   setCanvasTextProbe(probe: () => unknown[]): void;
@@ -28,7 +28,7 @@ declare global {
 
 export function installTestApi(app: AppActor, saveError: () => string | null): TestApi {
   let chapterView: unknown = null;
-  let soundProbe: () => { lastPlayed: string | null; contextState: string } = () => ({
+  let soundProbe: () => { lastPlayed: string | null; contextState: string; start?: string } = () => ({
     lastPlayed: null,
     contextState: 'none',
   });

@@ -29,6 +29,8 @@ export class GameAudio {
    */
   private started = false;
   private startQueued = false;
+  /** A quiet moment came while muted, so Web Audio was not started (until the sound is on). */
+  private heldForMute = false;
   private musicWanted = false;
   /** The last sound asked for, for the test API. */
   lastPlayed: SoundKey | null = null;
@@ -66,6 +68,7 @@ export class GameAudio {
    */
   blip(freq: number, ms = 90, gain = 0.08): void {
     this.lastPlayed = 'click';
+    if (this.muted) return;
     this.start();
     const ctx = Howler.ctx;
     if (this.muted || !ctx || ctx.state !== 'running' || !Number.isFinite(freq)) return;
@@ -83,7 +86,7 @@ export class GameAudio {
   }
 
   startMusic(): void {
-    if (!this.started) {
+    if (!this.started || this.muted) {
       this.musicWanted = true;
       this.startWhenQuiet();
       return;
@@ -98,8 +101,11 @@ export class GameAudio {
   }
 
   setMuted(muted: boolean): void {
+    const unmuted = this.muted && !muted;
     this.muted = muted;
     if (this.started) Howler.mute(muted);
+    // A player who turns the sound on gets Web Audio started (and the music asked for) then.
+    else if (unmuted) this.startWhenQuiet();
   }
 
   /**
@@ -107,7 +113,9 @@ export class GameAudio {
    * moment and the page is idle. Its first call creates the AudioContext, a task that blocks the
    * page (0.1 s on a slow laptop, over a second on a busy machine with no sound card): never
    * inside a press, nor between the quick presses of a player starting the game, which should
-   * each show their answer first. The music asked for meanwhile starts then.
+   * each show their answer first. The music asked for meanwhile starts then. A muted player's
+   * page never starts it (no sound to make, so no reason to block the page): it waits until the
+   * sound is turned on (setMuted).
    */
   startWhenQuiet(): void {
     if (this.startQueued || this.started) return;
@@ -116,6 +124,9 @@ export class GameAudio {
     const go = () => {
       removeEventListener('pointerdown', wait, true);
       removeEventListener('keydown', wait, true);
+      this.startQueued = false;
+      this.heldForMute = this.muted;
+      if (this.muted) return;
       this.load();
       if (this.musicWanted) this.startMusic();
     };
@@ -136,6 +147,13 @@ export class GameAudio {
     this.started = true;
     Howler.volume(this.volume);
     Howler.mute(this.muted);
+  }
+
+  /** Where starting Web Audio stands (for the test API). */
+  get startState(): 'idle' | 'waiting' | 'held-muted' | 'started' {
+    if (this.started) return 'started';
+    if (this.startQueued) return 'waiting';
+    return this.heldForMute ? 'held-muted' : 'idle';
   }
 
   /** Whether Web Audio is running (for the test API). */

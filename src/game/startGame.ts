@@ -81,7 +81,11 @@ export function startGame(
   const audio = new GameAudio(import.meta.env.BASE_URL, (key: SoundKey) =>
     showCaption(overlay, t(`caption.${key}` as MessageKey)),
   );
-  api.setSoundProbe(() => ({ lastPlayed: audio.lastPlayed, contextState: audio.contextState }));
+  api.setSoundProbe(() => ({
+    lastPlayed: audio.lastPlayed,
+    contextState: audio.contextState,
+    start: audio.startState,
+  }));
 
   // Keyboard focus never rests on the page body: when the focused control disappears (the intro's
   // Next, a closed card or notice, a new screen), focus moves to the screen's main control: an

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   QUICK,
+  WAIT,
   announcements,
   control,
   gameUrl,
@@ -172,6 +173,22 @@ describe('saves and settings', () => {
       await waitForScreen(page, 'title');
       assert.deepEqual((await snap(page)).settings, before);
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+      // Muted, the page never starts Web Audio (its start blocks the page for a moment): the quiet
+      // moment that would start it passes, and there is still no audio context.
+      await page.waitForFunction(() => window.blackBoxDog.snapshot().sound.start === 'held-muted', null, {
+        timeout: WAIT,
+      });
+      assert.equal((await snap(page)).sound.contextState, 'none');
+      // Turning the sound on starts it at the next quiet moment.
+      await control(page, 'title', 'settings').click();
+      await page.locator('.bbd-settings').waitFor();
+      await page.locator('.bbd-settings .sound button').nth(0).click();
+      await page.keyboard.press('Escape');
+      assert.equal((await snap(page)).settings.muted, false);
+      await page.waitForFunction(() => window.blackBoxDog.snapshot().sound.start === 'started', null, {
+        timeout: WAIT,
+      });
+      assert.notEqual((await snap(page)).sound.contextState, 'none');
       assert.deepEqual(b.errors, []);
     } finally {
       await b.close();
