@@ -17,37 +17,16 @@ import { ROOT, WAIT, control, openBrowser, startPreview, waitForScreen } from '.
 import { smallestTarget } from '../tests/browser/touchTargets.mjs';
 import { auditScreens } from '../tests/browser/audit.mjs';
 import { impatientStart } from '../tests/browser/firstPress.mjs';
+import { framesPerSecond } from './bench-new-parts.mjs';
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/** The median of the page's whole-second frame counts over `ms` (see framesPerSecond). */
 async function countFrames(page, ms, whilePlaying) {
-  // One counting loop at a time: a new count stops the one before it.
-  await page.evaluate(() => {
-    const gen = (window.__frameGen ?? 0) + 1;
-    const frames = [];
-    window.__frameGen = gen;
-    window.__frames = frames;
-    const tick = (t) => {
-      if (window.__frameGen !== gen) return;
-      frames.push(t);
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  const end = Date.now() + ms;
-  if (whilePlaying) while (Date.now() < end) await whilePlaying();
-  else await page.waitForTimeout(ms);
-  const perSecond = await page.evaluate(() => {
-    const f = window.__frames;
-    const out = [];
-    for (let start = f[0]; start + 1000 <= f[f.length - 1]; start += 1000)
-      out.push(f.filter((t) => t >= start && t < start + 1000).length);
-    return out;
-  });
-  return median(perSecond);
+  return median(await framesPerSecond(page, ms, whilePlaying));
 }
 
 async function throttle(page, rate) {

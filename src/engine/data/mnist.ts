@@ -6,7 +6,7 @@
 // Layout after gunzip (little-endian): "BBDM", uint16 version, uint8 width, uint8 height,
 // uint32 train count, uint32 test count, then train labels, train pixels, test labels, test pixels.
 
-import { fillRowFromBytes, fillRowFromWords } from '../nn/bytesMatrix';
+import { bytesMatrix, bytesToCsr, fillRowFromWords } from '../nn/bytesMatrix';
 import type { CsrMatrix, DenseMatrix } from '../nn/matrix';
 import type { Dataset } from '../nn/trainer';
 
@@ -115,8 +115,9 @@ export function pixelsToDense(split: MnistSplit, size: number): DenseMatrix {
  */
 export function pixelsToCsr(split: MnistSplit, size: number): CsrMatrix {
   const { count, pixels } = split;
+  // Bytes that cannot be read as 4-byte words: one at a time, counted first.
+  if (pixels.byteOffset % 4 !== 0 || size % 4 !== 0) return bytesToCsr(bytesMatrix(pixels, count, size));
   const rowStart = new Int32Array(count + 1);
-  if (pixels.byteOffset % 4 !== 0 || size % 4 !== 0) return pixelsToCsrBytes(split, size, rowStart);
   const words = new Uint32Array(pixels.buffer, pixels.byteOffset, (count * size) / 4);
   // 3 spare slots: fillRowFromWords writes all four pixels of a word before it knows which count.
   let capacity = Math.max(size, Math.ceil((count * size) / 4));
@@ -139,22 +140,6 @@ export function pixelsToCsr(split: MnistSplit, size: number): CsrMatrix {
   }
   rowStart[count] = k;
   return { kind: 'csr', rows: count, cols: size, rowStart, index: index.subarray(0, k), value: value.subarray(0, k) };
-}
-
-/** pixelsToCsr for bytes that cannot be read as 4-byte words: one byte at a time, counted first. */
-function pixelsToCsrBytes(split: MnistSplit, size: number, rowStart: Int32Array): CsrMatrix {
-  const { count, pixels } = split;
-  let nonzeros = 0;
-  for (let i = 0; i < count * size; i++) if (pixels[i] !== 0) nonzeros++;
-  const index = new Int32Array(nonzeros);
-  const value = new Float32Array(nonzeros);
-  let k = 0;
-  for (let r = 0; r < count; r++) {
-    rowStart[r] = k;
-    k = fillRowFromBytes(pixels, r * size, size, index, value, k);
-  }
-  rowStart[count] = k;
-  return { kind: 'csr', rows: count, cols: size, rowStart, index, value };
 }
 
 /** A split as a training/evaluation dataset (sparse by default: much faster for digits). */
