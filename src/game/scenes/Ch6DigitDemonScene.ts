@@ -11,6 +11,7 @@ import { COLORS, CSS } from '../palette';
 import '../ui/ch6.css';
 import type { ChartText } from '../views/chartText';
 import { buildPanel, introPanel } from '../views/ch6/buildPanel';
+import { noteParts, sweepParts } from '../views/demonPanel';
 import { digitDemonChartTexts } from '../views/ch6/chartTexts';
 import { DrawPanel } from '../views/ch6/drawPanel';
 import { phase1Panel } from '../views/ch6/fightPanel';
@@ -129,26 +130,33 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
     return digitDemonChartTexts((key, params) => this.t(key, params), view);
   }
 
-  /** The panel's root: emptied, with its widgets, whenever the step changes. */
-  private panelRoot(step: string): HTMLDivElement {
+  /**
+   * The panel's root: emptied, with its widgets, whenever the step changes, except when training
+   * gives way to its result: the curves and the sample digits stay where they are (drawing them
+   * anew was most of a long frame at that moment), and what the result does not draw goes after it.
+   */
+  private panelRoot(step: string): { root: HTMLDivElement; carried: boolean } {
     const ui = this.services.ui;
     const el = ui.element('ch6-panel', 'div', 'ch6-panel');
+    const carried = this.panelStep === 'training' && step === 'trained';
     if (this.panelStep !== step) {
       this.panelStep = step;
-      el.replaceChildren();
+      if (!carried) el.replaceChildren();
       ui.removeElement('ch6-pad');
       ui.removeElement('ch6-range');
       for (const g of GROUPS) ui.clearGroup(g);
       this.draw.drop();
     }
-    return el;
+    return { root: el, carried };
   }
 
   private renderPanel(view: DigitDemonView): void {
     const groups = { 'ch6-a': [], 'ch6-b': [], 'ch6-c': [], 'ch6-d': [] } as PanelKit['groups'];
+    // Inside Bit's head replaces the report card within the trained step.
+    const { root, carried } = this.panelRoot(view.head.open ? 'head' : view.step);
+    if (carried) noteParts(root);
     const kit: PanelKit = {
-      // Inside Bit's head replaces the report card within the trained step.
-      root: this.panelRoot(view.head.open ? 'head' : view.step),
+      root,
       t: (key, params) => this.t(key, params),
       dt: (key, params) => this.dt(key, params),
       send: (e) => this.send(e),
@@ -193,6 +201,7 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
       default:
         endingPanel(kit, view);
     }
+    if (carried) sweepParts(root);
     for (const g of GROUPS) this.services.ui.sync(g, groups[g as GroupId]);
   }
 }

@@ -3,7 +3,25 @@
 // fills, and rows of a picture beside a line of text.
 import { paintDigit } from './drawingPad';
 
-/** A child of `root`, created once, at panel-relative coordinates. */
+/** The parts drawn since noteParts, per panel root (see sweepParts). */
+const drawn = new WeakMap<HTMLElement, Set<string>>();
+
+/** Starts noting which parts of `root` a render draws. */
+export function noteParts(root: HTMLElement): void {
+  drawn.set(root, new Set());
+}
+
+/** Removes the parts of `root` that the render since noteParts did not draw, and stops noting. */
+export function sweepParts(root: HTMLElement): void {
+  const seen = drawn.get(root);
+  if (!seen) return;
+  drawn.delete(root);
+  for (const el of root.querySelectorAll<HTMLElement>(':scope > [data-part]')) {
+    if (!seen.has(el.dataset.part ?? '')) el.remove();
+  }
+}
+
+/** A child of `root`, created once, at panel-relative coordinates (moved there if it was elsewhere). */
 export function panelPart<K extends keyof HTMLElementTagNameMap>(
   root: HTMLElement,
   id: string,
@@ -18,7 +36,13 @@ export function panelPart<K extends keyof HTMLElementTagNameMap>(
     el.className = `at ${className}`;
     Object.assign(el.style, { left: `${at.x}px`, top: `${at.y}px`, ...(at.w ? { width: `${at.w}px` } : {}) });
     root.appendChild(el);
+  } else {
+    const { style } = el;
+    if (style.left !== `${at.x}px`) style.left = `${at.x}px`;
+    if (style.top !== `${at.y}px`) style.top = `${at.y}px`;
+    if (at.w && style.width !== `${at.w}px`) style.width = `${at.w}px`;
   }
+  drawn.get(root)?.add(id);
   return el;
 }
 
