@@ -7,7 +7,7 @@ import { trainBossNet, weightsOf, type BossChoices, type BossWeights, type Train
 import { classify } from './classify';
 import { prepareDigits, type BossDigits } from './digits';
 import type { DigitDemonLevel } from './digitDemonLevel';
-import { retrainBossNet, rightOn, type TeachExample, type TeachProgress } from './teachBit';
+import { retrainBossNet, type TeachExample, type TeachProgress } from './teachBit';
 
 export type BossWorkerRequest =
   | { type: 'digits'; data: MnistData }
@@ -26,11 +26,8 @@ export type BossWorkerRequest =
 export type BossWorkerReply =
   | { type: 'progress'; id: number; progress: TrainProgress; ms: number }
   | { type: 'teachProgress'; id: number; progress: TeachProgress; ms: number }
-  /**
-   * `right`: after a teach, how many held-out digits the retrained net reads right; `classes`:
-   * after training, the class it reads for each held-out digit.
-   */
-  | { type: 'done'; id: number; weights: BossWeights; ms: number; right?: number; classes?: Int32Array }
+  /** `classes`: the class the trained or retrained net reads for each held-out digit. */
+  | { type: 'done'; id: number; weights: BossWeights; ms: number; classes: Int32Array }
   | { type: 'error'; id: number; message: string };
 
 export type Post = (reply: BossWorkerReply, transfer: Transferable[]) => void;
@@ -58,10 +55,9 @@ export function createBossWorkerHandler(post: Post, now: () => number = () => 0)
               post({ type: 'progress', id: req.id, progress, ms: now() - started }, []),
             );
       const weights = weightsOf(net);
-      const right = req.type === 'teach' ? rightOn(net, digits) : undefined;
-      const classes = req.type === 'train' ? classify(net, digits.test.inputs) : undefined;
-      post({ type: 'done', id: req.id, weights, ms: now() - started, right, classes }, [
-        ...(classes ? [classes.buffer] : []),
+      const classes = classify(net, digits.test.inputs);
+      post({ type: 'done', id: req.id, weights, ms: now() - started, classes }, [
+        classes.buffer,
         ...weights.weights.map((w) => w.buffer),
         ...weights.biases.map((b) => b.buffer),
       ]);

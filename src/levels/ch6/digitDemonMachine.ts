@@ -303,7 +303,7 @@ export const digitDemonMachine = setup({
           t.labels,
           context.model.drawings,
           event.type === 'teach.finished' ? event.weights : undefined,
-          event.type === 'teach.finished' ? event.right : undefined,
+          event.type === 'teach.finished' ? event.classes : undefined,
         );
         return { ...t, outcome, ms: event.type === 'teach.finished' ? event.ms : t.ms };
       },

@@ -168,9 +168,9 @@ export function retrainBossNet(
   return net;
 }
 
-/** How many of the held-out digits the net reads right. */
-export function rightOn(net: DenseNetwork, digits: BossDigits): number {
-  const predicted = classify(net, digits.test.inputs);
+/** How many of the held-out digits the net reads right: `predicted` its classes, else read here. */
+function rightOn(net: DenseNetwork, digits: BossDigits, classes?: ArrayLike<number>): number {
+  const predicted = classes?.length === digits.test.inputs.rows ? classes : classify(net, digits.test.inputs);
   let right = 0;
   for (let i = 0; i < predicted.length; i++) if (predicted[i] === digits.test.targets[i]) right++;
   return right;
@@ -193,10 +193,11 @@ export function teachOutcome(
   drawings: readonly { pixels: readonly number[] }[],
   weights?: BossWeights,
   /**
-   * The held-out digits the worker's weights read right, counted in the worker (so the page does
-   * not read 2,000 digits again at the result); counted here when absent (replays, tests).
+   * The held-out digits' classes the worker read with its weights (so the page does not read
+   * 2,000 digits again at the result); read here when absent (replays, tests) or when not one
+   * class per held-out digit.
    */
-  weightsRight?: number,
+  weightsClasses?: ArrayLike<number>,
 ): TeachOutcome {
   const examples = examplesOf(drawings, labels);
   const net = weights
@@ -209,7 +210,7 @@ export function teachOutcome(
   return {
     net,
     beforeRight,
-    afterRight: weights && weightsRight !== undefined ? weightsRight : rightOn(net, digits),
+    afterRight: rightOn(net, digits, weights ? weightsClasses : undefined),
     total: digits.test.inputs.rows,
     rereads: used.map((index, k) => ({ index, digit: labels[index].digit, before: before[k], after: after[k] })),
   };

@@ -24,7 +24,8 @@ export interface TeachBossInput {
 /** What a teachBoss implementation sends back to the chapter machine. */
 export type TeachBossReply =
   | { type: 'teach.progress'; progress: TeachProgress; ms: number }
-  | { type: 'teach.finished'; weights: BossWeights; ms: number; right?: number }
+  /** `classes`: the held-out digits' classes with these weights, when the worker read them. */
+  | { type: 'teach.finished'; weights: BossWeights; ms: number; classes?: Int32Array }
   | { type: 'teach.failed'; message: string };
 
 export const teachBossInProcess = fromCallback<{ type: string }, TeachBossInput>(({ input, sendBack }) => {

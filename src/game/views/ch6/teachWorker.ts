@@ -18,7 +18,7 @@ export const teachBossInWorker = fromCallback<{ type: string }, TeachBossInput>(
     else if (r.type === 'done') {
       live = false;
       keepBossWorker(worker, input.digits.data);
-      reply({ type: 'teach.finished', weights: r.weights, ms: r.ms, right: r.right });
+      reply({ type: 'teach.finished', weights: r.weights, ms: r.ms, classes: r.classes });
     } else if (r.type === 'error') reply({ type: 'teach.failed', message: r.message });
   };
   worker.onerror = (e) => {

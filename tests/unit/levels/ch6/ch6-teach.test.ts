@@ -101,11 +101,12 @@ describe('teaching Bit the drawings (worker and replay)', () => {
       { type: 'teach.use', index: 2, use: true },
       { type: 'teach.start' },
     ];
-    // The worker also counts the held-out digits its weights read right, so the page need not.
-    expect(done.right).toBeTypeOf('number');
+    // The worker also reads the held-out digits with its weights, so the page need not.
+    expect(done.classes).toHaveLength(level.digits.test.inputs.rows);
+    const right = Array.from(done.classes).filter((c, i) => c === level.digits.test.targets[i]).length;
     const page = play(level, SEED, [
       ...labelled,
-      { type: 'teach.finished', weights: done.weights, ms: 5, right: done.right },
+      { type: 'teach.finished', weights: done.weights, ms: 5, classes: done.classes },
     ]);
     const replay = play(level, SEED, [...labelled, { type: 'teach.done' }]);
     const a = page.getSnapshot().context;
@@ -119,7 +120,13 @@ describe('teaching Bit the drawings (worker and replay)', () => {
     expect(weightsHash(weightsOf(ta.net))).toBe(weightsHash(weightsOf(tb.net)));
     expect(weightsHash(weightsOf(ta.net))).toBe(weightsHash(done.weights));
     expect([ta.beforeRight, ta.afterRight]).toEqual([tb.beforeRight, tb.afterRight]);
-    expect(ta.afterRight).toBe(done.right);
+    expect(ta.afterRight).toBe(right);
+    // The page counts from the worker's classes when they fit: planted wrong ones show in the score.
+    const planted = play(level, SEED, [
+      ...labelled,
+      { type: 'teach.finished', weights: done.weights, ms: 5, classes: new Int32Array(done.classes.length) },
+    ]);
+    expect(planted.getSnapshot().context.teach?.outcome?.afterRight).not.toBe(right);
     expect(ta.beforeRight).toBe(Math.round((a.model.report?.accuracy ?? 0) * ta.total));
     expect(ta.rereads).toEqual(tb.rereads);
     // The compare data carries the scores before and after.
