@@ -1,9 +1,12 @@
 // A scripted player for chapter 3, used by several tests: it solves each task with a known
 // setting, lets Bit tune itself to the end, then runs the challenge with a chosen setting.
+import { expect } from 'vitest';
 import { createActor } from 'xstate';
+import fruits from '../../../levels/fruits.json';
 import type { Perceptron } from '../../../src/engine';
 import { appleLampMachine, type AppleLampEvent } from '../../../src/levels/ch3/appleLampMachine';
-import type { AppleLampLevel } from '../../../src/levels/ch3/appleLampLevel';
+import { loadAppleLampLevel, type AppleLampLevel } from '../../../src/levels/ch3/appleLampLevel';
+import { LevelFileError } from '../../../src/levels/shared/levelFile';
 import type { RuleOffer } from '../../../src/levels/ch3/appleLampRule';
 
 // Features in level order: big, red, green, round, sweet, sour, fragrant.
@@ -58,4 +61,15 @@ export function playAppleLamp(
   actor.send({ type: 'challenge.accept' });
   actor.send({ type: 'history.done' });
   return actor;
+}
+
+/** The plain-words problems chapter 3's level loader names for `data`, which it must refuse. */
+export function problemsOf(data: unknown): string {
+  try {
+    loadAppleLampLevel(data, fruits);
+  } catch (err) {
+    expect(err).toBeInstanceOf(LevelFileError);
+    return (err as LevelFileError).problems.join('\n');
+  }
+  throw new Error('expected the level to be refused');
 }

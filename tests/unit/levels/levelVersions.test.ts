@@ -10,22 +10,12 @@ import type { Attempt } from '../../../src/attempts/attempt';
 import chapter3 from '../../../src/levels/ch3';
 import { loadAppleLampLevel } from '../../../src/levels/ch3/appleLampLevel';
 import { replaysVersion } from '../../../src/levels/contract';
-import { LevelFileError } from '../../../src/levels/shared/levelFile';
+import { problemsOf } from './ch3-player';
 
 const save = JSON.parse(readFileSync(new URL('../../fixtures/save-v2-2026-12-01.json', import.meta.url), 'utf8')) as {
   attempts: Attempt[];
 };
 const ch3v1 = save.attempts.find((a) => a.chapter === 3) as Attempt;
-
-function problemsOf(data: unknown): string {
-  try {
-    loadAppleLampLevel(data, fruits);
-  } catch (err) {
-    expect(err).toBeInstanceOf(LevelFileError);
-    return (err as LevelFileError).problems.join('\n');
-  }
-  throw new Error('expected the level to be refused');
-}
 
 describe('older level versions a level still replays', () => {
   it('verifies an attempt of a listed version and refuses one of another', async () => {

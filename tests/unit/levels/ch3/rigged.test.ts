@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import raw from '../../../../levels/03-apple-lamp.json';
-import fruits from '../../../../levels/fruits.json';
 import { perceptronStep, type Perceptron } from '../../../../src/engine';
 import chapter from '../../../../src/levels/ch3';
 import { appleLampCompare } from '../../../../src/levels/ch3/appleLampCompare';
@@ -17,9 +16,8 @@ import { inputsOf } from '../../../../src/levels/ch3/appleLampModel';
 import { addToRigged, startRigged, tuneRigged } from '../../../../src/levels/ch3/appleLampRigged';
 import { appleLampView } from '../../../../src/levels/ch3/appleLampView';
 import { replaysVersion, stepOf } from '../../../../src/levels/contract';
-import { LevelFileError } from '../../../../src/levels/shared/levelFile';
 import { replayChapter } from '../../../../src/levels/shared/replay';
-import { playAppleLamp, SOLUTIONS } from '../ch3-player';
+import { playAppleLamp, problemsOf, SOLUTIONS } from '../ch3-player';
 
 const level = loadAppleLampLevel();
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -211,16 +209,6 @@ describe('the rigged basket in the attempt', () => {
 });
 
 describe('the rigged basket in the level file', () => {
-  function problemsOf(data: unknown): string {
-    try {
-      loadAppleLampLevel(data, fruits);
-    } catch (err) {
-      expect(err).toBeInstanceOf(LevelFileError);
-      return (err as LevelFileError).problems.join('\n');
-    }
-    throw new Error('expected the level to be rejected');
-  }
-
   it('refuses a basket that is not rigged, and one with no apple', () => {
     const bad = clone(raw);
     bad.rigged.basket = ['apple', 'pear', 'plain-big-apple'];
