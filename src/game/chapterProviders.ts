@@ -15,7 +15,7 @@ export const trainBossInWorker = fromCallback<{ type: string }, TrainBossInput>(
   const reply = (r: TrainBossReply) => sendBack(r);
   client.start(input.level, input.digits, input.seed, input.choices, {
     progress: (progress, ms) => reply({ type: 'train.progress', progress, ms }),
-    done: (weights, ms, classes) => reply({ type: 'train.finished', weights, ms, classes }),
+    done: (weights, ms, reading) => reply({ type: 'train.finished', weights, ms, reading }),
     failed: (message) => {
       console.warn(`Training failed: ${message}`);
       reply({ type: 'train.failed', message });

@@ -6,11 +6,12 @@ import type { BossChoices, BossWeights, TrainProgress } from '../../levels/ch6/b
 import type { BossWorkerReply, BossWorkerRequest } from '../../levels/ch6/bossWorkerProtocol';
 import type { BossDigits } from '../../levels/ch6/digits';
 import type { DigitDemonLevel } from '../../levels/ch6/digitDemonLevel';
+import type { HeldOutReading } from '../../levels/ch6/digitDemonModel';
 import { keepBossWorker, takeBossWorker } from './ch6/bossWorkers';
 
 export interface TrainCallbacks {
   progress(p: TrainProgress, ms: number): void;
-  done(weights: BossWeights, ms: number, classes?: Int32Array): void;
+  done(weights: BossWeights, ms: number, reading?: HeldOutReading): void;
   failed(message: string): void;
 }
 
@@ -30,7 +31,7 @@ export class BossTrainerClient {
       else if (r.type === 'done') {
         this.worker = null;
         keepBossWorker(worker, digits.data);
-        on.done(r.weights, r.ms, r.classes);
+        on.done(r.weights, r.ms, r.reading);
       } else if (r.type === 'error') on.failed(r.message);
     };
     worker.onerror = (e) => on.failed(e.message);

@@ -4,9 +4,9 @@
 // the weights as typed arrays handed over without copying. Cancelling is terminating the worker.
 import type { MnistData } from '../../engine/data';
 import { trainBossNet, weightsOf, type BossChoices, type BossWeights, type TrainProgress } from './bossTraining';
-import { classify } from './classify';
 import { prepareDigits, type BossDigits } from './digits';
 import type { DigitDemonLevel } from './digitDemonLevel';
+import { readHeldOut, type HeldOutReading } from './digitDemonModel';
 import { retrainBossNet, type TeachExample, type TeachProgress } from './teachBit';
 
 export type BossWorkerRequest =
@@ -26,8 +26,8 @@ export type BossWorkerRequest =
 export type BossWorkerReply =
   | { type: 'progress'; id: number; progress: TrainProgress; ms: number }
   | { type: 'teachProgress'; id: number; progress: TeachProgress; ms: number }
-  /** `classes`: the class the trained or retrained net reads for each held-out digit. */
-  | { type: 'done'; id: number; weights: BossWeights; ms: number; classes: Int32Array }
+  /** `reading`: the trained or retrained net's reading of the held-out digits. */
+  | { type: 'done'; id: number; weights: BossWeights; ms: number; reading: HeldOutReading }
   | { type: 'error'; id: number; message: string };
 
 export type Post = (reply: BossWorkerReply, transfer: Transferable[]) => void;
@@ -55,9 +55,9 @@ export function createBossWorkerHandler(post: Post, now: () => number = () => 0)
               post({ type: 'progress', id: req.id, progress, ms: now() - started }, []),
             );
       const weights = weightsOf(net);
-      const classes = classify(net, digits.test.inputs);
-      post({ type: 'done', id: req.id, weights, ms: now() - started, classes }, [
-        classes.buffer,
+      const reading = readHeldOut(net, digits);
+      post({ type: 'done', id: req.id, weights, ms: now() - started, reading }, [
+        reading.classes.buffer,
         ...weights.weights.map((w) => w.buffer),
         ...weights.biases.map((b) => b.buffer),
       ]);

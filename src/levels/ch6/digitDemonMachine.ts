@@ -218,8 +218,8 @@ export const digitDemonMachine = setup({
       trainingsDone: ({ context }) => context.trainingsDone + 1,
       model: ({ context, event }) => {
         const weights: BossWeights | undefined = event.type === 'train.finished' ? event.weights : undefined;
-        const classes = event.type === 'train.finished' ? event.classes : undefined;
-        return withTrainedNet(context.level, context.digits, context.seed, context.model, weights, classes);
+        const reading = event.type === 'train.finished' ? event.reading : undefined;
+        return withTrainedNet(context.level, context.digits, context.seed, context.model, weights, reading);
       },
       training: ({ context, event }) =>
         event.type === 'train.finished' ? { ...context.training, ms: event.ms } : context.training,
@@ -303,7 +303,7 @@ export const digitDemonMachine = setup({
           t.labels,
           context.model.drawings,
           event.type === 'teach.finished' ? event.weights : undefined,
-          event.type === 'teach.finished' ? event.classes : undefined,
+          event.type === 'teach.finished' ? event.reading?.classes : undefined,
         );
         return { ...t, outcome, ms: event.type === 'teach.finished' ? event.ms : t.ms };
       },

@@ -139,14 +139,71 @@ function testInput(digits: BossDigits, index: number): Float32Array {
   return bytesToInput(digits.data.test.pixels.subarray(index * size, (index + 1) * size));
 }
 
-export function reportOf(
-  net: DenseNetwork,
-  digits: BossDigits,
-  /** The net's classes of the held-out digits, when already known (else read here). */
-  classes?: ArrayLike<number>,
-): NetReport {
+/** How many of the most confident mistakes a report card shows. */
+const WORST = 6;
+
+/** What a net reads on the held-out digits: a class for each, and its most confident mistakes. */
+export interface HeldOutReading {
+  classes: Int32Array;
+  /** At most 6, most confident first (ties by index). */
+  worst: Mistake[];
+}
+
+/** Reads every held-out digit with `net` (the worker does this for the page after a training). */
+export function readHeldOut(net: DenseNetwork, digits: BossDigits): HeldOutReading {
+  const classes = classify(net, digits.test.inputs);
+  return { classes, worst: worstMistakes(net, digits, classes) };
+}
+
+function worstMistakes(net: DenseNetwork, digits: BossDigits, predicted: ArrayLike<number>): Mistake[] {
   const test = digits.test;
-  const predicted = classes ?? classify(net, test.inputs);
+  const wrong: number[] = [];
+  for (let i = 0; i < predicted.length; i++) if (predicted[i] !== test.targets[i]) wrong.push(i);
+  if (wrong.length === 0) return [];
+  const size = SIDE * SIDE;
+  const batch = new Float32Array(wrong.length * size);
+  wrong.forEach((i, k) => batch.set(testInput(digits, i), k * size));
+  const probs = net.predict(batch);
+  const mistakes = wrong.map((i, k) => ({
+    index: i,
+    label: test.targets[i],
+    predicted: predicted[i],
+    confidence: probs[k * 10 + predicted[i]],
+  }));
+  // Most confident first; ties by index, so the order never depends on the sort's stability.
+  mistakes.sort((a, b) => b.confidence - a.confidence || a.index - b.index);
+  return mistakes.slice(0, WORST);
+}
+
+/**
+ * Whether a reading handed over (by the worker) has the shape of one for these digits: a class
+ * for each, and as many mistakes as the classes have (at most 6), each one of them, in order.
+ */
+function readingFits(digits: BossDigits, r: HeldOutReading | undefined): r is HeldOutReading {
+  const targets = digits.test.targets;
+  if (!r || !(r.classes instanceof Int32Array) || r.classes.length !== digits.test.inputs.rows) return false;
+  if (!Array.isArray(r.worst)) return false;
+  let wrong = 0;
+  for (let i = 0; i < r.classes.length; i++) if (r.classes[i] !== targets[i]) wrong++;
+  if (r.worst.length !== Math.min(WORST, wrong)) return false;
+  return r.worst.every(
+    (m, k) =>
+      Number.isInteger(m.index) &&
+      m.index >= 0 &&
+      m.index < r.classes.length &&
+      m.label === targets[m.index] &&
+      m.predicted === r.classes[m.index] &&
+      m.predicted !== m.label &&
+      m.confidence >= 0 &&
+      m.confidence <= 1 &&
+      (k === 0 || r.worst[k - 1].confidence >= m.confidence),
+  );
+}
+
+/** The report card of `net`: from `reading` when it fits these digits, else read here. */
+export function reportOf(net: DenseNetwork, digits: BossDigits, reading?: HeldOutReading): NetReport {
+  const { classes: predicted, worst } = readingFits(digits, reading) ? reading : readHeldOut(net, digits);
+  const test = digits.test;
   const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
   let right = 0;
   for (let i = 0; i < predicted.length; i++) {
@@ -154,31 +211,12 @@ export function reportOf(
     if (predicted[i] === test.targets[i]) right++;
   }
   const acc = predicted.length ? right / predicted.length : 0;
-  const mistakes: Mistake[] = [];
-  const wrong: number[] = [];
-  for (let i = 0; i < predicted.length; i++) if (predicted[i] !== test.targets[i]) wrong.push(i);
-  if (wrong.length > 0) {
-    const size = SIDE * SIDE;
-    const batch = new Float32Array(wrong.length * size);
-    wrong.forEach((i, k) => batch.set(testInput(digits, i), k * size));
-    const probs = net.predict(batch);
-    wrong.forEach((i, k) =>
-      mistakes.push({
-        index: i,
-        label: test.targets[i],
-        predicted: predicted[i],
-        confidence: probs[k * 10 + predicted[i]],
-      }),
-    );
-  }
-  // Most confident first; ties by index, so the order never depends on the sort's stability.
-  mistakes.sort((a, b) => b.confidence - a.confidence || a.index - b.index);
   let topMixUp: NetReport['topMixUp'] = null;
   for (let t = 0; t < 10; t++)
     for (let p = 0; p < 10; p++)
       if (t !== p && confusion[t][p] > 0 && (!topMixUp || confusion[t][p] > topMixUp.count))
         topMixUp = { label: t, predicted: p, count: confusion[t][p] };
-  return { accuracy: acc, confusion, worst: mistakes.slice(0, 6), topMixUp };
+  return { accuracy: acc, confusion, worst, topMixUp };
 }
 
 /**
@@ -192,18 +230,18 @@ export function withTrainedNet(
   s: DigitDemonState,
   weights: BossWeights | undefined,
   /**
-   * The held-out digits' classes the worker read with these weights, so the page does not read
+   * The worker's reading of the held-out digits with these weights, so the page does not read
    * 2,000 digits again the moment training ends; read here when absent (replays, tests) or when
-   * not one class per held-out digit.
+   * it does not fit the digits.
    */
-  workerClasses?: ArrayLike<number>,
+  workerReading?: HeldOutReading,
 ): DigitDemonState {
   const net = weights
     ? netFromWeights(level, seed, s.choices.hidden, weights)
     : trainBossNet(level, digits, seed, s.choices);
-  const predicted =
-    weights && workerClasses?.length === digits.test.inputs.rows ? workerClasses : classify(net, digits.test.inputs);
-  const report = reportOf(net, digits, predicted);
+  const reading = weights && readingFits(digits, workerReading) ? workerReading : readHeldOut(net, digits);
+  const report = reportOf(net, digits, reading);
+  const predicted = reading.classes;
   // The trick's digits: a seeded order of held-out digits, keeping the ones this net reads right.
   const rng = createRng(deriveSeed(seed, 'demon-trick'));
   const order = Array.from({ length: digits.test.inputs.rows }, (_, i) => i);

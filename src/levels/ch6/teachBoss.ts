@@ -9,6 +9,7 @@ import type { BossWeights } from './bossTraining';
 import { weightsOf } from './bossTraining';
 import type { BossDigits } from './digits';
 import type { DigitDemonLevel } from './digitDemonLevel';
+import type { HeldOutReading } from './digitDemonModel';
 import { retrainBossNet, type TeachExample, type TeachProgress } from './teachBit';
 
 export interface TeachBossInput {
@@ -24,8 +25,8 @@ export interface TeachBossInput {
 /** What a teachBoss implementation sends back to the chapter machine. */
 export type TeachBossReply =
   | { type: 'teach.progress'; progress: TeachProgress; ms: number }
-  /** `classes`: the held-out digits' classes with these weights, when the worker read them. */
-  | { type: 'teach.finished'; weights: BossWeights; ms: number; classes?: Int32Array }
+  /** `reading`: the held-out digits read with these weights, when the worker read them. */
+  | { type: 'teach.finished'; weights: BossWeights; ms: number; reading?: HeldOutReading }
   | { type: 'teach.failed'; message: string };
 
 export const teachBossInProcess = fromCallback<{ type: string }, TeachBossInput>(({ input, sendBack }) => {

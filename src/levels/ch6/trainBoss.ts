@@ -9,6 +9,7 @@ import { fromCallback } from 'xstate';
 import { trainBossNet, weightsOf, type BossChoices, type BossWeights, type TrainProgress } from './bossTraining';
 import type { BossDigits } from './digits';
 import type { DigitDemonLevel } from './digitDemonLevel';
+import type { HeldOutReading } from './digitDemonModel';
 
 export interface TrainBossInput {
   level: DigitDemonLevel;
@@ -20,8 +21,8 @@ export interface TrainBossInput {
 /** What a trainBoss implementation sends back to the chapter machine. */
 export type TrainBossReply =
   | { type: 'train.progress'; progress: TrainProgress; ms: number }
-  /** `classes`: the held-out digits' classes with these weights, when the worker read them. */
-  | { type: 'train.finished'; weights: BossWeights; ms: number; classes?: Int32Array }
+  /** `reading`: the held-out digits read with these weights, when the worker read them. */
+  | { type: 'train.finished'; weights: BossWeights; ms: number; reading?: HeldOutReading }
   | { type: 'train.failed'; message: string };
 
 export const trainBossInProcess = fromCallback<{ type: string }, TrainBossInput>(({ input, sendBack }) => {

@@ -18,7 +18,7 @@ export const teachBossInWorker = fromCallback<{ type: string }, TeachBossInput>(
     else if (r.type === 'done') {
       live = false;
       keepBossWorker(worker, input.digits.data);
-      reply({ type: 'teach.finished', weights: r.weights, ms: r.ms, classes: r.classes });
+      reply({ type: 'teach.finished', weights: r.weights, ms: r.ms, reading: r.reading });
     } else if (r.type === 'error') reply({ type: 'teach.failed', message: r.message });
   };
   worker.onerror = (e) => {

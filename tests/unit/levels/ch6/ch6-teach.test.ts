@@ -102,11 +102,11 @@ describe('teaching Bit the drawings (worker and replay)', () => {
       { type: 'teach.start' },
     ];
     // The worker also reads the held-out digits with its weights, so the page need not.
-    expect(done.classes).toHaveLength(level.digits.test.inputs.rows);
-    const right = Array.from(done.classes).filter((c, i) => c === level.digits.test.targets[i]).length;
+    expect(done.reading.classes).toHaveLength(level.digits.test.inputs.rows);
+    const right = Array.from(done.reading.classes).filter((c, i) => c === level.digits.test.targets[i]).length;
     const page = play(level, SEED, [
       ...labelled,
-      { type: 'teach.finished', weights: done.weights, ms: 5, classes: done.classes },
+      { type: 'teach.finished', weights: done.weights, ms: 5, reading: done.reading },
     ]);
     const replay = play(level, SEED, [...labelled, { type: 'teach.done' }]);
     const a = page.getSnapshot().context;
@@ -124,7 +124,12 @@ describe('teaching Bit the drawings (worker and replay)', () => {
     // The page counts from the worker's classes when they fit: planted wrong ones show in the score.
     const planted = play(level, SEED, [
       ...labelled,
-      { type: 'teach.finished', weights: done.weights, ms: 5, classes: new Int32Array(done.classes.length) },
+      {
+        type: 'teach.finished',
+        weights: done.weights,
+        ms: 5,
+        reading: { ...done.reading, classes: new Int32Array(done.reading.classes.length) },
+      },
     ]);
     expect(planted.getSnapshot().context.teach?.outcome?.afterRight).not.toBe(right);
     expect(ta.beforeRight).toBe(Math.round((a.model.report?.accuracy ?? 0) * ta.total));

@@ -18,7 +18,7 @@ import {
   resampleArea,
 } from '../../../../src/levels/ch6/digitDrawing';
 import { loadDigitDemonLevel } from '../../../../src/levels/ch6/digitDemonLevel';
-import { trickOn } from '../../../../src/levels/ch6/digitDemonModel';
+import { readHeldOut, trickOn, type HeldOutReading } from '../../../../src/levels/ch6/digitDemonModel';
 import type { BossDigits } from '../../../../src/levels/ch6/digits';
 import { classify } from '../../../../src/levels/ch6/classify';
 import { chapterLevel, play, SMALL } from './ch6-player';
@@ -66,9 +66,12 @@ describe('training the boss network', () => {
     if (done.type !== 'done') throw new Error('no weights came back');
     // The weights and the held-out digits' classes travel as transferable buffers.
     expect(transfers[transfers.length - 1]).toHaveLength(5);
-    // Those classes are the ones the in-process net reads, so the page's report card is the same
-    // whether it reads them again or takes the worker's.
-    expect(Array.from(done.classes)).toEqual(Array.from(classify(net, digits.test.inputs)));
+    // That reading is the in-process net's, so the page's report card is the same whether it
+    // reads the digits again or takes the worker's.
+    expect(Array.from(done.reading.classes)).toEqual(Array.from(classify(net, digits.test.inputs)));
+    const here = readHeldOut(net, digits);
+    expect(done.reading.worst).toEqual(here.worst);
+    expect(here.worst).toHaveLength(6);
     expect(sameWeights(done.weights, weightsOf(net))).toBe(true);
     // And a net rebuilt from them answers exactly as the in-process one.
     const rebuilt = netFromWeights(level, 7, SMALL.hidden, done.weights);
@@ -76,30 +79,50 @@ describe('training the boss network', () => {
     expect(Array.from(rebuilt.predict(x))).toEqual(Array.from(net.predict(x)));
   });
 
-  it("takes the worker's held-out classes for the report card and the trick's digits, the same as reading them", async () => {
+  it("takes the worker's reading of the held-out digits for the report card and the trick's digits, the same as reading them", async () => {
     const replies: BossWorkerReply[] = [];
     const handle = createBossWorkerHandler((reply) => replies.push(structuredClone(reply)));
     handle({ type: 'digits', data: digits.data });
     handle({ type: 'train', id: 1, level, seed: 7, choices: SMALL });
     const done = replies[replies.length - 1];
-    if (done.type !== 'done') throw new Error('no classes came back');
+    if (done.type !== 'done') throw new Error('no reading came back');
     const chapter = { ...(await chapterLevel(level)), file: { ...level, build: { ...level.build, start: SMALL } } };
-    const run = (classes?: Int32Array) =>
+    const run = (reading?: HeldOutReading) =>
       play(chapter, 7, [
         { type: 'train.start' },
-        { type: 'train.finished', weights: done.weights, ms: 0, classes },
+        { type: 'train.finished', weights: done.weights, ms: 0, reading },
       ]).getSnapshot().context.model;
     const read = run();
-    const taken = run(done.classes);
+    const taken = run(done.reading);
     expect(taken.report).toEqual(read.report);
     expect(taken.trickDigits).toEqual(read.trickDigits);
     expect(read.report?.accuracy).toBeGreaterThan(0.8);
-    // Classes that are not one per held-out digit are not believed: the page reads them itself.
-    const short = run(done.classes.subarray(0, 10));
-    expect(short.report).toEqual(read.report);
-    // And the page really uses the worker's when they fit: planted wrong classes show in the card.
-    const wrong = run(new Int32Array(done.classes.length));
-    expect(wrong.report?.accuracy).not.toBe(read.report?.accuracy);
+    expect(read.report?.worst).toHaveLength(6);
+    const { classes, worst } = done.reading;
+    // The page really uses the worker's reading when it fits: a planted one shows in the card.
+    const rightOne = classes.findIndex((c, i) => c === digits.test.targets[i]);
+    const oneMore = Int32Array.from(classes);
+    oneMore[rightOne] = (classes[rightOne] + 1) % 10;
+    expect(run({ classes: oneMore, worst }).report?.accuracy).toBeCloseTo((read.report?.accuracy ?? 0) - 1 / 2000, 10);
+    const surer = [{ ...worst[0], confidence: 1 }, ...worst.slice(1)];
+    expect(run({ classes, worst: surer }).report?.worst[0].confidence).toBe(1);
+    // A reading that does not fit the digits is not believed: the page reads them itself.
+    const misfits: HeldOutReading[] = [
+      { classes: classes.subarray(0, 10), worst },
+      { classes, worst: worst.slice(1) },
+      { classes, worst: [{ ...worst[0], label: (worst[0].label + 1) % 10 }, ...worst.slice(1)] },
+      { classes, worst: [{ ...worst[0], predicted: worst[0].label }, ...worst.slice(1)] },
+      { classes, worst: [{ ...worst[0], index: -1 }, ...worst.slice(1)] },
+      { classes, worst: [{ ...worst[0], confidence: Number.NaN }, ...worst.slice(1)] },
+      { classes, worst: [...worst.slice(1), worst[0]] },
+      { classes: Array.from(classes) as unknown as Int32Array, worst },
+      { classes, worst: null as unknown as HeldOutReading['worst'] },
+    ];
+    for (const misfit of misfits) {
+      const m = run(misfit);
+      expect(m.report).toEqual(read.report);
+      expect(m.trickDigits).toEqual(read.trickDigits);
+    }
   });
 
   it('depends on the seed and refuses choices the level does not offer', () => {
