@@ -19,7 +19,7 @@ import { headButton, headPanel, sampleBars } from '../views/ch6/headPanel';
 import { GROUPS, PANEL, type GroupId, type PanelKit } from '../views/ch6/kit';
 import { DemonStage } from '../views/ch6/stage';
 import { teachOffer, teachPanel } from '../views/ch6/teachPanel';
-import { trainedPanel, trainingPanel } from '../views/ch6/trainingPanel';
+import { rehearseTrainingPaint, trainedPanel, trainingPanel } from '../views/ch6/trainingPanel';
 import { endingPanel, epiloguePanel, trickPanel } from '../views/ch6/trickPanel';
 import { H, W } from './BaseScene';
 import { ChapterScene } from './ChapterScene';
@@ -168,6 +168,7 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
         break;
       case 'build':
         buildPanel(kit, view);
+        rehearseTrainingPaint(view);
         break;
       case 'training':
         trainingPanel(kit, view);

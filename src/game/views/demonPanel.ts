@@ -83,3 +83,30 @@ export function digitRows(container: HTMLElement, rows: { bytes: ArrayLike<numbe
     container.append(row);
   }
 }
+
+/**
+ * A drawn tick (read right, green) or cross (misread, red) centred at (x, y), `scale` 1 about 12 px
+ * across: the shape tells it, not the colour, and no font has to be searched for the glyph.
+ */
+export function answerMark(g: CanvasRenderingContext2D, x: number, y: number, right: boolean, scale = 1): void {
+  g.save();
+  g.translate(x, y);
+  g.scale(scale, scale);
+  g.lineWidth = 2.5;
+  g.lineCap = 'round';
+  g.lineJoin = 'round';
+  g.strokeStyle = right ? '#2e7d3e' : '#c0392b';
+  g.beginPath();
+  if (right) {
+    g.moveTo(-5, 0);
+    g.lineTo(-1, 4);
+    g.lineTo(6, -5);
+  } else {
+    g.moveTo(-4, -4);
+    g.lineTo(4, 4);
+    g.moveTo(4, -4);
+    g.lineTo(-4, 4);
+  }
+  g.stroke();
+  g.restore();
+}

@@ -7,6 +7,7 @@ import {
   detectLocale,
   isMessageKey,
   loadChapterText,
+  thousands,
   translate,
 } from '../../../src/i18n/i18n';
 
@@ -92,5 +93,12 @@ describe('text catalogues', () => {
         offenders.push(`${f}: ${m[0]}`);
     }
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('thousands', () => {
+  it('groups whole numbers by three digits as en-US does', () => {
+    for (const n of [0, 7, 999, 1000, 25_450, 101_770, 1_000_000, 12_345_678, -4_321, 1234.5])
+      expect(thousands(n)).toBe(n.toLocaleString('en-US', { maximumFractionDigits: 20 }));
   });
 });

@@ -4,6 +4,7 @@
 // digit's ten probabilities and loss while training. Every number comes from the view-model
 // (headView.ts); this only paints it.
 import type { DigitDemonView } from '../../../levels/ch6/digitDemonView';
+import { answerMark } from '../demonPanel';
 import { paintDigit } from '../drawingPad';
 import './head.css';
 import { PANEL, part, setText, textPart, type PanelKit } from './kit';
@@ -213,6 +214,48 @@ export function headPanel(kit: PanelKit, view: DigitDemonView): void {
   ];
 }
 
+/** Ten probability bars on a 320 x 84 canvas: the right answer's hatched, outlined and ticked. */
+export function paintBars(c: HTMLCanvasElement, probabilities: readonly number[], label: number): void {
+  const g = c.getContext('2d')!;
+  g.clearRect(0, 0, 320, 84);
+  const slot = 32;
+  const top = 4;
+  const base = 62;
+  g.font = '600 14px sans-serif';
+  g.textAlign = 'center';
+  probabilities.forEach((p, k) => {
+    const x = k * slot + 6;
+    const hgt = Math.max(1, Math.round(p * (base - top)));
+    const right = k === label;
+    g.fillStyle = right ? '#2e9a4a' : '#9fc5ee';
+    g.fillRect(x, base - hgt, slot - 12, hgt);
+    if (right) {
+      // The right answer: hatched and outlined, not told by colour alone.
+      g.strokeStyle = '#ffffff';
+      g.lineWidth = 2;
+      for (let y = base - hgt; y < base; y += 6) {
+        g.beginPath();
+        g.moveTo(x, y + 6);
+        g.lineTo(x + slot - 12, y);
+        g.stroke();
+      }
+    }
+    g.strokeStyle = '#222';
+    g.lineWidth = right ? 3 : 1;
+    g.strokeRect(x, base - hgt, slot - 12, hgt);
+    g.fillStyle = '#222';
+    const mid = x + (slot - 12) / 2;
+    g.fillText(String(k), right ? mid - 4 : mid, 80);
+    if (right) answerMark(g, mid + 8, 75, true, 0.7);
+  });
+  g.strokeStyle = '#222';
+  g.lineWidth = 2;
+  g.beginPath();
+  g.moveTo(0, base);
+  g.lineTo(320, base);
+  g.stroke();
+}
+
 /** The sample digit while training: its picture, ten probability bars (the right one hatched) and its loss. */
 export function sampleBars(kit: PanelKit, view: DigitDemonView): void {
   const s = view.sample;
@@ -233,42 +276,7 @@ export function sampleBars(kit: PanelKit, view: DigitDemonView): void {
   const key = s.probabilities.join(',');
   if (c.dataset.key !== key) {
     c.dataset.key = key;
-    const g = c.getContext('2d')!;
-    g.clearRect(0, 0, 320, 84);
-    const slot = 32;
-    const top = 4;
-    const base = 62;
-    g.font = '600 14px sans-serif';
-    g.textAlign = 'center';
-    s.probabilities.forEach((p, k) => {
-      const x = k * slot + 6;
-      const hgt = Math.max(1, Math.round(p * (base - top)));
-      const right = k === s.label;
-      g.fillStyle = right ? '#2e9a4a' : '#9fc5ee';
-      g.fillRect(x, base - hgt, slot - 12, hgt);
-      if (right) {
-        // The right answer: hatched and outlined, not told by colour alone.
-        g.strokeStyle = '#ffffff';
-        g.lineWidth = 2;
-        for (let y = base - hgt; y < base; y += 6) {
-          g.beginPath();
-          g.moveTo(x, y + 6);
-          g.lineTo(x + slot - 12, y);
-          g.stroke();
-        }
-      }
-      g.strokeStyle = '#222';
-      g.lineWidth = right ? 3 : 1;
-      g.strokeRect(x, base - hgt, slot - 12, hgt);
-      g.fillStyle = '#222';
-      g.fillText(right ? `${k}✓` : String(k), x + (slot - 12) / 2, 80);
-    });
-    g.strokeStyle = '#222';
-    g.lineWidth = 2;
-    g.beginPath();
-    g.moveTo(0, base);
-    g.lineTo(320, base);
-    g.stroke();
+    paintBars(c, s.probabilities, s.label);
   }
   const list = s.probabilities.map((p, k) => `${k}: ${Math.round(p * 100)}%`).join(', ');
   setText(part(kit, 'sample-sr', 'p', { x: 0, y: 0 }, 'sr-only'), t('ch6.sample.aria', { label: s.label, list }));
