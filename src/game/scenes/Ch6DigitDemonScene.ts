@@ -11,7 +11,7 @@ import { COLORS, CSS } from '../palette';
 import '../ui/ch6.css';
 import type { ChartText } from '../views/chartText';
 import { buildPanel, introPanel } from '../views/ch6/buildPanel';
-import { noteParts, sweepParts } from '../views/demonPanel';
+import { noteParts, PanelLayer, sweepParts } from '../views/demonPanel';
 import { digitDemonChartTexts } from '../views/ch6/chartTexts';
 import { DrawPanel } from '../views/ch6/drawPanel';
 import { phase1Panel } from '../views/ch6/fightPanel';
@@ -38,6 +38,7 @@ const STEP_NAMES: Partial<Record<DigitDemonView['step'], 'build' | 'train' | 'ph
 
 export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitDemonEvent, DigitDemonChapterLevel> {
   private draw!: DrawPanel;
+  private layer!: PanelLayer;
   private panelStep = '';
   private lastCue = '';
   private lastSpoken = '';
@@ -82,6 +83,9 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
     panel(16, 8, 1248, 50, 1);
     panel(16, 66, 366, 490, 1);
     panel(PANEL.x, PANEL.y, PANEL.w, PANEL.h, 1);
+    // The drawing layer goes in before the panel's root, so the root's parts lie over it.
+    this.services.ui.removeElement('ch6-panel');
+    this.layer = new PanelLayer(this.services.ui.element('ch6-layer', 'canvas', 'ch6-layer'), PANEL.w, PANEL.h);
     this.stage = new DemonStage(
       this,
       () => this.reducedMotion,
@@ -155,8 +159,10 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
     // Inside Bit's head replaces the report card within the trained step.
     const { root, carried } = this.panelRoot(view.head.open ? 'head' : view.step);
     if (carried) noteParts(root);
+    this.layer.begin();
     const kit: PanelKit = {
       root,
+      layer: this.layer,
       t: (key, params) => this.t(key, params),
       dt: (key, params) => this.dt(key, params),
       send: (e) => this.send(e),
@@ -202,6 +208,7 @@ export default class DigitDemonScene extends ChapterScene<DigitDemonView, DigitD
       default:
         endingPanel(kit, view);
     }
+    this.layer.end();
     if (carried) sweepParts(root);
     for (const g of GROUPS) this.services.ui.sync(g, groups[g as GroupId]);
   }

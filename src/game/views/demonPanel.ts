@@ -1,6 +1,6 @@
 // DOM helpers for chapter 6's panels (the scene describes what to show; these build the elements):
-// panel parts placed at panel-relative coordinates, grids of digit pictures with captions, bar
-// fills, and rows of a picture beside a line of text.
+// panel parts placed at panel-relative coordinates, the drawing layer under them, grids of digit
+// pictures with captions, bar fills, and rows of a picture beside a line of text.
 import { paintDigit } from './drawingPad';
 
 /** The parts drawn since noteParts, per panel root (see sweepParts). */
@@ -107,6 +107,112 @@ export function answerMark(g: CanvasRenderingContext2D, x: number, y: number, ri
     g.moveTo(4, -4);
     g.lineTo(-4, 4);
   }
+  g.stroke();
+  g.restore();
+}
+
+/** A rectangle of the drawing layer, painted by `paint` (its origin at the rectangle's corner). */
+export interface LayerRegion {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** What is painted: the region is painted again only when this (or its place) changes. */
+  key: string;
+  paint(g: CanvasRenderingContext2D): void;
+}
+
+/**
+ * The panel's drawing layer: one canvas under the panel's parts, made with the chapter's stage,
+ * on which a render's charts and digit pictures are painted in regions. A canvas of their own
+ * would each cost the compositor about 10 ms the first frame it shows on a slow machine, and a
+ * dozen appeared in the frames after the press on Train; the layer shows once, when the chapter
+ * opens. A render declares its regions between begin and end; at end, the ones whose key changed
+ * are painted again, and when a region moved, went or came the layer is painted anew.
+ */
+export class PanelLayer {
+  private readonly g: CanvasRenderingContext2D;
+  private shown = new Map<string, LayerRegion>();
+  private next: LayerRegion[] | null = null;
+
+  constructor(
+    readonly canvas: HTMLCanvasElement,
+    w: number,
+    h: number,
+  ) {
+    canvas.width = w;
+    canvas.height = h;
+    canvas.setAttribute('aria-hidden', 'true');
+    this.g = canvas.getContext('2d')!;
+    // Drawn on once, so the page makes the layer's surface now, not on the first real paint.
+    this.g.fillStyle = 'rgba(0, 0, 0, 0)';
+    this.g.fillRect(0, 0, w, h);
+  }
+
+  begin(): void {
+    this.next = [];
+  }
+
+  region(r: LayerRegion): void {
+    this.next?.push(r);
+  }
+
+  end(): void {
+    const next = this.next;
+    this.next = null;
+    if (!next) return;
+    const same = (a: LayerRegion, b: LayerRegion | undefined) =>
+      b !== undefined && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+    const inPlace = next.length === this.shown.size && next.every((r) => same(r, this.shown.get(r.id)));
+    const g = this.g;
+    if (!inPlace && this.shown.size > 0) g.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    for (const r of next) {
+      if (inPlace && this.shown.get(r.id)?.key === r.key) continue;
+      g.save();
+      g.translate(r.x, r.y);
+      if (inPlace) g.clearRect(0, 0, r.w, r.h);
+      g.beginPath();
+      g.rect(0, 0, r.w, r.h);
+      g.clip();
+      r.paint(g);
+      g.restore();
+    }
+    this.shown = new Map(next.map((r) => [r.id, r]));
+  }
+
+  /** The regions on the layer now, by id (for tests). */
+  get regions(): ReadonlyMap<string, LayerRegion> {
+    return this.shown;
+  }
+}
+
+/** A 28 x 28 scratch canvas off the page, for scaling digits onto a layer. */
+let scratch: HTMLCanvasElement | null = null;
+
+/**
+ * A digit in a white box with a rounded ink border, `size` px across, its pixels drawn sharp
+ * (as the digit canvases' CSS draws them); `signed` as paintDigit's noise.
+ */
+export function paintDigitBox(
+  g: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  size: number,
+  bytes: ArrayLike<number>,
+  signed = false,
+): void {
+  scratch ??= document.createElement('canvas');
+  paintDigit(scratch, bytes, signed);
+  g.save();
+  g.imageSmoothingEnabled = false;
+  g.fillStyle = '#ffffff';
+  g.strokeStyle = '#2b2d42';
+  g.lineWidth = 2;
+  g.beginPath();
+  g.roundRect(x + 1, y + 1, size - 2, size - 2, 6);
+  g.fill();
+  g.drawImage(scratch, x + 2, y + 2, size - 4, size - 4);
   g.stroke();
   g.restore();
 }

@@ -4,7 +4,7 @@
 // digit's ten probabilities and loss while training. Every number comes from the view-model
 // (headView.ts); this only paints it.
 import type { DigitDemonView } from '../../../levels/ch6/digitDemonView';
-import { answerMark } from '../demonPanel';
+import { answerMark, paintDigitBox } from '../demonPanel';
 import { paintDigit } from '../drawingPad';
 import './head.css';
 import { PANEL, part, setText, textPart, type PanelKit } from './kit';
@@ -215,9 +215,7 @@ export function headPanel(kit: PanelKit, view: DigitDemonView): void {
 }
 
 /** Ten probability bars on a 320 x 84 canvas: the right answer's hatched, outlined and ticked. */
-export function paintBars(c: HTMLCanvasElement, probabilities: readonly number[], label: number): void {
-  const g = c.getContext('2d')!;
-  g.clearRect(0, 0, 320, 84);
+export function paintBars(g: CanvasRenderingContext2D, probabilities: readonly number[], label: number): void {
   const slot = 32;
   const top = 4;
   const base = 62;
@@ -263,21 +261,24 @@ export function sampleBars(kit: PanelKit, view: DigitDemonView): void {
   const { t } = kit;
   const percent = Math.round(s.probabilities[s.label] * 1000) / 10;
   textPart(kit, 'sample-t', 'div', { x: 470, y: 280, w: 380 }, t('ch6.sample.title', { label: s.label }), 'hint');
-  digitCanvas(kit, 'sample-digit', { x: 470, y: 326 }, 48, `sample:${s.index}`, s.bytes, false).setAttribute(
-    'aria-hidden',
-    'true',
-  );
-  const c = part(kit, 'sample-bars', 'canvas', { x: 530, y: 318 });
-  if (c.width !== 320) {
-    c.width = 320;
-    c.height = 84;
-    c.setAttribute('aria-hidden', 'true');
-  }
-  const key = s.probabilities.join(',');
-  if (c.dataset.key !== key) {
-    c.dataset.key = key;
-    paintBars(c, s.probabilities, s.label);
-  }
+  kit.layer.region({
+    id: 'sample-digit',
+    x: 470,
+    y: 326,
+    w: 52,
+    h: 52,
+    key: String(s.index),
+    paint: (g) => paintDigitBox(g, 0, 0, 52, s.bytes),
+  });
+  kit.layer.region({
+    id: 'sample-bars',
+    x: 530,
+    y: 318,
+    w: 320,
+    h: 84,
+    key: s.probabilities.join(','),
+    paint: (g) => paintBars(g, s.probabilities, s.label),
+  });
   const list = s.probabilities.map((p, k) => `${k}: ${Math.round(p * 100)}%`).join(', ');
   setText(part(kit, 'sample-sr', 'p', { x: 0, y: 0 }, 'sr-only'), t('ch6.sample.aria', { label: s.label, list }));
   textPart(

@@ -3,7 +3,7 @@
 import type { MessageKey, Params } from '../../../i18n/i18n';
 import type { DigitDemonEvent } from '../../../levels/ch6/digitDemonMachine';
 import type { ButtonSpec } from '../../ui/htmlLayer';
-import { panelPart } from '../demonPanel';
+import { panelPart, type PanelLayer } from '../demonPanel';
 
 /** The panel's place on the 1280 x 720 stage. */
 export const PANEL = { x: 392, y: 66, w: 872, h: 490 };
@@ -12,6 +12,8 @@ export type GroupId = (typeof GROUPS)[number];
 
 export interface PanelKit {
   root: HTMLElement;
+  /** The drawing layer under the parts, for charts and digit pictures. */
+  layer: PanelLayer;
   t(key: MessageKey, params?: Params): string;
   dt(key: string, params?: Params): string;
   send(event: DigitDemonEvent): void;
@@ -53,20 +55,3 @@ export function onward(onPress: () => void, label: string): ButtonSpec {
 }
 
 export const pct = (v: number): number => Math.round(v * 1000) / 10;
-
-/** A canvas part sized once; `aria-hidden` when its chart text says what it shows. */
-export function canvasPart(
-  kit: PanelKit,
-  id: string,
-  at: { x: number; y: number },
-  w: number,
-  h: number,
-): HTMLCanvasElement {
-  const canvas = part(kit, id, 'canvas', at);
-  if (canvas.width !== w) {
-    canvas.width = w;
-    canvas.height = h;
-    canvas.setAttribute('aria-hidden', 'true');
-  }
-  return canvas;
-}

@@ -4,10 +4,9 @@
 import { thousands } from '../../../i18n/i18n';
 import type { Curves } from '../../../levels/ch6/digitDemonPictures';
 import type { DigitDemonView } from '../../../levels/ch6/digitDemonView';
-import { answerMark, fillBar } from '../demonPanel';
-import { paintDigit } from '../drawingPad';
+import { answerMark, fillBar, paintDigitBox } from '../demonPanel';
 import { paintBars } from './headPanel';
-import { canvasPart, PANEL, part, pct, textPart, type PanelKit } from './kit';
+import { PANEL, part, pct, textPart, type PanelKit } from './kit';
 
 const LEGEND = [
   { key: 'ch6.chart.legend.loss', color: '#d64545', border: 'solid' },
@@ -30,11 +29,8 @@ function chartKey(kit: PanelKit, at: { x: number; y: number }): void {
   textPart(kit, 'axis-x', 'div', { x: at.x + 230, y: at.y - 24, w: 200 }, t('ch6.chart.axis.x'), 'hint axis right');
 }
 
-/** The loss (solid red), training accuracy (blue dashes) and held-out accuracy (green dots). */
-export function paintCurves(canvas: HTMLCanvasElement, curves: Curves): void {
-  const g = canvas.getContext('2d')!;
-  const w = canvas.width;
-  const h = canvas.height;
+/** The loss (solid red), training accuracy (blue dashes) and held-out accuracy (green dots), w x h. */
+export function paintCurves(g: CanvasRenderingContext2D, w: number, h: number, curves: Curves): void {
   g.fillStyle = '#ffffff';
   g.fillRect(0, 0, w, h);
   g.fillStyle = '#5c5f7a';
@@ -72,38 +68,21 @@ export function paintCurves(canvas: HTMLCanvasElement, curves: Curves): void {
 
 /** The sample grid's cells: 6 across, each a 44 px digit in a 58 px column, its answer under it. */
 const CELL = { across: 6, w: 58, gapX: 10, h: 66, gapY: 6, box: 44 };
-const INK = '#2b2d42';
-
-/** A 28 x 28 scratch canvas off the page, for scaling one digit onto the grid. */
-let scratch: HTMLCanvasElement | null = null;
+const GRID = { w: CELL.across * CELL.w + (CELL.across - 1) * CELL.gapX, h: 2 * CELL.h + CELL.gapY };
 
 /**
  * The sample digits and the net's answer under each ("7 ✓", "1 ✗", "?" before its first answer),
- * painted on one canvas: one canvas instead of one per digit spares the compositor a dozen new
- * surfaces on the frame Train is pressed, and the marks are drawn, not looked up in a font.
+ * two rows of six; the marks are drawn, not looked up in a font.
  */
-export function paintSamples(canvas: HTMLCanvasElement, samples: DigitDemonView['training']['samples']): void {
-  const g = canvas.getContext('2d')!;
-  g.clearRect(0, 0, canvas.width, canvas.height);
-  scratch ??= document.createElement('canvas');
-  g.imageSmoothingEnabled = false;
+export function paintSamples(g: CanvasRenderingContext2D, samples: DigitDemonView['training']['samples']): void {
   g.textAlign = 'center';
   g.font = '600 15px sans-serif';
+  g.fillStyle = '#2b2d42';
   samples.forEach((s, k) => {
     const cx = (k % CELL.across) * (CELL.w + CELL.gapX) + CELL.w / 2;
     const top = Math.floor(k / CELL.across) * (CELL.h + CELL.gapY);
-    const x = cx - CELL.box / 2;
-    paintDigit(scratch!, s.bytes);
-    g.fillStyle = '#ffffff';
-    g.strokeStyle = INK;
-    g.lineWidth = 2;
-    g.beginPath();
-    g.roundRect(x + 1, top + 1, CELL.box - 2, CELL.box - 2, 6);
-    g.fill();
-    g.drawImage(scratch!, x + 2, top + 2, CELL.box - 4, CELL.box - 4);
-    g.stroke();
+    paintDigitBox(g, cx - CELL.box / 2, top, CELL.box, s.bytes);
     const y = top + CELL.box + 17;
-    g.fillStyle = INK;
     if (s.predicted === null) {
       g.fillText('?', cx, y);
       return;
@@ -115,24 +94,31 @@ export function paintSamples(canvas: HTMLCanvasElement, samples: DigitDemonView[
 
 function sampleGrid(kit: PanelKit, at: { x: number; y: number }, view: DigitDemonView): void {
   const samples = view.training.samples;
-  const rows = Math.ceil(samples.length / CELL.across);
-  const canvas = canvasPart(
-    kit,
-    'grid',
-    at,
-    CELL.across * CELL.w + (CELL.across - 1) * CELL.gapX,
-    rows * CELL.h + (rows - 1) * CELL.gapY,
-  );
-  const key = samples.map((s) => s.predicted ?? '?').join('');
-  if (canvas.dataset.key === key) return;
-  canvas.dataset.key = key;
-  paintSamples(canvas, samples);
+  kit.layer.region({
+    id: 'grid',
+    ...at,
+    ...GRID,
+    key: samples.map((s) => `${s.label}${s.predicted ?? '?'}`).join(','),
+    paint: (g) => paintSamples(g, samples),
+  });
+}
+
+/** The learning curves, 420 x 210, at `at`. */
+function curvesChart(kit: PanelKit, at: { x: number; y: number }, curves: Curves): void {
+  kit.layer.region({
+    id: 'curves',
+    ...at,
+    w: 420,
+    h: 210,
+    key: JSON.stringify(curves),
+    paint: (g) => paintCurves(g, 420, 210, curves),
+  });
 }
 
 let rehearsed = false;
 
 /**
- * Paints the training panel's three canvases once, on canvases off the page, at the page's next
+ * Runs the training panel's three painters once, on a canvas off the page, at the page's next
  * quiet moment (once a page): run while the build step waits, so the press on Train does not
  * also pay for the canvas fonts' first lookup and the painters' first run (about 10 ms each on a
  * 2-core machine, in the frame that answers the press).
@@ -142,14 +128,14 @@ export function rehearseTrainingPaint(view: DigitDemonView): void {
   rehearsed = true;
   const samples = view.training.samples.map((s, k) => ({ ...s, predicted: k % 3 ? s.label : (s.label + 1) % 10 }));
   const go = () => {
-    const canvas = (w: number, h: number) => Object.assign(document.createElement('canvas'), { width: w, height: h });
+    const g = Object.assign(document.createElement('canvas'), { width: 420, height: 210 }).getContext('2d')!;
     const rise: [number, number][] = [
       [0, 0.1],
       [1, 0.9],
     ];
-    paintCurves(canvas(420, 210), { loss: rise.map(([x, y]) => [x, 1 - y]), train: rise, test: rise });
-    paintSamples(canvas(398, 138), samples);
-    paintBars(canvas(320, 84), [0.05, 0.05, 0.05, 0.55, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05], 3);
+    paintCurves(g, 420, 210, { loss: rise.map(([x, y]) => [x, 1 - y]), train: rise, test: rise });
+    paintSamples(g, samples);
+    paintBars(g, [0.05, 0.05, 0.05, 0.55, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05], 3);
   };
   if ('requestIdleCallback' in window) requestIdleCallback(go, { timeout: 2000 });
   else setTimeout(go, 200);
@@ -189,7 +175,7 @@ export function trainingPanel(kit: PanelKit, view: DigitDemonView): void {
     );
   }
   // Read through its text alternative (the chart texts), which says what the curves show.
-  paintCurves(canvasPart(kit, 'curves', { x: 20, y: 124 }, 420, 210), tr.curves);
+  curvesChart(kit, { x: 20, y: 124 }, tr.curves);
   chartKey(kit, { x: 20, y: 364 });
   textPart(kit, 'samples-t', 'div', { x: 470, y: 96, w: 380 }, t('ch6.train.samples'), 'hint');
   sampleGrid(kit, { x: 470, y: 124 }, view);
@@ -228,7 +214,7 @@ export function trainedPanel(kit: PanelKit, view: DigitDemonView): void {
     t('ch6.trained.accuracy', { percent: pct(view.report?.accuracy ?? 0) }),
   );
   h.style.fontSize = '28px';
-  paintCurves(canvasPart(kit, 'curves', { x: 20, y: 96 }, 420, 210), view.training.curves);
+  curvesChart(kit, { x: 20, y: 96 }, view.training.curves);
   chartKey(kit, { x: 20, y: 336 });
   sampleGrid(kit, { x: 470, y: 96 }, view);
   const left = view.build.trainingsLeft;
