@@ -145,9 +145,11 @@ export class PanelLayer {
     canvas.height = h;
     canvas.setAttribute('aria-hidden', 'true');
     this.g = canvas.getContext('2d')!;
-    // Drawn on once, so the page makes the layer's surface now, not on the first real paint.
-    this.g.fillStyle = 'rgba(0, 0, 0, 0)';
-    this.g.fillRect(0, 0, w, h);
+    // Drawn on once (a pixel, then cleared), so the page makes the layer's surface now, with the
+    // chapter, not on the first real paint (a transparent fill is skipped as drawing nothing).
+    this.g.fillStyle = '#ffffff';
+    this.g.fillRect(0, 0, 1, 1);
+    this.g.clearRect(0, 0, 1, 1);
   }
 
   begin(): void {
@@ -187,12 +189,26 @@ export class PanelLayer {
   }
 }
 
-/** A 28 x 28 scratch canvas off the page, for scaling digits onto a layer. */
-let scratch: HTMLCanvasElement | null = null;
+/**
+ * Each digit's 28 x 28 picture, on a canvas off the page, made once per bytes object: the view's
+ * digit images are cached arrays that never change (levels/ch6/digitDemonPictures.ts), so a
+ * panel painted again (a progress report, the press on Train) scales a picture, not 784 pixels.
+ */
+const pictures = new WeakMap<object, HTMLCanvasElement>();
+
+function digitPicture(bytes: ArrayLike<number>, signed: boolean): HTMLCanvasElement {
+  const known = signed ? undefined : pictures.get(bytes);
+  if (known) return known;
+  const c = document.createElement('canvas');
+  paintDigit(c, bytes, signed);
+  if (!signed) pictures.set(bytes, c);
+  return c;
+}
 
 /**
  * A digit in a white box with a rounded ink border, `size` px across, its pixels drawn sharp
- * (as the digit canvases' CSS draws them); `signed` as paintDigit's noise.
+ * (as the digit canvases' CSS draws them); `signed` as paintDigit's noise. Bytes are taken as
+ * never changing (see pictures).
  */
 export function paintDigitBox(
   g: CanvasRenderingContext2D,
@@ -202,8 +218,7 @@ export function paintDigitBox(
   bytes: ArrayLike<number>,
   signed = false,
 ): void {
-  scratch ??= document.createElement('canvas');
-  paintDigit(scratch, bytes, signed);
+  const picture = digitPicture(bytes, signed);
   g.save();
   g.imageSmoothingEnabled = false;
   g.fillStyle = '#ffffff';
@@ -212,7 +227,7 @@ export function paintDigitBox(
   g.beginPath();
   g.roundRect(x + 1, y + 1, size - 2, size - 2, 6);
   g.fill();
-  g.drawImage(scratch, x + 2, y + 2, size - 4, size - 4);
+  g.drawImage(picture, x + 2, y + 2, size - 4, size - 4);
   g.stroke();
   g.restore();
 }
