@@ -6,7 +6,7 @@ import type { BossChoices, BossWeights, TrainProgress } from '../../levels/ch6/b
 import type { BossWorkerReply, BossWorkerRequest } from '../../levels/ch6/bossWorkerProtocol';
 import type { BossDigits } from '../../levels/ch6/digits';
 import type { DigitDemonLevel } from '../../levels/ch6/digitDemonLevel';
-import type { HeldOutReading } from '../../levels/ch6/digitDemonModel';
+import type { HeldOutReading } from '../../levels/ch6/reportCard';
 import { keepBossWorker, takeBossWorker } from './ch6/bossWorkers';
 
 export interface TrainCallbacks {

@@ -6,7 +6,7 @@ import type { MnistData } from '../../engine/data';
 import { trainBossNet, weightsOf, type BossChoices, type BossWeights, type TrainProgress } from './bossTraining';
 import { prepareDigits, type BossDigits } from './digits';
 import type { DigitDemonLevel } from './digitDemonLevel';
-import { readHeldOut, type HeldOutReading } from './digitDemonModel';
+import { readHeldOut, type HeldOutReading } from './reportCard';
 import { retrainBossNet, type TeachExample, type TeachProgress } from './teachBit';
 
 export type BossWorkerRequest =

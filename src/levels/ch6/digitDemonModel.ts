@@ -1,5 +1,5 @@
-// Chapter 6's rules as pure functions: the player's build choices, the trained net's report card
-// (held-out accuracy, confusion matrix, worst mistakes), the fight and the Demon's trick (FGSM
+// Chapter 6's rules as pure functions: the player's build choices, the trained net (its report
+// card is in reportCard.ts), the fight and the Demon's trick (FGSM
 // noise against the player's net). The fight: the Demon holds up an unseen digit and the player
 // calls whether Bit will read it; Bit's reading hits the Demon (a right call hits harder, a
 // foreseen misread is dodged), but throws cannot take the Demon's last points: only the player's
@@ -12,25 +12,7 @@ import { choicesFit, netFromWeights, trainBossNet, type BossChoices, type BossWe
 import { bytesToInput, inkCount, isDrawingInput, SIDE } from './digitDrawing';
 import type { BossDigits } from './digits';
 import type { DigitDemonLevel } from './digitDemonLevel';
-
-export interface Mistake {
-  index: number;
-  label: number;
-  predicted: number;
-  /** The net's probability for its wrong answer. */
-  confidence: number;
-}
-
-export interface NetReport {
-  /** Share of the 2,000 held-out digits read right. */
-  accuracy: number;
-  /** counts[true][predicted] over the held-out digits. */
-  confusion: number[][];
-  /** The most confident mistakes (at most 6). */
-  worst: Mistake[];
-  /** The most frequent mix-up (true, predicted, count), or null for a perfect net. */
-  topMixUp: { label: number; predicted: number; count: number } | null;
-}
+import { readingOf, reportOf, testInput, type HeldOutReading, type NetReport } from './reportCard';
 
 /** The player's call before a throw: Bit will read the digit right, or misread it. */
 export type Call = 'read' | 'miss';
@@ -134,91 +116,6 @@ export function withHidden(level: DigitDemonLevel, s: DigitDemonState, units: nu
   return withChoice(level, s, { hidden: units, epochs });
 }
 
-function testInput(digits: BossDigits, index: number): Float32Array {
-  const size = SIDE * SIDE;
-  return bytesToInput(digits.data.test.pixels.subarray(index * size, (index + 1) * size));
-}
-
-/** How many of the most confident mistakes a report card shows. */
-const WORST = 6;
-
-/** What a net reads on the held-out digits: a class for each, and its most confident mistakes. */
-export interface HeldOutReading {
-  classes: Int32Array;
-  /** At most 6, most confident first (ties by index). */
-  worst: Mistake[];
-}
-
-/** Reads every held-out digit with `net` (the worker does this for the page after a training). */
-export function readHeldOut(net: DenseNetwork, digits: BossDigits): HeldOutReading {
-  const classes = classify(net, digits.test.inputs);
-  return { classes, worst: worstMistakes(net, digits, classes) };
-}
-
-function worstMistakes(net: DenseNetwork, digits: BossDigits, predicted: ArrayLike<number>): Mistake[] {
-  const test = digits.test;
-  const wrong: number[] = [];
-  for (let i = 0; i < predicted.length; i++) if (predicted[i] !== test.targets[i]) wrong.push(i);
-  if (wrong.length === 0) return [];
-  const size = SIDE * SIDE;
-  const batch = new Float32Array(wrong.length * size);
-  wrong.forEach((i, k) => batch.set(testInput(digits, i), k * size));
-  const probs = net.predict(batch);
-  const mistakes = wrong.map((i, k) => ({
-    index: i,
-    label: test.targets[i],
-    predicted: predicted[i],
-    confidence: probs[k * 10 + predicted[i]],
-  }));
-  // Most confident first; ties by index, so the order never depends on the sort's stability.
-  mistakes.sort((a, b) => b.confidence - a.confidence || a.index - b.index);
-  return mistakes.slice(0, WORST);
-}
-
-/**
- * Whether a reading handed over (by the worker) has the shape of one for these digits: a class
- * for each, and as many mistakes as the classes have (at most 6), each one of them, in order.
- */
-function readingFits(digits: BossDigits, r: HeldOutReading | undefined): r is HeldOutReading {
-  const targets = digits.test.targets;
-  if (!r || !(r.classes instanceof Int32Array) || r.classes.length !== digits.test.inputs.rows) return false;
-  if (!Array.isArray(r.worst)) return false;
-  let wrong = 0;
-  for (let i = 0; i < r.classes.length; i++) if (r.classes[i] !== targets[i]) wrong++;
-  if (r.worst.length !== Math.min(WORST, wrong)) return false;
-  return r.worst.every(
-    (m, k) =>
-      Number.isInteger(m.index) &&
-      m.index >= 0 &&
-      m.index < r.classes.length &&
-      m.label === targets[m.index] &&
-      m.predicted === r.classes[m.index] &&
-      m.predicted !== m.label &&
-      m.confidence >= 0 &&
-      m.confidence <= 1 &&
-      (k === 0 || r.worst[k - 1].confidence >= m.confidence),
-  );
-}
-
-/** The report card of `net`: from `reading` when it fits these digits, else read here. */
-export function reportOf(net: DenseNetwork, digits: BossDigits, reading?: HeldOutReading): NetReport {
-  const { classes: predicted, worst } = readingFits(digits, reading) ? reading : readHeldOut(net, digits);
-  const test = digits.test;
-  const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
-  let right = 0;
-  for (let i = 0; i < predicted.length; i++) {
-    confusion[test.targets[i]][predicted[i]]++;
-    if (predicted[i] === test.targets[i]) right++;
-  }
-  const acc = predicted.length ? right / predicted.length : 0;
-  let topMixUp: NetReport['topMixUp'] = null;
-  for (let t = 0; t < 10; t++)
-    for (let p = 0; p < 10; p++)
-      if (t !== p && confusion[t][p] > 0 && (!topMixUp || confusion[t][p] > topMixUp.count))
-        topMixUp = { label: t, predicted: p, count: confusion[t][p] };
-  return { accuracy: acc, confusion, worst, topMixUp };
-}
-
 /**
  * The trained net for the current choices: the weights the trainBoss actor brought back, else
  * (a replay) trained here. Both are the same deterministic function.
@@ -239,8 +136,8 @@ export function withTrainedNet(
   const net = weights
     ? netFromWeights(level, seed, s.choices.hidden, weights)
     : trainBossNet(level, digits, seed, s.choices);
-  const reading = weights && readingFits(digits, workerReading) ? workerReading : readHeldOut(net, digits);
-  const report = reportOf(net, digits, reading);
+  const reading = readingOf(net, digits, weights ? workerReading : undefined);
+  const report = reportOf(digits, reading);
   const predicted = reading.classes;
   // The trick's digits: a seeded order of held-out digits, keeping the ones this net reads right.
   const rng = createRng(deriveSeed(seed, 'demon-trick'));

@@ -20,11 +20,11 @@ import {
   resultOf,
   throwsLeft,
   type DigitDemonResult,
-  type NetReport,
   type Throw,
   type TrickResult,
   type TrickSource,
 } from './digitDemonModel';
+import type { NetReport } from './reportCard';
 import { EPILOGUE_PAGES, INTRO_LINES, type DigitDemonContext, type DigitDemonStep } from './digitDemonMachine';
 import { headView, sampleView, type HeadView, type SampleView } from './headView';
 import { teachLineOf, teachViewOf, type TeachView } from './teachView';

@@ -9,7 +9,7 @@ import type { BossWeights } from './bossTraining';
 import { weightsOf } from './bossTraining';
 import type { BossDigits } from './digits';
 import type { DigitDemonLevel } from './digitDemonLevel';
-import type { HeldOutReading } from './digitDemonModel';
+import type { HeldOutReading } from './reportCard';
 import { retrainBossNet, type TeachExample, type TeachProgress } from './teachBit';
 
 export interface TeachBossInput {

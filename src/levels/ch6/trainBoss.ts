@@ -9,7 +9,7 @@ import { fromCallback } from 'xstate';
 import { trainBossNet, weightsOf, type BossChoices, type BossWeights, type TrainProgress } from './bossTraining';
 import type { BossDigits } from './digits';
 import type { DigitDemonLevel } from './digitDemonLevel';
-import type { HeldOutReading } from './digitDemonModel';
+import type { HeldOutReading } from './reportCard';
 
 export interface TrainBossInput {
   level: DigitDemonLevel;

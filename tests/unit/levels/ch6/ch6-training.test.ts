@@ -18,7 +18,8 @@ import {
   resampleArea,
 } from '../../../../src/levels/ch6/digitDrawing';
 import { loadDigitDemonLevel } from '../../../../src/levels/ch6/digitDemonLevel';
-import { readHeldOut, trickOn, type HeldOutReading } from '../../../../src/levels/ch6/digitDemonModel';
+import { trickOn } from '../../../../src/levels/ch6/digitDemonModel';
+import { readHeldOut, type HeldOutReading } from '../../../../src/levels/ch6/reportCard';
 import type { BossDigits } from '../../../../src/levels/ch6/digits';
 import { classify } from '../../../../src/levels/ch6/classify';
 import { chapterLevel, play, SMALL } from './ch6-player';
