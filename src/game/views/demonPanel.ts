@@ -196,19 +196,19 @@ export class PanelLayer {
  */
 const pictures = new WeakMap<object, HTMLCanvasElement>();
 
-function digitPicture(bytes: ArrayLike<number>, signed: boolean): HTMLCanvasElement {
-  const known = signed ? undefined : pictures.get(bytes);
-  if (known) return known;
-  const c = document.createElement('canvas');
-  paintDigit(c, bytes, signed);
-  if (!signed) pictures.set(bytes, c);
-  return c;
+function digitPicture(bytes: ArrayLike<number>): HTMLCanvasElement {
+  let picture = pictures.get(bytes);
+  if (!picture) {
+    picture = document.createElement('canvas');
+    paintDigit(picture, bytes);
+    pictures.set(bytes, picture);
+  }
+  return picture;
 }
 
 /**
  * A digit in a white box with a rounded ink border, `size` px across, its pixels drawn sharp
- * (as the digit canvases' CSS draws them); `signed` as paintDigit's noise. Bytes are taken as
- * never changing (see pictures).
+ * (as the digit canvases' CSS draws them). Bytes are taken as never changing (see pictures).
  */
 export function paintDigitBox(
   g: CanvasRenderingContext2D,
@@ -216,9 +216,8 @@ export function paintDigitBox(
   y: number,
   size: number,
   bytes: ArrayLike<number>,
-  signed = false,
 ): void {
-  const picture = digitPicture(bytes, signed);
+  const picture = digitPicture(bytes);
   g.save();
   g.imageSmoothingEnabled = false;
   g.fillStyle = '#ffffff';
